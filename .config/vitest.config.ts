@@ -1,0 +1,34 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+export default defineConfig({
+  test: {
+    root,
+    reporters: ['default'],
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          root,
+          include: ['services/*/test/**/*.test.ts'],
+          exclude: ['**/*.int.test.ts', '**/node_modules/**'],
+          testTimeout: 30_000,
+        },
+      },
+      {
+        test: {
+          name: 'integration',
+          root,
+          include: ['services/*/test/**/*.int.test.ts', 'test/**/*.test.ts'],
+          exclude: ['**/node_modules/**'],
+          // One Kafka broker and one ClickHouse server on 2 cores: files run one at a time.
+          fileParallelism: false,
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
+        },
+      },
+    ],
+  },
+});

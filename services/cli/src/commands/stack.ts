@@ -1,0 +1,26 @@
+import { Option, type Command } from 'commander';
+import { COMPONENTS, stackDown, stackStatus, stackUp, type Component } from '../stack/stack.js';
+import { print } from '../output.js';
+
+export function registerStack(program: Command): void {
+  const only = new Option('--only <component...>', 'limit to these components').choices(COMPONENTS);
+  const stack = program.command('stack').description('the local Kafka (KRaft, from Maven Central) and ClickHouse');
+  stack
+    .command('up')
+    .description('start Kafka and ClickHouse on 127.0.0.1 (idempotent; skipped for external clusters)')
+    .addOption(only)
+    .action(async (o: { only?: Component[] }) => stackUp(print, o.only));
+  stack
+    .command('down')
+    .description('stop what `stack up` started (by pid file)')
+    .addOption(only)
+    .action(async (o: { only?: Component[] }) => stackDown(print, o.only));
+  stack
+    .command('status')
+    .description("print each component's health; exits 1 when one is down")
+    .action(async () => {
+      const { lines, healthy } = await stackStatus();
+      for (const l of lines) print(l);
+      process.exitCode = healthy ? 0 : 1;
+    });
+}

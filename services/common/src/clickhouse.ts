@@ -1,0 +1,28 @@
+import { createClient, type ClickHouseClient } from '@clickhouse/client';
+
+export type { ClickHouseClient } from '@clickhouse/client';
+
+export interface ClickHouseOptions {
+  url: string;
+  database: string;
+  username?: string;
+  password?: string;
+  /** Per-request timeout; inserts of large batches need more than the client default. */
+  requestTimeoutMs?: number;
+}
+
+/**
+ * A ClickHouse HTTP client. Works against 18.16 (Debian) and current LTS: no query_params are ever
+ * sent (18.16 refuses them); values go into SQL only through the `sql` literal module.
+ */
+export function createClickHouse(options: ClickHouseOptions): ClickHouseClient {
+  return createClient({
+    url: options.url,
+    database: options.database,
+    username: options.username ?? 'default',
+    password: options.password ?? '',
+    request_timeout: options.requestTimeoutMs ?? 60_000,
+    compression: { request: false, response: false },
+    clickhouse_settings: { date_time_input_format: 'best_effort' },
+  });
+}

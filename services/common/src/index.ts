@@ -1,0 +1,16 @@
+export { ERROR_CODES, RingfenceError, isRingfenceError, toRingfenceError, type ErrorCode } from './errors.js';
+export {
+  CONFIG_FILE_ENV,
+  baseConfigShape,
+  cfg,
+  envName,
+  loadConfig,
+  type LoadConfigOptions,
+} from './config.js';
+export { createLogger, type Logger } from './logger.js';
+export { Counter, Gauge, Histogram, Registry, counter, createMetrics, gauge, histogram } from './metrics.js';
+export { startOpsServer, type OpsServer, type OpsServerOptions } from './ops-server.js';
+export { runService, type Stop } from './lifecycle.js';
+export { TOPICS, TOPIC_SPECS, topicName, type TopicRole, type TopicSpec } from './topics.js';
+export { createKafka, ensureTopics, type KafkaOptions } from './kafka.js';
+export { createClickHouse, type ClickHouseClient, type ClickHouseOptions } from './clickhouse.js';

@@ -1,0 +1,48 @@
+import { Registry, collectDefaultMetrics, Counter, Gauge, Histogram } from 'prom-client';
+
+export { Counter, Gauge, Histogram, Registry } from 'prom-client';
+
+/** A Prometheus registry for one service, with process metrics and a `service` label on everything. */
+export function createMetrics(service: string): Registry {
+  const registry = new Registry();
+  registry.setDefaultLabels({ service });
+  collectDefaultMetrics({ register: registry });
+  return registry;
+}
+
+/** Creates (or returns the already registered) counter, so components can share one registry safely. */
+export function counter<L extends string>(
+  registry: Registry,
+  name: string,
+  help: string,
+  labelNames: readonly L[] = [],
+): Counter<L> {
+  const existing = registry.getSingleMetric(name);
+  if (existing !== undefined) return existing as Counter<L>;
+  return new Counter({ name, help, labelNames, registers: [registry] });
+}
+
+/** Creates (or returns the already registered) gauge. */
+export function gauge<L extends string>(
+  registry: Registry,
+  name: string,
+  help: string,
+  labelNames: readonly L[] = [],
+): Gauge<L> {
+  const existing = registry.getSingleMetric(name);
+  if (existing !== undefined) return existing as Gauge<L>;
+  return new Gauge({ name, help, labelNames, registers: [registry] });
+}
+
+/** Creates (or returns the already registered) histogram. */
+export function histogram<L extends string>(
+  registry: Registry,
+  name: string,
+  help: string,
+  buckets: number[],
+  labelNames: readonly L[] = [],
+): Histogram<L> {
+  const existing = registry.getSingleMetric(name);
+  if (existing !== undefined) return existing as Histogram<L>;
+  return new Histogram({ name, help, buckets, labelNames, registers: [registry] });
+}

@@ -1,0 +1,50 @@
+/** Every Kafka topic Ringfence uses, by role. See ARCHITECTURE.md for keys and producers. */
+export const TOPICS = {
+  /** Normalised CDRs, protobuf CallDetailRecord, keyed by E.164 calling number. */
+  cdr: 'cdr.v1',
+  /** Records ingest could not use: DeadLetter with the original bytes and a reason. */
+  cdrDlq: 'cdr.dlq.v1',
+  /** Raw JSON CDRs from mediation systems that already write to Kafka. */
+  cdrRaw: 'cdr.raw.v1',
+  /** Normalised complaints, ComplaintEvent, keyed by reported number. */
+  complaints: 'complaints.v1',
+  /** Raw JSON complaints. */
+  complaintsRaw: 'complaints.raw.v1',
+  /** Latest verdict per number (compacted), RiskVerdict keyed by E.164 number; tombstone on expiry. */
+  callerRisk: 'caller-risk.v1',
+  /** Latest verdict per source (compacted), RiskVerdict keyed by "<kind>:<id>". */
+  sourceRisk: 'source-risk.v1',
+  /** Alerts when a subject's level rises. */
+  alerts: 'alerts.v1',
+  /** Operator decisions, Feedback keyed by subject. */
+  feedback: 'feedback.v1',
+  /** Scorer's re-key stage: per-call source observations keyed by source. */
+  sourceEvents: 'scorer.source-events.v1',
+} as const;
+
+export type TopicRole = keyof typeof TOPICS;
+
+export interface TopicSpec {
+  role: TopicRole;
+  partitions: number;
+  compacted: boolean;
+}
+
+/** Partition counts for the local single-node stack; production counts are set in deploy/. */
+export const TOPIC_SPECS: readonly TopicSpec[] = [
+  { role: 'cdr', partitions: 6, compacted: false },
+  { role: 'cdrDlq', partitions: 1, compacted: false },
+  { role: 'cdrRaw', partitions: 3, compacted: false },
+  { role: 'complaints', partitions: 3, compacted: false },
+  { role: 'complaintsRaw', partitions: 1, compacted: false },
+  { role: 'callerRisk', partitions: 6, compacted: true },
+  { role: 'sourceRisk', partitions: 3, compacted: true },
+  { role: 'alerts', partitions: 3, compacted: false },
+  { role: 'feedback', partitions: 3, compacted: false },
+  { role: 'sourceEvents', partitions: 6, compacted: false },
+];
+
+/** The full topic name for a role under a prefix ("" in production, a unique one per test). */
+export function topicName(prefix: string, role: TopicRole): string {
+  return `${prefix}${TOPICS[role]}`;
+}
