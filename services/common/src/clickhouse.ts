@@ -23,6 +23,9 @@ export function createClickHouse(options: ClickHouseOptions): ClickHouseClient {
     password: options.password ?? '',
     request_timeout: options.requestTimeoutMs ?? 60_000,
     compression: { request: false, response: false },
+    // A busy event loop (big batch encodes) can outlive the idle-socket timer; reusing such a socket
+    // gives EPIPE on the next insert. Drop stale sockets instead.
+    keep_alive: { enabled: true, eagerly_destroy_stale_sockets: true },
     clickhouse_settings: { date_time_input_format: 'best_effort' },
   });
 }

@@ -14,3 +14,23 @@ export { runService, type Stop } from './lifecycle.js';
 export { TOPICS, TOPIC_SPECS, topicName, type TopicRole, type TopicSpec } from './topics.js';
 export { createKafka, ensureTopics, type KafkaOptions } from './kafka.js';
 export { createClickHouse, type ClickHouseClient, type ClickHouseOptions } from './clickhouse.js';
+export {
+  SqlFragment,
+  array,
+  bool,
+  date,
+  dateTime,
+  float,
+  formatDateTime,
+  fragment,
+  ident,
+  inList,
+  int,
+  joinSql,
+  literal,
+  raw,
+  sql,
+  str,
+  uint,
+  type SqlValue,
+} from './sql.js';

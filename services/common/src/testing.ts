@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createClickHouse, type ClickHouseClient } from './clickhouse.js';
 import { createKafka } from './kafka.js';
 import { createLogger } from './logger.js';
+import { ident, sql } from './sql.js';
 import type { Kafka } from 'kafkajs';
 
 /**
@@ -41,12 +42,12 @@ export function testStack(): TestStack {
     clickhouse: () => createClickHouse({ url: clickhouseUrl, database }),
     async createDatabase() {
       const c = admin();
-      await c.command({ query: `CREATE DATABASE IF NOT EXISTS ${database}` });
+      await c.command({ query: sql`CREATE DATABASE IF NOT EXISTS ${ident(database)}` });
       await c.close();
     },
     async dropDatabase() {
       const c = admin();
-      await c.command({ query: `DROP DATABASE IF EXISTS ${database}` });
+      await c.command({ query: sql`DROP DATABASE IF EXISTS ${ident(database)}` });
       await c.close();
     },
     env: (extra = {}) => ({

@@ -20,6 +20,8 @@ export const TOPICS = {
   feedback: 'feedback.v1',
   /** Scorer's re-key stage: per-call source observations keyed by source. */
   sourceEvents: 'scorer.source-events.v1',
+  /** Scorer stage snapshots (compacted), StageSnapshot keyed by "<group>:<stage>". */
+  scorerSnapshots: 'scorer.snapshots.v1',
 } as const;
 
 export type TopicRole = keyof typeof TOPICS;
@@ -42,6 +44,7 @@ export const TOPIC_SPECS: readonly TopicSpec[] = [
   { role: 'alerts', partitions: 3, compacted: false },
   { role: 'feedback', partitions: 3, compacted: false },
   { role: 'sourceEvents', partitions: 6, compacted: false },
+  { role: 'scorerSnapshots', partitions: 1, compacted: true },
 ];
 
 /** The full topic name for a role under a prefix ("" in production, a unique one per test). */

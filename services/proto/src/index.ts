@@ -5,6 +5,7 @@ import { ringfence } from './gen/ringfence.js';
 export const cdrv1 = ringfence.cdr.v1;
 export const riskv1 = ringfence.risk.v1;
 export const feedbackv1 = ringfence.feedback.v1;
+export const scorerv1 = ringfence.scorer.v1;
 
 export type CallDetailRecord = ringfence.cdr.v1.CallDetailRecord;
 export type ICallDetailRecord = ringfence.cdr.v1.ICallDetailRecord;
@@ -29,6 +30,8 @@ export type CheckBatchResponse = ringfence.risk.v1.CheckBatchResponse;
 export type ICheckBatchResponse = ringfence.risk.v1.ICheckBatchResponse;
 export type Feedback = ringfence.feedback.v1.Feedback;
 export type IFeedback = ringfence.feedback.v1.IFeedback;
+export type ISourceObservation = ringfence.scorer.v1.ISourceObservation;
+export type IStageSnapshot = ringfence.scorer.v1.IStageSnapshot;
 
 export const Media = ringfence.cdr.v1.Media;
 export type Media = ringfence.cdr.v1.Media;

@@ -4,7 +4,9 @@ import { print } from '../output.js';
 
 export function registerStack(program: Command): void {
   const only = new Option('--only <component...>', 'limit to these components').choices(COMPONENTS);
-  const stack = program.command('stack').description('the local Kafka (KRaft, from Maven Central) and ClickHouse');
+  const stack = program
+    .command('stack')
+    .description('the local Kafka (KRaft, from Maven Central) and ClickHouse');
   stack
     .command('up')
     .description('start Kafka and ClickHouse on 127.0.0.1 (idempotent; skipped for external clusters)')

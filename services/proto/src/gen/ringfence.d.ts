@@ -1753,4 +1753,327 @@ export namespace ringfence {
             }
         }
     }
+
+    /** Namespace scorer. */
+    namespace scorer {
+
+        /** Namespace v1. */
+        namespace v1 {
+
+            /** Properties of a SourceObservation. */
+            interface ISourceObservation {
+
+                /** SourceObservation kind */
+                kind?: (ringfence.risk.v1.SubjectKind|null);
+
+                /** SourceObservation id */
+                id?: (string|null);
+
+                /** SourceObservation timeMs */
+                timeMs?: (number|null);
+
+                /** SourceObservation caller */
+                caller?: (string|null);
+
+                /** SourceObservation callerHash */
+                callerHash?: (number|null);
+
+                /** SourceObservation calleeHash */
+                calleeHash?: (number|null);
+
+                /** SourceObservation blockHash */
+                blockHash?: (number|null);
+
+                /** SourceObservation regionHash */
+                regionHash?: (number|null);
+
+                /** SourceObservation talkS */
+                talkS?: (number|null);
+
+                /** SourceObservation flags */
+                flags?: (number|null);
+
+                /** SourceObservation originPartition */
+                originPartition?: (number|null);
+
+                /** SourceObservation originOffset */
+                originOffset?: (number|null);
+            }
+
+            /** Represents a SourceObservation. */
+            class SourceObservation implements ISourceObservation {
+
+                /**
+                 * Constructs a new SourceObservation.
+                 * @param [p] Properties to set
+                 */
+                constructor(p?: ringfence.scorer.v1.ISourceObservation);
+
+                /** SourceObservation kind. */
+                public kind: ringfence.risk.v1.SubjectKind;
+
+                /** SourceObservation id. */
+                public id: string;
+
+                /** SourceObservation timeMs. */
+                public timeMs: number;
+
+                /** SourceObservation caller. */
+                public caller: string;
+
+                /** SourceObservation callerHash. */
+                public callerHash: number;
+
+                /** SourceObservation calleeHash. */
+                public calleeHash: number;
+
+                /** SourceObservation blockHash. */
+                public blockHash: number;
+
+                /** SourceObservation regionHash. */
+                public regionHash: number;
+
+                /** SourceObservation talkS. */
+                public talkS: number;
+
+                /** SourceObservation flags. */
+                public flags: number;
+
+                /** SourceObservation originPartition. */
+                public originPartition: number;
+
+                /** SourceObservation originOffset. */
+                public originOffset: number;
+
+                /**
+                 * Creates a new SourceObservation instance using the specified properties.
+                 * @param [properties] Properties to set
+                 * @returns SourceObservation instance
+                 */
+                public static create(properties?: ringfence.scorer.v1.ISourceObservation): ringfence.scorer.v1.SourceObservation;
+
+                /**
+                 * Encodes the specified SourceObservation message. Does not implicitly {@link ringfence.scorer.v1.SourceObservation.verify|verify} messages.
+                 * @param m SourceObservation message or plain object to encode
+                 * @param [w] Writer to encode to
+                 * @returns Writer
+                 */
+                public static encode(m: ringfence.scorer.v1.ISourceObservation, w?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes a SourceObservation message from the specified reader or buffer.
+                 * @param r Reader or buffer to decode from
+                 * @param [l] Message length if known beforehand
+                 * @returns SourceObservation
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): ringfence.scorer.v1.SourceObservation;
+
+                /**
+                 * Creates a SourceObservation message from a plain object. Also converts values to their respective internal types.
+                 * @param d Plain object
+                 * @returns SourceObservation
+                 */
+                public static fromObject(d: { [k: string]: any }): ringfence.scorer.v1.SourceObservation;
+
+                /**
+                 * Creates a plain object from a SourceObservation message. Also converts values to other types if specified.
+                 * @param m SourceObservation
+                 * @param [o] Conversion options
+                 * @returns Plain object
+                 */
+                public static toObject(m: ringfence.scorer.v1.SourceObservation, o?: $protobuf.IConversionOptions): { [k: string]: any };
+
+                /**
+                 * Converts this SourceObservation to JSON.
+                 * @returns JSON object
+                 */
+                public toJSON(): { [k: string]: any };
+
+                /**
+                 * Gets the default type url for SourceObservation
+                 * @param [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+                 * @returns The default type url
+                 */
+                public static getTypeUrl(typeUrlPrefix?: string): string;
+            }
+
+            /** Properties of a PartitionOffset. */
+            interface IPartitionOffset {
+
+                /** PartitionOffset topic */
+                topic?: (string|null);
+
+                /** PartitionOffset partition */
+                partition?: (number|null);
+
+                /** PartitionOffset offset */
+                offset?: (number|null);
+            }
+
+            /** Represents a PartitionOffset. */
+            class PartitionOffset implements IPartitionOffset {
+
+                /**
+                 * Constructs a new PartitionOffset.
+                 * @param [p] Properties to set
+                 */
+                constructor(p?: ringfence.scorer.v1.IPartitionOffset);
+
+                /** PartitionOffset topic. */
+                public topic: string;
+
+                /** PartitionOffset partition. */
+                public partition: number;
+
+                /** PartitionOffset offset. */
+                public offset: number;
+
+                /**
+                 * Creates a new PartitionOffset instance using the specified properties.
+                 * @param [properties] Properties to set
+                 * @returns PartitionOffset instance
+                 */
+                public static create(properties?: ringfence.scorer.v1.IPartitionOffset): ringfence.scorer.v1.PartitionOffset;
+
+                /**
+                 * Encodes the specified PartitionOffset message. Does not implicitly {@link ringfence.scorer.v1.PartitionOffset.verify|verify} messages.
+                 * @param m PartitionOffset message or plain object to encode
+                 * @param [w] Writer to encode to
+                 * @returns Writer
+                 */
+                public static encode(m: ringfence.scorer.v1.IPartitionOffset, w?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes a PartitionOffset message from the specified reader or buffer.
+                 * @param r Reader or buffer to decode from
+                 * @param [l] Message length if known beforehand
+                 * @returns PartitionOffset
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): ringfence.scorer.v1.PartitionOffset;
+
+                /**
+                 * Creates a PartitionOffset message from a plain object. Also converts values to their respective internal types.
+                 * @param d Plain object
+                 * @returns PartitionOffset
+                 */
+                public static fromObject(d: { [k: string]: any }): ringfence.scorer.v1.PartitionOffset;
+
+                /**
+                 * Creates a plain object from a PartitionOffset message. Also converts values to other types if specified.
+                 * @param m PartitionOffset
+                 * @param [o] Conversion options
+                 * @returns Plain object
+                 */
+                public static toObject(m: ringfence.scorer.v1.PartitionOffset, o?: $protobuf.IConversionOptions): { [k: string]: any };
+
+                /**
+                 * Converts this PartitionOffset to JSON.
+                 * @returns JSON object
+                 */
+                public toJSON(): { [k: string]: any };
+
+                /**
+                 * Gets the default type url for PartitionOffset
+                 * @param [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+                 * @returns The default type url
+                 */
+                public static getTypeUrl(typeUrlPrefix?: string): string;
+            }
+
+            /** Properties of a StageSnapshot. */
+            interface IStageSnapshot {
+
+                /** StageSnapshot stage */
+                stage?: (string|null);
+
+                /** StageSnapshot state */
+                state?: (Uint8Array|null);
+
+                /** StageSnapshot offsets */
+                offsets?: (ringfence.scorer.v1.IPartitionOffset[]|null);
+
+                /** StageSnapshot takenMs */
+                takenMs?: (number|null);
+            }
+
+            /** Represents a StageSnapshot. */
+            class StageSnapshot implements IStageSnapshot {
+
+                /**
+                 * Constructs a new StageSnapshot.
+                 * @param [p] Properties to set
+                 */
+                constructor(p?: ringfence.scorer.v1.IStageSnapshot);
+
+                /** StageSnapshot stage. */
+                public stage: string;
+
+                /** StageSnapshot state. */
+                public state: Uint8Array;
+
+                /** StageSnapshot offsets. */
+                public offsets: ringfence.scorer.v1.IPartitionOffset[];
+
+                /** StageSnapshot takenMs. */
+                public takenMs: number;
+
+                /**
+                 * Creates a new StageSnapshot instance using the specified properties.
+                 * @param [properties] Properties to set
+                 * @returns StageSnapshot instance
+                 */
+                public static create(properties?: ringfence.scorer.v1.IStageSnapshot): ringfence.scorer.v1.StageSnapshot;
+
+                /**
+                 * Encodes the specified StageSnapshot message. Does not implicitly {@link ringfence.scorer.v1.StageSnapshot.verify|verify} messages.
+                 * @param m StageSnapshot message or plain object to encode
+                 * @param [w] Writer to encode to
+                 * @returns Writer
+                 */
+                public static encode(m: ringfence.scorer.v1.IStageSnapshot, w?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes a StageSnapshot message from the specified reader or buffer.
+                 * @param r Reader or buffer to decode from
+                 * @param [l] Message length if known beforehand
+                 * @returns StageSnapshot
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): ringfence.scorer.v1.StageSnapshot;
+
+                /**
+                 * Creates a StageSnapshot message from a plain object. Also converts values to their respective internal types.
+                 * @param d Plain object
+                 * @returns StageSnapshot
+                 */
+                public static fromObject(d: { [k: string]: any }): ringfence.scorer.v1.StageSnapshot;
+
+                /**
+                 * Creates a plain object from a StageSnapshot message. Also converts values to other types if specified.
+                 * @param m StageSnapshot
+                 * @param [o] Conversion options
+                 * @returns Plain object
+                 */
+                public static toObject(m: ringfence.scorer.v1.StageSnapshot, o?: $protobuf.IConversionOptions): { [k: string]: any };
+
+                /**
+                 * Converts this StageSnapshot to JSON.
+                 * @returns JSON object
+                 */
+                public toJSON(): { [k: string]: any };
+
+                /**
+                 * Gets the default type url for StageSnapshot
+                 * @param [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+                 * @returns The default type url
+                 */
+                public static getTypeUrl(typeUrlPrefix?: string): string;
+            }
+        }
+    }
 }

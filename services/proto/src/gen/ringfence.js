@@ -5782,6 +5782,1082 @@ export const ringfence = $root.ringfence = (() => {
         return risk;
     })();
 
+    ringfence.scorer = (function() {
+
+        /**
+         * Namespace scorer.
+         * @memberof ringfence
+         * @namespace
+         */
+        const scorer = {};
+
+        scorer.v1 = (function() {
+
+            /**
+             * Namespace v1.
+             * @memberof ringfence.scorer
+             * @namespace
+             */
+            const v1 = {};
+
+            v1.SourceObservation = (function() {
+
+                /**
+                 * Properties of a SourceObservation.
+                 * @memberof ringfence.scorer.v1
+                 * @interface ISourceObservation
+                 * @property {ringfence.risk.v1.SubjectKind|null} [kind] SourceObservation kind
+                 * @property {string|null} [id] SourceObservation id
+                 * @property {number|null} [timeMs] SourceObservation timeMs
+                 * @property {string|null} [caller] SourceObservation caller
+                 * @property {number|null} [callerHash] SourceObservation callerHash
+                 * @property {number|null} [calleeHash] SourceObservation calleeHash
+                 * @property {number|null} [blockHash] SourceObservation blockHash
+                 * @property {number|null} [regionHash] SourceObservation regionHash
+                 * @property {number|null} [talkS] SourceObservation talkS
+                 * @property {number|null} [flags] SourceObservation flags
+                 * @property {number|null} [originPartition] SourceObservation originPartition
+                 * @property {number|null} [originOffset] SourceObservation originOffset
+                 */
+
+                /**
+                 * Constructs a new SourceObservation.
+                 * @memberof ringfence.scorer.v1
+                 * @classdesc Represents a SourceObservation.
+                 * @implements ISourceObservation
+                 * @constructor
+                 * @param {ringfence.scorer.v1.ISourceObservation=} [p] Properties to set
+                 */
+                function SourceObservation(p) {
+                    if (p)
+                        for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                            if (p[ks[i]] != null && ks[i] !== "__proto__")
+                                this[ks[i]] = p[ks[i]];
+                }
+
+                /**
+                 * SourceObservation kind.
+                 * @member {ringfence.risk.v1.SubjectKind} kind
+                 * @memberof ringfence.scorer.v1.SourceObservation
+                 * @instance
+                 */
+                SourceObservation.prototype.kind = 0;
+
+                /**
+                 * SourceObservation id.
+                 * @member {string} id
+                 * @memberof ringfence.scorer.v1.SourceObservation
+                 * @instance
+                 */
+                SourceObservation.prototype.id = "";
+
+                /**
+                 * SourceObservation timeMs.
+                 * @member {number} timeMs
+                 * @memberof ringfence.scorer.v1.SourceObservation
+                 * @instance
+                 */
+                SourceObservation.prototype.timeMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+                /**
+                 * SourceObservation caller.
+                 * @member {string} caller
+                 * @memberof ringfence.scorer.v1.SourceObservation
+                 * @instance
+                 */
+                SourceObservation.prototype.caller = "";
+
+                /**
+                 * SourceObservation callerHash.
+                 * @member {number} callerHash
+                 * @memberof ringfence.scorer.v1.SourceObservation
+                 * @instance
+                 */
+                SourceObservation.prototype.callerHash = 0;
+
+                /**
+                 * SourceObservation calleeHash.
+                 * @member {number} calleeHash
+                 * @memberof ringfence.scorer.v1.SourceObservation
+                 * @instance
+                 */
+                SourceObservation.prototype.calleeHash = 0;
+
+                /**
+                 * SourceObservation blockHash.
+                 * @member {number} blockHash
+                 * @memberof ringfence.scorer.v1.SourceObservation
+                 * @instance
+                 */
+                SourceObservation.prototype.blockHash = 0;
+
+                /**
+                 * SourceObservation regionHash.
+                 * @member {number} regionHash
+                 * @memberof ringfence.scorer.v1.SourceObservation
+                 * @instance
+                 */
+                SourceObservation.prototype.regionHash = 0;
+
+                /**
+                 * SourceObservation talkS.
+                 * @member {number} talkS
+                 * @memberof ringfence.scorer.v1.SourceObservation
+                 * @instance
+                 */
+                SourceObservation.prototype.talkS = 0;
+
+                /**
+                 * SourceObservation flags.
+                 * @member {number} flags
+                 * @memberof ringfence.scorer.v1.SourceObservation
+                 * @instance
+                 */
+                SourceObservation.prototype.flags = 0;
+
+                /**
+                 * SourceObservation originPartition.
+                 * @member {number} originPartition
+                 * @memberof ringfence.scorer.v1.SourceObservation
+                 * @instance
+                 */
+                SourceObservation.prototype.originPartition = 0;
+
+                /**
+                 * SourceObservation originOffset.
+                 * @member {number} originOffset
+                 * @memberof ringfence.scorer.v1.SourceObservation
+                 * @instance
+                 */
+                SourceObservation.prototype.originOffset = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+                /**
+                 * Creates a new SourceObservation instance using the specified properties.
+                 * @function create
+                 * @memberof ringfence.scorer.v1.SourceObservation
+                 * @static
+                 * @param {ringfence.scorer.v1.ISourceObservation=} [properties] Properties to set
+                 * @returns {ringfence.scorer.v1.SourceObservation} SourceObservation instance
+                 */
+                SourceObservation.create = function create(properties) {
+                    return new SourceObservation(properties);
+                };
+
+                /**
+                 * Encodes the specified SourceObservation message. Does not implicitly {@link ringfence.scorer.v1.SourceObservation.verify|verify} messages.
+                 * @function encode
+                 * @memberof ringfence.scorer.v1.SourceObservation
+                 * @static
+                 * @param {ringfence.scorer.v1.ISourceObservation} m SourceObservation message or plain object to encode
+                 * @param {$protobuf.Writer} [w] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                SourceObservation.encode = function encode(m, w, q) {
+                    if (!w)
+                        w = $Writer.create();
+                    if (q === undefined)
+                        q = 0;
+                    if (q > $util.recursionLimit)
+                        throw Error("max depth exceeded");
+                    if (m.kind != null && Object.hasOwnProperty.call(m, "kind"))
+                        w.uint32(8).int32(m.kind);
+                    if (m.id != null && Object.hasOwnProperty.call(m, "id"))
+                        w.uint32(18).string(m.id);
+                    if (m.timeMs != null && Object.hasOwnProperty.call(m, "timeMs"))
+                        w.uint32(24).int64(m.timeMs);
+                    if (m.caller != null && Object.hasOwnProperty.call(m, "caller"))
+                        w.uint32(34).string(m.caller);
+                    if (m.callerHash != null && Object.hasOwnProperty.call(m, "callerHash"))
+                        w.uint32(45).sfixed32(m.callerHash);
+                    if (m.calleeHash != null && Object.hasOwnProperty.call(m, "calleeHash"))
+                        w.uint32(53).sfixed32(m.calleeHash);
+                    if (m.blockHash != null && Object.hasOwnProperty.call(m, "blockHash"))
+                        w.uint32(61).sfixed32(m.blockHash);
+                    if (m.regionHash != null && Object.hasOwnProperty.call(m, "regionHash"))
+                        w.uint32(69).sfixed32(m.regionHash);
+                    if (m.talkS != null && Object.hasOwnProperty.call(m, "talkS"))
+                        w.uint32(73).double(m.talkS);
+                    if (m.flags != null && Object.hasOwnProperty.call(m, "flags"))
+                        w.uint32(80).uint32(m.flags);
+                    if (m.originPartition != null && Object.hasOwnProperty.call(m, "originPartition"))
+                        w.uint32(88).int32(m.originPartition);
+                    if (m.originOffset != null && Object.hasOwnProperty.call(m, "originOffset"))
+                        w.uint32(96).int64(m.originOffset);
+                    return w;
+                };
+
+                /**
+                 * Decodes a SourceObservation message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof ringfence.scorer.v1.SourceObservation
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+                 * @param {number} [l] Message length if known beforehand
+                 * @returns {ringfence.scorer.v1.SourceObservation} SourceObservation
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                SourceObservation.decode = function decode(r, l, e, n) {
+                    if (!(r instanceof $Reader))
+                        r = $Reader.create(r);
+                    if (n === undefined)
+                        n = 0;
+                    if (n > $Reader.recursionLimit)
+                        throw Error("maximum nesting depth exceeded");
+                    var c, m;
+                    if (l === undefined)
+                        c = r.len;
+                    else {
+                        c = r.pos + l;
+                        if (c > r.len)
+                            throw RangeError("index out of range");
+                        l = r.len;
+                        r.len = c;
+                    }
+                    m = new $root.ringfence.scorer.v1.SourceObservation();
+                    while (r.pos < c) {
+                        var t = r.uint32();
+                        if (t === e)
+                            break;
+                        switch (t >>> 3) {
+                        case 1: {
+                                m.kind = r.int32();
+                                break;
+                            }
+                        case 2: {
+                                m.id = r.string();
+                                break;
+                            }
+                        case 3: {
+                                m.timeMs = r.int64();
+                                break;
+                            }
+                        case 4: {
+                                m.caller = r.string();
+                                break;
+                            }
+                        case 5: {
+                                m.callerHash = r.sfixed32();
+                                break;
+                            }
+                        case 6: {
+                                m.calleeHash = r.sfixed32();
+                                break;
+                            }
+                        case 7: {
+                                m.blockHash = r.sfixed32();
+                                break;
+                            }
+                        case 8: {
+                                m.regionHash = r.sfixed32();
+                                break;
+                            }
+                        case 9: {
+                                m.talkS = r.double();
+                                break;
+                            }
+                        case 10: {
+                                m.flags = r.uint32();
+                                break;
+                            }
+                        case 11: {
+                                m.originPartition = r.int32();
+                                break;
+                            }
+                        case 12: {
+                                m.originOffset = r.int64();
+                                break;
+                            }
+                        default:
+                            r.skipType(t & 7, n);
+                            break;
+                        }
+                    }
+                    if (l !== undefined) {
+                        if (r.pos !== c)
+                            throw RangeError("index out of range");
+                        r.len = l;
+                    }
+                    return m;
+                };
+
+                /**
+                 * Creates a SourceObservation message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof ringfence.scorer.v1.SourceObservation
+                 * @static
+                 * @param {Object.<string,*>} d Plain object
+                 * @returns {ringfence.scorer.v1.SourceObservation} SourceObservation
+                 */
+                SourceObservation.fromObject = function fromObject(d, n) {
+                    if (d instanceof $root.ringfence.scorer.v1.SourceObservation)
+                        return d;
+                    if (!$util.isObject(d))
+                        throw TypeError(".ringfence.scorer.v1.SourceObservation: object expected");
+                    if (n === undefined)
+                        n = 0;
+                    if (n > $util.recursionLimit)
+                        throw Error("maximum nesting depth exceeded");
+                    var m = new $root.ringfence.scorer.v1.SourceObservation();
+                    switch (d.kind) {
+                    default:
+                        if (typeof d.kind === "number") {
+                            m.kind = d.kind;
+                            break;
+                        }
+                        break;
+                    case "SUBJECT_KIND_UNSPECIFIED":
+                    case 0:
+                        m.kind = 0;
+                        break;
+                    case "SUBJECT_KIND_NUMBER":
+                    case 1:
+                        m.kind = 1;
+                        break;
+                    case "SUBJECT_KIND_TRUNK":
+                    case 2:
+                        m.kind = 2;
+                        break;
+                    case "SUBJECT_KIND_CARRIER":
+                    case 3:
+                        m.kind = 3;
+                        break;
+                    case "SUBJECT_KIND_DEVICE":
+                    case 4:
+                        m.kind = 4;
+                        break;
+                    }
+                    if (d.id != null) {
+                        m.id = String(d.id);
+                    }
+                    if (d.timeMs != null) {
+                        if ($util.Long)
+                            m.timeMs = $util.Long.fromValue(d.timeMs, false);
+                        else if (typeof d.timeMs === "string")
+                            m.timeMs = parseInt(d.timeMs, 10);
+                        else if (typeof d.timeMs === "number")
+                            m.timeMs = d.timeMs;
+                        else if (typeof d.timeMs === "object")
+                            m.timeMs = new $util.LongBits(d.timeMs.low >>> 0, d.timeMs.high >>> 0).toNumber();
+                    }
+                    if (d.caller != null) {
+                        m.caller = String(d.caller);
+                    }
+                    if (d.callerHash != null) {
+                        m.callerHash = d.callerHash | 0;
+                    }
+                    if (d.calleeHash != null) {
+                        m.calleeHash = d.calleeHash | 0;
+                    }
+                    if (d.blockHash != null) {
+                        m.blockHash = d.blockHash | 0;
+                    }
+                    if (d.regionHash != null) {
+                        m.regionHash = d.regionHash | 0;
+                    }
+                    if (d.talkS != null) {
+                        m.talkS = Number(d.talkS);
+                    }
+                    if (d.flags != null) {
+                        m.flags = d.flags >>> 0;
+                    }
+                    if (d.originPartition != null) {
+                        m.originPartition = d.originPartition | 0;
+                    }
+                    if (d.originOffset != null) {
+                        if ($util.Long)
+                            m.originOffset = $util.Long.fromValue(d.originOffset, false);
+                        else if (typeof d.originOffset === "string")
+                            m.originOffset = parseInt(d.originOffset, 10);
+                        else if (typeof d.originOffset === "number")
+                            m.originOffset = d.originOffset;
+                        else if (typeof d.originOffset === "object")
+                            m.originOffset = new $util.LongBits(d.originOffset.low >>> 0, d.originOffset.high >>> 0).toNumber();
+                    }
+                    return m;
+                };
+
+                /**
+                 * Creates a plain object from a SourceObservation message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof ringfence.scorer.v1.SourceObservation
+                 * @static
+                 * @param {ringfence.scorer.v1.SourceObservation} m SourceObservation
+                 * @param {$protobuf.IConversionOptions} [o] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                SourceObservation.toObject = function toObject(m, o, q) {
+                    if (!o)
+                        o = {};
+                    if (q === undefined)
+                        q = 0;
+                    if (q > $util.recursionLimit)
+                        throw Error("max depth exceeded");
+                    var d = {};
+                    if (o.defaults) {
+                        d.kind = o.enums === String ? "SUBJECT_KIND_UNSPECIFIED" : 0;
+                        d.id = "";
+                        if ($util.Long) {
+                            var n = new $util.Long(0, 0, false);
+                            d.timeMs = o.longs === String ? n.toString() : o.longs === Number ? n.toNumber() : typeof BigInt !== "undefined" && o.longs === BigInt ? n.toBigInt() : n;
+                        } else
+                            d.timeMs = o.longs === String ? "0" : typeof BigInt !== "undefined" && o.longs === BigInt ? BigInt("0") : 0;
+                        d.caller = "";
+                        d.callerHash = 0;
+                        d.calleeHash = 0;
+                        d.blockHash = 0;
+                        d.regionHash = 0;
+                        d.talkS = 0;
+                        d.flags = 0;
+                        d.originPartition = 0;
+                        if ($util.Long) {
+                            var n = new $util.Long(0, 0, false);
+                            d.originOffset = o.longs === String ? n.toString() : o.longs === Number ? n.toNumber() : typeof BigInt !== "undefined" && o.longs === BigInt ? n.toBigInt() : n;
+                        } else
+                            d.originOffset = o.longs === String ? "0" : typeof BigInt !== "undefined" && o.longs === BigInt ? BigInt("0") : 0;
+                    }
+                    if (m.kind != null && Object.hasOwnProperty.call(m, "kind")) {
+                        d.kind = o.enums === String ? $root.ringfence.risk.v1.SubjectKind[m.kind] === undefined ? m.kind : $root.ringfence.risk.v1.SubjectKind[m.kind] : m.kind;
+                    }
+                    if (m.id != null && Object.hasOwnProperty.call(m, "id")) {
+                        d.id = m.id;
+                    }
+                    if (m.timeMs != null && Object.hasOwnProperty.call(m, "timeMs")) {
+                        if (typeof BigInt !== "undefined" && o.longs === BigInt)
+                            d.timeMs = typeof m.timeMs === "number" ? BigInt(m.timeMs) : $util.Long.fromBits(m.timeMs.low >>> 0, m.timeMs.high >>> 0, false).toBigInt();
+                        else if (typeof m.timeMs === "number")
+                            d.timeMs = o.longs === String ? String(m.timeMs) : m.timeMs;
+                        else
+                            d.timeMs = o.longs === String ? $util.Long.prototype.toString.call(m.timeMs) : o.longs === Number ? new $util.LongBits(m.timeMs.low >>> 0, m.timeMs.high >>> 0).toNumber() : m.timeMs;
+                    }
+                    if (m.caller != null && Object.hasOwnProperty.call(m, "caller")) {
+                        d.caller = m.caller;
+                    }
+                    if (m.callerHash != null && Object.hasOwnProperty.call(m, "callerHash")) {
+                        d.callerHash = m.callerHash;
+                    }
+                    if (m.calleeHash != null && Object.hasOwnProperty.call(m, "calleeHash")) {
+                        d.calleeHash = m.calleeHash;
+                    }
+                    if (m.blockHash != null && Object.hasOwnProperty.call(m, "blockHash")) {
+                        d.blockHash = m.blockHash;
+                    }
+                    if (m.regionHash != null && Object.hasOwnProperty.call(m, "regionHash")) {
+                        d.regionHash = m.regionHash;
+                    }
+                    if (m.talkS != null && Object.hasOwnProperty.call(m, "talkS")) {
+                        d.talkS = o.json && !isFinite(m.talkS) ? String(m.talkS) : m.talkS;
+                    }
+                    if (m.flags != null && Object.hasOwnProperty.call(m, "flags")) {
+                        d.flags = m.flags;
+                    }
+                    if (m.originPartition != null && Object.hasOwnProperty.call(m, "originPartition")) {
+                        d.originPartition = m.originPartition;
+                    }
+                    if (m.originOffset != null && Object.hasOwnProperty.call(m, "originOffset")) {
+                        if (typeof BigInt !== "undefined" && o.longs === BigInt)
+                            d.originOffset = typeof m.originOffset === "number" ? BigInt(m.originOffset) : $util.Long.fromBits(m.originOffset.low >>> 0, m.originOffset.high >>> 0, false).toBigInt();
+                        else if (typeof m.originOffset === "number")
+                            d.originOffset = o.longs === String ? String(m.originOffset) : m.originOffset;
+                        else
+                            d.originOffset = o.longs === String ? $util.Long.prototype.toString.call(m.originOffset) : o.longs === Number ? new $util.LongBits(m.originOffset.low >>> 0, m.originOffset.high >>> 0).toNumber() : m.originOffset;
+                    }
+                    return d;
+                };
+
+                /**
+                 * Converts this SourceObservation to JSON.
+                 * @function toJSON
+                 * @memberof ringfence.scorer.v1.SourceObservation
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                SourceObservation.prototype.toJSON = function toJSON() {
+                    return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                /**
+                 * Gets the default type url for SourceObservation
+                 * @function getTypeUrl
+                 * @memberof ringfence.scorer.v1.SourceObservation
+                 * @static
+                 * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+                 * @returns {string} The default type url
+                 */
+                SourceObservation.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                    if (typeUrlPrefix === undefined) {
+                        typeUrlPrefix = "type.googleapis.com";
+                    }
+                    return typeUrlPrefix + "/ringfence.scorer.v1.SourceObservation";
+                };
+
+                return SourceObservation;
+            })();
+
+            v1.PartitionOffset = (function() {
+
+                /**
+                 * Properties of a PartitionOffset.
+                 * @memberof ringfence.scorer.v1
+                 * @interface IPartitionOffset
+                 * @property {string|null} [topic] PartitionOffset topic
+                 * @property {number|null} [partition] PartitionOffset partition
+                 * @property {number|null} [offset] PartitionOffset offset
+                 */
+
+                /**
+                 * Constructs a new PartitionOffset.
+                 * @memberof ringfence.scorer.v1
+                 * @classdesc Represents a PartitionOffset.
+                 * @implements IPartitionOffset
+                 * @constructor
+                 * @param {ringfence.scorer.v1.IPartitionOffset=} [p] Properties to set
+                 */
+                function PartitionOffset(p) {
+                    if (p)
+                        for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                            if (p[ks[i]] != null && ks[i] !== "__proto__")
+                                this[ks[i]] = p[ks[i]];
+                }
+
+                /**
+                 * PartitionOffset topic.
+                 * @member {string} topic
+                 * @memberof ringfence.scorer.v1.PartitionOffset
+                 * @instance
+                 */
+                PartitionOffset.prototype.topic = "";
+
+                /**
+                 * PartitionOffset partition.
+                 * @member {number} partition
+                 * @memberof ringfence.scorer.v1.PartitionOffset
+                 * @instance
+                 */
+                PartitionOffset.prototype.partition = 0;
+
+                /**
+                 * PartitionOffset offset.
+                 * @member {number} offset
+                 * @memberof ringfence.scorer.v1.PartitionOffset
+                 * @instance
+                 */
+                PartitionOffset.prototype.offset = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+                /**
+                 * Creates a new PartitionOffset instance using the specified properties.
+                 * @function create
+                 * @memberof ringfence.scorer.v1.PartitionOffset
+                 * @static
+                 * @param {ringfence.scorer.v1.IPartitionOffset=} [properties] Properties to set
+                 * @returns {ringfence.scorer.v1.PartitionOffset} PartitionOffset instance
+                 */
+                PartitionOffset.create = function create(properties) {
+                    return new PartitionOffset(properties);
+                };
+
+                /**
+                 * Encodes the specified PartitionOffset message. Does not implicitly {@link ringfence.scorer.v1.PartitionOffset.verify|verify} messages.
+                 * @function encode
+                 * @memberof ringfence.scorer.v1.PartitionOffset
+                 * @static
+                 * @param {ringfence.scorer.v1.IPartitionOffset} m PartitionOffset message or plain object to encode
+                 * @param {$protobuf.Writer} [w] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                PartitionOffset.encode = function encode(m, w, q) {
+                    if (!w)
+                        w = $Writer.create();
+                    if (q === undefined)
+                        q = 0;
+                    if (q > $util.recursionLimit)
+                        throw Error("max depth exceeded");
+                    if (m.topic != null && Object.hasOwnProperty.call(m, "topic"))
+                        w.uint32(10).string(m.topic);
+                    if (m.partition != null && Object.hasOwnProperty.call(m, "partition"))
+                        w.uint32(16).int32(m.partition);
+                    if (m.offset != null && Object.hasOwnProperty.call(m, "offset"))
+                        w.uint32(24).int64(m.offset);
+                    return w;
+                };
+
+                /**
+                 * Decodes a PartitionOffset message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof ringfence.scorer.v1.PartitionOffset
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+                 * @param {number} [l] Message length if known beforehand
+                 * @returns {ringfence.scorer.v1.PartitionOffset} PartitionOffset
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                PartitionOffset.decode = function decode(r, l, e, n) {
+                    if (!(r instanceof $Reader))
+                        r = $Reader.create(r);
+                    if (n === undefined)
+                        n = 0;
+                    if (n > $Reader.recursionLimit)
+                        throw Error("maximum nesting depth exceeded");
+                    var c, m;
+                    if (l === undefined)
+                        c = r.len;
+                    else {
+                        c = r.pos + l;
+                        if (c > r.len)
+                            throw RangeError("index out of range");
+                        l = r.len;
+                        r.len = c;
+                    }
+                    m = new $root.ringfence.scorer.v1.PartitionOffset();
+                    while (r.pos < c) {
+                        var t = r.uint32();
+                        if (t === e)
+                            break;
+                        switch (t >>> 3) {
+                        case 1: {
+                                m.topic = r.string();
+                                break;
+                            }
+                        case 2: {
+                                m.partition = r.int32();
+                                break;
+                            }
+                        case 3: {
+                                m.offset = r.int64();
+                                break;
+                            }
+                        default:
+                            r.skipType(t & 7, n);
+                            break;
+                        }
+                    }
+                    if (l !== undefined) {
+                        if (r.pos !== c)
+                            throw RangeError("index out of range");
+                        r.len = l;
+                    }
+                    return m;
+                };
+
+                /**
+                 * Creates a PartitionOffset message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof ringfence.scorer.v1.PartitionOffset
+                 * @static
+                 * @param {Object.<string,*>} d Plain object
+                 * @returns {ringfence.scorer.v1.PartitionOffset} PartitionOffset
+                 */
+                PartitionOffset.fromObject = function fromObject(d, n) {
+                    if (d instanceof $root.ringfence.scorer.v1.PartitionOffset)
+                        return d;
+                    if (!$util.isObject(d))
+                        throw TypeError(".ringfence.scorer.v1.PartitionOffset: object expected");
+                    if (n === undefined)
+                        n = 0;
+                    if (n > $util.recursionLimit)
+                        throw Error("maximum nesting depth exceeded");
+                    var m = new $root.ringfence.scorer.v1.PartitionOffset();
+                    if (d.topic != null) {
+                        m.topic = String(d.topic);
+                    }
+                    if (d.partition != null) {
+                        m.partition = d.partition | 0;
+                    }
+                    if (d.offset != null) {
+                        if ($util.Long)
+                            m.offset = $util.Long.fromValue(d.offset, false);
+                        else if (typeof d.offset === "string")
+                            m.offset = parseInt(d.offset, 10);
+                        else if (typeof d.offset === "number")
+                            m.offset = d.offset;
+                        else if (typeof d.offset === "object")
+                            m.offset = new $util.LongBits(d.offset.low >>> 0, d.offset.high >>> 0).toNumber();
+                    }
+                    return m;
+                };
+
+                /**
+                 * Creates a plain object from a PartitionOffset message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof ringfence.scorer.v1.PartitionOffset
+                 * @static
+                 * @param {ringfence.scorer.v1.PartitionOffset} m PartitionOffset
+                 * @param {$protobuf.IConversionOptions} [o] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                PartitionOffset.toObject = function toObject(m, o, q) {
+                    if (!o)
+                        o = {};
+                    if (q === undefined)
+                        q = 0;
+                    if (q > $util.recursionLimit)
+                        throw Error("max depth exceeded");
+                    var d = {};
+                    if (o.defaults) {
+                        d.topic = "";
+                        d.partition = 0;
+                        if ($util.Long) {
+                            var n = new $util.Long(0, 0, false);
+                            d.offset = o.longs === String ? n.toString() : o.longs === Number ? n.toNumber() : typeof BigInt !== "undefined" && o.longs === BigInt ? n.toBigInt() : n;
+                        } else
+                            d.offset = o.longs === String ? "0" : typeof BigInt !== "undefined" && o.longs === BigInt ? BigInt("0") : 0;
+                    }
+                    if (m.topic != null && Object.hasOwnProperty.call(m, "topic")) {
+                        d.topic = m.topic;
+                    }
+                    if (m.partition != null && Object.hasOwnProperty.call(m, "partition")) {
+                        d.partition = m.partition;
+                    }
+                    if (m.offset != null && Object.hasOwnProperty.call(m, "offset")) {
+                        if (typeof BigInt !== "undefined" && o.longs === BigInt)
+                            d.offset = typeof m.offset === "number" ? BigInt(m.offset) : $util.Long.fromBits(m.offset.low >>> 0, m.offset.high >>> 0, false).toBigInt();
+                        else if (typeof m.offset === "number")
+                            d.offset = o.longs === String ? String(m.offset) : m.offset;
+                        else
+                            d.offset = o.longs === String ? $util.Long.prototype.toString.call(m.offset) : o.longs === Number ? new $util.LongBits(m.offset.low >>> 0, m.offset.high >>> 0).toNumber() : m.offset;
+                    }
+                    return d;
+                };
+
+                /**
+                 * Converts this PartitionOffset to JSON.
+                 * @function toJSON
+                 * @memberof ringfence.scorer.v1.PartitionOffset
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                PartitionOffset.prototype.toJSON = function toJSON() {
+                    return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                /**
+                 * Gets the default type url for PartitionOffset
+                 * @function getTypeUrl
+                 * @memberof ringfence.scorer.v1.PartitionOffset
+                 * @static
+                 * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+                 * @returns {string} The default type url
+                 */
+                PartitionOffset.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                    if (typeUrlPrefix === undefined) {
+                        typeUrlPrefix = "type.googleapis.com";
+                    }
+                    return typeUrlPrefix + "/ringfence.scorer.v1.PartitionOffset";
+                };
+
+                return PartitionOffset;
+            })();
+
+            v1.StageSnapshot = (function() {
+
+                /**
+                 * Properties of a StageSnapshot.
+                 * @memberof ringfence.scorer.v1
+                 * @interface IStageSnapshot
+                 * @property {string|null} [stage] StageSnapshot stage
+                 * @property {Uint8Array|null} [state] StageSnapshot state
+                 * @property {Array.<ringfence.scorer.v1.IPartitionOffset>|null} [offsets] StageSnapshot offsets
+                 * @property {number|null} [takenMs] StageSnapshot takenMs
+                 */
+
+                /**
+                 * Constructs a new StageSnapshot.
+                 * @memberof ringfence.scorer.v1
+                 * @classdesc Represents a StageSnapshot.
+                 * @implements IStageSnapshot
+                 * @constructor
+                 * @param {ringfence.scorer.v1.IStageSnapshot=} [p] Properties to set
+                 */
+                function StageSnapshot(p) {
+                    this.offsets = [];
+                    if (p)
+                        for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                            if (p[ks[i]] != null && ks[i] !== "__proto__")
+                                this[ks[i]] = p[ks[i]];
+                }
+
+                /**
+                 * StageSnapshot stage.
+                 * @member {string} stage
+                 * @memberof ringfence.scorer.v1.StageSnapshot
+                 * @instance
+                 */
+                StageSnapshot.prototype.stage = "";
+
+                /**
+                 * StageSnapshot state.
+                 * @member {Uint8Array} state
+                 * @memberof ringfence.scorer.v1.StageSnapshot
+                 * @instance
+                 */
+                StageSnapshot.prototype.state = $util.newBuffer([]);
+
+                /**
+                 * StageSnapshot offsets.
+                 * @member {Array.<ringfence.scorer.v1.IPartitionOffset>} offsets
+                 * @memberof ringfence.scorer.v1.StageSnapshot
+                 * @instance
+                 */
+                StageSnapshot.prototype.offsets = $util.emptyArray;
+
+                /**
+                 * StageSnapshot takenMs.
+                 * @member {number} takenMs
+                 * @memberof ringfence.scorer.v1.StageSnapshot
+                 * @instance
+                 */
+                StageSnapshot.prototype.takenMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+                /**
+                 * Creates a new StageSnapshot instance using the specified properties.
+                 * @function create
+                 * @memberof ringfence.scorer.v1.StageSnapshot
+                 * @static
+                 * @param {ringfence.scorer.v1.IStageSnapshot=} [properties] Properties to set
+                 * @returns {ringfence.scorer.v1.StageSnapshot} StageSnapshot instance
+                 */
+                StageSnapshot.create = function create(properties) {
+                    return new StageSnapshot(properties);
+                };
+
+                /**
+                 * Encodes the specified StageSnapshot message. Does not implicitly {@link ringfence.scorer.v1.StageSnapshot.verify|verify} messages.
+                 * @function encode
+                 * @memberof ringfence.scorer.v1.StageSnapshot
+                 * @static
+                 * @param {ringfence.scorer.v1.IStageSnapshot} m StageSnapshot message or plain object to encode
+                 * @param {$protobuf.Writer} [w] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                StageSnapshot.encode = function encode(m, w, q) {
+                    if (!w)
+                        w = $Writer.create();
+                    if (q === undefined)
+                        q = 0;
+                    if (q > $util.recursionLimit)
+                        throw Error("max depth exceeded");
+                    if (m.stage != null && Object.hasOwnProperty.call(m, "stage"))
+                        w.uint32(10).string(m.stage);
+                    if (m.state != null && Object.hasOwnProperty.call(m, "state"))
+                        w.uint32(18).bytes(m.state);
+                    if (m.offsets != null && m.offsets.length) {
+                        for (var i = 0; i < m.offsets.length; ++i)
+                            $root.ringfence.scorer.v1.PartitionOffset.encode(m.offsets[i], w.uint32(26).fork(), q + 1).ldelim();
+                    }
+                    if (m.takenMs != null && Object.hasOwnProperty.call(m, "takenMs"))
+                        w.uint32(32).int64(m.takenMs);
+                    return w;
+                };
+
+                /**
+                 * Decodes a StageSnapshot message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof ringfence.scorer.v1.StageSnapshot
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+                 * @param {number} [l] Message length if known beforehand
+                 * @returns {ringfence.scorer.v1.StageSnapshot} StageSnapshot
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                StageSnapshot.decode = function decode(r, l, e, n) {
+                    if (!(r instanceof $Reader))
+                        r = $Reader.create(r);
+                    if (n === undefined)
+                        n = 0;
+                    if (n > $Reader.recursionLimit)
+                        throw Error("maximum nesting depth exceeded");
+                    var c, m;
+                    if (l === undefined)
+                        c = r.len;
+                    else {
+                        c = r.pos + l;
+                        if (c > r.len)
+                            throw RangeError("index out of range");
+                        l = r.len;
+                        r.len = c;
+                    }
+                    m = new $root.ringfence.scorer.v1.StageSnapshot();
+                    while (r.pos < c) {
+                        var t = r.uint32();
+                        if (t === e)
+                            break;
+                        switch (t >>> 3) {
+                        case 1: {
+                                m.stage = r.string();
+                                break;
+                            }
+                        case 2: {
+                                m.state = r.bytes();
+                                break;
+                            }
+                        case 3: {
+                                if (!(m.offsets && m.offsets.length))
+                                    m.offsets = [];
+                                m.offsets.push($root.ringfence.scorer.v1.PartitionOffset.decode(r, r.uint32(), undefined, n + 1));
+                                break;
+                            }
+                        case 4: {
+                                m.takenMs = r.int64();
+                                break;
+                            }
+                        default:
+                            r.skipType(t & 7, n);
+                            break;
+                        }
+                    }
+                    if (l !== undefined) {
+                        if (r.pos !== c)
+                            throw RangeError("index out of range");
+                        r.len = l;
+                    }
+                    return m;
+                };
+
+                /**
+                 * Creates a StageSnapshot message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof ringfence.scorer.v1.StageSnapshot
+                 * @static
+                 * @param {Object.<string,*>} d Plain object
+                 * @returns {ringfence.scorer.v1.StageSnapshot} StageSnapshot
+                 */
+                StageSnapshot.fromObject = function fromObject(d, n) {
+                    if (d instanceof $root.ringfence.scorer.v1.StageSnapshot)
+                        return d;
+                    if (!$util.isObject(d))
+                        throw TypeError(".ringfence.scorer.v1.StageSnapshot: object expected");
+                    if (n === undefined)
+                        n = 0;
+                    if (n > $util.recursionLimit)
+                        throw Error("maximum nesting depth exceeded");
+                    var m = new $root.ringfence.scorer.v1.StageSnapshot();
+                    if (d.stage != null) {
+                        m.stage = String(d.stage);
+                    }
+                    if (d.state != null) {
+                        if (typeof d.state === "string")
+                            $util.base64.decode(d.state, m.state = $util.newBuffer($util.base64.length(d.state)), 0);
+                        else if (d.state.length >= 0)
+                            m.state = d.state;
+                    }
+                    if (d.offsets) {
+                        if (!Array.isArray(d.offsets))
+                            throw TypeError(".ringfence.scorer.v1.StageSnapshot.offsets: array expected");
+                        m.offsets = [];
+                        for (var i = 0; i < d.offsets.length; ++i) {
+                            if (!$util.isObject(d.offsets[i]))
+                                throw TypeError(".ringfence.scorer.v1.StageSnapshot.offsets: object expected");
+                            m.offsets[i] = $root.ringfence.scorer.v1.PartitionOffset.fromObject(d.offsets[i], n + 1);
+                        }
+                    }
+                    if (d.takenMs != null) {
+                        if ($util.Long)
+                            m.takenMs = $util.Long.fromValue(d.takenMs, false);
+                        else if (typeof d.takenMs === "string")
+                            m.takenMs = parseInt(d.takenMs, 10);
+                        else if (typeof d.takenMs === "number")
+                            m.takenMs = d.takenMs;
+                        else if (typeof d.takenMs === "object")
+                            m.takenMs = new $util.LongBits(d.takenMs.low >>> 0, d.takenMs.high >>> 0).toNumber();
+                    }
+                    return m;
+                };
+
+                /**
+                 * Creates a plain object from a StageSnapshot message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof ringfence.scorer.v1.StageSnapshot
+                 * @static
+                 * @param {ringfence.scorer.v1.StageSnapshot} m StageSnapshot
+                 * @param {$protobuf.IConversionOptions} [o] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                StageSnapshot.toObject = function toObject(m, o, q) {
+                    if (!o)
+                        o = {};
+                    if (q === undefined)
+                        q = 0;
+                    if (q > $util.recursionLimit)
+                        throw Error("max depth exceeded");
+                    var d = {};
+                    if (o.arrays || o.defaults) {
+                        d.offsets = [];
+                    }
+                    if (o.defaults) {
+                        d.stage = "";
+                        if (o.bytes === String)
+                            d.state = "";
+                        else {
+                            d.state = [];
+                            if (o.bytes !== Array)
+                                d.state = $util.newBuffer(d.state);
+                        }
+                        if ($util.Long) {
+                            var n = new $util.Long(0, 0, false);
+                            d.takenMs = o.longs === String ? n.toString() : o.longs === Number ? n.toNumber() : typeof BigInt !== "undefined" && o.longs === BigInt ? n.toBigInt() : n;
+                        } else
+                            d.takenMs = o.longs === String ? "0" : typeof BigInt !== "undefined" && o.longs === BigInt ? BigInt("0") : 0;
+                    }
+                    if (m.stage != null && Object.hasOwnProperty.call(m, "stage")) {
+                        d.stage = m.stage;
+                    }
+                    if (m.state != null && Object.hasOwnProperty.call(m, "state")) {
+                        d.state = o.bytes === String ? $util.base64.encode(m.state, 0, m.state.length) : o.bytes === Array ? Array.prototype.slice.call(m.state) : m.state;
+                    }
+                    if (m.offsets && m.offsets.length) {
+                        d.offsets = [];
+                        for (var j = 0; j < m.offsets.length; ++j) {
+                            d.offsets[j] = $root.ringfence.scorer.v1.PartitionOffset.toObject(m.offsets[j], o, q + 1);
+                        }
+                    }
+                    if (m.takenMs != null && Object.hasOwnProperty.call(m, "takenMs")) {
+                        if (typeof BigInt !== "undefined" && o.longs === BigInt)
+                            d.takenMs = typeof m.takenMs === "number" ? BigInt(m.takenMs) : $util.Long.fromBits(m.takenMs.low >>> 0, m.takenMs.high >>> 0, false).toBigInt();
+                        else if (typeof m.takenMs === "number")
+                            d.takenMs = o.longs === String ? String(m.takenMs) : m.takenMs;
+                        else
+                            d.takenMs = o.longs === String ? $util.Long.prototype.toString.call(m.takenMs) : o.longs === Number ? new $util.LongBits(m.takenMs.low >>> 0, m.takenMs.high >>> 0).toNumber() : m.takenMs;
+                    }
+                    return d;
+                };
+
+                /**
+                 * Converts this StageSnapshot to JSON.
+                 * @function toJSON
+                 * @memberof ringfence.scorer.v1.StageSnapshot
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                StageSnapshot.prototype.toJSON = function toJSON() {
+                    return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                /**
+                 * Gets the default type url for StageSnapshot
+                 * @function getTypeUrl
+                 * @memberof ringfence.scorer.v1.StageSnapshot
+                 * @static
+                 * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+                 * @returns {string} The default type url
+                 */
+                StageSnapshot.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                    if (typeUrlPrefix === undefined) {
+                        typeUrlPrefix = "type.googleapis.com";
+                    }
+                    return typeUrlPrefix + "/ringfence.scorer.v1.StageSnapshot";
+                };
+
+                return StageSnapshot;
+            })();
+
+            return v1;
+        })();
+
+        return scorer;
+    })();
+
     return ringfence;
 })();
 

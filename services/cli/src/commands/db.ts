@@ -1,0 +1,77 @@
+import type { Command } from 'commander';
+import { z } from 'zod';
+import { baseConfigShape, createClickHouse, loadConfig } from '@ringfence/common';
+import { DEFAULT_RETENTION, applyRetention, migrate, retentionDaysConfig, status } from '@ringfence/store';
+import { print } from '../output.js';
+
+const schema = z.object({
+  clickhouseUrl: baseConfigShape.clickhouseUrl,
+  clickhouseDatabase: baseConfigShape.clickhouseDatabase,
+  clickhouseUser: baseConfigShape.clickhouseUser,
+  clickhousePassword: baseConfigShape.clickhousePassword,
+  /** Per-table retention in days as JSON, e.g. {"cdr":90}; unlisted tables keep the defaults. */
+  retentionDays: retentionDaysConfig(),
+});
+
+function config(database: string | undefined): z.infer<typeof schema> {
+  return loadConfig(schema, { overrides: database === undefined ? {} : { clickhouseDatabase: database } });
+}
+
+function target(c: z.infer<typeof schema>): {
+  url: string;
+  database: string;
+  username: string;
+  password: string;
+} {
+  return {
+    url: c.clickhouseUrl,
+    database: c.clickhouseDatabase,
+    username: c.clickhouseUser,
+    password: c.clickhousePassword,
+  };
+}
+
+export function registerDb(program: Command): void {
+  const db = program
+    .command('db')
+    .description('the ClickHouse schema: migrations, status, retention (CLICKHOUSE_URL, CLICKHOUSE_DATABASE)')
+    .option('--database <name>', 'database (default $CLICKHOUSE_DATABASE or ringfence)');
+  db.command('migrate')
+    .description('apply pending migrations in order (idempotent)')
+    .action(async () => {
+      const c = config(db.opts<{ database?: string }>().database);
+      const applied = await migrate(target(c));
+      print(
+        applied.length === 0
+          ? `${c.clickhouseDatabase}: up to date`
+          : `${c.clickhouseDatabase}: applied ${applied.join(', ')}`,
+      );
+    });
+  db.command('status')
+    .description('list migrations and whether each is applied; exits 1 when any is pending or changed')
+    .action(async () => {
+      const c = config(db.opts<{ database?: string }>().database);
+      const list = await status(target(c));
+      for (const s of list) {
+        print(
+          `${String(s.version).padStart(4)}  ${s.name.padEnd(24)} ${s.state.padEnd(8)} ${s.appliedAt ?? '-'}  ${s.checksum.slice(0, 12)}`,
+        );
+      }
+      process.exitCode = list.every((s) => s.state === 'applied') ? 0 : 1;
+    });
+  db.command('retention')
+    .description(
+      `drop partitions older than each table's retention (RETENTION_DAYS JSON; defaults ${JSON.stringify(DEFAULT_RETENTION)})`,
+    )
+    .action(async () => {
+      const c = config(db.opts<{ database?: string }>().database);
+      const ch = createClickHouse({ ...target(c) });
+      try {
+        const dropped = await applyRetention({ ch, database: c.clickhouseDatabase }, c.retentionDays);
+        for (const d of dropped) print(`dropped ${d.table} partition ${d.partition}`);
+        print(`${dropped.length} partition(s) dropped`);
+      } finally {
+        await ch.close();
+      }
+    });
+}

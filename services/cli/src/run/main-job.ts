@@ -1,0 +1,132 @@
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { ChildSpec, Supervisor } from './supervisor.js';
+
+export interface MainJobOptions {
+  repo: string;
+  /** Scratch folder for generated traffic and exports. */
+  work: string;
+  replay: string | undefined;
+  subscribers: number;
+  speed: number;
+  seed: number;
+  ingestToken: string;
+  switchToken: string;
+  env: NodeJS.ProcessEnv;
+}
+
+export interface MainJobPlan {
+  setup: ChildSpec[];
+  services: ChildSpec[];
+  banner: string[];
+  /** Feeds traffic until done (replay) or until `stopped()` (synthetic, one event-time hour at a time). */
+  feed(supervisor: Supervisor, stopped: () => boolean): Promise<void>;
+}
+
+export const MAIN_JOB_PORTS = {
+  ingestHttp: 8088,
+  riskGrpc: 50051,
+  consoleHttp: 8080,
+  ops: { ingest: 9461, scorer: 9462, sink: 9463, 'risk-api': 9464, console: 9465, exporter: 9466 },
+} as const;
+
+const HOUR_MS = 3_600_000;
+
+/** What `ringfence run` starts, in order, with which environment. */
+export function mainJobPlan(o: MainJobOptions): MainJobPlan {
+  const cli = join(o.repo, 'services', 'cli', 'dist', 'index.js');
+  const base: NodeJS.ProcessEnv = {
+    ...o.env,
+    LOG_LEVEL: o.env['LOG_LEVEL'] ?? 'warn',
+  };
+  const node = (name: string, args: string[], extra: NodeJS.ProcessEnv, restart: boolean): ChildSpec => ({
+    name,
+    command: process.execPath,
+    args,
+    env: { ...base, ...extra },
+    restart,
+  });
+  const service = (name: keyof typeof MAIN_JOB_PORTS.ops, extra: NodeJS.ProcessEnv = {}): ChildSpec =>
+    node(
+      name,
+      [join(o.repo, 'services', name, 'dist', 'index.js')],
+      { OPS_PORT: String(MAIN_JOB_PORTS.ops[name]), ...extra },
+      true,
+    );
+
+  const usersFile = join(o.work, 'console-users.json');
+  const replay = (file: string, speed: string, name: string, extra: string[] = []): ChildSpec =>
+    node(name, [cli, 'replay', file, '--speed', speed, ...extra], {}, false);
+
+  return {
+    setup: [node('db-migrate', [cli, 'db', 'migrate'], {}, false)],
+    services: [
+      service('ingest', { HTTP_PORT: String(MAIN_JOB_PORTS.ingestHttp), INGEST_TOKENS: o.ingestToken }),
+      service('scorer'),
+      service('sink'),
+      service('risk-api', {
+        GRPC_HOST: '127.0.0.1',
+        GRPC_PORT: String(MAIN_JOB_PORTS.riskGrpc),
+        AUTH_TOKENS: `${o.switchToken}=demo-switch`,
+      }),
+      service('console', {
+        HTTP_PORT: String(MAIN_JOB_PORTS.consoleHttp),
+        USERS_FILE: usersFile,
+        BOOTSTRAP_ADMIN: 'admin',
+      }),
+      service('exporter', { OUT_DIR: join(o.work, 'exports') }),
+    ],
+    banner: [
+      '',
+      '──────────────────────────────────────────────────────────────────────────────',
+      ` console   http://127.0.0.1:${MAIN_JOB_PORTS.consoleHttp}/  user "admin", password printed by [console] above`,
+      ` risk-api  127.0.0.1:${MAIN_JOB_PORTS.riskGrpc} (gRPC)  try:`,
+      `           RISK_API_TOKEN=${o.switchToken} node services/cli/dist/index.js risk check <calling> --called <called>`,
+      ` ingest    POST http://127.0.0.1:${MAIN_JOB_PORTS.ingestHttp}/v1/cdrs  (Authorization: Bearer ${o.ingestToken})`,
+      ` traffic   ${o.replay === undefined ? `synthetic, ${o.subscribers} subscribers, event time at ${o.speed}x` : `replay of ${o.replay}`}`,
+      ' Ctrl-C stops everything this job started.',
+      '──────────────────────────────────────────────────────────────────────────────',
+      '',
+    ],
+    async feed(supervisor, stopped) {
+      if (o.replay !== undefined) {
+        supervisor.start(replay(o.replay, 'max', 'replay'));
+        await supervisor.wait('replay');
+        return;
+      }
+      // Synthetic traffic one event-time hour at a time, starting at the top of the current hour, so
+      // the console's recent windows fill up; each hour is generated while the previous one replays.
+      let start = Math.floor(Date.now() / HOUR_MS) * HOUR_MS;
+      for (let hour = 0; !stopped(); hour += 1) {
+        const file = join(o.work, `traffic-${hour % 2}.jsonl`);
+        const gen = node(
+          `generate#${hour}`,
+          [
+            cli,
+            'generate',
+            '--subscribers',
+            String(o.subscribers),
+            '--hours',
+            '1',
+            '--seed',
+            String(o.seed + hour),
+            '--start',
+            new Date(start).toISOString(),
+            '--out',
+            file,
+          ],
+          {},
+          false,
+        );
+        supervisor.start(gen);
+        if ((await supervisor.wait(gen.name)) !== 0 || stopped()) break;
+        const complaints = file.replace(/\.jsonl$/, '.complaints.jsonl');
+        supervisor.start(replay(complaints, 'max', `complaints#${hour}`, ['--complaints']));
+        supervisor.start(replay(file, String(o.speed), `replay#${hour}`));
+        await supervisor.wait(`replay#${hour}`);
+        start += HOUR_MS;
+        await sleep(0);
+      }
+    },
+  };
+}

@@ -1,0 +1,72 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Command } from 'commander';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { isRingfenceError } from '@ringfence/common';
+import { registerGenerate } from '../src/commands/generate.js';
+
+async function cli(args: string[]): Promise<string> {
+  const program = new Command('ringfence').exitOverride();
+  registerGenerate(program);
+  const out: string[] = [];
+  const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    out.push(String(chunk));
+    return true;
+  });
+  try {
+    await program.parseAsync(args, { from: 'user' });
+  } finally {
+    spy.mockRestore();
+  }
+  return out.join('');
+}
+
+describe('ringfence generate', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'rf-cli-gen-'));
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('writes CDRs, complaints and labels and prints a summary', async () => {
+    const out = join(dir, 'run.jsonl');
+    const text = await cli([
+      'generate',
+      '--subscribers',
+      '500',
+      '--hours',
+      '12',
+      '--seed',
+      '5',
+      '--out',
+      out,
+    ]);
+    const cdrs = (await readFile(out, 'utf8')).split('\n').filter((l) => l !== '');
+    expect(text).toContain(`records     ${cdrs.length} (0 deliberately bad)`);
+    expect(text).toMatch(/harasser subjects by category:\n(?: {2}\S+ +\d+\n)+/);
+    expect(text).toMatch(/campaigns {3}\d+/);
+    const labels = (await readFile(join(dir, 'run.labels.jsonl'), 'utf8'))
+      .split('\n')
+      .filter((l) => l !== '');
+    expect(labels.length).toBeGreaterThan(10);
+    await readFile(join(dir, 'run.complaints.jsonl'), 'utf8');
+  });
+
+  it('refuses a non-numeric argument with INVALID_ARGUMENT', async () => {
+    const err = await cli([
+      'generate',
+      '--subscribers',
+      'many',
+      '--hours',
+      '1',
+      '--seed',
+      '1',
+      '--out',
+      join(dir, 'x.jsonl'),
+    ]).catch((e: unknown) => e);
+    expect(isRingfenceError(err, 'INVALID_ARGUMENT')).toBe(true);
+  });
+});

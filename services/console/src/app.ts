@@ -1,0 +1,109 @@
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import rateLimit from '@fastify/rate-limit';
+import { counter, histogram, toRingfenceError } from '@ringfence/common';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { isApi, resolvePrincipal } from './auth.js';
+import type { ConsoleContext } from './context.js';
+import { httpStatus } from './http-status.js';
+import { registerAlertStream } from './routes/alerts-stream.js';
+import { registerApiRoutes } from './routes/api-routes.js';
+import { registerAuthRoutes } from './routes/auth-routes.js';
+import { pageContext, registerPageRoutes } from './routes/page-routes.js';
+import { CONSOLE_CSS, CONSOLE_JS } from './static-assets.js';
+import { errorPage } from './views/layout.js';
+
+/** Nothing inline, nothing from elsewhere: the one script and stylesheet come from /static. */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+  "base-uri 'none'",
+].join('; ');
+
+/** The console's HTTP application (not yet listening). */
+export async function buildApp(ctx: ConsoleContext): Promise<FastifyInstance> {
+  const httpLogger: FastifyBaseLogger = ctx.logger.child({ component: 'http' });
+  const app = Fastify({
+    loggerInstance: httpLogger,
+    trustProxy: false,
+    bodyLimit: 256 * 1024,
+  });
+  const requests = counter(ctx.registry, 'console_http_requests_total', 'HTTP requests by route and status', [
+    'route',
+    'status',
+  ]);
+  const latency = histogram(
+    ctx.registry,
+    'console_http_seconds',
+    'HTTP request latency',
+    [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    ['route'],
+  );
+
+  await app.register(cookie, { secret: ctx.cookieSecret });
+  await app.register(formbody);
+  app.addHook('onRequest', resolvePrincipal(ctx));
+  await app.register(rateLimit, {
+    max: ctx.config.requestsPerMinute,
+    timeWindow: 60_000,
+    hook: 'preHandler',
+    keyGenerator: (req) => (req.principal === undefined ? `ip:${req.ip}` : `user:${req.principal.name}`),
+  });
+
+  app.addHook('onSend', async (req, reply, payload) => {
+    reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('x-frame-options', 'DENY');
+    reply.header('referrer-policy', 'no-referrer');
+    reply.header('cross-origin-opener-policy', 'same-origin');
+    if (!req.url.startsWith('/static/')) reply.header('cache-control', 'no-store');
+    return payload;
+  });
+  app.addHook('onResponse', async (req, reply) => {
+    const route = req.routeOptions.url ?? 'unmatched';
+    requests.inc({ route, status: String(reply.statusCode) });
+    latency.observe({ route }, reply.elapsedTime / 1000);
+  });
+
+  app.setErrorHandler(async (err, req, reply) => {
+    const fastifyStatus = (err as { statusCode?: number }).statusCode;
+    const rf = toRingfenceError(err);
+    const status =
+      rf.code === 'INTERNAL' && fastifyStatus !== undefined && fastifyStatus < 500
+        ? fastifyStatus
+        : httpStatus(rf.code);
+    if (status >= 500) req.log.error({ err }, 'request failed');
+    // Internal failures show a generic message: details stay in the log.
+    const message = status >= 500 ? 'internal error' : rf.message;
+    if (isApi(req)) return reply.code(status).send({ error: { code: rf.code, message } });
+    return reply
+      .code(status)
+      .type('text/html; charset=utf-8')
+      .send(errorPage(pageContext(req), status, message));
+  });
+  app.setNotFoundHandler(async (req, reply) => {
+    if (isApi(req)) return reply.code(404).send({ error: { code: 'NOT_FOUND', message: 'no such route' } });
+    return reply
+      .code(404)
+      .type('text/html; charset=utf-8')
+      .send(errorPage(pageContext(req), 404, 'No such page.'));
+  });
+
+  app.get('/static/console.css', async (_req, reply) =>
+    reply.type('text/css; charset=utf-8').header('cache-control', 'max-age=300').send(CONSOLE_CSS),
+  );
+  app.get('/static/console.js', async (_req, reply) =>
+    reply.type('text/javascript; charset=utf-8').header('cache-control', 'max-age=300').send(CONSOLE_JS),
+  );
+
+  registerAuthRoutes(app, ctx);
+  registerPageRoutes(app, ctx);
+  registerApiRoutes(app, ctx);
+  registerAlertStream(app, ctx);
+  return app;
+}

@@ -1,0 +1,35 @@
+import { baseConfigShape, cfg } from '@ringfence/common';
+import { z } from 'zod';
+
+/** Configuration of the operator console (env var = UPPER_SNAKE of the key). */
+export const consoleConfigShape = {
+  ...baseConfigShape,
+  httpHost: z.string().default('127.0.0.1'),
+  httpPort: cfg.port().default(8080),
+  /** JSON file holding users (scrypt hashes) and hashed API tokens; created on first use. */
+  usersFile: z.string().default('.stack/console-users.json'),
+  /** When the users file holds no user, create this supervisor with a random password and print it. */
+  bootstrapAdmin: z.string().default(''),
+  /** Signs session cookies; a random one per process when empty (sessions then end on restart anyway). */
+  sessionSecret: z.string().default(''),
+  sessionIdleMinutes: cfg.int(1, 24 * 60).default(30),
+  sessionAbsoluteMinutes: cfg.int(1, 7 * 24 * 60).default(8 * 60),
+  /** Mark cookies Secure: on whenever the console is served over HTTPS (a TLS proxy in front). */
+  cookieSecure: cfg.bool().default(false),
+  /** Login attempts per IP, and failed logins per user name, allowed per window. */
+  loginMaxPerIp: cfg.int(1, 10_000).default(20),
+  loginMaxFailuresPerUser: cfg.int(1, 1_000).default(5),
+  loginWindowMinutes: cfg.int(1, 24 * 60).default(15),
+  /** Requests per minute per client on everything else. */
+  requestsPerMinute: cfg.int(10, 1_000_000).default(1_200),
+  /** Region for numbers typed without a country code. */
+  region: z.string().length(2).default('CN'),
+  /** Days of history an investigation shows by default (ending at the number's last call). */
+  windowDays: cfg.int(1, 400).default(7),
+  /** ingress_carrier value that marks the carrier's own subscribers. */
+  onNetCarrier: z.string().default('ON-NET'),
+  onNetPrefixes: cfg.list().default(['+86134', '+86135', '+86136', '+86137', '+86138', '+86139']),
+};
+
+export const consoleConfigSchema = z.object(consoleConfigShape);
+export type ConsoleConfig = z.infer<typeof consoleConfigSchema>;

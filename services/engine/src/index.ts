@@ -1,0 +1,27 @@
+export { FEATURES, FEATURE_NAMES, type FeatureName } from './features.js';
+export {
+  DEFAULT_RULES_PATH,
+  loadRules,
+  parseRules,
+  rulesSchema,
+  type Rule,
+  type Rules,
+  type SubjectKindName,
+} from './rules.js';
+export {
+  LEVELS,
+  subjectKey,
+  type AlertEvent,
+  type EngineSink,
+  type LevelFirst,
+  type LevelName,
+  type Reason,
+  type Verdict,
+} from './verdict.js';
+export { FEEDBACK_ACTIONS, type FeedbackActionName, type FeedbackInput } from './feedback.js';
+export type { SourceObservation } from './observation.js';
+export { NumberStage } from './number-stage.js';
+export { SourceStage } from './source-stage.js';
+export { Engine } from './engine.js';
+export { CollectingSink } from './collecting-sink.js';
+export { scoreFile, verdictLine, type ScoreFileOptions, type ScoreFileResult } from './score-file.js';

@@ -1,0 +1,118 @@
+import { RingfenceError } from '@ringfence/common';
+import { ByteReader, ByteWriter } from './binary.js';
+import type { Decision } from './feedback.js';
+import type { Stage, VerdictState } from './stage.js';
+import { RichState, SubjectState } from './subject-state.js';
+
+const MAGIC = 0x52465331; // "RFS1"
+
+const TINY_FIELDS = [
+  'firstSec',
+  'lastSec',
+  'calls',
+  'hour',
+  'hourCalls',
+  'complaints',
+  'lastCaller',
+  'sinceEval',
+  'attC',
+  'attNone',
+  'via',
+  'viaDevice',
+  'answered',
+] as const;
+
+function writeRich(w: ByteWriter, r: RichState): void {
+  w.bytes(r.q);
+  w.bytes(r.qTotal);
+  w.bytes(r.m);
+  w.bytes(r.sk);
+  w.bytes(r.topHash);
+  w.bytes(r.topCount);
+  w.bytes(r.topLast);
+  w.bytes(r.topRejected);
+  w.bytes(r.callerHash);
+  w.bytes(r.callerLast);
+  for (const v of [
+    r.qNow,
+    r.mTotal,
+    r.mNow,
+    r.gNow,
+    r.lastCallee,
+    r.baseHour,
+    r.baseHourCalls,
+    r.baseline,
+    r.tooLate,
+  ]) {
+    w.f64(v);
+  }
+}
+
+function readRich(rd: ByteReader): RichState {
+  const r = new RichState();
+  r.q = new Uint32Array(rd.block());
+  r.qTotal = new Float64Array(rd.block());
+  r.m = new Uint16Array(rd.block());
+  r.sk = new Uint8Array(rd.block());
+  r.topHash = new Int32Array(rd.block());
+  r.topCount = new Uint16Array(rd.block());
+  r.topLast = new Int32Array(rd.block());
+  r.topRejected = new Uint8Array(rd.block());
+  r.callerHash = new Int32Array(rd.block());
+  r.callerLast = new Int32Array(rd.block());
+  r.qNow = rd.f64();
+  r.mTotal = rd.f64();
+  r.mNow = rd.f64();
+  r.gNow = rd.f64();
+  r.lastCallee = rd.f64();
+  r.baseHour = rd.f64();
+  r.baseHourCalls = rd.f64();
+  r.baseline = rd.f64();
+  r.tooLate = rd.f64();
+  return r;
+}
+
+/** Writes a stage's whole state (subjects, verdicts, decisions, clocks) plus `extra` as a compact binary blob. */
+export function writeStage(stage: Stage, extra: unknown): Buffer {
+  const w = new ByteWriter();
+  w.i32(MAGIC);
+  w.f64(stage.maxEventMs);
+  w.f64(stage.lateRecords);
+  w.f64(stage.lastSweepHour);
+  w.i32(stage.states.size);
+  for (const [key, s] of stage.states) {
+    w.str(key);
+    for (const f of TINY_FIELDS) w.f64(s[f]);
+    w.i32(s.rich === null ? 0 : 1);
+    if (s.rich !== null) writeRich(w, s.rich);
+  }
+  w.json([...stage.verdicts]);
+  w.json([...stage.feedback.decisions]);
+  w.json(extra);
+  return w.finish();
+}
+
+/** Replaces a stage's state with a snapshot written by writeStage; returns the `extra` part. */
+export function readStage(stage: Stage, buf: Buffer): unknown {
+  const rd = new ByteReader(buf);
+  if (rd.i32() !== MAGIC) throw new RingfenceError('INTEGRITY', 'not a Ringfence engine snapshot');
+  stage.states.clear();
+  stage.verdicts.clear();
+  stage.feedback.decisions.clear();
+  stage.maxEventMs = rd.f64();
+  stage.lateRecords = rd.f64();
+  stage.lastSweepHour = rd.f64();
+  const n = rd.i32();
+  for (let i = 0; i < n; i++) {
+    const key = rd.str();
+    const s = new SubjectState(0);
+    for (const f of TINY_FIELDS) s[f] = rd.f64();
+    if (rd.i32() === 1) s.rich = readRich(rd);
+    stage.states.set(key, s);
+  }
+  for (const [k, v] of rd.json<[string, VerdictState][]>()) stage.verdicts.set(k, v);
+  for (const [k, v] of rd.json<[string, Decision[]][]>()) stage.feedback.decisions.set(k, v);
+  const extra = rd.json<unknown>();
+  if (!rd.done) throw new RingfenceError('INTEGRITY', 'snapshot has trailing bytes');
+  return extra;
+}

@@ -1,0 +1,210 @@
+import { FEATURE_COUNT, FEATURE_INDEX, FEATURE_NAMES } from './features.js';
+import { FeedbackBook, type FeedbackInput } from './feedback.js';
+import type { Rules, SubjectKindName } from './rules.js';
+import { scoreFeatures, type Scored } from './score.js';
+import { SubjectState } from './subject-state.js';
+import { LEVELS, type EngineSink, type LevelFirst, type LevelName, type Verdict } from './verdict.js';
+
+const DAY_MS = 86_400_000;
+
+/** What the stage remembers about a subject's verdict once it rose above NONE. */
+export interface VerdictState {
+  score: number;
+  level: LevelName;
+  category: string;
+  publishedLevel: LevelName;
+  publishedScore: number;
+  first: Partial<Record<LevelName, LevelFirst>>;
+  last: Verdict | null;
+}
+
+const rank = (l: LevelName): number => LEVELS.indexOf(l);
+
+/**
+ * Subjects of one stage (numbers, or sources): their state, their verdicts and the decisions of
+ * operators; turns features into verdicts and publishes changes, alerts and expiries to the sink.
+ */
+export class Stage {
+  readonly states = new Map<string, SubjectState>();
+  readonly verdicts = new Map<string, VerdictState>();
+  readonly feedback = new FeedbackBook();
+  /** Highest event time seen; the watermark is this minus the allowed lateness. */
+  maxEventMs = 0;
+  lateRecords = 0;
+  lastSweepHour = -1;
+  private readonly fv = new Float64Array(FEATURE_COUNT);
+  private readonly allowNumbers: ReadonlySet<string>;
+
+  constructor(
+    readonly rules: Rules,
+    readonly sink: EngineSink,
+    private readonly kindOf: (key: string) => [SubjectKindName, string],
+  ) {
+    this.allowNumbers = new Set(rules.allowlist.numbers);
+  }
+
+  /** Advances event time; counts late records; runs the hourly eviction sweep. */
+  observeTime(timeMs: number): void {
+    if (timeMs > this.maxEventMs) {
+      this.maxEventMs = timeMs;
+      const hour = Math.floor(timeMs / 3_600_000);
+      if (hour > this.lastSweepHour) {
+        if (this.lastSweepHour >= 0) this.sweep();
+        this.lastSweepHour = hour;
+      }
+    } else if (timeMs < this.maxEventMs - this.rules.allowedLatenessMs) {
+      this.lateRecords++;
+    }
+  }
+
+  get watermarkMs(): number {
+    return this.maxEventMs - this.rules.allowedLatenessMs;
+  }
+
+  state(key: string, sec: number): SubjectState {
+    let s = this.states.get(key);
+    if (s === undefined) {
+      s = new SubjectState(sec);
+      this.states.set(key, s);
+    } else {
+      if (sec > s.lastSec) s.lastSec = sec;
+      if (sec < s.firstSec) s.firstSec = sec;
+    }
+    return s;
+  }
+
+  private isAllowlisted(kind: SubjectKindName, id: string): boolean {
+    if (kind !== 'number') return false;
+    if (this.allowNumbers.has(id)) return true;
+    return this.rules.allowlist.prefixes.some((p) => id.startsWith(p));
+  }
+
+  /** Feature vector of a subject at its own latest event time. */
+  features(s: SubjectState): Float64Array {
+    const f = this.fv;
+    if (s.rich !== null) {
+      s.rich.features(f, s.lastSec);
+    } else {
+      // A tiny state knows only a few lifetime counts; everything else is unknown and fires no rule.
+      f.fill(Number.NaN);
+      const calls = Math.max(s.calls, 1);
+      f[FEATURE_INDEX.attempts_24h] = s.calls;
+      f[FEATURE_INDEX.attestation_c_share] = s.attC / calls;
+      f[FEATURE_INDEX.attestation_none_share] = s.attNone / calls;
+      f[FEATURE_INDEX.spoofing_source_share] = Math.min(1, s.via / calls);
+      f[FEATURE_INDEX.flagged_device_share] = Math.min(1, s.viaDevice / calls);
+      f[FEATURE_INDEX.answer_ratio] = s.answered / calls;
+      f[FEATURE_INDEX.complaints_24h] = 0;
+    }
+    f[FEATURE_INDEX.complaints_total] = s.complaints;
+    f[FEATURE_INDEX.number_age_h] = (s.lastSec - s.firstSec) / 3600;
+    return f;
+  }
+
+  /** Scores a subject and publishes what changed; `timeMs` is the event time that triggered it. */
+  evaluate(key: string, s: SubjectState | undefined, timeMs: number): void {
+    const [kind, id] = this.kindOf(key);
+    let scored: Scored =
+      s === undefined
+        ? { score: 0, level: 'NONE', category: '', reasons: [] }
+        : scoreFeatures(this.rules, kind, this.features(s));
+    let override = '';
+    const decision = this.feedback.current(key);
+    if (this.isAllowlisted(kind, id)) override = 'allowlist';
+    if (decision !== undefined) override = decision.action.toLowerCase();
+    if (override === 'allowlist' || override === 'false_positive') {
+      scored = { ...scored, score: 0, level: 'NONE' };
+    } else if (override === 'blocklist') {
+      scored = { ...scored, score: 100, level: 'HIGH' };
+    } else if (override === 'confirm') {
+      scored = { ...scored, score: Math.max(scored.score, this.rules.levels.high), level: 'HIGH' };
+    }
+    let vs = this.verdicts.get(key);
+    if (vs === undefined) {
+      if (scored.level === 'NONE') return;
+      vs = {
+        score: 0,
+        level: 'NONE',
+        category: '',
+        publishedLevel: 'NONE',
+        publishedScore: 0,
+        first: {},
+        last: null,
+      };
+      this.verdicts.set(key, vs);
+    }
+    const calls = s?.calls ?? 0;
+    for (let l = 1; l <= rank(scored.level); l++) {
+      const name = LEVELS[l]!;
+      vs.first[name] ??= { timeMs, calls };
+    }
+    vs.score = scored.score;
+    vs.level = scored.level;
+    vs.category = scored.category || vs.category;
+    const changed =
+      scored.level !== vs.publishedLevel ||
+      Math.abs(scored.score - vs.publishedScore) >= this.rules.publishScoreDelta ||
+      (vs.last !== null && vs.last.override !== override);
+    if (!changed && vs.last !== null) return;
+    const verdict: Verdict = {
+      kind,
+      id,
+      score: scored.score,
+      level: scored.level,
+      category: scored.level === 'NONE' ? '' : vs.category,
+      reasons: scored.reasons,
+      updatedMs: timeMs,
+      firstSeenMs: (s?.firstSec ?? Math.floor(timeMs / 1000)) * 1000,
+      calls,
+      first: { ...vs.first },
+      override,
+    };
+    const from = vs.publishedLevel;
+    vs.publishedLevel = scored.level;
+    vs.publishedScore = scored.score;
+    vs.last = verdict;
+    this.sink.verdict(verdict);
+    if (rank(scored.level) > rank(from)) {
+      const evidence: Record<string, number> = {};
+      const f = s === undefined ? undefined : this.features(s);
+      if (f !== undefined)
+        FEATURE_NAMES.forEach((n, i) => (evidence[n] = Math.round((f[i] ?? 0) * 1000) / 1000));
+      this.sink.alert({
+        alertId: `${key}|${scored.level}|${timeMs}`,
+        timeMs,
+        kind,
+        id,
+        fromLevel: from,
+        toLevel: scored.level,
+        verdict,
+        evidence,
+      });
+    }
+  }
+
+  /** Applies an operator decision and re-scores the subject at once. */
+  applyFeedback(key: string, fb: FeedbackInput): void {
+    this.feedback.apply(key, fb);
+    this.evaluate(
+      key,
+      this.states.get(key),
+      Math.max(fb.timeMs, this.verdicts.get(key)?.last?.updatedMs ?? 0),
+    );
+  }
+
+  /**
+   * Evicts subjects idle for a whole window past the watermark; those that had a verdict get a
+   * tombstone (their risk expired).
+   */
+  sweep(): void {
+    const horizonSec = Math.floor((this.watermarkMs - DAY_MS) / 1000);
+    for (const [key, s] of this.states) {
+      if (s.lastSec >= horizonSec) continue;
+      this.states.delete(key);
+      if (this.verdicts.delete(key)) {
+        const [kind, id] = this.kindOf(key);
+        this.sink.tombstone(kind, id, this.watermarkMs);
+      }
+    }
+  }
+}

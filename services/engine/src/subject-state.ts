@@ -1,0 +1,389 @@
+import {
+  F_ANSWERED,
+  F_ASSERTED_MISMATCH,
+  F_ATTESTATION_A,
+  F_ATTESTATION_C,
+  F_ATTESTATION_NONE,
+  F_INVALID,
+  F_NEIGHBOUR,
+  F_NIGHT,
+  F_ONE_RING,
+  F_ONNET_OUTSIDE,
+  F_REJECTED,
+  F_REPEAT_AFTER_REJECT,
+  F_SEQUENTIAL,
+  F_SHORT,
+  F_VIA_FLAGGED_DEVICE,
+  F_VIA_SPOOFING_SOURCE,
+  F_VIDEO,
+} from './call-flags.js';
+import { FEATURE_INDEX as FI } from './features.js';
+import { HLL_REGISTERS, hllAdd, hllEstimateUnion } from './hll.js';
+
+/** 24h window: 96 buckets of 15 minutes. */
+export const Q_SEC = 900;
+export const Q_BUCKETS = 96;
+/** 1h window (and its last 10 minutes): 60 buckets of 1 minute. */
+export const M_SEC = 60;
+export const M_BUCKETS = 60;
+/** Distinct-count sketches rotate in 4 generations of 6 hours (they cover the last 18-24h). */
+export const G_SEC = 21_600;
+export const G_GENS = 4;
+export const DIMS = 5; // callees, callee blocks, callee regions, callers, suspect callers
+export const TOP = 8; // exact per-callee counters (space-saving)
+
+// Counter slots per 15-minute bucket.
+const C_ATT = 0;
+const C_ANS = 1;
+const C_SHORT = 2;
+const C_ONE_RING = 3;
+const C_TALK = 4;
+const C_NIGHT = 5;
+const C_SEQ = 6;
+const C_REPEAT = 7;
+const C_ONNET = 8;
+const C_ATT_C = 9;
+const C_ATT_A = 10;
+const C_ASSERTED = 11;
+const C_NEIGHBOUR = 12;
+const C_VIDEO = 13;
+const C_INVALID = 14;
+const C_COMPLAINT = 15;
+const C_ATT_NONE = 16;
+const C_VIA = 17;
+const C_VIA_DEVICE = 18;
+export const K = 19;
+
+const FLAG_SLOTS: readonly (readonly [number, number])[] = [
+  [F_ANSWERED, C_ANS],
+  [F_SHORT, C_SHORT],
+  [F_ONE_RING, C_ONE_RING],
+  [F_NIGHT, C_NIGHT],
+  [F_SEQUENTIAL, C_SEQ],
+  [F_REPEAT_AFTER_REJECT, C_REPEAT],
+  [F_ONNET_OUTSIDE, C_ONNET],
+  [F_ATTESTATION_C, C_ATT_C],
+  [F_ATTESTATION_A, C_ATT_A],
+  [F_ASSERTED_MISMATCH, C_ASSERTED],
+  [F_NEIGHBOUR, C_NEIGHBOUR],
+  [F_VIDEO, C_VIDEO],
+  [F_INVALID, C_INVALID],
+  [F_ATTESTATION_NONE, C_ATT_NONE],
+  [F_VIA_SPOOFING_SOURCE, C_VIA],
+  [F_VIA_FLAGGED_DEVICE, C_VIA_DEVICE],
+];
+
+/**
+ * Windowed state of a busy subject: bucketed ring buffers in typed arrays, kept with running
+ * totals so a feature read never sums the whole window. Windows move by the subject's own latest
+ * event time, so the same per-subject event order always gives the same numbers.
+ */
+export class RichState {
+  q = new Uint32Array(Q_BUCKETS * K);
+  qTotal = new Float64Array(K);
+  qNow = -1;
+  m = new Uint16Array(M_BUCKETS);
+  mTotal = 0;
+  mNow = -1;
+  sk = new Uint8Array(G_GENS * DIMS * HLL_REGISTERS);
+  gNow = -1;
+  topHash = new Int32Array(TOP);
+  topCount = new Uint16Array(TOP);
+  topLast = new Int32Array(TOP);
+  topRejected = new Uint8Array(TOP);
+  /** Exact recent callers while they are few (devices: numbers per handset), HLL beyond. */
+  callerHash = new Int32Array(TOP);
+  callerLast = new Int32Array(TOP);
+  lastCallee = 0;
+  baseHour = -1;
+  baseHourCalls = 0;
+  baseline = 0;
+  /** Calls dropped because their bucket had already left the window. */
+  tooLate = 0;
+
+  /** Moves the windows forward to `sec`; returns true when a 15-minute bucket boundary was crossed. */
+  advance(sec: number): boolean {
+    const qi = Math.floor(sec / Q_SEC);
+    let crossed = false;
+    if (qi > this.qNow) {
+      crossed = true;
+      const from = this.qNow < 0 || qi - this.qNow > Q_BUCKETS ? qi - Q_BUCKETS + 1 : this.qNow + 1;
+      for (let i = from; i <= qi; i++) {
+        const base = (i % Q_BUCKETS) * K;
+        for (let c = 0; c < K; c++) {
+          this.qTotal[c]! -= this.q[base + c]!;
+          this.q[base + c] = 0;
+        }
+      }
+      this.qNow = qi;
+    }
+    const mi = Math.floor(sec / M_SEC);
+    if (mi > this.mNow) {
+      const from = this.mNow < 0 || mi - this.mNow > M_BUCKETS ? mi - M_BUCKETS + 1 : this.mNow + 1;
+      for (let i = from; i <= mi; i++) {
+        const s = i % M_BUCKETS;
+        this.mTotal -= this.m[s]!;
+        this.m[s] = 0;
+      }
+      this.mNow = mi;
+    }
+    const gi = Math.floor(sec / G_SEC);
+    if (gi > this.gNow) {
+      const from = this.gNow < 0 || gi - this.gNow > G_GENS ? gi - G_GENS + 1 : this.gNow + 1;
+      for (let i = from; i <= gi; i++) {
+        const off = (i % G_GENS) * DIMS * HLL_REGISTERS;
+        this.sk.fill(0, off, off + DIMS * HLL_REGISTERS);
+      }
+      this.gNow = gi;
+    }
+    const hour = Math.floor(sec / 3600);
+    if (hour > this.baseHour) {
+      if (this.baseHour >= 0) {
+        // Exponentially weighted hourly rate: the number's own baseline for burst detection.
+        const gap = Math.min(hour - this.baseHour, 200);
+        this.baseline = (this.baseline * 0.9 + this.baseHourCalls * 0.1) * 0.9 ** (gap - 1);
+      }
+      this.baseHour = hour;
+      this.baseHourCalls = 0;
+    }
+    return crossed;
+  }
+
+  /** Sequential-dialing and repeat-after-rejection facts for a call by this caller (before recording it). */
+  callerContext(sec: number, calleeNum: number, calleeHash: number, distance: number): number {
+    let flags = 0;
+    const d = Math.abs(calleeNum - this.lastCallee);
+    if (calleeNum > 0 && this.lastCallee > 0 && d > 0 && d <= distance) flags |= F_SEQUENTIAL;
+    if (calleeNum > 0) this.lastCallee = calleeNum;
+    for (let i = 0; i < TOP; i++) {
+      if (this.topCount[i]! > 0 && this.topHash[i] === calleeHash && sec - this.topLast[i]! < 86_400) {
+        if (this.topRejected[i] === 1) flags |= F_REPEAT_AFTER_REJECT;
+        break;
+      }
+    }
+    return flags;
+  }
+
+  /** Adds one call (or complaint when `complaint`) at `sec`; returns false when it was too late for its bucket. */
+  record(
+    sec: number,
+    flags: number,
+    talkSec: number,
+    hashes: readonly number[],
+    trackCallee: boolean,
+  ): boolean {
+    const qi = Math.floor(sec / Q_SEC);
+    if (qi <= this.qNow - Q_BUCKETS) {
+      this.tooLate++;
+      return false;
+    }
+    const base = (qi % Q_BUCKETS) * K;
+    this.q[base + C_ATT]! += 1;
+    this.qTotal[C_ATT]! += 1;
+    for (const [flag, slot] of FLAG_SLOTS) {
+      if ((flags & flag) !== 0) {
+        this.q[base + slot]! += 1;
+        this.qTotal[slot]! += 1;
+      }
+    }
+    if (talkSec > 0) {
+      const t = Math.min(Math.round(talkSec), 86_400);
+      this.q[base + C_TALK]! += t;
+      this.qTotal[C_TALK]! += t;
+    }
+    const mi = Math.floor(sec / M_SEC);
+    if (mi > this.mNow - M_BUCKETS) {
+      const s = mi % M_BUCKETS;
+      if (this.m[s]! < 65_535) {
+        this.m[s]! += 1;
+        this.mTotal += 1;
+      }
+    }
+    const gi = Math.floor(sec / G_SEC);
+    if (gi > this.gNow - G_GENS) {
+      const off = (gi % G_GENS) * DIMS * HLL_REGISTERS;
+      for (let d = 0; d < DIMS; d++) {
+        const h = hashes[d]!;
+        if (h !== 0) hllAdd(this.sk, off + d * HLL_REGISTERS, h);
+      }
+    }
+    if (Math.floor(sec / 3600) === this.baseHour) this.baseHourCalls++;
+    if (hashes[3] !== undefined && hashes[3] !== 0) this.trackCaller(sec, hashes[3]);
+    if (trackCallee) this.trackCallee(sec, hashes[0]!, (flags & F_REJECTED) !== 0);
+    return true;
+  }
+
+  /**
+   * Carries the tiny state's lifetime counts into a freshly promoted state, in the bucket of the
+   * first call (or the window's oldest), so ratios keep the calls made before promotion.
+   */
+  seed(firstSec: number, t: SubjectState, calls: number): void {
+    if (calls <= 0) return;
+    const qi = Math.max(Math.floor(firstSec / Q_SEC), this.qNow - Q_BUCKETS + 1);
+    const base = (qi % Q_BUCKETS) * K;
+    const add = (slot: number, n: number): void => {
+      this.q[base + slot]! += n;
+      this.qTotal[slot]! += n;
+    };
+    add(C_ATT, calls);
+    add(C_ANS, t.answered);
+    add(C_ATT_C, t.attC);
+    add(C_ATT_NONE, t.attNone);
+    add(C_VIA, t.via);
+    add(C_VIA_DEVICE, t.viaDevice);
+  }
+
+  private trackCaller(sec: number, hash: number): void {
+    let victim = 0;
+    for (let i = 0; i < TOP; i++) {
+      if (this.callerHash[i] === hash && this.callerLast[i] !== 0) {
+        if (sec > this.callerLast[i]!) this.callerLast[i] = sec;
+        return;
+      }
+      if (this.callerLast[i]! < this.callerLast[victim]!) victim = i;
+    }
+    this.callerHash[victim] = hash;
+    this.callerLast[victim] = sec;
+  }
+
+  private exactCallers(nowSec: number): number {
+    let n = 0;
+    for (let i = 0; i < TOP; i++) if (this.callerLast[i] !== 0 && nowSec - this.callerLast[i]! < 86_400) n++;
+    return n;
+  }
+
+  /** Adds a caller seen before promotion to the distinct-callers sketch (devices). */
+  addCaller(sec: number, callerHash: number): void {
+    if (callerHash !== 0) this.trackCaller(sec, callerHash);
+    const gi = Math.floor(sec / G_SEC);
+    if (gi > this.gNow - G_GENS && callerHash !== 0) {
+      hllAdd(this.sk, (gi % G_GENS) * DIMS * HLL_REGISTERS + 3 * HLL_REGISTERS, callerHash);
+    }
+  }
+
+  /** A call made earlier through a source that has since been flagged. */
+  recordVia(sec: number, device: boolean): void {
+    const qi = Math.floor(sec / Q_SEC);
+    if (qi <= this.qNow - Q_BUCKETS || qi > this.qNow) return;
+    const slot = device ? C_VIA_DEVICE : C_VIA;
+    this.q[(qi % Q_BUCKETS) * K + slot]! += 1;
+    this.qTotal[slot]! += 1;
+  }
+
+  /** A complaint against this subject, counted in the window of its event time. */
+  recordComplaint(sec: number): void {
+    const qi = Math.floor(sec / Q_SEC);
+    if (qi <= this.qNow - Q_BUCKETS) return;
+    this.q[(qi % Q_BUCKETS) * K + C_COMPLAINT]! += 1;
+    this.qTotal[C_COMPLAINT]! += 1;
+  }
+
+  private trackCallee(sec: number, hash: number, rejected: boolean): void {
+    let victim = 0;
+    for (let i = 0; i < TOP; i++) {
+      if (this.topCount[i]! > 0 && this.topHash[i] === hash && sec - this.topLast[i]! < 86_400) {
+        if (this.topCount[i]! < 65_535) this.topCount[i]! += 1;
+        this.topLast[i] = Math.max(this.topLast[i]!, sec);
+        this.topRejected[i] = rejected ? 1 : 0;
+        return;
+      }
+      const stale = this.topCount[i] === 0 || sec - this.topLast[i]! >= 86_400;
+      const vStale = this.topCount[victim] === 0 || sec - this.topLast[victim]! >= 86_400;
+      if (stale && !vStale) victim = i;
+      else if (stale === vStale && this.topCount[i]! < this.topCount[victim]!) victim = i;
+    }
+    // The least-called slot makes room; counts never carry over, so the maximum is never overstated.
+    this.topHash[victim] = hash;
+    this.topCount[victim] = 1;
+    this.topLast[victim] = sec;
+    this.topRejected[victim] = rejected ? 1 : 0;
+  }
+
+  private distinct(dim: number): number {
+    const offs: number[] = [];
+    for (let g = this.gNow - G_GENS + 1; g <= this.gNow; g++) {
+      if (g >= 0) offs.push((g % G_GENS) * DIMS * HLL_REGISTERS + dim * HLL_REGISTERS);
+    }
+    return hllEstimateUnion(this.sk, offs);
+  }
+
+  /** Fills the windowed part of the feature vector. */
+  features(out: Float64Array, nowSec: number): void {
+    const t = this.qTotal;
+    const att = t[C_ATT]!;
+    const ans = t[C_ANS]!;
+    let m10 = 0;
+    const mi = Math.floor(nowSec / M_SEC);
+    for (let i = Math.max(mi - 9, this.mNow - M_BUCKETS + 1); i <= Math.min(mi, this.mNow); i++) {
+      m10 += this.m[i % M_BUCKETS]!;
+    }
+    out[FI.attempts_10m] = m10;
+    out[FI.attempts_1h] = this.mTotal;
+    out[FI.attempts_24h] = att;
+    out[FI.burst_ratio] = this.mTotal / Math.max(this.baseline, 1);
+    const callees = Math.min(this.distinct(0), att);
+    const blocks = Math.min(this.distinct(1), callees);
+    out[FI.distinct_callees_24h] = callees;
+    out[FI.distinct_ratio] = att > 0 ? callees / att : 0;
+    out[FI.distinct_blocks_24h] = blocks;
+    out[FI.callees_per_block] = blocks > 0 ? callees / blocks : 0;
+    out[FI.distinct_regions_24h] = Math.min(this.distinct(2), blocks);
+    out[FI.answer_ratio] = att > 0 ? ans / att : 0;
+    out[FI.short_ratio] = ans > 0 ? t[C_SHORT]! / ans : 0;
+    out[FI.mean_talk_s] = ans > 0 ? t[C_TALK]! / ans : 0;
+    out[FI.one_ring_ratio] = att > 0 ? t[C_ONE_RING]! / att : 0;
+    out[FI.sequential_ratio] = att > 1 ? t[C_SEQ]! / (att - 1) : 0;
+    let maxOne = 0;
+    for (let i = 0; i < TOP; i++) {
+      if (nowSec - this.topLast[i]! < 86_400 && this.topCount[i]! > maxOne) maxOne = this.topCount[i]!;
+    }
+    out[FI.max_calls_one_callee] = maxOne;
+    out[FI.repeat_after_reject] = t[C_REPEAT]!;
+    out[FI.night_share] = att > 0 ? t[C_NIGHT]! / att : 0;
+    out[FI.complaints_24h] = t[C_COMPLAINT]!;
+    out[FI.complaint_rate] = t[C_COMPLAINT]! / Math.max(ans, 1);
+    out[FI.invalid_share] = att > 0 ? t[C_INVALID]! / att : 0;
+    out[FI.onnet_outside_share] = att > 0 ? t[C_ONNET]! / att : 0;
+    out[FI.attestation_c_share] = att > 0 ? t[C_ATT_C]! / att : 0;
+    out[FI.attestation_a_share] = att > 0 ? t[C_ATT_A]! / att : 0;
+    out[FI.asserted_mismatch_share] = att > 0 ? t[C_ASSERTED]! / att : 0;
+    out[FI.neighbour_share] = att > 0 ? t[C_NEIGHBOUR]! / att : 0;
+    out[FI.video_share] = att > 0 ? t[C_VIDEO]! / att : 0;
+    out[FI.attestation_none_share] = att > 0 ? t[C_ATT_NONE]! / att : 0;
+    out[FI.spoofing_source_share] = att > 0 ? Math.min(1, t[C_VIA]! / att) : 0;
+    out[FI.flagged_device_share] = att > 0 ? Math.min(1, t[C_VIA_DEVICE]! / att) : 0;
+    out[FI.distinct_suspect_callers_24h] = Math.min(this.distinct(4), att);
+    // Few callers are counted exactly (a sketch of 64 registers is coarse below ~10).
+    const exact = this.exactCallers(nowSec);
+    const callers = exact < TOP ? exact : Math.max(TOP, Math.min(this.distinct(3), att));
+    out[FI.distinct_callers_24h] = callers;
+    out[FI.calls_per_caller] = callers > 0 ? att / callers : 0;
+  }
+}
+
+/**
+ * Every tracked subject starts tiny (a handful of small integers, well under 512 bytes with its
+ * map entry) and gets a RichState only when it becomes busy or suspicious.
+ */
+export class SubjectState {
+  firstSec: number;
+  lastSec: number;
+  calls = 0;
+  hour = -1;
+  hourCalls = 0;
+  complaints = 0;
+  lastCaller = 0;
+  sinceEval = 0;
+  /** Lifetime counts for the tiny state's few features: C/absent attestation, absent, via a flagged source. */
+  attC = 0;
+  attNone = 0;
+  via = 0;
+  viaDevice = 0;
+  answered = 0;
+  rich: RichState | null = null;
+
+  constructor(sec: number) {
+    this.firstSec = sec;
+    this.lastSec = sec;
+  }
+}

@@ -1,0 +1,207 @@
+import { describe, expect, it } from 'vitest';
+import { loadRules, parseRules, type Verdict } from '../src/index.js';
+import { HOUR, T0, callee, cdr, newEngine } from './cdr-builder.js';
+
+const ROBO = '+8615000000001';
+
+/** A dialer sweeping a number block: unanswered, sequential, every 20 s. */
+function robocall(i: number, start = T0): ReturnType<typeof cdr> {
+  return cdr({
+    from: ROBO,
+    to: callee(i),
+    at: start + i * 20_000,
+    answered: i % 10 === 0,
+    talkS: 6,
+    attestation: 3,
+    carrier: 'CU',
+    trunk: 'TG-1',
+  });
+}
+
+function verdictsOf(latest: Map<string, Verdict>): string {
+  return JSON.stringify([...latest.entries()].sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+describe('engine verdicts', () => {
+  it('raises a robocaller to HIGH with explainable reasons, alerts on each rise and records first-reached', () => {
+    const { engine, sink } = newEngine();
+    for (let i = 0; i < 60; i++) engine.onCdr(robocall(i));
+    const v = sink.latest.get(ROBO)!;
+    expect(v.level).toBe('HIGH');
+    expect(v.category).toBe('robocall');
+    expect(v.score).toBeGreaterThanOrEqual(75);
+    const codes = v.reasons.map((r) => r.code);
+    expect(codes).toContain('SEQUENTIAL_DIALING');
+    for (const r of v.reasons) {
+      expect(typeof r.value).toBe('number');
+      expect(typeof r.threshold).toBe('number');
+      expect(r.points).not.toBe(0);
+    }
+    expect(v.first.HIGH!.calls).toBeLessThanOrEqual(30);
+    expect(v.first.LOW!.timeMs).toBeLessThanOrEqual(v.first.HIGH!.timeMs);
+    const rises = sink.alerts.filter((a) => a.id === ROBO).map((a) => a.toLevel);
+    expect(rises[rises.length - 1]).toBe('HIGH');
+    expect(new Set(sink.alerts.map((a) => a.alertId)).size).toBe(sink.alerts.length);
+    expect(sink.alerts.at(-1)!.evidence['sequential_ratio']).toBeGreaterThan(0.5);
+    // Verdicts are published on change, not per call.
+    expect(sink.verdictCount).toBeLessThan(60);
+  });
+
+  it('keeps an attested, answered, business-hours call centre below MEDIUM', () => {
+    const { engine, sink } = newEngine();
+    for (let i = 0; i < 400; i++) {
+      engine.onCdr(
+        cdr({
+          from: '+862012345678',
+          to: callee(i * 7919),
+          at: T0 + i * 60_000,
+          answered: i % 3 !== 0,
+          talkS: 140,
+          attestation: 1,
+          trunk: 'ENT-1',
+        }),
+      );
+    }
+    const v = sink.latest.get('+862012345678');
+    expect(v === undefined || v.level === 'NONE' || v.level === 'LOW').toBe(true);
+  });
+
+  it('names a source carrying many rotating ON-NET-range caller ids and taints later callers through it', () => {
+    const { engine, sink } = newEngine();
+    for (let i = 0; i < 200; i++) {
+      engine.onCdr(
+        cdr({
+          from: `+861380000${String(i).padStart(4, '0')}`,
+          to: callee(i * 37),
+          at: T0 + i * 30_000,
+          answered: false,
+          attestation: 3,
+          carrier: 'VOIP-X',
+          trunk: 'TG-SPOOF',
+        }),
+      );
+    }
+    expect(sink.latest.get('trunk:TG-SPOOF')?.level).toMatch(/MEDIUM|HIGH/);
+    expect(sink.latest.get('trunk:TG-SPOOF')?.category).toBe('spoofing');
+    // A valid off-net number with C attestation, unanswered, through the flagged trunk.
+    engine.onCdr(
+      cdr({
+        from: '+8615512345678',
+        to: callee(1),
+        at: T0 + 3 * HOUR,
+        answered: false,
+        attestation: 3,
+        carrier: 'VOIP-X',
+        trunk: 'TG-SPOOF',
+      }),
+    );
+    expect(sink.latest.get('+8615512345678')?.level).toMatch(/MEDIUM|HIGH/);
+  });
+});
+
+describe('allowlist and operator feedback', () => {
+  it('holds allowlisted numbers at NONE', () => {
+    const { engine, sink } = newEngine(
+      parseRules({ ...loadRules(), allowlist: { numbers: [ROBO], prefixes: [] } }),
+    );
+    for (let i = 0; i < 60; i++) engine.onCdr(robocall(i));
+    expect(sink.latest.get(ROBO)?.level ?? 'NONE').toBe('NONE');
+  });
+
+  it('applies FALSE_POSITIVE, BLOCKLIST and UNDO in order', () => {
+    const { engine, sink } = newEngine();
+    for (let i = 0; i < 60; i++) engine.onCdr(robocall(i));
+    const at = T0 + HOUR;
+    engine.onFeedback({ feedbackId: 'f1', timeMs: at, kind: 'number', id: ROBO, action: 'FALSE_POSITIVE' });
+    expect(sink.latest.get(ROBO)).toMatchObject({ level: 'NONE', override: 'false_positive' });
+    engine.onFeedback({
+      feedbackId: 'f2',
+      timeMs: at + 1,
+      kind: 'number',
+      id: ROBO,
+      action: 'UNDO',
+      undoes: 'f1',
+    });
+    expect(sink.latest.get(ROBO)).toMatchObject({ level: 'HIGH', override: '' });
+    engine.onFeedback({
+      feedbackId: 'f3',
+      timeMs: at + 2,
+      kind: 'number',
+      id: '+8613911111111',
+      action: 'BLOCKLIST',
+    });
+    expect(sink.latest.get('+8613911111111')).toMatchObject({
+      level: 'HIGH',
+      score: 100,
+      override: 'blocklist',
+    });
+    engine.onFeedback({ feedbackId: 'f4', timeMs: at + 3, kind: 'trunk', id: 'TG-1', action: 'CONFIRM' });
+    expect(sink.latest.get('trunk:TG-1')).toMatchObject({ level: 'HIGH', override: 'confirm' });
+  });
+});
+
+describe('event time mechanics', () => {
+  it('applies late records whose bucket still exists, counts them, and drops ones older than the window', () => {
+    const { engine } = newEngine(parseRules({ ...loadRules(), promoteCallsPerHour: 1 }));
+    const from = '+8613811111111';
+    engine.onCdr(cdr({ from, at: T0 + 2 * HOUR, to: callee(1) }));
+    engine.onCdr(cdr({ from, at: T0 + HOUR, to: callee(2) })); // late by 1h: still in the 24h window
+    engine.onCdr(cdr({ from, at: T0 - 30 * HOUR, to: callee(3) })); // before the window: dropped
+    const s = engine.numbers.stage.states.get(from)!;
+    expect(s.rich!.qTotal[0]).toBe(2);
+    expect(s.rich!.tooLate).toBe(1);
+    expect(engine.lateRecords).toBe(2);
+  });
+
+  it('evicts idle subjects by event time and tombstones expired risk', () => {
+    const { engine, sink } = newEngine();
+    for (let i = 0; i < 60; i++) engine.onCdr(robocall(i));
+    expect(engine.numbers.stage.states.has(ROBO)).toBe(true);
+    // Other traffic moves event time on by more than a day plus the allowed lateness.
+    for (let h = 1; h <= 27; h++)
+      engine.onCdr(cdr({ from: '+8613822222222', to: callee(h), at: T0 + h * HOUR }));
+    expect(engine.numbers.stage.states.has(ROBO)).toBe(false);
+    expect(sink.tombstones).toBeGreaterThan(0);
+    expect(sink.latest.get(ROBO)?.level).toBe('NONE');
+  });
+
+  it('replays identically from a snapshot taken mid-stream', () => {
+    const stream = [
+      ...Array.from({ length: 80 }, (_, i) => robocall(i)),
+      ...Array.from({ length: 80 }, (_, i) =>
+        cdr({
+          from: `+861380000${String(i).padStart(4, '0')}`,
+          to: callee(i * 41),
+          at: T0 + i * 30_000,
+          answered: i % 3 === 0,
+          attestation: i % 2 === 0 ? 0 : 3,
+          carrier: 'VOIP-X',
+          trunk: 'TG-SPOOF',
+          device: `D${i % 3}`,
+        }),
+      ),
+    ].sort((a, b) => Number(a.setupTimeMs) - Number(b.setupTimeMs));
+    const whole = newEngine();
+    for (const c of stream) whole.engine.onCdr(c);
+
+    const first = newEngine();
+    for (const c of stream.slice(0, 90)) first.engine.onCdr(c);
+    const snap = first.engine.snapshot();
+    const resumed = newEngine();
+    resumed.engine.restore(snap);
+    for (const [k, v] of first.sink.latest) resumed.sink.latest.set(k, v);
+    for (const c of stream.slice(90)) resumed.engine.onCdr(c);
+
+    expect(verdictsOf(resumed.sink.latest)).toBe(verdictsOf(whole.sink.latest));
+    expect(resumed.engine.snapshot().equals(whole.engine.snapshot())).toBe(true);
+  });
+
+  it('refuses a corrupt snapshot with INTEGRITY', () => {
+    const { engine } = newEngine();
+    engine.onCdr(robocall(1));
+    const snap = engine.snapshot();
+    expect(() => newEngine().engine.restore(snap.subarray(0, snap.length - 7))).toThrow(
+      /truncated|trailing|snapshot/,
+    );
+  });
+});

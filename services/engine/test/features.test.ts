@@ -1,0 +1,163 @@
+import { describe, expect, it } from 'vitest';
+import { FEATURE_NAMES, loadRules, parseRules, type Engine } from '../src/index.js';
+import { HOUR, MIN, T0, callee, cdr, complaint, newEngine } from './cdr-builder.js';
+
+const CALLER = '+8613800000001';
+// Every number gets the full state on its first call, so each feature is exact.
+const eager = parseRules({ ...loadRules(), promoteCallsPerHour: 1 });
+
+function features(engine: Engine, key = CALLER): Record<string, number> {
+  const s = engine.numbers.stage.states.get(key);
+  if (s === undefined) throw new Error(`no state for ${key}`);
+  const f = engine.numbers.stage.features(s);
+  return Object.fromEntries(FEATURE_NAMES.map((n, i) => [n, f[i]!]));
+}
+
+/** Places `n` calls one minute apart, built by `spec(i)`. */
+function calls(engine: Engine, n: number, spec: (i: number) => Parameters<typeof cdr>[0], start = T0): void {
+  for (let i = 0; i < n; i++) engine.onCdr(cdr({ at: start + i * MIN, ...spec(i) }));
+}
+
+describe('number features', () => {
+  it('counts attempts in the 10m, 1h and 24h windows by event time', () => {
+    const { engine } = newEngine(eager);
+    calls(engine, 20, (i) => ({ to: callee(i * 1000) }));
+    let f = features(engine);
+    expect(f['attempts_10m']).toBe(10);
+    expect(f['attempts_1h']).toBe(20);
+    expect(f['attempts_24h']).toBe(20);
+    // Two hours later the 1h window is empty again, the 24h window still holds everything.
+    engine.onCdr(cdr({ at: T0 + 2 * HOUR, to: callee(99_999) }));
+    f = features(engine);
+    expect(f['attempts_1h']).toBe(1);
+    expect(f['attempts_24h']).toBe(21);
+    // A day and a half later only the new call remains.
+    engine.onCdr(cdr({ at: T0 + 36 * HOUR, to: callee(88_888) }));
+    expect(features(engine)['attempts_24h']).toBe(1);
+  });
+
+  it('measures answer, short-call, one-ring ratios and mean talk time', () => {
+    const { engine } = newEngine(eager);
+    calls(engine, 10, (i) =>
+      i < 4
+        ? { to: callee(i * 500), talkS: i < 2 ? 5 : 100 }
+        : { to: callee(i * 500), answered: false, ringS: i < 7 ? 2 : 30 },
+    );
+    const f = features(engine);
+    expect(f['answer_ratio']).toBeCloseTo(0.4);
+    expect(f['short_ratio']).toBeCloseTo(0.5);
+    expect(f['mean_talk_s']).toBeCloseTo(52.5);
+    expect(f['one_ring_ratio']).toBeCloseTo(0.3);
+  });
+
+  it('sees sequential dialing and estimates distinct callees and blocks', () => {
+    const { engine } = newEngine(eager);
+    calls(engine, 40, (i) => ({ to: callee(i), answered: false }));
+    const f = features(engine);
+    expect(f['sequential_ratio']).toBeGreaterThan(0.95);
+    expect(f['distinct_callees_24h']).toBeGreaterThan(32);
+    expect(f['distinct_callees_24h']).toBeLessThanOrEqual(40);
+    expect(f['distinct_blocks_24h']).toBeLessThanOrEqual(2);
+  });
+
+  it('counts repeats to one callee after rejection', () => {
+    const { engine } = newEngine(eager);
+    calls(engine, 12, () => ({ to: callee(7), answered: false, cause: 21 }));
+    const f = features(engine);
+    expect(f['max_calls_one_callee']).toBe(12);
+    expect(f['repeat_after_reject']).toBe(11);
+  });
+
+  it('computes night share in Asia/Shanghai local time', () => {
+    const { engine } = newEngine(eager);
+    const night = Date.parse('2026-11-02T23:30:00+08:00');
+    calls(engine, 6, (i) => ({ to: callee(i * 777) }), night);
+    calls(engine, 6, (i) => ({ to: callee(i * 777 + 3) }), T0 + HOUR);
+    expect(features(engine)['night_share']).toBeCloseTo(0.5);
+  });
+
+  it('flags identity problems: ON-NET from outside, invalid, attestation, asserted mismatch, neighbour, video', () => {
+    const { engine } = newEngine(eager);
+    calls(engine, 4, (i) => ({
+      to: i % 2 === 0 ? '+8613800000777' : callee(i * 9999),
+      carrier: 'VOIP-X',
+      trunk: 'TG-X',
+      attestation: i % 2 === 0 ? 0 : 3,
+      valid: i !== 3,
+      asserted: i === 1 ? '+8613500000000' : undefined,
+      video: i < 3,
+    }));
+    const f = features(engine);
+    expect(f['onnet_outside_share']).toBe(1);
+    expect(f['invalid_share']).toBeCloseTo(0.25);
+    expect(f['attestation_c_share']).toBe(1);
+    expect(f['attestation_none_share']).toBeCloseTo(0.5);
+    expect(f['asserted_mismatch_share']).toBeCloseTo(0.25);
+    expect(f['neighbour_share']).toBeCloseTo(0.5);
+    expect(f['video_share']).toBeCloseTo(0.75);
+  });
+
+  it('counts complaints and their rate per answered call; number age from first seen', () => {
+    const { engine } = newEngine(eager);
+    calls(engine, 5, (i) => ({ to: callee(i * 31) }));
+    engine.onComplaint(complaint(CALLER, T0 + 10 * MIN));
+    engine.onComplaint(complaint(CALLER, T0 + 11 * MIN));
+    engine.onCdr(cdr({ at: T0 + 3 * HOUR, to: callee(5) }));
+    const f = features(engine);
+    expect(f['complaints_24h']).toBe(2);
+    expect(f['complaints_total']).toBe(2);
+    expect(f['complaint_rate']).toBeCloseTo(2 / 6);
+    expect(f['number_age_h']).toBeCloseTo(3);
+  });
+
+  it('measures a burst against the number own hourly baseline', () => {
+    const { engine } = newEngine(eager);
+    for (let h = 0; h < 30; h++) calls(engine, 4, (i) => ({ to: callee(h * 10 + i) }), T0 + h * HOUR);
+    const before = features(engine)['burst_ratio'];
+    calls(engine, 40, (i) => ({ to: callee(5000 + i * 13) }), T0 + 31 * HOUR);
+    const after = features(engine)['burst_ratio'];
+    expect(after).toBeGreaterThan(before! * 5);
+  });
+});
+
+describe('source features', () => {
+  it('counts numbers per device and distinct callers per trunk', () => {
+    const { engine } = newEngine(eager);
+    for (let i = 0; i < 30; i++) {
+      engine.onCdr(
+        cdr({
+          at: T0 + i * MIN,
+          from: `+86150000000${i % 5}`,
+          to: callee(i),
+          device: 'IMEI-1',
+          trunk: 'TG-1',
+          carrier: 'CU',
+        }),
+      );
+    }
+    const dev = engine.sources.stage.states.get('device:IMEI-1')!;
+    const f = engine.sources.stage.features(dev);
+    expect(f[FEATURE_NAMES.indexOf('distinct_callers_24h')]).toBe(5);
+    const trunk = engine.sources.stage.features(engine.sources.stage.states.get('trunk:TG-1')!);
+    expect(trunk[FEATURE_NAMES.indexOf('attempts_24h')]).toBe(30);
+    // 64-register sketch: small counts can collide, so only the order of magnitude is asserted.
+    expect(trunk[FEATURE_NAMES.indexOf('calls_per_caller')]).toBeGreaterThan(4);
+    expect(trunk[FEATURE_NAMES.indexOf('calls_per_caller')]).toBeLessThan(9);
+  });
+});
+
+describe('tiny state', () => {
+  it('keeps a quiet number tiny and carries its counts into the full state on promotion', () => {
+    const { engine } = newEngine(parseRules({ ...loadRules(), promoteCallsPerHour: 4 }));
+    engine.onCdr(cdr({ at: T0, to: callee(1), answered: false, attestation: 3 }));
+    engine.onCdr(cdr({ at: T0 + MIN, to: callee(2), attestation: 3 }));
+    expect(engine.numbers.stage.states.get(CALLER)!.rich).toBeNull();
+    engine.onCdr(cdr({ at: T0 + 2 * MIN, to: callee(3) }));
+    engine.onCdr(cdr({ at: T0 + 3 * MIN, to: callee(4) }));
+    expect(engine.numbers.stage.states.get(CALLER)!.rich).not.toBeNull();
+    const f = features(engine);
+    expect(f['attempts_24h']).toBe(4);
+    expect(f['answer_ratio']).toBeCloseTo(0.75);
+    expect(f['attestation_c_share']).toBeCloseTo(0.5);
+  });
+});

@@ -1,0 +1,22 @@
+export { generate, type CampaignSummary, type GenerateSummary, type GeneratorSinks } from './generate.js';
+export { generateToFiles, outputPaths, type OutputPaths } from './output-files.js';
+export {
+  DEFAULT_MIX,
+  DEFAULT_START,
+  resolveOptions,
+  type GenerateOptions,
+  type PopulationMix,
+  type ResolvedOptions,
+} from './options.js';
+export {
+  HARASSER_CATEGORIES,
+  LEGIT_CATEGORIES,
+  type ComplaintCategory,
+  type HarasserCategory,
+  type Label,
+  type LabelCategory,
+  type LabelClass,
+  type LabelKind,
+  type LegitCategory,
+} from './labels.js';
+export { BAD_KINDS } from './record-format.js';

@@ -1,0 +1,258 @@
+// Benchmarks the risk-api: unary Check latency at rising rates (to p99 > 10 ms), CheckBatch and
+// CheckStream throughput, and in-process lookups; a plain @grpc/grpc-js unary echo server is the
+// baseline. The server runs here, the load generator in a separate process on loopback; both share
+// the machine's cores (2 on the reference machine), so client cost is inside every figure.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Server, ServerCredentials, type ServerUnaryCall, type sendUnaryData } from '@grpc/grpc-js';
+import { createLogger, Registry } from '@ringfence/common';
+import { Level, riskv1, SubjectKind, type ICheckRequest } from '@ringfence/proto';
+import { createDecider, createPolicy, riskApiConfigSchema, RiskView, startRiskServer } from '../src/index.js';
+
+const TOKEN = 'bench-switch-token-0123456789';
+const quick = process.env['BENCH_QUICK'] === '1';
+// Other work on the machine skews every figure here; the notes record how busy it was.
+const loadAtStart = loadavg()[0] ?? NaN;
+
+const config = riskApiConfigSchema.parse({
+  grpcHost: '127.0.0.1',
+  grpcPort: 0,
+  authTokens: { [TOKEN]: 'bench' },
+  maxInFlight: 100_000,
+  maxBatchChecks: 100_000,
+  maxMessageBytes: 64 * 1024 * 1024,
+});
+
+// A view of 200k risky numbers and a few hundred trunks; half the checked numbers hit it.
+const policy = createPolicy(config);
+const view = new RiskView(policy);
+const verdict = (kind: SubjectKind, id: string, i: number): Buffer =>
+  Buffer.from(
+    riskv1.RiskVerdict.encode({
+      kind,
+      id,
+      score: 40 + (i % 60),
+      level: [Level.LEVEL_LOW, Level.LEVEL_MEDIUM, Level.LEVEL_HIGH][i % 3],
+      category: ['robocall', 'scam', 'telemarketing', 'wangiri'][i % 4],
+      reasons: [{ code: 'CALLS_PER_HOUR', value: 300, threshold: 100, window: '1h', points: 40 }],
+      updatedMs: 1_700_000_000_000 + i,
+    }).finish(),
+  );
+const risky = (i: number): string => `+86139${String(10_000_000 + i).slice(-8)}`;
+for (let i = 0; i < 200_000; i++)
+  view.applyCaller(risky(i), verdict(SubjectKind.SUBJECT_KIND_NUMBER, risky(i), i));
+const trunks = Array.from({ length: 300 }, (_, i) => `TR-${i}`);
+trunks.forEach((t, i) => view.applySource(`trunk:${t}`, verdict(SubjectKind.SUBJECT_KIND_TRUNK, t, i)));
+const numbers = Array.from({ length: 20_000 }, (_, i) =>
+  i % 2 === 0 ? risky(i * 7) : `+86135${String(20_000_000 + i).slice(-8)}`,
+);
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] ?? NaN;
+}
+
+// In-process lookup: request → answer, the work the handler does per check minus the wire.
+function lookupRate(): number {
+  const decide = createDecider(view, policy, config);
+  const reqs: ICheckRequest[] = numbers.map((n, i) => ({
+    calling: n,
+    called: '+8613700000000',
+    ingressTrunk: trunks[i % trunks.length] ?? '',
+    ingressCarrier: 'CARRIER-1',
+  }));
+  const rounds: number[] = [];
+  let sink = 0;
+  for (let r = 0; r < 5; r++) {
+    const n = quick ? 300_000 : 1_000_000;
+    const start = performance.now();
+    for (let i = 0; i < n; i++) sink += decide(reqs[i % reqs.length] as ICheckRequest).score;
+    rounds.push((n / (performance.now() - start)) * 1000);
+  }
+  if (sink < 0) throw new Error('unreachable');
+  return median(rounds);
+}
+
+async function startEcho(): Promise<{ port: number; server: Server }> {
+  const server = new Server({ 'grpc.max_concurrent_streams': 1_000 });
+  const pass = (b: Buffer): Buffer => b;
+  server.addService(
+    {
+      Echo: {
+        path: '/bench.Echo/Echo',
+        requestStream: false,
+        responseStream: false,
+        requestSerialize: pass,
+        requestDeserialize: pass,
+        responseSerialize: pass,
+        responseDeserialize: pass,
+      },
+    },
+    { Echo: (call: ServerUnaryCall<Buffer, Buffer>, cb: sendUnaryData<Buffer>) => cb(null, call.request) },
+  );
+  const port = await new Promise<number>((resolve, reject) =>
+    server.bindAsync('127.0.0.1:0', ServerCredentials.createInsecure(), (e, p) =>
+      e ? reject(e) : resolve(p),
+    ),
+  );
+  return { port, server };
+}
+
+interface Step {
+  rate: number;
+  achieved: number;
+  p50: number;
+  p99: number;
+  p999: number;
+  errors: number;
+  shed: number;
+}
+
+const lookups = lookupRate();
+process.stderr.write(`in-process lookups: ${Math.round(lookups)}/s\n`);
+
+const risk = await startRiskServer(config, {
+  logger: createLogger('bench', 'silent'),
+  registry: new Registry(),
+  view,
+});
+risk.setReady(true);
+const echo = await startEcho();
+
+const plan = {
+  riskPort: risk.port,
+  echoPort: echo.port,
+  token: TOKEN,
+  rates: quick ? [1_000, 2_000, 4_000] : [500, 1_000, 2_000, 3_000, 4_000, 5_000, 6_000, 8_000, 10_000],
+  stepMs: quick ? 1_000 : 3_000,
+  numbers,
+  trunks,
+  batchSize: 1_000,
+  throughputMs: quick ? 1_000 : 2_000,
+  rounds: quick ? 1 : 3,
+};
+const here = fileURLToPath(new URL('.', import.meta.url));
+const tsx = fileURLToPath(new URL('../../../node_modules/.bin/tsx', import.meta.url));
+// Server-process CPU per request (or per check) in each phase: unlike latency, barely moved by other
+// load on the machine, so it shows what one core could serve.
+const cpuAtStart = new Map<string, NodeJS.CpuUsage>();
+const cpuPerItem = new Map<string, number>();
+const planDir = mkdtempSync(join(tmpdir(), 'risk-bench-'));
+const planFile = join(planDir, 'plan.json');
+writeFileSync(planFile, JSON.stringify(plan));
+const out = await new Promise<string>((resolve, reject) => {
+  const child = spawn(tsx, [`${here}load-gen.ts`, planFile], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let buf = '';
+  let pending = '';
+  child.stdout.on('data', (d: Buffer) => {
+    pending += d.toString();
+    let nl: number;
+    while ((nl = pending.indexOf('\n')) >= 0) {
+      const line = pending.slice(0, nl);
+      pending = pending.slice(nl + 1);
+      const m = /^MARK (\w+) (start|end) (\d+)$/.exec(line);
+      if (m === null) {
+        buf += `${line}\n`;
+      } else if (m[2] === 'start') {
+        cpuAtStart.set(m[1] ?? '', process.cpuUsage());
+      } else {
+        const used = process.cpuUsage(cpuAtStart.get(m[1] ?? ''));
+        cpuPerItem.set(m[1] ?? '', (used.user + used.system) / Math.max(1, Number(m[3])));
+      }
+    }
+  });
+  child.on('error', reject);
+  child.on('exit', (code) =>
+    code === 0 ? resolve(buf) : reject(new Error(`load generator exited ${code}`)),
+  );
+});
+const result = JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as {
+  echo: Step[];
+  risk: Step[];
+  batch: number[];
+  stream: number[];
+};
+rmSync(planDir, { recursive: true, force: true });
+await risk.close();
+echo.server.forceShutdown();
+
+const at = (steps: Step[], rate: number): Step | undefined => steps.find((s) => s.rate === rate);
+const maxOk = (steps: Step[]): number =>
+  Math.max(0, ...steps.filter((s) => s.p99 <= 10 && s.errors === 0 && s.shed === 0).map((s) => s.achieved));
+const r2k = at(result.risk, 2_000);
+const e2k = at(result.echo, 2_000);
+const round = (v: number | undefined, d = 3): number =>
+  v === undefined ? NaN : Math.round(v * 10 ** d) / 10 ** d;
+const cpuNote = (phase: string, unit: string): string => {
+  const us = cpuPerItem.get(phase);
+  return us === undefined
+    ? ''
+    : `server CPU ${round(us, 2)} µs per ${unit} (≈ ${Math.round(1e6 / us)}/s per core)`;
+};
+const ladderNote = (steps: Step[]): string =>
+  steps.map((s) => `${s.rate}/s→${s.achieved}/s p99 ${round(s.p99, 2)}ms`).join(', ');
+const shared = `load generator in a separate process on loopback, sharing the same cores as the server; 1-min load average ${round(loadAtStart, 1)} at start, ${round(loadavg()[0], 1)} at end`;
+
+for (const s of result.risk) process.stdout.write(`risk Check ${JSON.stringify(s)}\n`);
+for (const s of result.echo) process.stdout.write(`echo       ${JSON.stringify(s)}\n`);
+
+process.stdout.write(
+  `${JSON.stringify({
+    bench: 'risk-api/risk-api',
+    results: [
+      {
+        metric: 'unary Check p99 at 2000 req/s',
+        value: round(r2k?.p99),
+        unit: 'ms',
+        target: '<= 2',
+        baseline: { metric: 'grpc-js unary echo p99 at 2000 req/s', value: round(e2k?.p99), unit: 'ms' },
+        notes: `p50 ${round(r2k?.p50)} ms, p99.9 ${round(r2k?.p999)} ms (echo p50 ${round(e2k?.p50)}, p99.9 ${round(e2k?.p999)}); open loop, latency from intended send time; ${shared}`,
+      },
+      {
+        metric: 'unary Check highest rate with p99 <= 10 ms',
+        value: maxOk(result.risk),
+        unit: 'req/s',
+        target: '>= 5000',
+        baseline: { metric: 'grpc-js unary echo, same ladder', value: maxOk(result.echo), unit: 'req/s' },
+        notes: `risk: ${ladderNote(result.risk)}; echo: ${ladderNote(result.echo)}; one channel; ${shared}`,
+      },
+      {
+        metric: 'server CPU per unary Check',
+        value: round(cpuPerItem.get('unary'), 2),
+        unit: 'µs',
+        baseline: {
+          metric: 'server CPU per grpc-js unary echo',
+          value: round(cpuPerItem.get('echo'), 2),
+          unit: 'µs',
+        },
+        notes: `process.cpuUsage of the server process over the whole ladder divided by answered calls, little moved by other load on the machine; ${cpuNote('unary', 'Check')}`,
+      },
+      {
+        metric: 'CheckBatch throughput',
+        value: Math.round(median(result.batch)),
+        unit: 'checks/s',
+        target: '>= 100000',
+        notes: `median of ${result.batch.length} rounds (${result.batch.join(', ')}), ${plan.batchSize} checks per batch, 4 in flight; ${cpuNote('batch', 'check')}; ${shared}`,
+      },
+      {
+        metric: 'CheckStream throughput',
+        value: Math.round(median(result.stream)),
+        unit: 'checks/s',
+        target: '>= 100000',
+        notes: `median of ${result.stream.length} rounds (${result.stream.join(', ')}), one stream, ${plan.batchSize} checks per message, 8 messages in flight; ${cpuNote('stream', 'check')}; ${shared}`,
+      },
+      {
+        metric: 'in-process lookup (request → answer)',
+        value: Math.round(lookups),
+        unit: 'lookups/s',
+        target: '>= 1000000',
+        notes:
+          'median of 5 rounds; E.164 check, allowlist, number + trunk + carrier maps; 200k numbers in the view, half the lookups hit',
+      },
+    ],
+  })}\n`,
+);
+process.exit(0);

@@ -1,0 +1,149 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Server, ServerCredentials } from '@grpc/grpc-js';
+import { loadSync } from '@grpc/proto-loader';
+import { ReflectionService } from '@grpc/reflection';
+import { HealthImplementation } from 'grpc-health-check';
+import { counter, histogram, RingfenceError, type Logger, type Registry } from '@ringfence/common';
+import { protoRoot } from '@ringfence/proto';
+import { createAuthenticator } from './auth.js';
+import type { RiskApiConfig } from './config.js';
+import { createDecider } from './decide.js';
+import { createGuard } from './guard-interceptor.js';
+import { createHandlers } from './handlers.js';
+import { createPolicy } from './policy.js';
+import { RiskView } from './risk-view.js';
+import { RISK_SERVICE_NAME, riskServiceDefinition } from './service-definition.js';
+
+export type ServerConfig = Omit<
+  RiskApiConfig,
+  | 'kafkaBrokers'
+  | 'topicPrefix'
+  | 'clickhouseUrl'
+  | 'clickhouseDatabase'
+  | 'clickhouseUser'
+  | 'clickhousePassword'
+  | 'logLevel'
+  | 'opsPort'
+  | 'opsHost'
+>;
+
+export interface RiskServer {
+  readonly port: number;
+  readonly view: RiskView;
+  /** Marks the view caught up (health SERVING, calls answered) or not. */
+  setReady(ready: boolean): void;
+  isReady(): boolean;
+  inFlight(): number;
+  close(): Promise<void>;
+}
+
+function credentials(config: ServerConfig): ServerCredentials {
+  if (config.tlsCertFile === undefined || config.tlsKeyFile === undefined) {
+    if (config.tlsClientCaFile !== undefined) {
+      throw new RingfenceError('CONFIG_INVALID', 'tlsClientCaFile needs tlsCertFile and tlsKeyFile');
+    }
+    return ServerCredentials.createInsecure();
+  }
+  const ca = config.tlsClientCaFile === undefined ? null : readFileSync(config.tlsClientCaFile);
+  return ServerCredentials.createSsl(
+    ca,
+    [{ cert_chain: readFileSync(config.tlsCertFile), private_key: readFileSync(config.tlsKeyFile) }],
+    ca !== null,
+  );
+}
+
+/**
+ * Starts the gRPC RiskService (plus grpc.health.v1 and server reflection) on the configured port.
+ * Not ready until `setReady(true)`: health reports NOT_SERVING and checks get UNAVAILABLE.
+ */
+export async function startRiskServer(
+  config: ServerConfig,
+  deps: { logger: Logger; registry: Registry; view?: RiskView },
+): Promise<RiskServer> {
+  const policy = createPolicy(config);
+  const view = deps.view ?? new RiskView(policy);
+  let ready = false;
+  const guard = createGuard({
+    authenticate: createAuthenticator({ tokens: config.authTokens, mtlsSwitches: config.mtlsSwitches }),
+    maxInFlight: config.maxInFlight,
+    isReady: () => ready,
+    latency: histogram(
+      deps.registry,
+      'risk_api_call_duration_seconds',
+      'RiskService call latency inside the server, metadata to status',
+      [0.0001, 0.00025, 0.0005, 0.001, 0.002, 0.005, 0.01, 0.025, 0.05, 0.1],
+      ['method'],
+    ),
+    rejected: counter(
+      deps.registry,
+      'risk_api_errors_total',
+      'RiskService calls ended with an error, by gRPC code',
+      ['code'],
+    ),
+  });
+  const handlers = createHandlers({
+    decide: createDecider(view, policy, config),
+    maxBatchChecks: config.maxBatchChecks,
+    checks: counter(deps.registry, 'risk_api_checks_total', 'Checks answered, by switch and action', [
+      'switch',
+      'action',
+    ]),
+    deadlineDropped: counter(
+      deps.registry,
+      'risk_api_deadline_dropped_total',
+      'Calls dropped because their deadline had passed before the work ran',
+    ),
+  });
+
+  const server = new Server({
+    'grpc.max_concurrent_streams': config.maxConcurrentStreams,
+    'grpc.max_receive_message_length': config.maxMessageBytes,
+    'grpc.max_send_message_length': config.maxMessageBytes,
+    'grpc.keepalive_time_ms': config.keepaliveTimeMs,
+    'grpc.keepalive_timeout_ms': config.keepaliveTimeoutMs,
+    // Switches keep one channel open and may ping while idle.
+    'grpc.keepalive_permit_without_calls': 1,
+    'grpc.http2.min_ping_interval_without_data_ms': 5_000,
+    interceptors: [guard.interceptor],
+  });
+  server.addService(riskServiceDefinition, handlers);
+
+  const health = new HealthImplementation({ '': 'NOT_SERVING', [RISK_SERVICE_NAME]: 'NOT_SERVING' });
+  health.addToServer(server);
+  // Reflection needs a proto-loader package definition; loaded once here, never on the hot path.
+  const packageDefinition = loadSync(join(protoRoot, 'ringfence/risk/v1/risk.proto'), {
+    includeDirs: [protoRoot],
+    keepCase: true,
+    defaults: true,
+  });
+  new ReflectionService(packageDefinition).addToServer(server);
+
+  const port = await new Promise<number>((resolve, reject) => {
+    server.bindAsync(`${config.grpcHost}:${config.grpcPort}`, credentials(config), (err, p) =>
+      err === null ? resolve(p) : reject(new RingfenceError('UNAVAILABLE', err.message, { cause: err })),
+    );
+  });
+  deps.logger.info({ port, tls: config.tlsCertFile !== undefined }, 'risk-api gRPC listening');
+
+  return {
+    port,
+    view,
+    setReady(r) {
+      ready = r;
+      const s = r ? 'SERVING' : 'NOT_SERVING';
+      health.setStatus('', s);
+      health.setStatus(RISK_SERVICE_NAME, s);
+    },
+    isReady: () => ready,
+    inFlight: () => guard.inFlight(),
+    close: () =>
+      new Promise<void>((resolve) => {
+        const timer = setTimeout(() => server.forceShutdown(), 5_000);
+        server.tryShutdown(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      }),
+  };
+}

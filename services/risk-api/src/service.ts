@@ -1,0 +1,80 @@
+import {
+  createKafka,
+  createLogger,
+  createMetrics,
+  ensureTopics,
+  gauge,
+  loadConfig,
+  runService,
+  startOpsServer,
+  TOPIC_SPECS,
+  type LoadConfigOptions,
+  type Stop,
+} from '@ringfence/common';
+import { riskApiConfigSchema } from './config.js';
+import { startRiskServer } from './server.js';
+import { startViewLoader } from './view-loader.js';
+
+/**
+ * Starts the whole risk-api: ops server, gRPC server (not ready), the view loader; marks ready
+ * (health SERVING, /readyz 200) once the view has caught up. Returns the stop function.
+ */
+export interface RiskApi {
+  readonly grpcPort: number;
+  readonly opsPort: number;
+  /** Resolves when the view has caught up and the service is ready. */
+  readonly ready: Promise<void>;
+  readonly stop: Stop;
+}
+
+export async function startRiskApi(options: LoadConfigOptions = {}): Promise<RiskApi> {
+  const config = loadConfig(riskApiConfigSchema, options);
+  const logger = createLogger('risk-api', config.logLevel);
+  const registry = createMetrics('risk-api');
+  let live = (): boolean => true;
+  const ops = await startOpsServer({
+    host: config.opsHost,
+    port: config.opsPort,
+    registry,
+    live: () => live(),
+  });
+  const server = await startRiskServer(config, { logger, registry });
+  const sizes = gauge(registry, 'risk_api_view_subjects', 'Subjects held in the risk view, by kind', [
+    'kind',
+  ]);
+  const kafka = createKafka({ brokers: config.kafkaBrokers, clientId: 'risk-api', logger });
+  const admin = kafka.admin();
+  await admin.connect();
+  await ensureTopics(
+    admin,
+    config.topicPrefix,
+    TOPIC_SPECS.filter((s) => s.role === 'callerRisk' || s.role === 'sourceRisk'),
+  );
+  await admin.disconnect();
+  const loader = await startViewLoader({ kafka, topicPrefix: config.topicPrefix, view: server.view, logger });
+  // A view that stopped following is stale: fail liveness so the replica is restarted.
+  live = () => loader.healthy();
+  const sizeTimer = setInterval(() => {
+    for (const [kind, n] of Object.entries(server.view.sizes())) sizes.set({ kind }, n);
+  }, 5_000);
+  sizeTimer.unref();
+  const ready = loader.caughtUp.then(() => {
+    server.setReady(true);
+    ops.setReady(true);
+  });
+  const stop = async (): Promise<void> => {
+    clearInterval(sizeTimer);
+    server.setReady(false);
+    ops.setReady(false);
+    await server.close();
+    await loader.stop();
+    await ops.close();
+  };
+  return { grpcPort: server.port, opsPort: ops.port, ready, stop };
+}
+
+/** Entry point when run as a process: `node services/risk-api/dist/index.js`. */
+export function main(): void {
+  const logger = createLogger('risk-api', 'info');
+  runService(logger, async () => (await startRiskApi()).stop);
+}

@@ -1,0 +1,111 @@
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+import type { Admin, Kafka } from 'kafkajs';
+import { topicName, type Logger } from '@ringfence/common';
+import type { RiskView } from './risk-view.js';
+
+// Right after a topic is created its leaders may not be known yet; those errors pass in moments.
+async function endOffsets(
+  admin: Admin,
+  topic: string,
+): Promise<{ partition: number; high: string; low: string }[]> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await admin.fetchTopicOffsets(topic);
+    } catch (err) {
+      if (attempt >= 40 || (err as { retriable?: boolean }).retriable !== true) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+}
+
+export interface ViewLoader {
+  /** Resolves once the view holds everything up to the end offsets seen at start. */
+  readonly caughtUp: Promise<void>;
+  /** False once the consumer has crashed for good: the view no longer follows the topics. */
+  healthy(): boolean;
+  stop(): Promise<void>;
+}
+
+/**
+ * Reads caller-risk.v1 and source-risk.v1 from the beginning into the view and keeps following them.
+ * The group id is unique per replica and offsets are never committed: every start rebuilds the
+ * whole view from the compacted topics.
+ */
+export async function startViewLoader(options: {
+  kafka: Kafka;
+  topicPrefix: string;
+  view: RiskView;
+  logger: Logger;
+}): Promise<ViewLoader> {
+  const { kafka, view, logger } = options;
+  const callerTopic = topicName(options.topicPrefix, 'callerRisk');
+  const sourceTopic = topicName(options.topicPrefix, 'sourceRisk');
+
+  // Targets: the end offset of every partition at start; caught up when all are reached.
+  const admin = kafka.admin();
+  await admin.connect();
+  const pending = new Map<string, bigint>();
+  try {
+    for (const topic of [callerTopic, sourceTopic]) {
+      for (const p of await endOffsets(admin, topic)) {
+        if (BigInt(p.high) > BigInt(p.low)) pending.set(`${topic}/${p.partition}`, BigInt(p.high));
+      }
+    }
+  } finally {
+    await admin.disconnect();
+  }
+  let markCaughtUp: () => void = () => undefined;
+  const caughtUp = new Promise<void>((resolve) => {
+    markCaughtUp = resolve;
+  });
+  const check = (): void => {
+    if (pending.size === 0) markCaughtUp();
+  };
+  check();
+
+  const consumer = kafka.consumer({
+    groupId: `risk-api-${hostname()}-${randomBytes(6).toString('hex')}`,
+    // A new verdict must be visible within a second.
+    maxWaitTimeInMs: 100,
+    sessionTimeout: 30_000,
+  });
+  let healthy = true;
+  consumer.on(consumer.events.CRASH, ({ payload }) => {
+    // kafkajs restarts the consumer itself after retriable errors; anything else leaves a stale view.
+    logger.error({ err: payload.error, restart: payload.restart }, 'risk view consumer crashed');
+    if (!payload.restart) healthy = false;
+  });
+  await consumer.connect();
+  await consumer.subscribe({ topics: [callerTopic, sourceTopic], fromBeginning: true });
+  await consumer.run({
+    autoCommit: false,
+    eachBatch: ({ batch }) => {
+      const caller = batch.topic === callerTopic;
+      for (const m of batch.messages) {
+        if (m.key === null) continue;
+        const key = m.key.toString('utf8');
+        if (caller) view.applyCaller(key, m.value);
+        else view.applySource(key, m.value);
+      }
+      if (pending.size > 0) {
+        const id = `${batch.topic}/${batch.partition}`;
+        const target = pending.get(id);
+        // Compaction can remove offsets, so compare against the batch's last offset, not a count.
+        if (target !== undefined && BigInt(batch.lastOffset()) + 1n >= target) {
+          pending.delete(id);
+          check();
+        }
+      }
+      return Promise.resolve();
+    },
+  });
+  void caughtUp.then(() => logger.info({ sizes: view.sizes() }, 'risk view caught up'));
+  return {
+    caughtUp,
+    healthy: () => healthy,
+    stop: async () => {
+      await consumer.disconnect();
+    },
+  };
+}

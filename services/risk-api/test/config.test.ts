@@ -1,0 +1,35 @@
+import { isRingfenceError, loadConfig } from '@ringfence/common';
+import { describe, expect, it } from 'vitest';
+import { riskApiConfigSchema } from '../src/index.js';
+
+describe('risk-api config', () => {
+  it('reads tokens, lists and policy from the environment', () => {
+    const c = loadConfig(riskApiConfigSchema, {
+      env: {
+        AUTH_TOKENS: 'aaaaaaaaaaaaaaaa1=sw-1, bbbbbbbbbbbbbbbb2=sw-2',
+        ALLOWLIST: '+8613800000001,+8613800000002',
+        BLOCK_LEVEL: 'HIGH',
+        MAX_IN_FLIGHT: '50',
+      },
+    });
+    expect(c.authTokens).toEqual({ aaaaaaaaaaaaaaaa1: 'sw-1', bbbbbbbbbbbbbbbb2: 'sw-2' });
+    expect(c.allowlist).toEqual(['+8613800000001', '+8613800000002']);
+    expect([c.blockLevel, c.labelLevel, c.maxInFlight, c.redressContact]).toEqual([
+      'HIGH',
+      'MEDIUM',
+      50,
+      '12321',
+    ]);
+  });
+
+  it('refuses short tokens and pairs without a switch', () => {
+    for (const AUTH_TOKENS of ['short=sw', 'aaaaaaaaaaaaaaaaaaaa']) {
+      try {
+        loadConfig(riskApiConfigSchema, { env: { AUTH_TOKENS } });
+        expect.unreachable();
+      } catch (err) {
+        expect(isRingfenceError(err, 'CONFIG_INVALID')).toBe(true);
+      }
+    }
+  });
+});

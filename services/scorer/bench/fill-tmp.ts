@@ -1,0 +1,12 @@
+import { ensureTopics } from '@ringfence/common';
+import { testStack } from '@ringfence/common/testing';
+import { produceInput } from '../test/kafka-fixtures.js';
+const stack = testStack();
+const kafka = stack.kafka();
+const admin = kafka.admin();
+await admin.connect();
+await ensureTopics(admin, stack.topicPrefix).catch(() => ensureTopics(admin, stack.topicPrefix));
+const t = performance.now();
+const n = await produceInput(kafka, stack.topicPrefix, process.argv[2]!, undefined);
+console.log(stack.topicPrefix, n, Math.round(n / ((performance.now() - t) / 1000)));
+await admin.disconnect();

@@ -1,0 +1,122 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Admin } from 'kafkajs';
+import { ensureTopics, topicName } from '@ringfence/common';
+import { testStack } from '@ringfence/common/testing';
+import { generateToFiles } from '@ringfence/generator';
+import { freePort, produceInput } from '../test/kafka-fixtures.js';
+
+/**
+ * End-to-end scorer throughput on the real Kafka: cdr.v1 is pre-filled with generated traffic, then
+ * the scorer (a child process, as deployed) is timed until it has applied every CDR and every
+ * source observation it produced. Lag is the group's committed offsets against the partition ends.
+ */
+const SUBSCRIBERS = Number(process.env['BENCH_SUBSCRIBERS'] ?? 20_000);
+const HOURS = Number(process.env['BENCH_HOURS'] ?? 24);
+const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 3);
+const ENTRY = fileURLToPath(new URL('../dist/index.js', import.meta.url));
+
+async function committedLag(admin: Admin, groupId: string, topic: string): Promise<number> {
+  const ends = await admin.fetchTopicOffsets(topic);
+  const [committed] = await admin.fetchOffsets({ groupId, topics: [topic] });
+  let lag = 0;
+  for (const e of ends) {
+    const c = Number(committed?.partitions.find((p) => p.partition === e.partition)?.offset ?? -1);
+    lag += Number(e.high) - Math.max(c, Number(e.low));
+  }
+  return lag;
+}
+
+async function metric(port: number, name: string): Promise<number> {
+  try {
+    const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+    const line = text.split('\n').find((l) => l.startsWith(`${name}{`) || l.startsWith(`${name} `));
+    return line === undefined ? 0 : Number(line.slice(line.lastIndexOf(' ') + 1));
+  } catch {
+    return 0;
+  }
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] ?? 0;
+}
+
+async function round(
+  stack: ReturnType<typeof testStack>,
+  admin: Admin,
+  prefix: string,
+  cdrs: number,
+): Promise<{ rate: number; lagBefore: number; lagAfter: number; maxLagSeen: number }> {
+  const groupId = `${prefix}bench-${Date.now()}`;
+  const port = await freePort();
+  const cdrTopic = topicName(prefix, 'cdr');
+  const lagBefore = await committedLag(admin, groupId, cdrTopic);
+  const child = spawn(process.execPath, [ENTRY], {
+    env: stack.env({ TOPIC_PREFIX: prefix, GROUP_ID: groupId, OPS_PORT: String(port), IDLE_FLUSH_MS: '200' }),
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  let started = 0;
+  let maxLagSeen = 0;
+  for (;;) {
+    const applied = await metric(port, 'ringfence_scorer_records_total');
+    if (started === 0 && applied > 0) started = performance.now();
+    if ((await metric(port, 'ringfence_scorer_idle')) === 1) break;
+    maxLagSeen = Math.max(maxLagSeen, await committedLag(admin, groupId, cdrTopic));
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const elapsed = (performance.now() - started) / 1000;
+  const lagAfter = await committedLag(admin, groupId, cdrTopic);
+  child.kill('SIGTERM');
+  await exited;
+  return { rate: cdrs / elapsed, lagBefore, lagAfter, maxLagSeen };
+}
+
+async function main(): Promise<void> {
+  const stack = testStack();
+  const dir = mkdtempSync(join(tmpdir(), 'rf-scorer-bench-'));
+  const kafka = stack.kafka();
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const { paths } = await generateToFiles(
+      { subscribers: SUBSCRIBERS, hours: HOURS, seed: 42 },
+      join(dir, 'bench.jsonl'),
+    );
+    const rounds = [];
+    let cdrs = 0;
+    // Each round gets its own topics, pre-filled before the scorer starts.
+    for (let i = 0; i < ROUNDS; i++) {
+      const prefix = `${stack.topicPrefix}r${i}.`;
+      await ensureTopics(admin, prefix).catch(() => ensureTopics(admin, prefix));
+      cdrs = await produceInput(kafka, prefix, paths.cdrs, paths.complaints);
+      const r = await round(stack, admin, prefix, cdrs);
+      process.stderr.write(`round ${i + 1}: ${JSON.stringify(r)}\n`);
+      rounds.push(r);
+    }
+    const rate = Math.round(median(rounds.map((r) => r.rate)));
+    console.log(
+      JSON.stringify({
+        bench: 'scorer/scorer',
+        results: [
+          {
+            metric: 'end-to-end scoring throughput (cdr.v1 drained, source stage included)',
+            value: rate,
+            unit: 'CDR/s',
+            target: '>= 50000',
+            notes: `${cdrs} CDRs pre-filled (${SUBSCRIBERS} subscribers, ${HOURS} h), median of ${ROUNDS} rounds; committed cdr.v1 lag before/after per round: ${rounds.map((r) => `${r.lagBefore}/${r.lagAfter}`).join(', ')}; timed from the first applied record to caught up and idle`,
+          },
+        ],
+      }),
+    );
+  } finally {
+    await admin.disconnect();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();

@@ -1,0 +1,135 @@
+import {
+  FeedbackAction,
+  Level,
+  SubjectKind,
+  feedbackv1,
+  riskv1,
+  scorerv1,
+  type IRiskVerdict,
+} from '@ringfence/proto';
+import type {
+  AlertEvent,
+  FeedbackInput,
+  LevelName,
+  SourceObservation,
+  SubjectKindName,
+  Verdict,
+} from '@ringfence/engine';
+
+const KIND_TO_PROTO: Record<SubjectKindName, SubjectKind> = {
+  number: SubjectKind.SUBJECT_KIND_NUMBER,
+  trunk: SubjectKind.SUBJECT_KIND_TRUNK,
+  carrier: SubjectKind.SUBJECT_KIND_CARRIER,
+  device: SubjectKind.SUBJECT_KIND_DEVICE,
+};
+const PROTO_TO_KIND = new Map<number, SubjectKindName>(
+  Object.entries(KIND_TO_PROTO).map(([k, v]) => [v, k as SubjectKindName]),
+);
+const LEVEL_TO_PROTO: Record<LevelName, Level> = {
+  NONE: Level.LEVEL_NONE,
+  LOW: Level.LEVEL_LOW,
+  MEDIUM: Level.LEVEL_MEDIUM,
+  HIGH: Level.LEVEL_HIGH,
+};
+const ACTIONS = new Map<number, FeedbackInput['action']>([
+  [FeedbackAction.FEEDBACK_ACTION_CONFIRM, 'CONFIRM'],
+  [FeedbackAction.FEEDBACK_ACTION_FALSE_POSITIVE, 'FALSE_POSITIVE'],
+  [FeedbackAction.FEEDBACK_ACTION_ALLOWLIST, 'ALLOWLIST'],
+  [FeedbackAction.FEEDBACK_ACTION_BLOCKLIST, 'BLOCKLIST'],
+  [FeedbackAction.FEEDBACK_ACTION_NOTE, 'NOTE'],
+  [FeedbackAction.FEEDBACK_ACTION_UNDO, 'UNDO'],
+]);
+
+function riskVerdict(v: Verdict): IRiskVerdict {
+  return {
+    kind: KIND_TO_PROTO[v.kind],
+    id: v.id,
+    score: v.score,
+    level: LEVEL_TO_PROTO[v.level],
+    category: v.category,
+    reasons: v.reasons,
+    updatedMs: v.updatedMs,
+    firstSeenMs: v.firstSeenMs,
+    calls: v.calls,
+    first: Object.entries(v.first).map(([l, f]) => ({
+      level: LEVEL_TO_PROTO[l as LevelName],
+      timeMs: f.timeMs,
+      calls: f.calls,
+    })),
+    override: v.override,
+  };
+}
+
+/** RiskVerdict bytes for caller-risk.v1 / source-risk.v1. */
+export function encodeVerdict(v: Verdict): Buffer {
+  return Buffer.from(riskv1.RiskVerdict.encode(riskVerdict(v)).finish());
+}
+
+export function encodeAlert(a: AlertEvent): Buffer {
+  return Buffer.from(
+    riskv1.Alert.encode({
+      alertId: a.alertId,
+      timeMs: a.timeMs,
+      kind: KIND_TO_PROTO[a.kind],
+      id: a.id,
+      fromLevel: LEVEL_TO_PROTO[a.fromLevel],
+      toLevel: LEVEL_TO_PROTO[a.toLevel],
+      verdict: riskVerdict(a.verdict),
+      evidence: a.evidence,
+    }).finish(),
+  );
+}
+
+/** Feedback from feedback.v1, or undefined when it names no usable subject or action. */
+export function decodeFeedback(buf: Buffer): FeedbackInput | undefined {
+  const f = feedbackv1.Feedback.decode(buf);
+  const kind = PROTO_TO_KIND.get(f.kind);
+  const action = ACTIONS.get(f.action);
+  if (kind === undefined || action === undefined || f.id === '' || f.feedbackId === '') return undefined;
+  return { feedbackId: f.feedbackId, timeMs: Number(f.timeMs), kind, id: f.id, action, undoes: f.undoes };
+}
+
+export interface Origin {
+  partition: number;
+  offset: number;
+}
+
+export function encodeObservation(o: SourceObservation, origin: Origin): Buffer {
+  return Buffer.from(
+    scorerv1.SourceObservation.encode({
+      kind: KIND_TO_PROTO[o.kind],
+      id: o.id,
+      timeMs: o.timeMs,
+      caller: o.caller,
+      callerHash: o.callerHash,
+      calleeHash: o.calleeHash,
+      blockHash: o.blockHash,
+      regionHash: o.regionHash,
+      talkS: o.talkSec,
+      flags: o.flags,
+      originPartition: origin.partition,
+      originOffset: origin.offset,
+    }).finish(),
+  );
+}
+
+export function decodeObservation(buf: Buffer): { o: SourceObservation; origin: Origin } | undefined {
+  const m = scorerv1.SourceObservation.decode(buf);
+  const kind = PROTO_TO_KIND.get(m.kind);
+  if (kind === undefined || kind === 'number') return undefined;
+  return {
+    o: {
+      kind,
+      id: m.id,
+      timeMs: Number(m.timeMs),
+      caller: m.caller,
+      callerHash: m.callerHash,
+      calleeHash: m.calleeHash,
+      blockHash: m.blockHash,
+      regionHash: m.regionHash,
+      talkSec: m.talkS,
+      flags: m.flags,
+    },
+    origin: { partition: m.originPartition, offset: Number(m.originOffset) },
+  };
+}

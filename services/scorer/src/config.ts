@@ -1,0 +1,24 @@
+import { baseConfigShape, cfg } from '@ringfence/common';
+import { z } from 'zod';
+
+/** Configuration of the scorer service (env var = UPPER_SNAKE of the key). */
+export const scorerConfigShape = {
+  ...baseConfigShape,
+  /** Consumer group of the number stage (cdr.v1, complaints.v1, feedback.v1); the source stage uses `<groupId>.sources`. */
+  groupId: z.string().min(1).default('ringfence-scorer'),
+  /** Rules file; the engine's shipped default when unset. */
+  rulesFile: z.string().optional(),
+  /** Snapshot the state (with the offsets it reflects) at most this often, wall clock. */
+  snapshotIntervalMs: cfg.int(100, 3_600_000).default(10_000),
+  /** Snapshot chunk size: each chunk is one Kafka message, under the broker's 1 MB default. */
+  snapshotChunkBytes: cfg.int(1024, 8 * 1024 * 1024).default(900 * 1024),
+  /** Consumer group session timeout; a crashed instance's partitions move after this long. */
+  sessionTimeoutMs: cfg.int(6_000, 300_000).default(30_000),
+  /** Messages per produce request. */
+  produceBatchSize: cfg.int(1, 100_000).default(5_000),
+  /** Once caught up and idle this long, busy sources get their final evaluation (as offline scoring does at end of input). */
+  idleFlushMs: cfg.int(100, 3_600_000).default(2_000),
+};
+
+export const scorerConfigSchema = z.object(scorerConfigShape);
+export type ScorerConfig = z.infer<typeof scorerConfigSchema>;

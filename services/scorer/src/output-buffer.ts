@@ -1,0 +1,58 @@
+import type { Message, Producer } from 'kafkajs';
+import type { Counter } from '@ringfence/common';
+
+/**
+ * Outputs of the engine for the batch being applied, sent as multi-topic produce requests of at
+ * most `batchSize` messages. `flush` resolves once the broker has acknowledged all of them
+ * (acks=all), so offsets are only committed after their outputs are durable.
+ */
+export class OutputBuffer {
+  private readonly pending = new Map<string, Message[]>();
+  private count = 0;
+
+  constructor(
+    private readonly producer: Producer,
+    private readonly batchSize: number,
+    private readonly published: Counter<'topic'>,
+  ) {}
+
+  push(topic: string, key: string, value: Buffer | null): void {
+    let list = this.pending.get(topic);
+    if (list === undefined) {
+      list = [];
+      this.pending.set(topic, list);
+    }
+    list.push({ key, value });
+    this.count++;
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  async flush(): Promise<void> {
+    if (this.count === 0) return;
+    const all = [...this.pending];
+    this.pending.clear();
+    this.count = 0;
+    let request: { topic: string; messages: Message[] }[] = [];
+    let inRequest = 0;
+    const send = async (): Promise<void> => {
+      if (inRequest === 0) return;
+      await this.producer.sendBatch({ acks: -1, topicMessages: request });
+      for (const r of request) this.published.inc({ topic: r.topic }, r.messages.length);
+      request = [];
+      inRequest = 0;
+    };
+    for (const [topic, messages] of all) {
+      for (let i = 0; i < messages.length;) {
+        const take = Math.min(messages.length - i, this.batchSize - inRequest);
+        request.push({ topic, messages: messages.slice(i, i + take) });
+        inRequest += take;
+        i += take;
+        if (inRequest >= this.batchSize) await send();
+      }
+    }
+    await send();
+  }
+}

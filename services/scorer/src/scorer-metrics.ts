@@ -1,0 +1,48 @@
+import { counter, gauge, histogram, type Registry } from '@ringfence/common';
+
+/** The scorer's Prometheus series, created once per registry. */
+export function scorerMetrics(registry: Registry) {
+  return {
+    records: counter(registry, 'ringfence_scorer_records_total', 'Input records applied to the engine', [
+      'topic',
+    ]),
+    skipped: counter(
+      registry,
+      'ringfence_scorer_skipped_total',
+      'Input records skipped (already in the restored state, replayed, or undecodable)',
+      ['topic', 'why'],
+    ),
+    published: counter(registry, 'ringfence_scorer_published_total', 'Messages published, by topic', [
+      'topic',
+    ]),
+    lag: gauge(
+      registry,
+      'ringfence_scorer_consumer_lag',
+      'Messages behind the partition end, as last fetched',
+      ['topic', 'partition'],
+    ),
+    tracked: gauge(registry, 'ringfence_scorer_tracked_subjects', 'Subjects held in memory', ['stage']),
+    verdicts: gauge(registry, 'ringfence_scorer_verdict_subjects', 'Subjects with a verdict above NONE', [
+      'stage',
+    ]),
+    late: gauge(
+      registry,
+      'ringfence_scorer_late_records',
+      'CDRs older than the watermark (counted, still applied)',
+    ),
+    idle: gauge(
+      registry,
+      'ringfence_scorer_idle',
+      '1 once caught up on every input with sources finally evaluated and the state snapshotted',
+    ),
+    snapshotBytes: gauge(registry, 'ringfence_scorer_snapshot_bytes', 'Size of the last state snapshot'),
+    snapshotSeconds: histogram(
+      registry,
+      'ringfence_scorer_snapshot_seconds',
+      'Time to serialise and write one snapshot',
+      [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    ),
+  };
+}
+
+export type ScorerMetrics = ReturnType<typeof scorerMetrics>;

@@ -1,0 +1,303 @@
+import type { Consumer, EachBatchPayload, KafkaMessage } from 'kafkajs';
+import { createKafka, ensureTopics, topicName, type Logger, type Registry } from '@ringfence/common';
+import { NumberStage, SourceStage, loadRules, subjectKey, type EngineSink } from '@ringfence/engine';
+import { cdrv1 } from '@ringfence/proto';
+import { decodeFeedback, decodeObservation, encodeAlert, encodeObservation, encodeVerdict } from './codec.js';
+import type { ScorerConfig } from './config.js';
+import { readEngineState, writeEngineState } from './engine-state.js';
+import { OutputBuffer } from './output-buffer.js';
+import { scorerMetrics } from './scorer-metrics.js';
+import { SerialLock } from './serial-lock.js';
+import { SnapshotStore, type InputOffset } from './snapshot-store.js';
+
+/** Order of a CDR's observations (one per source kind), for the replay filter. */
+const KIND_SEQ = { trunk: 0, carrier: 1, device: 2 } as const;
+
+export interface Scorer {
+  /** Finishes the batch in flight, publishes, snapshots, commits and disconnects. */
+  stop(): Promise<void>;
+  /** False once the engine state can no longer be trusted (the process must restart from its snapshot). */
+  live(): boolean;
+}
+
+export interface ScorerOptions {
+  /** Called once when a batch failed half-applied; the state is suspect and the process should exit. */
+  onFatal?: (err: unknown) => void;
+}
+
+function partitionKey(topic: string, partition: number): string {
+  return `${topic}\u0000${partition}`;
+}
+
+/**
+ * The scorer: the number stage on cdr.v1 + complaints.v1 + feedback.v1 (consumer group `groupId`)
+ * emits one observation per call and source to scorer.source-events.v1, keyed by source; the source
+ * stage consumes that topic (group `<groupId>.sources`). Verdicts go to the compacted caller-risk.v1
+ * and source-risk.v1, alerts (deterministic ids) to alerts.v1. Both stages live in this process and
+ * share one state, snapshotted with the input offsets it reflects (docs/scoring.md, "Durability").
+ */
+export async function startScorer(
+  config: ScorerConfig,
+  logger: Logger,
+  registry: Registry,
+  options: ScorerOptions = {},
+): Promise<Scorer> {
+  const rules = loadRules(config.rulesFile);
+  const p = config.topicPrefix;
+  const t = {
+    cdr: topicName(p, 'cdr'),
+    complaints: topicName(p, 'complaints'),
+    feedback: topicName(p, 'feedback'),
+    sourceEvents: topicName(p, 'sourceEvents'),
+    callerRisk: topicName(p, 'callerRisk'),
+    sourceRisk: topicName(p, 'sourceRisk'),
+    alerts: topicName(p, 'alerts'),
+    snapshots: topicName(p, 'scorerSnapshots'),
+  };
+  const m = scorerMetrics(registry);
+  const kafka = createKafka({ brokers: config.kafkaBrokers, clientId: `scorer-${process.pid}`, logger });
+  const admin = kafka.admin();
+  await admin.connect();
+  await ensureTopics(admin, p);
+  const producer = kafka.producer({
+    idempotent: true,
+    maxInFlightRequests: 1,
+    allowAutoTopicCreation: false,
+  });
+  await producer.connect();
+
+  const out = new OutputBuffer(producer, config.produceBatchSize, m.published);
+  const sink = (topic: string): EngineSink => ({
+    verdict: (v) => out.push(topic, subjectKey(v.kind, v.id), encodeVerdict(v)),
+    tombstone: (kind, id) => out.push(topic, subjectKey(kind, id), null),
+    alert: (a) => out.push(t.alerts, a.alertId, encodeAlert(a)),
+  });
+  let origin = { partition: 0, offset: 0 };
+  const numbers = new NumberStage(rules, sink(t.callerRisk), (o) =>
+    out.push(t.sourceEvents, `${o.kind}:${o.id}`, encodeObservation(o, origin)),
+  );
+  // Source verdicts reach the number stage in-process, as in the offline engine: one state, one cut.
+  const sources = new SourceStage(rules, sink(t.sourceRisk), {
+    sourceVerdict: (v) => numbers.onSourceVerdict(v),
+    sourceExpired: (key) => numbers.onSourceExpired(key),
+    implicate: (caller, timeMs, kind) => numbers.implicate(caller, timeMs, kind),
+  });
+
+  const store = new SnapshotStore(
+    kafka,
+    admin,
+    producer,
+    t.snapshots,
+    config.groupId,
+    config.snapshotChunkBytes,
+    logger,
+  );
+  /** Highest (origin offset, kind) applied per source-events partition and cdr.v1 partition. */
+  let applied = new Map<string, number>();
+  /** Next offset per input partition that the state reflects. */
+  const positions = new Map<string, InputOffset>();
+  const restored = await store.read();
+  if (restored !== undefined) {
+    applied = readEngineState(restored.state, numbers, sources);
+    for (const o of restored.offsets) positions.set(partitionKey(o.topic, o.partition), { ...o });
+    logger.info(
+      { snapshot: restored.id, bytes: restored.state.length, numbers: numbers.stage.states.size },
+      'restored state snapshot',
+    );
+  }
+  /** Records below these offsets are already in the restored state. */
+  const skipBelow = new Map([...positions].map(([k, o]) => [k, o.offset]));
+
+  const consumerOptions = {
+    sessionTimeout: config.sessionTimeoutMs,
+    heartbeatInterval: Math.floor(config.sessionTimeoutMs / 5),
+    allowAutoTopicCreation: false,
+  };
+  const numberConsumer: Consumer = kafka.consumer({ groupId: config.groupId, ...consumerOptions });
+  const sourceConsumer: Consumer = kafka.consumer({
+    groupId: `${config.groupId}.sources`,
+    ...consumerOptions,
+  });
+  const numberTopics = new Set([t.cdr, t.complaints, t.feedback]);
+
+  const lock = new SerialLock();
+  let stopping = false;
+  let failed = false;
+  let lastSnapshot = Date.now();
+  let lastActivity = Date.now();
+  let sinceSnapshot = 0;
+  let sourcesDirty = false;
+
+  const snapshot = async (): Promise<void> => {
+    const started = process.hrtime.bigint();
+    await out.flush();
+    const state = writeEngineState(numbers, sources, applied);
+    const offsets = [...positions.values()];
+    await store.write(state, offsets);
+    // Committed offsets never run ahead of a durable snapshot; they feed lag monitoring and are
+    // where a restart resumes reading (records below the snapshot's offsets are skipped).
+    const commit = (c: Consumer, mine: (topic: string) => boolean): Promise<void> => {
+      const list = offsets
+        .filter((o) => mine(o.topic))
+        .map((o) => ({ topic: o.topic, partition: o.partition, offset: String(o.offset) }));
+      return list.length === 0 ? Promise.resolve() : c.commitOffsets(list);
+    };
+    await commit(numberConsumer, (topic) => numberTopics.has(topic));
+    await commit(sourceConsumer, (topic) => topic === t.sourceEvents);
+    lastSnapshot = Date.now();
+    sinceSnapshot = 0;
+    m.snapshotBytes.set(state.length);
+    m.snapshotSeconds.observe(Number(process.hrtime.bigint() - started) / 1e9);
+    m.tracked.set({ stage: 'number' }, numbers.stage.states.size);
+    m.tracked.set({ stage: 'source' }, sources.stage.states.size);
+    m.verdicts.set({ stage: 'number' }, numbers.stage.verdicts.size);
+    m.verdicts.set({ stage: 'source' }, sources.stage.verdicts.size);
+    m.late.set(numbers.stage.lateRecords);
+  };
+
+  const apply = (topic: string, partition: number, msg: KafkaMessage): void => {
+    const value = msg.value;
+    if (value === null) return;
+    if (topic === t.cdr) {
+      origin = { partition, offset: Number(msg.offset) };
+      numbers.onCdr(cdrv1.CallDetailRecord.decode(value));
+    } else if (topic === t.sourceEvents) {
+      const d = decodeObservation(value);
+      if (d === undefined) return;
+      // After a crash the number stage re-emits observations the source stage may already hold.
+      const k = `${partition}:${d.origin.partition}`;
+      const seq = d.origin.offset * 4 + KIND_SEQ[d.o.kind];
+      if (seq <= (applied.get(k) ?? -1)) {
+        m.skipped.inc({ topic, why: 'replayed' });
+        return;
+      }
+      applied.set(k, seq);
+      sources.onObservation(d.o);
+      sourcesDirty = true;
+    } else if (topic === t.complaints) {
+      numbers.onComplaint(cdrv1.ComplaintEvent.decode(value));
+    } else if (topic === t.feedback) {
+      const fb = decodeFeedback(value);
+      if (fb === undefined) return;
+      if (fb.kind === 'number') numbers.onFeedback(fb);
+      else sources.onFeedback(fb);
+    }
+  };
+
+  const fatal = (err: unknown): void => {
+    if (failed) return;
+    failed = true;
+    logger.fatal({ err }, 'scorer state is suspect after a failed batch; restart from the last snapshot');
+    options.onFatal?.(err);
+  };
+
+  const eachBatch = async ({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload) => {
+    if (stopping || failed) return;
+    await lock.run(async () => {
+      if (stopping || failed) return;
+      const key = partitionKey(batch.topic, batch.partition);
+      const skip = skipBelow.get(key) ?? -1;
+      let last = -1;
+      let n = 0;
+      try {
+        for (const msg of batch.messages) {
+          if (!isRunning() || isStale()) break;
+          const offset = Number(msg.offset);
+          if (offset >= skip) {
+            try {
+              apply(batch.topic, batch.partition, msg);
+              n++;
+            } catch (err) {
+              // Undecodable input is skipped, not retried forever.
+              logger.warn({ err, topic: batch.topic, partition: batch.partition, offset }, 'bad record');
+              m.skipped.inc({ topic: batch.topic, why: 'undecodable' });
+            }
+            positions.set(key, { topic: batch.topic, partition: batch.partition, offset: offset + 1 });
+          } else {
+            m.skipped.inc({ topic: batch.topic, why: 'in-snapshot' });
+          }
+          last = offset;
+          resolveOffset(msg.offset);
+        }
+        m.records.inc({ topic: batch.topic }, n);
+        if (n > 0) {
+          m.idle.set(0);
+          sinceSnapshot += n;
+          lastActivity = Date.now();
+        }
+        await out.flush();
+        if (last >= 0)
+          m.lag.set(
+            { topic: batch.topic, partition: String(batch.partition) },
+            Math.max(0, Number(batch.highWatermark) - last - 1),
+          );
+        if (sinceSnapshot > 0 && Date.now() - lastSnapshot >= config.snapshotIntervalMs) await snapshot();
+      } catch (err) {
+        fatal(err);
+        throw err;
+      }
+    });
+    await heartbeat();
+  };
+
+  /** True when the state reflects every record on every input partition (asked of the broker). */
+  const caughtUp = async (): Promise<boolean> => {
+    for (const topic of [...numberTopics, t.sourceEvents]) {
+      for (const e of await admin.fetchTopicOffsets(topic)) {
+        const at = positions.get(partitionKey(topic, e.partition))?.offset ?? Number(e.low);
+        if (at < Number(e.high)) return false;
+      }
+    }
+    return true;
+  };
+
+  // Idle work: once caught up, sources get their final evaluation (what offline scoring does at the
+  // end of input), and the position is snapshotted so committed offsets catch up.
+  const tick = (): void => {
+    if (stopping || failed) return;
+    void lock
+      .run(async () => {
+        if (stopping || failed) return;
+        const now = Date.now();
+        const idle = now - lastActivity >= config.idleFlushMs;
+        if (idle && sourcesDirty && (await caughtUp())) {
+          sourcesDirty = false;
+          sources.flush();
+          await out.flush();
+          sinceSnapshot++;
+        }
+        if (sinceSnapshot > 0 && now - lastSnapshot >= config.snapshotIntervalMs) await snapshot();
+        if (idle && !sourcesDirty && sinceSnapshot === 0 && (await caughtUp())) m.idle.set(1);
+      })
+      .catch(fatal);
+  };
+  const timer = setInterval(tick, Math.min(1_000, config.snapshotIntervalMs, config.idleFlushMs));
+  timer.unref();
+
+  for (const c of [numberConsumer, sourceConsumer]) {
+    c.on(c.events.CRASH, (e) => {
+      if (!e.payload.restart) fatal(e.payload.error);
+    });
+  }
+  await numberConsumer.connect();
+  await sourceConsumer.connect();
+  await numberConsumer.subscribe({ topics: [...numberTopics], fromBeginning: true });
+  await sourceConsumer.subscribe({ topics: [t.sourceEvents], fromBeginning: true });
+  const run = { autoCommit: false, eachBatchAutoResolve: false, eachBatch };
+  await numberConsumer.run(run);
+  await sourceConsumer.run(run);
+
+  return {
+    live: () => !failed,
+    async stop() {
+      stopping = true;
+      clearInterval(timer);
+      // The batch in flight finishes under the lock; then publish, snapshot and commit while the
+      // consumers are still members of their groups.
+      if (!failed) await lock.run(snapshot);
+      await Promise.all([numberConsumer.disconnect(), sourceConsumer.disconnect()]);
+      await producer.disconnect();
+      await admin.disconnect();
+    },
+  };
+}

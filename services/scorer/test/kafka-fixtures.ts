@@ -1,0 +1,197 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import type { Admin, Kafka, Message } from 'kafkajs';
+import { parseCdr, parseComplaint, readRecords } from '@ringfence/cdr';
+import { topicName } from '@ringfence/common';
+import type { TestStack } from '@ringfence/common/testing';
+import { subjectKey, type Verdict } from '@ringfence/engine';
+import { cdrv1, riskv1 } from '@ringfence/proto';
+
+const ENTRY = fileURLToPath(new URL('../dist/index.js', import.meta.url));
+const LEVELS = ['NONE', 'LOW', 'MEDIUM', 'HIGH'] as const;
+const KINDS = ['', 'number', 'trunk', 'carrier', 'device'] as const;
+
+/** What a subject's latest verdict says, for comparing runs. */
+export interface Seen {
+  level: string;
+  category: string;
+  score: number;
+}
+
+/** Produces a generated CDR file (and complaints) into cdr.v1 / complaints.v1 under `prefix`, keyed as ingest keys them. */
+export async function produceInput(
+  kafka: Kafka,
+  prefix: string,
+  cdrs: string,
+  complaints?: string,
+): Promise<number> {
+  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+  await producer.connect();
+  let n = 0;
+  let batch: Message[] = [];
+  const send = async (topic: string): Promise<void> => {
+    if (batch.length > 0) await producer.send({ topic, acks: -1, messages: batch });
+    batch = [];
+  };
+  for await (const rec of readRecords(cdrs)) {
+    const r = parseCdr(rec.value);
+    if (!r.ok) continue;
+    const c = r.value;
+    batch.push({
+      key: c.calling?.e164 || c.calling?.raw || '',
+      value: Buffer.from(cdrv1.CallDetailRecord.encode(c).finish()),
+    });
+    n++;
+    if (batch.length >= 5000) await send(topicName(prefix, 'cdr'));
+  }
+  await send(topicName(prefix, 'cdr'));
+  if (complaints !== undefined) {
+    for await (const rec of readRecords(complaints)) {
+      const r = parseComplaint(rec.value);
+      if (!r.ok) continue;
+      batch.push({
+        key: r.value.reported?.e164 || r.value.reported?.raw || '',
+        value: Buffer.from(cdrv1.ComplaintEvent.encode(r.value).finish()),
+      });
+    }
+    await send(topicName(prefix, 'complaints'));
+  }
+  await producer.disconnect();
+  return n;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** The scorer as a child process, as it runs in production. */
+export class ScorerProcess {
+  private child: ChildProcess | undefined;
+  private port = 0;
+
+  constructor(
+    private readonly stack: TestStack,
+    private readonly env: Record<string, string>,
+  ) {}
+
+  async start(): Promise<void> {
+    this.port = await freePort();
+    this.child = spawn(process.execPath, [ENTRY], {
+      env: this.stack.env({ ...this.env, OPS_PORT: String(this.port) }),
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+  }
+
+  /** A Prometheus sample of the running scorer, or undefined while it is not answering. */
+  async metric(name: string): Promise<number | undefined> {
+    try {
+      const text = await (await fetch(`http://127.0.0.1:${this.port}/metrics`)).text();
+      const line = text.split('\n').find((l) => l.startsWith(`${name}{`) || l.startsWith(`${name} `));
+      return line === undefined ? undefined : Number(line.slice(line.lastIndexOf(' ') + 1));
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Resolves once the scorer has applied every input record and given sources their final evaluation. */
+  async idle(timeoutMs: number): Promise<void> {
+    await until(async () => (await this.metric('ringfence_scorer_idle')) === 1, timeoutMs);
+  }
+
+  async kill(signal: NodeJS.Signals): Promise<number | null> {
+    const child = this.child;
+    if (child === undefined || child.exitCode !== null) return child?.exitCode ?? null;
+    const done = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    child.kill(signal);
+    return done;
+  }
+}
+
+export async function until(cond: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await cond())) {
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+/** Records the scorer has applied so far (sum over input topics). */
+export async function applied(scorer: ScorerProcess): Promise<number> {
+  return (await scorer.metric('ringfence_scorer_records_total')) ?? 0;
+}
+
+/** Reads a compacted verdict topic to its end: latest verdict per key, tombstones remove. */
+export async function readVerdicts(
+  kafka: Kafka,
+  admin: Admin,
+  topic: string,
+  view = new Map<string, Seen>(),
+): Promise<Map<string, Seen>> {
+  const ends = await admin.fetchTopicOffsets(topic);
+  const pending = new Map(
+    ends.filter((e) => Number(e.high) > Number(e.low)).map((e) => [e.partition, Number(e.high)]),
+  );
+  if (pending.size === 0) return view;
+  const groupId = `reader-${topic}-${Date.now()}`;
+  const reader = kafka.consumer({ groupId });
+  await reader.connect();
+  await reader.subscribe({ topics: [topic], fromBeginning: true });
+  await new Promise<void>((resolve, reject) => {
+    reader
+      .run({
+        eachMessage: ({ partition, message }) => {
+          const value = message.value;
+          if (value === null) view.delete(message.key?.toString() ?? '');
+          else {
+            const v = riskv1.RiskVerdict.decode(value);
+            view.set(subjectKey(KINDS[v.kind] as Verdict['kind'], v.id), {
+              level: LEVELS[v.level] ?? 'NONE',
+              category: v.category,
+              score: v.score,
+            });
+          }
+          if (Number(message.offset) + 1 >= (pending.get(partition) ?? 0)) pending.delete(partition);
+          if (pending.size === 0) resolve();
+          return Promise.resolve();
+        },
+      })
+      .catch(reject);
+  });
+  await reader.disconnect();
+  await admin.deleteGroups([groupId]).catch(() => undefined);
+  return view;
+}
+
+/** The offline verdicts in the same shape. */
+export function offlineView(verdicts: readonly Verdict[]): Map<string, Seen> {
+  return new Map(
+    verdicts.map((v) => [subjectKey(v.kind, v.id), { level: v.level, category: v.category, score: v.score }]),
+  );
+}
+
+/** Subjects above NONE in either view whose level, category or score differ. */
+export function differences(a: Map<string, Seen>, b: Map<string, Seen>): string[] {
+  const none: Seen = { level: 'NONE', category: '', score: 0 };
+  const out: string[] = [];
+  for (const k of new Set([...a.keys(), ...b.keys()])) {
+    const x = a.get(k) ?? none;
+    const y = b.get(k) ?? none;
+    if (x.level === 'NONE' && y.level === 'NONE') continue;
+    if (x.level !== y.level || x.category !== y.category || x.score !== y.score)
+      out.push(`${k}: ${x.level}/${x.category}/${x.score} vs ${y.level}/${y.category}/${y.score}`);
+  }
+  return out.sort();
+}
+
+/** Subjects above NONE in either view. */
+export function flagged(a: Map<string, Seen>): number {
+  return [...a.values()].filter((s) => s.level !== 'NONE').length;
+}

@@ -1,0 +1,98 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Admin, Kafka } from 'kafkajs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureTopics, topicName } from '@ringfence/common';
+import { testStack } from '@ringfence/common/testing';
+import { scoreFile } from '@ringfence/engine';
+import { generateToFiles } from '@ringfence/generator';
+import {
+  ScorerProcess,
+  applied,
+  differences,
+  flagged,
+  offlineView,
+  produceInput,
+  readVerdicts,
+  until,
+  type Seen,
+} from './kafka-fixtures.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'rf-scorer-'));
+const stack = testStack();
+// The same input under two prefixes: one scorer runs straight through, the other is SIGKILLed.
+const straight = `${stack.topicPrefix}a.`;
+const crashed = `${stack.topicPrefix}b.`;
+let kafka: Kafka;
+let admin: Admin;
+let cdrs = '';
+let complaints = '';
+let produced = 0;
+
+function scorer(prefix: string): ScorerProcess {
+  return new ScorerProcess(stack, {
+    TOPIC_PREFIX: prefix,
+    GROUP_ID: `${prefix}scorer`,
+    SNAPSHOT_INTERVAL_MS: '250',
+    IDLE_FLUSH_MS: '500',
+    SESSION_TIMEOUT_MS: '6000',
+  });
+}
+
+async function view(prefix: string): Promise<Map<string, Seen>> {
+  const v = await readVerdicts(kafka, admin, topicName(prefix, 'callerRisk'));
+  return readVerdicts(kafka, admin, topicName(prefix, 'sourceRisk'), v);
+}
+
+beforeAll(async () => {
+  kafka = stack.kafka();
+  admin = kafka.admin();
+  await admin.connect();
+  for (const prefix of [straight, crashed]) {
+    // A just-created topic's metadata can lag on a busy broker; the second call finds it.
+    await ensureTopics(admin, prefix).catch(() => ensureTopics(admin, prefix));
+  }
+  const { paths } = await generateToFiles({ subscribers: 3000, hours: 24, seed: 7 }, join(dir, 'in.jsonl'));
+  cdrs = paths.cdrs;
+  complaints = paths.complaints;
+  produced = await produceInput(kafka, straight, cdrs, complaints);
+  await produceInput(kafka, crashed, cdrs, complaints);
+}, 120_000);
+
+afterAll(async () => {
+  await admin.disconnect();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('scorer service on the real Kafka', () => {
+  it('ends with the same verdicts after a SIGKILL mid-stream as straight through, and as offline scoring', async () => {
+    expect(produced).toBeGreaterThan(5_000);
+
+    const a = scorer(straight);
+    await a.start();
+    await a.idle(120_000);
+    expect(await a.kill('SIGTERM')).toBe(0);
+
+    const b = scorer(crashed);
+    await b.start();
+    await until(async () => (await applied(b)) >= produced * 0.4, 120_000);
+    expect(await b.kill('SIGKILL')).toBe(null);
+    const again = scorer(crashed);
+    await again.start();
+    await again.idle(120_000);
+    expect(await again.kill('SIGTERM')).toBe(0);
+
+    const viewA = await view(straight);
+    const viewB = await view(crashed);
+    const offline = offlineView((await scoreFile(cdrs, { complaints })).verdicts);
+    const crashDiff = differences(viewA, viewB);
+    const offlineDiff = differences(viewA, offline);
+    process.stdout.write(
+      `${JSON.stringify({ produced, flaggedA: flagged(viewA), flaggedB: flagged(viewB), flaggedOffline: flagged(offline), crashDiff: crashDiff.length, offlineDiff: offlineDiff.length })}\n${crashDiff.slice(0, 20).join('\n')}\n--\n${offlineDiff.slice(0, 20).join('\n')}\n`,
+    );
+    expect(flagged(viewA)).toBeGreaterThan(10);
+    expect(crashDiff).toEqual([]);
+    expect(offlineDiff).toEqual([]);
+  }, 400_000);
+});

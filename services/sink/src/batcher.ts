@@ -1,0 +1,185 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { toRingfenceError, type Logger } from '@ringfence/common';
+import type { SinkMetrics } from './metrics.js';
+
+/** Inserts one batch of rows into one table; throws when ClickHouse did not accept it. */
+export type InsertRows = (table: string, rows: readonly object[]) => Promise<void>;
+
+export interface CommitOffset {
+  topic: string;
+  partition: number;
+  /** The next offset to read (last stored + 1), as Kafka commits it. */
+  offset: string;
+}
+
+/** Commits consumed offsets; only called after every row up to them is in ClickHouse. */
+export type CommitOffsets = (offsets: CommitOffset[]) => Promise<void>;
+
+export interface BatcherOptions {
+  flushRows: number;
+  flushAgeMs: number;
+  maxBufferedRows: number;
+  retryInitialMs: number;
+  retryMaxMs: number;
+}
+
+interface Generation {
+  tables: Map<string, object[]>;
+  offsets: Map<string, CommitOffset>;
+  rows: number;
+  firstAt: number;
+}
+
+function emptyGeneration(): Generation {
+  return { tables: new Map(), offsets: new Map(), rows: 0, firstAt: 0 };
+}
+
+/**
+ * Buffers rows per table and the Kafka offsets they came from, flushes them by size or age, and
+ * commits the offsets only after ClickHouse accepted every table's batch. One flush runs at a time
+ * while the next batch fills; a failed insert is retried with exponential backoff until it succeeds
+ * (or the batcher is closed), so nothing is lost: at worst rows are written twice, and the schema's
+ * dedup rules (docs/clickhouse-schema.md) collapse them.
+ */
+export class Batcher {
+  private current: Generation = emptyGeneration();
+  private inFlightRows = 0;
+  private flushing: Promise<void> | undefined;
+  private closed = false;
+  private readonly abort = new AbortController();
+  /** Offsets whose commit failed (e.g. during a rebalance); retried with the next commit. */
+  private uncommitted = new Map<string, CommitOffset>();
+
+  constructor(
+    private readonly options: BatcherOptions,
+    private readonly insert: InsertRows,
+    private readonly commit: CommitOffsets,
+    private readonly logger: Logger,
+    private readonly metrics: SinkMetrics,
+    /** Told when the buffer crosses its bound (pause consumption) and falls back (resume). */
+    private readonly onPressure: (overloaded: boolean) => void = () => {},
+  ) {}
+
+  /** Rows buffered plus rows being inserted. */
+  get pending(): number {
+    return this.current.rows + this.inFlightRows;
+  }
+
+  get overloaded(): boolean {
+    return this.pending >= this.options.maxBufferedRows;
+  }
+
+  /** Adds a row for `table`; `row` undefined still advances the offset (nothing to store). */
+  add(table: string, row: object | undefined, topic: string, partition: number, offset: string): void {
+    const g = this.current;
+    if (row !== undefined) {
+      let list = g.tables.get(table);
+      if (list === undefined) {
+        list = [];
+        g.tables.set(table, list);
+      }
+      list.push(row);
+      if (g.rows === 0) g.firstAt = Date.now();
+      g.rows++;
+    }
+    this.advance(topic, partition, offset);
+  }
+
+  /** Marks a message as consumed without a row (skipped or undecodable). */
+  advance(topic: string, partition: number, offset: string): void {
+    const key = `${topic}\u0000${partition}`;
+    this.current.offsets.set(key, { topic, partition, offset: String(Number(offset) + 1) });
+  }
+
+  /** Starts a flush when the buffer is full or old enough; signals pressure. Never waits. */
+  maybeFlush(now = Date.now()): void {
+    const g = this.current;
+    const due =
+      g.rows >= this.options.flushRows ||
+      (g.offsets.size > 0 && (g.rows === 0 || now - g.firstAt >= this.options.flushAgeMs));
+    if (due && this.flushing === undefined) this.startFlush();
+    this.metrics.buffered.set(this.pending);
+    if (this.overloaded) this.onPressure(true);
+  }
+
+  /** Flushes everything buffered now and waits for it (and any flush in flight) to finish. */
+  async drain(): Promise<void> {
+    // A few rounds at most: a commit that keeps failing must not spin here forever.
+    for (let round = 0; round < 3 && !this.closed; round++) {
+      if (this.flushing !== undefined) await this.flushing;
+      if (this.current.offsets.size === 0 && this.uncommitted.size === 0) return;
+      if (this.flushing === undefined) this.startFlush();
+      await this.flushing;
+    }
+  }
+
+  /** Stops retrying; rows not yet inserted stay uncommitted in Kafka and are read again next start. */
+  close(): void {
+    this.closed = true;
+    this.abort.abort();
+  }
+
+  private startFlush(): void {
+    const g = this.current;
+    this.current = emptyGeneration();
+    this.inFlightRows = g.rows;
+    this.flushing = this.flushGeneration(g).finally(() => {
+      this.inFlightRows = 0;
+      this.flushing = undefined;
+      this.metrics.buffered.set(this.pending);
+      if (!this.overloaded) this.onPressure(false);
+      // Rows that arrived meanwhile may already be due.
+      if (!this.closed) this.maybeFlush();
+    });
+  }
+
+  private async flushGeneration(g: Generation): Promise<void> {
+    for (const [table, rows] of g.tables) {
+      await this.insertWithRetry(table, rows);
+      if (this.closed) return;
+    }
+    for (const [key, o] of g.offsets) this.uncommitted.set(key, o);
+    const offsets = [...this.uncommitted.values()];
+    try {
+      await this.commit(offsets);
+      for (const [key, o] of this.uncommitted) {
+        if (offsets.includes(o)) this.uncommitted.delete(key);
+      }
+    } catch (err) {
+      // The rows are stored; a failed commit only means they may be read (and deduplicated) again.
+      this.metrics.commitFailures.inc();
+      this.logger.warn(
+        { err: toRingfenceError(err), partitions: offsets.length },
+        'offset commit failed; will retry',
+      );
+    }
+  }
+
+  private async insertWithRetry(table: string, rows: readonly object[]): Promise<void> {
+    let delay = this.options.retryInitialMs;
+    for (let attempt = 1; ; attempt++) {
+      const end = this.metrics.insertSeconds.startTimer({ table });
+      try {
+        await this.insert(table, rows);
+        end();
+        this.metrics.rowsInserted.inc({ table }, rows.length);
+        if (attempt > 1)
+          this.logger.info({ table, rows: rows.length, attempt }, 'insert succeeded after retries');
+        return;
+      } catch (err) {
+        if (this.closed) return;
+        this.metrics.retries.inc({ table });
+        this.logger.warn(
+          { table, rows: rows.length, attempt, retryInMs: delay, err: toRingfenceError(err).message },
+          'insert failed; retrying',
+        );
+        try {
+          await sleep(delay, undefined, { signal: this.abort.signal });
+        } catch {
+          return;
+        }
+        delay = Math.min(delay * 2, this.options.retryMaxMs);
+      }
+    }
+  }
+}

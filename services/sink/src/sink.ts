@@ -1,0 +1,184 @@
+import {
+  createClickHouse,
+  createKafka,
+  ensureTopics,
+  ident,
+  toRingfenceError,
+  topicName,
+  type Logger,
+  type Registry,
+} from '@ringfence/common';
+import { applyRetention, migrate } from '@ringfence/store';
+import { Batcher } from './batcher.js';
+import type { SinkConfig } from './config.js';
+import { SINK_TOPICS, decodeRow, type SinkRole } from './decode.js';
+import { sinkMetrics, type SinkMetrics } from './metrics.js';
+
+export { loadSinkConfig, sinkConfigSchema, type SinkConfig } from './config.js';
+export { SINK_TOPICS } from './decode.js';
+
+export interface RunningSink {
+  readonly metrics: SinkMetrics;
+  /** Rows buffered or being inserted right now. */
+  pending(): number;
+  /** Flushes what is buffered, commits, leaves the group and closes connections. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the sink: migrates the schema (unless told not to), consumes the pipeline's topics and writes
+ * them into ClickHouse in large batches, committing Kafka offsets only after ClickHouse accepted them.
+ */
+export async function startSink(
+  config: SinkConfig,
+  logger: Logger,
+  registry: Registry,
+): Promise<RunningSink> {
+  const metrics = sinkMetrics(registry);
+  const target = {
+    url: config.clickhouseUrl,
+    database: config.clickhouseDatabase,
+    username: config.clickhouseUser,
+    password: config.clickhousePassword,
+  };
+  if (config.migrateOnStart) await migrate(target);
+  const ch = createClickHouse({ ...target, requestTimeoutMs: config.insertTimeoutMs });
+
+  const kafka = createKafka({ brokers: config.kafkaBrokers, clientId: 'ringfence-sink', logger });
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    await ensureTopics(admin, config.topicPrefix);
+  } finally {
+    await admin.disconnect();
+  }
+
+  const roleOf = new Map<string, SinkRole>(
+    (Object.keys(SINK_TOPICS) as SinkRole[]).map((r) => [topicName(config.topicPrefix, r), r]),
+  );
+  const topics = [...roleOf.keys()];
+  const consumer = kafka.consumer({
+    groupId: config.groupId,
+    maxBytesPerPartition: 8 * 1024 * 1024,
+    maxBytes: 64 * 1024 * 1024,
+    maxWaitTimeInMs: 250,
+    sessionTimeout: 30_000,
+    heartbeatInterval: 3_000,
+  });
+
+  let paused = false;
+  const onPressure = (overloaded: boolean): void => {
+    if (overloaded === paused) return;
+    paused = overloaded;
+    metrics.paused.set(overloaded ? 1 : 0);
+    if (overloaded) consumer.pause(topics.map((topic) => ({ topic })));
+    else consumer.resume(topics.map((topic) => ({ topic })));
+    logger.info(
+      { pending: batcher.pending },
+      overloaded ? 'buffer full: consumption paused' : 'consumption resumed',
+    );
+  };
+
+  const batcher = new Batcher(
+    config,
+    async (table, rows) => {
+      await ch.insert({
+        table: ident(config.clickhouseDatabase, table).text,
+        values: rows,
+        format: 'JSONEachRow',
+        // Rows carry unix seconds: basic parsing reads them and is much cheaper than best_effort.
+        clickhouse_settings: { date_time_input_format: 'basic' },
+      });
+    },
+    (offsets) => consumer.commitOffsets(offsets),
+    logger.child({ component: 'batcher' }),
+    metrics,
+    onPressure,
+  );
+
+  await consumer.connect();
+  await consumer.subscribe({ topics, fromBeginning: config.fromBeginning });
+  await consumer.run({
+    autoCommit: false,
+    eachBatchAutoResolve: false,
+    partitionsConsumedConcurrently: config.partitionsConsumedConcurrently,
+    eachBatch: async (payload) => {
+      const { batch } = payload;
+      const role = roleOf.get(batch.topic);
+      if (role === undefined) return;
+      const table = SINK_TOPICS[role];
+      const now = Date.now();
+      let last: string | undefined;
+      for (const m of batch.messages) {
+        if (!payload.isRunning() || payload.isStale()) break;
+        let row: object | undefined;
+        try {
+          row = decodeRow(role, m.key, m.value, Number(m.timestamp), now);
+        } catch (err) {
+          metrics.decodeErrors.inc({ topic: batch.topic });
+          logger.warn(
+            {
+              topic: batch.topic,
+              partition: batch.partition,
+              offset: m.offset,
+              err: toRingfenceError(err).message,
+            },
+            'undecodable message skipped',
+          );
+        }
+        batcher.add(table, row, batch.topic, batch.partition, m.offset);
+        last = m.offset;
+      }
+      // Moves the fetch position only; with autoCommit off nothing is committed until the batcher says so.
+      if (last !== undefined) payload.resolveOffset(last);
+      metrics.lag.set({ topic: batch.topic, partition: String(batch.partition) }, Number(batch.offsetLag()));
+      batcher.maybeFlush();
+      await Promise.resolve();
+    },
+  });
+
+  const ageTimer = setInterval(
+    () => batcher.maybeFlush(),
+    Math.max(10, Math.min(500, config.flushAgeMs / 2)),
+  );
+  let retentionTimer: NodeJS.Timeout | undefined;
+  if (config.retentionIntervalMs > 0) {
+    const runRetention = (): void => {
+      applyRetention(
+        { ch, database: config.clickhouseDatabase },
+        config.retentionDays,
+        Date.now(),
+        logger,
+      ).catch((err: unknown) =>
+        logger.warn({ err: toRingfenceError(err).message }, 'retention failed; will retry next round'),
+      );
+    };
+    retentionTimer = setInterval(runRetention, config.retentionIntervalMs);
+    retentionTimer.unref();
+    runRetention();
+  }
+  logger.info({ topics, database: config.clickhouseDatabase, groupId: config.groupId }, 'sink started');
+
+  return {
+    metrics,
+    pending: () => batcher.pending,
+    async stop() {
+      clearInterval(ageTimer);
+      if (retentionTimer !== undefined) clearInterval(retentionTimer);
+      consumer.pause(topics.map((topic) => ({ topic })));
+      // With ClickHouse down the drain cannot finish; what is not inserted stays uncommitted and is
+      // read again on the next start, so giving up after a while loses nothing.
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([
+        batcher.drain(),
+        new Promise<void>((resolve) => {
+          timer = setTimeout(resolve, config.stopDrainMs);
+        }),
+      ]);
+      clearTimeout(timer);
+      batcher.close();
+      await consumer.disconnect();
+      await ch.close();
+    },
+  };
+}

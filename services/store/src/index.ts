@@ -1,0 +1,62 @@
+export { MIGRATIONS, type Migration } from './migrations.js';
+export { checksum, migrate, status, type MigrationStatus, type StoreTarget } from './migrate.js';
+export { rows, table, toMs, type StoreDb, type TimeArg } from './store-db.js';
+export {
+  KIND_NAMES,
+  LEVEL_NAMES,
+  alertRow,
+  cdrRow,
+  complaintRow,
+  feedbackRow,
+  riskChangeRow,
+  riskTombstoneRow,
+  type AlertRow,
+  type CdrRow,
+  type ComplaintRow,
+  type FeedbackRow,
+  type LevelName,
+  type RiskChangeRow,
+  type SubjectKindName,
+} from './rows.js';
+export {
+  callerHourly,
+  callerSummary,
+  countCdrs,
+  sourceHourly,
+  sourcePath,
+  topCallers,
+  type CallerSummary,
+  type HourlyCount,
+  type SourcePathEntry,
+  type TopCaller,
+} from './cdr-queries.js';
+export {
+  complaintsAbout,
+  feedbackFor,
+  listAlerts,
+  riskHistory,
+  type AlertFilter,
+  type AlertRecord,
+  type ComplaintRecord,
+  type FeedbackRecord,
+  type RiskChange,
+} from './event-queries.js';
+export { appendAudit, auditLog, type AuditEntry, type AuditFilter, type AuditRecord } from './audit.js';
+export {
+  getRedressCase,
+  listRedressCases,
+  saveRedressCase,
+  type RedressCase,
+  type RedressFilter,
+  type RedressStatus,
+} from './redress.js';
+export {
+  DEFAULT_RETENTION,
+  RETAINED_TABLES,
+  applyRetention,
+  partitionEndMs,
+  retentionDaysConfig,
+  type DroppedPartition,
+  type RetainedTable,
+  type RetentionPolicy,
+} from './retention.js';

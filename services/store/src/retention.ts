@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import { RingfenceError, cfg, int, sql, type Logger } from '@ringfence/common';
+import { rows, table, type StoreDb } from './store-db.js';
+
+/** Days each table keeps data; a partition is dropped once all of it is older than that. */
+export type RetentionPolicy = Readonly<Record<RetainedTable, number>>;
+
+export const RETAINED_TABLES = [
+  'cdr',
+  'cdr_hourly_caller',
+  'cdr_hourly_source',
+  'risk_changes',
+  'alerts',
+  'complaints',
+  'feedback',
+  'audit_log',
+  'redress_cases',
+] as const;
+export type RetainedTable = (typeof RETAINED_TABLES)[number];
+
+export const DEFAULT_RETENTION: RetentionPolicy = {
+  cdr: 180,
+  cdr_hourly_caller: 400,
+  cdr_hourly_source: 400,
+  risk_changes: 730,
+  alerts: 730,
+  complaints: 730,
+  feedback: 1825,
+  audit_log: 1825,
+  redress_cases: 1825,
+};
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Config field for per-table retention: a JSON object (or its string form in the environment) of
+ * table → days, e.g. `{"cdr":90}`; unlisted tables keep DEFAULT_RETENTION.
+ */
+export function retentionDaysConfig() {
+  return z
+    .preprocess(
+      (v): unknown => (typeof v === 'string' && v.trim() !== '' ? (JSON.parse(v) as unknown) : v),
+      z.partialRecord(z.enum(RETAINED_TABLES), cfg.int(1, 36_500)),
+    )
+    .default({});
+}
+
+/** First instant after a partition (toYYYYMMDD or toYYYYMM value), or undefined for other keys. */
+export function partitionEndMs(partition: string): number | undefined {
+  const m = /^(\d{4})(\d{2})(\d{2})?$/.exec(partition);
+  if (m === null) return undefined;
+  const y = Number(m[1]);
+  const mo = Number(m[2]) - 1;
+  return m[3] === undefined ? Date.UTC(y, mo + 1, 1) : Date.UTC(y, mo, Number(m[3])) + DAY_MS;
+}
+
+export interface DroppedPartition {
+  table: RetainedTable;
+  partition: string;
+}
+
+/**
+ * Enforces retention by dropping whole partitions whose every row is older than the table's limit
+ * (18.16 has no TTL; dropping a partition is cheap and never rewrites data). Returns what it dropped.
+ */
+export async function applyRetention(
+  db: StoreDb,
+  policy: Partial<RetentionPolicy> = {},
+  nowMs: number = Date.now(),
+  logger?: Logger,
+): Promise<DroppedPartition[]> {
+  const effective = { ...DEFAULT_RETENTION, ...policy };
+  const dropped: DroppedPartition[] = [];
+  for (const t of RETAINED_TABLES) {
+    const days = effective[t];
+    if (!Number.isInteger(days) || days < 1) {
+      throw new RingfenceError('INVALID_ARGUMENT', `retention for ${t} must be a whole number of days >= 1`);
+    }
+    const cutoff = nowMs - days * DAY_MS;
+    const parts = await rows<{ partition: string }>(
+      db,
+      sql`SELECT DISTINCT partition FROM system.parts WHERE database = ${db.database} AND table = ${t} AND active`,
+    );
+    for (const { partition } of parts) {
+      const end = partitionEndMs(partition);
+      if (end === undefined || end > cutoff) continue;
+      await db.ch.command({ query: sql`ALTER TABLE ${table(db, t)} DROP PARTITION ${int(partition)}` });
+      logger?.info({ table: t, partition, days }, 'retention: dropped partition');
+      dropped.push({ table: t, partition });
+    }
+  }
+  return dropped;
+}
