@@ -128,7 +128,7 @@ describe('deploy/k8s', () => {
     expect(deployments.sort()).toEqual(['console', 'exporter', 'ingest', 'risk-api', 'scorer', 'sink']);
     for (const key of [...Object.keys(configMap.data ?? {}), ...Object.keys(secret.stringData ?? {})]) {
       expect(
-        ['ingest', 'risk-api', 'common'].some((s) => knowsKey(s, key)),
+        ['ingest', 'risk-api', 'exporter', 'common'].some((s) => knowsKey(s, key)),
         key,
       ).toBe(true);
     }

@@ -34,6 +34,11 @@ export const exporterConfigShape = {
   monthlyCron: cron().default('0 2 1 * *'),
   /** How many missed periods (per type) a restarted service fills in, newest first. */
   catchUpPeriods: cfg.int(1, 1000).default(14),
+  /** First local day (`YYYY-MM-DD`) exporting covers: the catch-up never goes before it. Empty = no limit. */
+  exportSince: z
+    .string()
+    .regex(/^(\d{4}-\d{2}-\d{2})?$/, 'expected YYYY-MM-DD or empty')
+    .default(''),
   /** How many of the latest complete periods are re-exported on each run, so late data gets a new revision. */
   recheckPeriods: cfg.int(0, 100).default(2),
   /** Lowest verdict level reported as flagged. */

@@ -12,6 +12,8 @@ export interface CatchUpOptions {
   catchUpPeriods: number;
   /** Latest complete periods re-exported even when already exported (late data). */
   recheckPeriods: number;
+  /** Periods that end at or before this instant (epoch ms) are never due: where exporting began. */
+  sinceMs?: number;
 }
 
 /**
@@ -25,6 +27,7 @@ export async function periodsDue(o: CatchUpOptions): Promise<Period[]> {
   let p = lastCompletePeriod(o.type, o.timeZone, o.nowMs);
   let reachedExported = false;
   for (let i = 0; i < Math.max(o.catchUpPeriods, o.recheckPeriods); i++) {
+    if (o.sinceMs !== undefined && p.toMs <= o.sinceMs) break;
     const exported = (await o.target.revisions(periodPath(p))).length > 0;
     reachedExported ||= exported;
     if (i < o.recheckPeriods || (!reachedExported && i < o.catchUpPeriods)) due.set(p.label, p);

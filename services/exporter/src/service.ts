@@ -16,7 +16,7 @@ import { migrate, type StoreDb } from '@ringfence/store';
 import { loadExporterConfig, type ExporterConfig } from './config.js';
 import { DirectoryTarget } from './directory-target.js';
 import { exportPeriod } from './export-period.js';
-import { localDay, type PeriodType } from './period.js';
+import { localDay, periodFor, type PeriodType } from './period.js';
 import { SerialQueue, periodsDue } from './scheduler.js';
 import { loadSigner } from './signing.js';
 
@@ -41,6 +41,9 @@ export async function startExporter(
   const logger = options.logger ?? createLogger('exporter', config.logLevel);
   const now = options.now ?? Date.now;
   const signer = loadSigner(config.signingKey);
+  // Checked at start-up (bad date, unknown zone) rather than on the first tick.
+  const sinceMs =
+    config.exportSince === '' ? undefined : periodFor('daily', config.exportSince, config.timeZone).fromMs;
   const registry = createMetrics('exporter');
   const exports = counter(registry, 'exporter_exports_total', 'Period exports by period type and outcome', [
     'period',
@@ -79,6 +82,7 @@ export async function startExporter(
       target,
       catchUpPeriods: config.catchUpPeriods,
       recheckPeriods: config.recheckPeriods,
+      ...(sinceMs === undefined ? {} : { sinceMs }),
     });
     for (const p of due) {
       // On SIGTERM the export in progress finishes; the rest wait for the next start's catch-up.

@@ -141,4 +141,16 @@ describe('revisions', () => {
     });
     expect(again).toMatchObject({ status: 'unchanged', revision: 2 });
   });
+
+  it('never overwrites a revision another exporter published first', async () => {
+    const target = new DirectoryTarget(root);
+    const a = await target.open('daily/2026-11-02', 1);
+    const b = await target.open('daily/2026-11-02', 1);
+    await a.put('x.txt', Buffer.from('a'));
+    await b.put('x.txt', Buffer.from('b'));
+    await a.finalize();
+    await expect(b.finalize()).rejects.toMatchObject({ code: 'CONFLICT' });
+    expect(await readFile(join(root, 'daily', '2026-11-02', 'r1', 'x.txt'), 'utf8')).toBe('a');
+    expect(await readdir(join(root, 'daily', '2026-11-02'))).toEqual(['r1']);
+  });
 });

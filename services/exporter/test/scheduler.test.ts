@@ -14,8 +14,9 @@ afterEach(async () => {
 });
 
 const now = Date.UTC(2026, 10, 10, 1); // 2026-11-10 09:00 Shanghai
-const due = (catchUpPeriods: number, recheckPeriods: number) =>
+const due = (catchUpPeriods: number, recheckPeriods: number, sinceMs?: number) =>
   periodsDue({
+    ...(sinceMs === undefined ? {} : { sinceMs }),
     type: 'daily',
     timeZone: 'Asia/Shanghai',
     nowMs: now,
@@ -39,5 +40,11 @@ describe('periodsDue', () => {
       await mkdir(join(root, 'daily', d, 'r1'), { recursive: true });
     expect(await due(14, 0)).toEqual([]);
     expect(await due(14, 2)).toEqual(['2026-11-08', '2026-11-09']);
+  });
+
+  it('never goes back before the configured start', async () => {
+    const since = Date.UTC(2026, 10, 7, 16); // 2026-11-08 00:00 Shanghai
+    expect(await due(14, 0, since)).toEqual(['2026-11-08', '2026-11-09']);
+    expect(await due(14, 5, since)).toEqual(['2026-11-08', '2026-11-09']);
   });
 });

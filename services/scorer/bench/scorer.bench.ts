@@ -99,8 +99,8 @@ async function main(): Promise<void> {
       rounds.push(r);
     }
     const rate = Math.round(median(rounds.map((r) => r.rate)));
-    console.log(
-      JSON.stringify({
+    process.stdout.write(
+      `${JSON.stringify({
         bench: 'scorer/scorer',
         results: [
           {
@@ -111,7 +111,7 @@ async function main(): Promise<void> {
             notes: `${cdrs} CDRs pre-filled (${SUBSCRIBERS} subscribers, ${HOURS} h), median of ${ROUNDS} rounds; committed cdr.v1 lag before/after per round: ${rounds.map((r) => `${r.lagBefore}/${r.lagAfter}`).join(', ')}; timed from the first applied record to caught up and idle`,
           },
         ],
-      }),
+      })}\n`,
     );
   } finally {
     await admin.disconnect();

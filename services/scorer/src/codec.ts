@@ -40,6 +40,11 @@ const ACTIONS = new Map<number, FeedbackInput['action']>([
   [FeedbackAction.FEEDBACK_ACTION_UNDO, 'UNDO'],
 ]);
 
+/** protobufjs already writes Buffers under Node; wrap (never copy) whatever it returns. */
+function asBuffer(u: Uint8Array): Buffer {
+  return Buffer.isBuffer(u) ? u : Buffer.from(u.buffer, u.byteOffset, u.byteLength);
+}
+
 function riskVerdict(v: Verdict): IRiskVerdict {
   return {
     kind: KIND_TO_PROTO[v.kind],
@@ -62,11 +67,11 @@ function riskVerdict(v: Verdict): IRiskVerdict {
 
 /** RiskVerdict bytes for caller-risk.v1 / source-risk.v1. */
 export function encodeVerdict(v: Verdict): Buffer {
-  return Buffer.from(riskv1.RiskVerdict.encode(riskVerdict(v)).finish());
+  return asBuffer(riskv1.RiskVerdict.encode(riskVerdict(v)).finish());
 }
 
 export function encodeAlert(a: AlertEvent): Buffer {
-  return Buffer.from(
+  return asBuffer(
     riskv1.Alert.encode({
       alertId: a.alertId,
       timeMs: a.timeMs,
@@ -95,7 +100,7 @@ export interface Origin {
 }
 
 export function encodeObservation(o: SourceObservation, origin: Origin): Buffer {
-  return Buffer.from(
+  return asBuffer(
     scorerv1.SourceObservation.encode({
       kind: KIND_TO_PROTO[o.kind],
       id: o.id,

@@ -14,6 +14,11 @@ export const scorerConfigShape = {
   snapshotChunkBytes: cfg.int(1024, 8 * 1024 * 1024).default(900 * 1024),
   /** Consumer group session timeout; a crashed instance's partitions move after this long. */
   sessionTimeoutMs: cfg.int(6_000, 300_000).default(30_000),
+  /**
+   * Fetch size per partition. Smaller keeps the partitions' event times closer together (the stages
+   * run one event-time clock each); larger means fewer fetches.
+   */
+  fetchBytesPerPartition: cfg.int(16 * 1024, 64 * 1024 * 1024).default(256 * 1024),
   /** Messages per produce request. */
   produceBatchSize: cfg.int(1, 100_000).default(5_000),
   /** Once caught up and idle this long, busy sources get their final evaluation (as offline scoring does at end of input). */

@@ -112,6 +112,7 @@ export async function startScorer(
     sessionTimeout: config.sessionTimeoutMs,
     heartbeatInterval: Math.floor(config.sessionTimeoutMs / 5),
     allowAutoTopicCreation: false,
+    maxBytesPerPartition: config.fetchBytesPerPartition,
   };
   const numberConsumer: Consumer = kafka.consumer({ groupId: config.groupId, ...consumerOptions });
   const sourceConsumer: Consumer = kafka.consumer({
@@ -164,7 +165,14 @@ export async function startScorer(
     } else if (topic === t.sourceEvents) {
       const d = decodeObservation(value);
       if (d === undefined) return;
-      // After a crash the number stage re-emits observations the source stage may already hold.
+      // Only observations of CDRs the number state already reflects: after a crash, copies of the
+      // calls replayed from the snapshot are skipped here and applied when re-emitted.
+      const at = positions.get(partitionKey(t.cdr, d.origin.partition))?.offset ?? 0;
+      if (d.origin.offset >= at) {
+        m.skipped.inc({ topic, why: 'ahead' });
+        return;
+      }
+      // Belt and braces: each observation is applied once even if it was emitted twice.
       const k = `${partition}:${d.origin.partition}`;
       const seq = d.origin.offset * 4 + KIND_SEQ[d.o.kind];
       if (seq <= (applied.get(k) ?? -1)) {
@@ -191,8 +199,37 @@ export async function startScorer(
     options.onFatal?.(err);
   };
 
-  const eachBatch = async ({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload) => {
+  // Lockstep between the stages: the number stage takes its next batch only once the source stage
+  // has applied every observation published so far, so source verdicts feed back into the number
+  // stage at the same points of the input on every run (and the source stage's lag stays bounded).
+  let waiters: (() => void)[] = [];
+  const sourceApplied = (): void => {
+    const w = waiters;
+    waiters = [];
+    for (const f of w) f();
+  };
+  const sourcesCaughtUp = async (heartbeat: () => Promise<void>): Promise<void> => {
+    const ends = await admin.fetchTopicOffsets(t.sourceEvents);
+    const behind = (): boolean =>
+      ends.some(
+        (e) =>
+          (positions.get(partitionKey(t.sourceEvents, e.partition))?.offset ?? Number(e.low)) <
+          Number(e.high),
+      );
+    while (behind() && !stopping && !failed) {
+      await new Promise<void>((resolve) => {
+        waiters.push(resolve);
+        // Wake up now and then to heartbeat and to notice a stop.
+        setTimeout(resolve, 1_000).unref();
+      });
+      await heartbeat();
+    }
+  };
+
+  const eachBatch = async (payload: EachBatchPayload): Promise<void> => {
+    const { batch } = payload;
     if (stopping || failed) return;
+    if (batch.topic !== t.sourceEvents) await sourcesCaughtUp(() => payload.heartbeat());
     await lock.run(async () => {
       if (stopping || failed) return;
       const key = partitionKey(batch.topic, batch.partition);
@@ -201,7 +238,7 @@ export async function startScorer(
       let n = 0;
       try {
         for (const msg of batch.messages) {
-          if (!isRunning() || isStale()) break;
+          if (!payload.isRunning() || payload.isStale()) break;
           const offset = Number(msg.offset);
           if (offset >= skip) {
             try {
@@ -217,7 +254,7 @@ export async function startScorer(
             m.skipped.inc({ topic: batch.topic, why: 'in-snapshot' });
           }
           last = offset;
-          resolveOffset(msg.offset);
+          payload.resolveOffset(msg.offset);
         }
         m.records.inc({ topic: batch.topic }, n);
         if (n > 0) {
@@ -237,7 +274,8 @@ export async function startScorer(
         throw err;
       }
     });
-    await heartbeat();
+    if (batch.topic === t.sourceEvents) sourceApplied();
+    await payload.heartbeat();
   };
 
   /** True when the state reflects every record on every input partition (asked of the broker). */

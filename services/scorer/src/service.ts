@@ -8,23 +8,23 @@ export function main(): void {
   const logger = createLogger('scorer', config.logLevel);
   runService(logger, async () => {
     const registry = createMetrics('scorer');
-    let scorer: Scorer | undefined;
+    const current: { scorer?: Scorer } = {};
     const ops = await startOpsServer({
       host: config.opsHost,
       port: config.opsPort,
       registry,
-      live: () => scorer?.live() ?? true,
+      live: () => current.scorer?.live() ?? true,
     });
-    scorer = await startScorer(config, logger, registry, {
+    const scorer = await startScorer(config, logger, registry, {
       // A half-applied batch cannot be retried in place: exit and restart from the last snapshot.
       onFatal: () => process.exit(1),
     });
     ops.setReady(true);
     logger.info({ opsPort: ops.port, groupId: config.groupId }, 'scorer started');
-    const running = scorer;
+    current.scorer = scorer;
     return async () => {
       ops.setReady(false);
-      await running.stop();
+      await scorer.stop();
       await ops.close();
     };
   });

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { RingfenceError } from '@ringfence/common';
@@ -21,6 +21,13 @@ function positive(name: string, value: string): number {
   if (!Number.isFinite(n) || n <= 0)
     throw new RingfenceError('INVALID_ARGUMENT', `${name} ${value}: expected a positive number`);
   return n;
+}
+
+function stableSecret(file: string): string {
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
 }
 
 export function registerRun(program: Command): void {
@@ -49,6 +56,7 @@ export function registerRun(program: Command): void {
         seed: Math.round(positive('--seed', flags.seed)),
         ingestToken: randomBytes(18).toString('base64url'),
         switchToken: randomBytes(18).toString('base64url'),
+        calleeHashKey: stableSecret(join(work, 'callee-hash.key')),
         env: process.env,
       };
       await stackUp(print);

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ChildSpec, Supervisor } from './supervisor.js';
@@ -12,6 +13,8 @@ export interface MainJobOptions {
   seed: number;
   ingestToken: string;
   switchToken: string;
+  /** Stable across runs (kept in `work`), so callee hashes in exports link up. */
+  calleeHashKey: string;
   env: NodeJS.ProcessEnv;
 }
 
@@ -55,11 +58,17 @@ export function mainJobPlan(o: MainJobOptions): MainJobPlan {
     );
 
   const usersFile = join(o.work, 'console-users.json');
+  const signingKey = join(o.work, 'keys', 'export.pem');
   const replay = (file: string, speed: string, name: string, extra: string[] = []): ChildSpec =>
     node(name, [cli, 'replay', file, '--speed', speed, ...extra], {}, false);
 
   return {
-    setup: [node('db-migrate', [cli, 'db', 'migrate'], {}, false)],
+    setup: [
+      node('db-migrate', [cli, 'db', 'migrate'], {}, false),
+      ...(existsSync(signingKey)
+        ? []
+        : [node('export-keygen', [cli, 'export', 'keygen', signingKey], {}, false)]),
+    ],
     services: [
       service('ingest', { HTTP_PORT: String(MAIN_JOB_PORTS.ingestHttp), INGEST_TOKENS: o.ingestToken }),
       service('scorer'),
@@ -74,7 +83,11 @@ export function mainJobPlan(o: MainJobOptions): MainJobPlan {
         USERS_FILE: usersFile,
         BOOTSTRAP_ADMIN: 'admin',
       }),
-      service('exporter', { OUT_DIR: join(o.work, 'exports') }),
+      service('exporter', {
+        OUT_DIR: join(o.work, 'exports'),
+        SIGNING_KEY: signingKey,
+        CALLEE_HASH_KEY: o.calleeHashKey,
+      }),
     ],
     banner: [
       '',
