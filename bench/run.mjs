@@ -13,7 +13,11 @@ const filters = process.argv.slice(2);
 const files = readdirSync(join(repo, 'services'))
   .flatMap((ws) => {
     const dir = join(repo, 'services', ws, 'bench');
-    return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.bench.ts')).map((f) => join(dir, f)) : [];
+    return existsSync(dir)
+      ? readdirSync(dir)
+          .filter((f) => f.endsWith('.bench.ts'))
+          .map((f) => join(dir, f))
+      : [];
   })
   .filter((f) => filters.length === 0 || filters.some((s) => f.includes(s)))
   .sort();
@@ -49,15 +53,27 @@ for (const file of files) {
   }
   if (r.status !== 0 || parsed === undefined || !Array.isArray(parsed.results)) {
     failed += 1;
-    benches.push({ bench: name, error: `exit ${r.status ?? r.signal}; no result line`, seconds: (Date.now() - started) / 1000 });
+    benches.push({
+      bench: name,
+      error: `exit ${r.status ?? r.signal}; no result line`,
+      seconds: (Date.now() - started) / 1000,
+    });
     process.stdout.write(`  ✖ failed (exit ${r.status ?? r.signal})\n`);
     continue;
   }
   benches.push({ ...parsed, file: name, seconds: Math.round((Date.now() - started) / 100) / 10 });
-  for (const res of parsed.results) process.stdout.write(`  ${res.metric}: ${res.value} ${res.unit}${res.target ? ` (target ${res.target})` : ''}\n`);
+  for (const res of parsed.results)
+    process.stdout.write(
+      `  ${res.metric}: ${res.value} ${res.unit}${res.target ? ` (target ${res.target})` : ''}\n`,
+    );
 }
 
-const fmt = (v) => (typeof v === 'number' ? (Math.abs(v) >= 1000 ? Math.round(v).toLocaleString('en-US') : String(Math.round(v * 1000) / 1000)) : String(v));
+const fmt = (v) =>
+  typeof v === 'number'
+    ? Math.abs(v) >= 1000
+      ? Math.round(v).toLocaleString('en-US')
+      : String(Math.round(v * 1000) / 1000)
+    : String(v);
 const md = [
   `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}, Linux ${machine.kernel}; run ${machine.date}.`,
   '',
@@ -74,7 +90,10 @@ const md = [
   '',
 ].join('\n');
 mkdirSync(join(repo, 'bench', 'results'), { recursive: true });
-writeFileSync(join(repo, 'bench', 'results', 'latest.json'), `${JSON.stringify({ machine, benches }, null, 2)}\n`);
+writeFileSync(
+  join(repo, 'bench', 'results', 'latest.json'),
+  `${JSON.stringify({ machine, benches }, null, 2)}\n`,
+);
 writeFileSync(join(repo, 'bench', 'results', 'latest.md'), md);
 process.stdout.write(`\n${md}\nwrote bench/results/latest.json and latest.md\n`);
 process.exit(failed === 0 ? 0 : 1);

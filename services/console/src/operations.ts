@@ -186,11 +186,13 @@ export async function alertsOp(
   who(req);
   const q = parse(alertsSchema, query);
   const now = Date.now();
-  return listAlerts(ctx.db, {
+  const alerts = await listAlerts(ctx.db, {
     from: q.since ?? Math.max(0, now - 30 * 24 * 3_600_000),
     to: now + 24 * 3_600_000,
     limit: q.limit ?? 100,
   });
+  await audit(ctx, req, { action: 'view.alerts', detail: { alerts: alerts.length } });
+  return alerts;
 }
 
 const redressOpenSchema = z.object({

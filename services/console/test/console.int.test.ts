@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger, loadConfig, topicName } from '@ringfence/common';
 import { testStack } from '@ringfence/common/testing';
-import { FeedbackAction, feedbackv1, type Feedback } from '@ringfence/proto';
-import { auditLog, feedbackFor, type StoreDb } from '@ringfence/store';
+import { FeedbackAction, Level, SubjectKind, feedbackv1, type Feedback } from '@ringfence/proto';
+import { alertRow, auditLog, feedbackFor, table, type StoreDb } from '@ringfence/store';
 import type { Consumer } from 'kafkajs';
 import { consoleConfigSchema, startConsole, type ConsoleServer } from '../src/index.js';
 import { ACCOMPLICES, CALLEE, EVIL_TRUNK, HARASSER, HARASSER_NATIONAL, XSS, seed } from './fixtures.js';
@@ -281,6 +281,39 @@ describe('console against the real stack', () => {
         })
       ).status,
     ).toBe(409);
+  });
+
+  it('streams a newly stored alert to the live feed (server-sent events)', async () => {
+    const controller = new AbortController();
+    const res = await fetch(`${server.url}/alerts/stream`, {
+      headers: { authorization: `Bearer ${bobToken}` },
+      signal: controller.signal,
+    });
+    expect(res.headers.get('content-type')).toContain('text/event-stream');
+    await db.ch.insert({
+      table: table(db, 'alerts').text,
+      format: 'JSONEachRow',
+      values: [
+        alertRow({
+          alertId: 'al-live',
+          timeMs: Date.now(),
+          kind: SubjectKind.SUBJECT_KIND_TRUNK,
+          id: EVIL_TRUNK,
+          fromLevel: Level.LEVEL_NONE,
+          toLevel: Level.LEVEL_HIGH,
+          verdict: { score: 90, category: 'spoofing' },
+        }),
+      ],
+    });
+    const reader = res.body!.getReader();
+    let text = '';
+    await waitFor('alert event', async () => {
+      const chunk: ReadableStreamReadResult<Uint8Array> = await reader.read();
+      text += new TextDecoder().decode(chunk.value);
+      return text.includes('event: alert') && text.includes('al-live') ? text : undefined;
+    });
+    controller.abort();
+    expect(text).toContain(`"id":"${EVIL_TRUNK}"`);
   });
 
   it('logs out: the old session cookie no longer works', async () => {

@@ -52,7 +52,13 @@ const before = process.memoryUsage().heapUsed;
 const start = Number(template.setupTimeMs);
 for (let i = 0; i < CALLERS; i++) {
   const e164 = `+86138${String(i).padStart(8, '0')}`;
-  const c = { ...template, calling: { raw: e164, e164, valid: true }, setupTimeMs: start + i, deviceId: '' };
+  const c = {
+    ...template,
+    calling: { raw: e164, e164, valid: true },
+    asserted: null,
+    setupTimeMs: start + i,
+    deviceId: '',
+  };
   engine.onCdr(c);
 }
 gc();

@@ -1,6 +1,8 @@
 /** Registers per sketch: 64 one-byte registers give about 13% standard error, enough for rule thresholds. */
 export const HLL_REGISTERS = 64;
 
+const POW = Float64Array.from({ length: 64 }, (_, r) => 2 ** -r);
+
 /** Adds a 32-bit hash to the 64-register HyperLogLog stored at `off` in `regs`. */
 export function hllAdd(regs: Uint8Array, off: number, hash: number): void {
   const idx = hash & 63;
@@ -23,7 +25,7 @@ export function hllEstimateUnion(regs: Uint8Array, offsets: readonly number[]): 
       const v = regs[off + i] ?? 0;
       if (v > r) r = v;
     }
-    sum += 2 ** -r;
+    sum += POW[r]!;
     if (r === 0) zeros++;
   }
   if (offsets.length === 0) return 0;

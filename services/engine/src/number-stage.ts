@@ -158,8 +158,12 @@ export class NumberStage {
       rich.record(sec, flags, talkSec, h, true);
       s.sinceEval++;
       const attempts = rich.qTotal[0] ?? 0;
+      // Busy numbers are re-scored when their attempts grew ~2%: cheap, and still deterministic.
       evaluate =
-        crossed || attempts <= 64 || s.sinceEval >= rules.evaluateEvery || (flags & F_IDENTITY) !== 0;
+        crossed ||
+        attempts <= 64 ||
+        s.sinceEval >= Math.max(rules.evaluateEvery, attempts / 48) ||
+        (flags & F_IDENTITY) !== 0;
     }
     if (evaluate) {
       s.sinceEval = 0;

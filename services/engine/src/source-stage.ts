@@ -138,7 +138,8 @@ export class SourceStage {
     h[4] = (o.flags & (F_IDENTITY | F_ATTESTATION_NONE)) !== 0 ? o.callerHash : 0;
     s.rich.record(sec, o.flags, o.talkSec, h, false);
     s.sinceEval++;
-    if (crossed || (s.rich.qTotal[0] ?? 0) <= 64 || s.sinceEval >= this.rules.evaluateEvery) {
+    const attempts = s.rich.qTotal[0] ?? 0;
+    if (crossed || attempts <= 64 || s.sinceEval >= Math.max(this.rules.evaluateEvery, attempts / 48)) {
       s.sinceEval = 0;
       this.stage.evaluate(key, s, o.timeMs);
     }

@@ -99,26 +99,34 @@ export interface Origin {
   offset: number;
 }
 
-export function encodeObservation(o: SourceObservation, origin: Origin): Buffer {
-  return asBuffer(
-    scorerv1.SourceObservation.encode({
-      kind: KIND_TO_PROTO[o.kind],
-      id: o.id,
-      timeMs: o.timeMs,
-      caller: o.caller,
-      callerHash: o.callerHash,
-      calleeHash: o.calleeHash,
-      blockHash: o.blockHash,
-      regionHash: o.regionHash,
-      talkS: o.talkSec,
-      flags: o.flags,
-      originPartition: origin.partition,
-      originOffset: origin.offset,
-    }).finish(),
-  );
+function observationMessage(o: SourceObservation, origin: Origin): scorerv1.ISourceObservation {
+  return {
+    kind: KIND_TO_PROTO[o.kind],
+    id: o.id,
+    timeMs: o.timeMs,
+    caller: o.caller,
+    callerHash: o.callerHash,
+    calleeHash: o.calleeHash,
+    blockHash: o.blockHash,
+    regionHash: o.regionHash,
+    talkS: o.talkSec,
+    flags: o.flags,
+    originPartition: origin.partition,
+    originOffset: origin.offset,
+  };
 }
 
-export function decodeObservation(buf: Buffer): { o: SourceObservation; origin: Origin } | undefined {
+/** One observation, length-delimited, ready to be appended to a pack. */
+export function encodeObservation(o: SourceObservation, origin: Origin): Buffer {
+  return asBuffer(scorerv1.SourceObservation.encodeDelimited(observationMessage(o, origin)).finish());
+}
+
+export interface DecodedObservation {
+  o: SourceObservation;
+  origin: Origin;
+}
+
+function decodeOne(buf: Uint8Array): DecodedObservation | undefined {
   const m = scorerv1.SourceObservation.decode(buf);
   const kind = PROTO_TO_KIND.get(m.kind);
   if (kind === undefined || kind === 'number') return undefined;
@@ -137,4 +145,29 @@ export function decodeObservation(buf: Buffer): { o: SourceObservation; origin: 
     },
     origin: { partition: m.originPartition, offset: Number(m.originOffset) },
   };
+}
+
+/**
+ * The observations of one scorer.source-events.v1 message: length-delimited SourceObservations
+ * back to back, in the order the number stage emitted them. Throws on a malformed pack.
+ */
+export function decodeObservations(buf: Buffer): DecodedObservation[] {
+  const out: DecodedObservation[] = [];
+  let pos = 0;
+  while (pos < buf.length) {
+    let len = 0;
+    let shift = 0;
+    for (;;) {
+      if (pos >= buf.length || shift > 28) throw new RangeError('malformed observation pack');
+      const b = buf[pos++] ?? 0;
+      len |= (b & 0x7f) << shift;
+      if (b < 0x80) break;
+      shift += 7;
+    }
+    if (pos + len > buf.length) throw new RangeError('truncated observation pack');
+    const d = decodeOne(buf.subarray(pos, pos + len));
+    if (d !== undefined) out.push(d);
+    pos += len;
+  }
+  return out;
 }

@@ -16,13 +16,13 @@ export class OutputBuffer {
     private readonly published: Counter<'topic'>,
   ) {}
 
-  push(topic: string, key: string, value: Buffer | null): void {
+  push(topic: string, key: string, value: Buffer | null, partition?: number): void {
     let list = this.pending.get(topic);
     if (list === undefined) {
       list = [];
       this.pending.set(topic, list);
     }
-    list.push({ key, value });
+    list.push(partition === undefined ? { key, value } : { key, value, partition });
     this.count++;
   }
 

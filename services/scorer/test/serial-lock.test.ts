@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { SerialLock } from '../src/serial-lock.js';
+
+describe('SerialLock', () => {
+  it('runs sections one at a time, in order, and survives a failed section', async () => {
+    const lock = new SerialLock();
+    const log: string[] = [];
+    const section = (name: string, fail = false) =>
+      lock.run(async () => {
+        log.push(`${name}:start`);
+        await new Promise((r) => setTimeout(r, 5));
+        log.push(`${name}:end`);
+        if (fail) throw new Error(name);
+        return name;
+      });
+    const results = await Promise.allSettled([section('a'), section('b', true), section('c')]);
+    expect(log).toEqual(['a:start', 'a:end', 'b:start', 'b:end', 'c:start', 'c:end']);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+  });
+});
