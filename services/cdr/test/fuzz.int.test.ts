@@ -5,7 +5,7 @@ import type { Producer } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { baseConfigShape, ensureTopics, loadConfig, topicName } from '@ringfence/common';
-import { testStack } from '@ringfence/common/testing';
+import { testStack, readTopics } from '@ringfence/common/testing';
 import { cdrv1 } from '@ringfence/proto';
 import {
   IngestCore,
@@ -18,7 +18,6 @@ import {
   type RawRecord,
 } from '@ringfence/cdr';
 import { fuzzRecord } from './fuzz-records.js';
-import { readTopics } from './read-topics.js';
 
 const stack = testStack();
 const prefix = stack.topicPrefix;

@@ -6,11 +6,10 @@ import type { Producer } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { baseConfigShape, ensureTopics, loadConfig, topicName } from '@ringfence/common';
-import { testStack } from '@ringfence/common/testing';
+import { testStack, readTopics } from '@ringfence/common/testing';
 import { cdrv1 } from '@ringfence/proto';
 import { IngestCore, createIngestProducer, ingestConfigShape, readRecords, replay } from '@ringfence/cdr';
 import { CDR_COLUMNS, cdrObject, csvCell } from './fixtures.js';
-import { readTopics } from './read-topics.js';
 
 const stack = testStack();
 const prefix = stack.topicPrefix;

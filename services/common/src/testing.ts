@@ -3,7 +3,7 @@ import { createClickHouse, type ClickHouseClient } from './clickhouse.js';
 import { createKafka } from './kafka.js';
 import { createLogger } from './logger.js';
 import { ident, sql } from './sql.js';
-import type { Kafka } from 'kafkajs';
+import type { Kafka, KafkaMessage } from 'kafkajs';
 
 /**
  * Helpers for integration tests against the real local stack (`ringfence stack up`). Each test gets
@@ -60,4 +60,38 @@ export function testStack(): TestStack {
       ...extra,
     }),
   };
+}
+
+/**
+ * Reads `topics` from the beginning until `count` messages arrived in total or `timeoutMs` passed,
+ * then one second more, so that surplus (duplicated) messages show up in exact-count assertions.
+ */
+export async function readTopics(
+  kafka: Kafka,
+  topics: string[],
+  count: number,
+  timeoutMs = 60_000,
+): Promise<Map<string, KafkaMessage[]>> {
+  const out = new Map<string, KafkaMessage[]>(topics.map((t) => [t, []]));
+  const consumer = kafka.consumer({ groupId: `reader-${randomBytes(6).toString('hex')}` });
+  await consumer.connect();
+  await consumer.subscribe({ topics, fromBeginning: true });
+  let seen = 0;
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, timeoutMs);
+    void consumer.run({
+      eachMessage: ({ topic, message }) => {
+        out.get(topic)?.push(message);
+        seen += 1;
+        if (seen >= count) {
+          clearTimeout(timer);
+          resolve();
+        }
+        return Promise.resolve();
+      },
+    });
+  });
+  await new Promise((r) => setTimeout(r, 1_000));
+  await consumer.disconnect();
+  return out;
 }

@@ -305,11 +305,11 @@ describe('console against the real stack', () => {
         }),
       ],
     });
-    const reader = res.body!.getReader();
+    const chunks = (res.body as unknown as AsyncIterable<Uint8Array>)[Symbol.asyncIterator]();
     let text = '';
     await waitFor('alert event', async () => {
-      const chunk: ReadableStreamReadResult<Uint8Array> = await reader.read();
-      text += new TextDecoder().decode(chunk.value);
+      const chunk = await chunks.next();
+      if (chunk.done !== true) text += Buffer.from(chunk.value).toString('utf8');
       return text.includes('event: alert') && text.includes('al-live') ? text : undefined;
     });
     controller.abort();

@@ -49,7 +49,7 @@ export class NumberStage {
     sink: EngineSink,
     private readonly emit: (o: SourceObservation) => void,
   ) {
-    this.stage = new Stage(rules, sink, (key) => ['number', key]);
+    this.stage = new Stage(rules, sink, (key) => ['number', key], 'number');
     this.clock = new LocalClock(rules.timeZone);
     this.onNet = rules.onNetPrefixes;
   }

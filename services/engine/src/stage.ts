@@ -1,7 +1,7 @@
 import { FEATURE_COUNT, FEATURE_INDEX, FEATURE_NAMES } from './features.js';
 import { FeedbackBook, type FeedbackInput } from './feedback.js';
 import type { Rules, SubjectKindName } from './rules.js';
-import { scoreFeatures, type Scored } from './score.js';
+import { ScoreScratch } from './score.js';
 import { SubjectState } from './subject-state.js';
 import { LEVELS, type EngineSink, type LevelFirst, type LevelName, type Verdict } from './verdict.js';
 
@@ -34,13 +34,17 @@ export class Stage {
   lastSweepHour = -1;
   private readonly fv = new Float64Array(FEATURE_COUNT);
   private readonly allowNumbers: ReadonlySet<string>;
+  private readonly scratch: ScoreScratch;
 
   constructor(
     readonly rules: Rules,
     readonly sink: EngineSink,
     private readonly kindOf: (key: string) => [SubjectKindName, string],
+    /** The kind of every key when the stage holds one kind only (numbers), so scoring needs no split. */
+    private readonly onlyKind: SubjectKindName | null = null,
   ) {
     this.allowNumbers = new Set(rules.allowlist.numbers);
+    this.scratch = new ScoreScratch(rules);
   }
 
   /** Advances event time; counts late records; runs the hourly eviction sweep. */
@@ -75,8 +79,10 @@ export class Stage {
 
   private isAllowlisted(kind: SubjectKindName, id: string): boolean {
     if (kind !== 'number') return false;
-    if (this.allowNumbers.has(id)) return true;
-    return this.rules.allowlist.prefixes.some((p) => id.startsWith(p));
+    if (this.allowNumbers.size > 0 && this.allowNumbers.has(id)) return true;
+    const prefixes = this.rules.allowlist.prefixes;
+    for (let i = 0; i < prefixes.length; i++) if (id.startsWith(prefixes[i]!)) return true;
+    return false;
   }
 
   /** Feature vector of a subject at its own latest event time. */
@@ -103,25 +109,36 @@ export class Stage {
 
   /** Scores a subject and publishes what changed; `timeMs` is the event time that triggered it. */
   evaluate(key: string, s: SubjectState | undefined, timeMs: number): void {
-    const [kind, id] = this.kindOf(key);
-    let scored: Scored =
-      s === undefined
-        ? { score: 0, level: 'NONE', category: '', reasons: [] }
-        : scoreFeatures(this.rules, kind, this.features(s));
+    let kind: SubjectKindName;
+    let id: string;
+    if (this.onlyKind !== null) {
+      kind = this.onlyKind;
+      id = key;
+    } else {
+      [kind, id] = this.kindOf(key);
+    }
+    const sc = this.scratch;
+    if (s === undefined) sc.clear();
+    else sc.run(this.rules, kind, this.features(s));
+    let score = sc.score;
+    let level = sc.level;
     let override = '';
-    const decision = this.feedback.current(key);
+    const decision = this.feedback.decisions.size > 0 ? this.feedback.current(key) : undefined;
     if (this.isAllowlisted(kind, id)) override = 'allowlist';
     if (decision !== undefined) override = decision.action.toLowerCase();
     if (override === 'allowlist' || override === 'false_positive') {
-      scored = { ...scored, score: 0, level: 'NONE' };
+      score = 0;
+      level = 'NONE';
     } else if (override === 'blocklist') {
-      scored = { ...scored, score: 100, level: 'HIGH' };
+      score = 100;
+      level = 'HIGH';
     } else if (override === 'confirm') {
-      scored = { ...scored, score: Math.max(scored.score, this.rules.levels.high), level: 'HIGH' };
+      score = Math.max(score, this.rules.levels.high);
+      level = 'HIGH';
     }
     let vs = this.verdicts.get(key);
     if (vs === undefined) {
-      if (scored.level === 'NONE') return;
+      if (level === 'NONE') return;
       vs = {
         score: 0,
         level: 'NONE',
@@ -134,25 +151,26 @@ export class Stage {
       this.verdicts.set(key, vs);
     }
     const calls = s?.calls ?? 0;
-    for (let l = 1; l <= rank(scored.level); l++) {
+    const levelRank = rank(level);
+    for (let l = 1; l <= levelRank; l++) {
       const name = LEVELS[l]!;
       vs.first[name] ??= { timeMs, calls };
     }
-    vs.score = scored.score;
-    vs.level = scored.level;
-    vs.category = scored.category || vs.category;
+    vs.score = score;
+    vs.level = level;
+    vs.category = sc.category || vs.category;
     const changed =
-      scored.level !== vs.publishedLevel ||
-      Math.abs(scored.score - vs.publishedScore) >= this.rules.publishScoreDelta ||
+      level !== vs.publishedLevel ||
+      Math.abs(score - vs.publishedScore) >= this.rules.publishScoreDelta ||
       (vs.last !== null && vs.last.override !== override);
     if (!changed && vs.last !== null) return;
     const verdict: Verdict = {
       kind,
       id,
-      score: scored.score,
-      level: scored.level,
-      category: scored.level === 'NONE' ? '' : vs.category,
-      reasons: scored.reasons,
+      score,
+      level,
+      category: level === 'NONE' ? '' : vs.category,
+      reasons: sc.reasons(this.rules),
       updatedMs: timeMs,
       firstSeenMs: (s?.firstSec ?? Math.floor(timeMs / 1000)) * 1000,
       calls,
@@ -160,22 +178,22 @@ export class Stage {
       override,
     };
     const from = vs.publishedLevel;
-    vs.publishedLevel = scored.level;
-    vs.publishedScore = scored.score;
+    vs.publishedLevel = level;
+    vs.publishedScore = score;
     vs.last = verdict;
     this.sink.verdict(verdict);
-    if (rank(scored.level) > rank(from)) {
+    if (levelRank > rank(from)) {
       const evidence: Record<string, number> = {};
       const f = s === undefined ? undefined : this.features(s);
       if (f !== undefined)
         FEATURE_NAMES.forEach((n, i) => (evidence[n] = Math.round((f[i] ?? 0) * 1000) / 1000));
       this.sink.alert({
-        alertId: `${key}|${scored.level}|${timeMs}`,
+        alertId: `${key}|${level}|${timeMs}`,
         timeMs,
         kind,
         id,
         fromLevel: from,
-        toLevel: scored.level,
+        toLevel: level,
         verdict,
         evidence,
       });

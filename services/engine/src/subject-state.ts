@@ -18,7 +18,7 @@ import {
   F_VIDEO,
 } from './call-flags.js';
 import { FEATURE_INDEX as FI } from './features.js';
-import { HLL_REGISTERS, hllAdd, hllEstimateUnion } from './hll.js';
+import { HLL_REGISTERS, hllAdd, hllEstimate4 } from './hll.js';
 
 /** 24h window: 96 buckets of 15 minutes. */
 export const Q_SEC = 900;
@@ -72,6 +72,8 @@ const FLAG_SLOTS: readonly (readonly [number, number])[] = [
   [F_VIA_SPOOFING_SOURCE, C_VIA],
   [F_VIA_FLAGGED_DEVICE, C_VIA_DEVICE],
 ];
+const FLAG_BITS = Int32Array.from(FLAG_SLOTS, (p) => p[0]);
+const FLAG_SLOT = Int32Array.from(FLAG_SLOTS, (p) => p[1]);
 
 /**
  * Windowed state of a busy subject: bucketed ring buffers in typed arrays, kept with running
@@ -180,8 +182,9 @@ export class RichState {
     const base = (qi % Q_BUCKETS) * K;
     this.q[base + C_ATT]! += 1;
     this.qTotal[C_ATT]! += 1;
-    for (const [flag, slot] of FLAG_SLOTS) {
-      if ((flags & flag) !== 0) {
+    for (let i = 0; i < FLAG_BITS.length; i++) {
+      if ((flags & FLAG_BITS[i]!) !== 0) {
+        const slot = FLAG_SLOT[i]!;
         this.q[base + slot]! += 1;
         this.qTotal[slot]! += 1;
       }
@@ -300,11 +303,21 @@ export class RichState {
   }
 
   private distinct(dim: number): number {
-    const offs: number[] = [];
+    let n = 0;
+    let o0 = 0;
+    let o1 = 0;
+    let o2 = 0;
+    let o3 = 0;
     for (let g = this.gNow - G_GENS + 1; g <= this.gNow; g++) {
-      if (g >= 0) offs.push((g % G_GENS) * DIMS * HLL_REGISTERS + dim * HLL_REGISTERS);
+      if (g < 0) continue;
+      const off = (g % G_GENS) * DIMS * HLL_REGISTERS + dim * HLL_REGISTERS;
+      if (n === 0) o0 = off;
+      else if (n === 1) o1 = off;
+      else if (n === 2) o2 = off;
+      else o3 = off;
+      n++;
     }
-    return hllEstimateUnion(this.sk, offs);
+    return hllEstimate4(this.sk, n, o0, o1, o2, o3);
   }
 
   /** Fills the windowed part of the feature vector. */

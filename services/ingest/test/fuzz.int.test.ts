@@ -4,9 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureTopics, topicName } from '@ringfence/common';
-import { testStack } from '@ringfence/common/testing';
+import { testStack, readTopics } from '@ringfence/common/testing';
 import { splitRecords } from '@ringfence/cdr';
-import { readTopics } from './read-topics.js';
 
 const stack = testStack();
 const prefix = stack.topicPrefix;

@@ -1,11 +1,10 @@
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger, loadConfig, topicName } from '@ringfence/common';
-import { testStack } from '@ringfence/common/testing';
+import { testStack, readTopics } from '@ringfence/common/testing';
 import { cdrv1 } from '@ringfence/proto';
 import { ingestServiceConfig } from '../src/config.js';
 import { startIngest, type RunningIngest } from '../src/start.js';
-import { readTopics } from './read-topics.js';
 
 const stack = testStack();
 const prefix = stack.topicPrefix;

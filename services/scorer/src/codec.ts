@@ -6,6 +6,7 @@ import {
   riskv1,
   scorerv1,
   type IRiskVerdict,
+  type ISourceObservation,
 } from '@ringfence/proto';
 import type {
   AlertEvent,
@@ -99,7 +100,7 @@ export interface Origin {
   offset: number;
 }
 
-function observationMessage(o: SourceObservation, origin: Origin): scorerv1.ISourceObservation {
+function observationMessage(o: SourceObservation, origin: Origin): ISourceObservation {
   return {
     kind: KIND_TO_PROTO[o.kind],
     id: o.id,
@@ -118,7 +119,16 @@ function observationMessage(o: SourceObservation, origin: Origin): scorerv1.ISou
 
 /** One observation, length-delimited, ready to be appended to a pack. */
 export function encodeObservation(o: SourceObservation, origin: Origin): Buffer {
-  return asBuffer(scorerv1.SourceObservation.encodeDelimited(observationMessage(o, origin)).finish());
+  const body = scorerv1.SourceObservation.encode(observationMessage(o, origin)).finish();
+  const head: number[] = [];
+  for (let n = body.length; ; n >>>= 7) {
+    if (n < 0x80) {
+      head.push(n);
+      break;
+    }
+    head.push((n & 0x7f) | 0x80);
+  }
+  return Buffer.concat([Buffer.from(head), body]);
 }
 
 export interface DecodedObservation {

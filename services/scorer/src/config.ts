@@ -19,6 +19,12 @@ export const scorerConfigShape = {
    * run one event-time clock each); larger means fewer fetches.
    */
   fetchBytesPerPartition: cfg.int(16 * 1024, 64 * 1024 * 1024).default(256 * 1024),
+  /**
+   * The number stage also pauses every this many records of a partition (at fixed offsets) until the
+   * source stage has applied every observation so far; it always pauses between fetched batches.
+   * Smaller follows offline scoring more closely; the default pauses between batches only.
+   */
+  lockstepRecords: cfg.int(1, 1_000_000_000).default(1_000_000_000),
   /** Messages per produce request. */
   produceBatchSize: cfg.int(1, 100_000).default(5_000),
   /** Once caught up and idle this long, busy sources get their final evaluation (as offline scoring does at end of input). */

@@ -2,9 +2,16 @@ import type { Consumer, EachBatchPayload, KafkaMessage } from 'kafkajs';
 import { createKafka, ensureTopics, topicName, type Logger, type Registry } from '@ringfence/common';
 import { NumberStage, SourceStage, loadRules, subjectKey, type EngineSink } from '@ringfence/engine';
 import { cdrv1 } from '@ringfence/proto';
-import { decodeFeedback, decodeObservation, encodeAlert, encodeObservation, encodeVerdict } from './codec.js';
+import {
+  decodeFeedback,
+  decodeObservations,
+  encodeAlert,
+  encodeObservation,
+  encodeVerdict,
+} from './codec.js';
 import type { ScorerConfig } from './config.js';
 import { readEngineState, writeEngineState } from './engine-state.js';
+import { ObservationPacker } from './observation-packer.js';
 import { OutputBuffer } from './output-buffer.js';
 import { scorerMetrics } from './scorer-metrics.js';
 import { SerialLock } from './serial-lock.js';
@@ -67,6 +74,15 @@ export async function startScorer(
   await producer.connect();
 
   const out = new OutputBuffer(producer, config.produceBatchSize, m.published);
+  const sourcePartitions = (await admin.fetchTopicOffsets(t.sourceEvents)).length;
+  const packer = new ObservationPacker(sourcePartitions, 512 * 1024, (partition, value) =>
+    out.push(t.sourceEvents, `pack:${partition}`, value, partition),
+  );
+  /** Publishes everything the engine emitted so far and waits for the acknowledgements. */
+  const publish = async (): Promise<void> => {
+    packer.drain();
+    await out.flush();
+  };
   const sink = (topic: string): EngineSink => ({
     verdict: (v) => out.push(topic, subjectKey(v.kind, v.id), encodeVerdict(v)),
     tombstone: (kind, id) => out.push(topic, subjectKey(kind, id), null),
@@ -74,7 +90,7 @@ export async function startScorer(
   });
   let origin = { partition: 0, offset: 0 };
   const numbers = new NumberStage(rules, sink(t.callerRisk), (o) =>
-    out.push(t.sourceEvents, `${o.kind}:${o.id}`, encodeObservation(o, origin)),
+    packer.add(`${o.kind}:${o.id}`, encodeObservation(o, origin)),
   );
   // Source verdicts reach the number stage in-process, as in the offline engine: one state, one cut.
   const sources = new SourceStage(rules, sink(t.sourceRisk), {
@@ -131,7 +147,7 @@ export async function startScorer(
 
   const snapshot = async (): Promise<void> => {
     const started = process.hrtime.bigint();
-    await out.flush();
+    await publish();
     const state = writeEngineState(numbers, sources, applied);
     const offsets = [...positions.values()];
     await store.write(state, offsets);
@@ -163,25 +179,25 @@ export async function startScorer(
       origin = { partition, offset: Number(msg.offset) };
       numbers.onCdr(cdrv1.CallDetailRecord.decode(value));
     } else if (topic === t.sourceEvents) {
-      const d = decodeObservation(value);
-      if (d === undefined) return;
-      // Only observations of CDRs the number state already reflects: after a crash, copies of the
-      // calls replayed from the snapshot are skipped here and applied when re-emitted.
-      const at = positions.get(partitionKey(t.cdr, d.origin.partition))?.offset ?? 0;
-      if (d.origin.offset >= at) {
-        m.skipped.inc({ topic, why: 'ahead' });
-        return;
+      for (const d of decodeObservations(value)) {
+        // Only observations of CDRs the number state already reflects: after a crash, copies of
+        // the calls replayed from the snapshot are skipped here and applied when re-emitted.
+        const at = positions.get(partitionKey(t.cdr, d.origin.partition))?.offset ?? 0;
+        if (d.origin.offset >= at) {
+          m.skipped.inc({ topic, why: 'ahead' });
+          continue;
+        }
+        // Belt and braces: each observation is applied once even if it was emitted twice.
+        const k = `${partition}:${d.origin.partition}`;
+        const seq = d.origin.offset * 4 + KIND_SEQ[d.o.kind];
+        if (seq <= (applied.get(k) ?? -1)) {
+          m.skipped.inc({ topic, why: 'replayed' });
+          continue;
+        }
+        applied.set(k, seq);
+        sources.onObservation(d.o);
+        sourcesDirty = true;
       }
-      // Belt and braces: each observation is applied once even if it was emitted twice.
-      const k = `${partition}:${d.origin.partition}`;
-      const seq = d.origin.offset * 4 + KIND_SEQ[d.o.kind];
-      if (seq <= (applied.get(k) ?? -1)) {
-        m.skipped.inc({ topic, why: 'replayed' });
-        return;
-      }
-      applied.set(k, seq);
-      sources.onObservation(d.o);
-      sourcesDirty = true;
     } else if (topic === t.complaints) {
       numbers.onComplaint(cdrv1.ComplaintEvent.decode(value));
     } else if (topic === t.feedback) {
@@ -226,19 +242,18 @@ export async function startScorer(
     }
   };
 
-  const eachBatch = async (payload: EachBatchPayload): Promise<void> => {
-    const { batch } = payload;
-    if (stopping || failed) return;
-    if (batch.topic !== t.sourceEvents) await sourcesCaughtUp(() => payload.heartbeat());
-    await lock.run(async () => {
+  /** Applies batch.messages[from, to) under the lock, publishes, and maybe snapshots. */
+  const applySlice = (payload: EachBatchPayload, from: number, to: number): Promise<void> =>
+    lock.run(async () => {
+      const { batch } = payload;
       if (stopping || failed) return;
       const key = partitionKey(batch.topic, batch.partition);
       const skip = skipBelow.get(key) ?? -1;
       let last = -1;
       let n = 0;
       try {
-        for (const msg of batch.messages) {
-          if (!payload.isRunning() || payload.isStale()) break;
+        for (let i = from; i < to; i++) {
+          const msg = batch.messages[i]!;
           const offset = Number(msg.offset);
           if (offset >= skip) {
             try {
@@ -262,7 +277,7 @@ export async function startScorer(
           sinceSnapshot += n;
           lastActivity = Date.now();
         }
-        await out.flush();
+        await publish();
         if (last >= 0)
           m.lag.set(
             { topic: batch.topic, partition: String(batch.partition) },
@@ -274,7 +289,27 @@ export async function startScorer(
         throw err;
       }
     });
-    if (batch.topic === t.sourceEvents) sourceApplied();
+
+  const eachBatch = async (payload: EachBatchPayload): Promise<void> => {
+    const { batch } = payload;
+    const messages = batch.messages;
+    const numberSide = batch.topic !== t.sourceEvents;
+    const step = config.lockstepRecords;
+    let i = 0;
+    while (i < messages.length) {
+      if (stopping || failed || !payload.isRunning() || payload.isStale()) return;
+      let end = messages.length;
+      if (numberSide) {
+        await sourcesCaughtUp(() => payload.heartbeat());
+        // Lockstep points at fixed offsets, so a restarted scorer pauses where the first one did.
+        const boundary = (Math.floor(Number(messages[i]!.offset) / step) + 1) * step;
+        end = i + 1;
+        while (end < messages.length && Number(messages[end]!.offset) < boundary) end++;
+      }
+      await applySlice(payload, i, end);
+      i = end;
+    }
+    if (!numberSide) sourceApplied();
     await payload.heartbeat();
   };
 
@@ -301,7 +336,7 @@ export async function startScorer(
         if (idle && sourcesDirty && (await caughtUp())) {
           sourcesDirty = false;
           sources.flush();
-          await out.flush();
+          await publish();
           sinceSnapshot++;
         }
         if (sinceSnapshot > 0 && now - lastSnapshot >= config.snapshotIntervalMs) await snapshot();

@@ -74,6 +74,8 @@ export async function freePort(): Promise<number> {
 
 /** The scorer as a child process, as it runs in production. */
 export class ScorerProcess {
+  /** Every scorer started and not yet reaped, so a failed test leaves no process behind. */
+  static readonly running = new Set<ChildProcess>();
   private child: ChildProcess | undefined;
   private port = 0;
 
@@ -88,13 +90,22 @@ export class ScorerProcess {
       env: this.stack.env({ ...this.env, OPS_PORT: String(this.port) }),
       stdio: ['ignore', 'ignore', 'inherit'],
     });
+    const child = this.child;
+    ScorerProcess.running.add(child);
+    child.once('exit', () => ScorerProcess.running.delete(child));
+  }
+
+  static killAll(): void {
+    for (const child of ScorerProcess.running) child.kill('SIGKILL');
   }
 
   /** A Prometheus sample of the running scorer, or undefined while it is not answering. */
-  async metric(name: string): Promise<number | undefined> {
+  async metric(name: string, label = ''): Promise<number | undefined> {
     try {
       const text = await (await fetch(`http://127.0.0.1:${this.port}/metrics`)).text();
-      const line = text.split('\n').find((l) => l.startsWith(`${name}{`) || l.startsWith(`${name} `));
+      const line = text
+        .split('\n')
+        .find((l) => (l.startsWith(`${name}{`) || l.startsWith(`${name} `)) && l.includes(label));
       return line === undefined ? undefined : Number(line.slice(line.lastIndexOf(' ') + 1));
     } catch {
       return undefined;
@@ -123,9 +134,9 @@ export async function until(cond: () => Promise<boolean>, timeoutMs: number): Pr
   }
 }
 
-/** Records the scorer has applied so far (sum over input topics). */
-export async function applied(scorer: ScorerProcess): Promise<number> {
-  return (await scorer.metric('ringfence_scorer_records_total')) ?? 0;
+/** Records of `topic` the scorer process has applied so far. */
+export async function applied(scorer: ScorerProcess, topic: string): Promise<number> {
+  return (await scorer.metric('ringfence_scorer_records_total', `topic="${topic}"`)) ?? 0;
 }
 
 /** Reads a compacted verdict topic to its end: latest verdict per key, tombstones remove. */
