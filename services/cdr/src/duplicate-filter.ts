@@ -14,17 +14,31 @@ export interface DuplicateFilterOptions {
  * practice; an id forgotten early is let through (at-least-once, never a wrongful drop).
  */
 export class DuplicateFilter {
+  // id → its position in the arrival queue below (absolute, counting from the first id ever seen).
   private readonly seen = new Map<string, number>();
+  // Arrival order kept beside the Map: iterating a Map from its front after many deletions walks
+  // every deleted slot (V8 keeps them until a rehash), which made eviction O(n) per record. An id
+  // remembered again leaves its old queue slot behind; the Map no longer points at it, so it is skipped.
+  private queueIds: string[] = [];
+  private queueTimes: number[] = [];
+  /** Absolute position of queueIds[0]. */
+  private queueBase = 0;
+  private queueHead = 0;
   private watermark = 0;
 
   constructor(private readonly options: DuplicateFilterOptions) {}
 
   /** Records `id` at `eventTimeMs`; returns true when it was already seen within the window. */
   isDuplicate(id: string, eventTimeMs: number): boolean {
-    const previous = this.seen.get(id);
-    if (previous !== undefined && Math.abs(eventTimeMs - previous) <= this.options.windowMs) return true;
-    if (previous !== undefined) this.seen.delete(id);
-    this.seen.set(id, eventTimeMs);
+    const at = this.seen.get(id);
+    if (at !== undefined) {
+      const previous = this.queueTimes[at - this.queueBase]!;
+      if (Math.abs(eventTimeMs - previous) <= this.options.windowMs) return true;
+      this.seen.delete(id);
+    }
+    this.seen.set(id, this.queueBase + this.queueIds.length);
+    this.queueIds.push(id);
+    this.queueTimes.push(eventTimeMs);
     if (eventTimeMs > this.watermark) this.watermark = eventTimeMs;
     this.evict();
     return false;
@@ -37,9 +51,25 @@ export class DuplicateFilter {
 
   private evict(): void {
     const horizon = this.watermark - this.options.windowMs;
-    for (const [id, t] of this.seen) {
-      if (this.seen.size <= this.options.maxEntries && t >= horizon) break;
-      this.seen.delete(id);
+    const max = this.options.maxEntries;
+    const ids = this.queueIds;
+    const times = this.queueTimes;
+    const base = this.queueBase;
+    let head = this.queueHead;
+    while (head < ids.length) {
+      const id = ids[head]!;
+      if (this.seen.get(id) === base + head) {
+        if (this.seen.size <= max && times[head]! >= horizon) break;
+        this.seen.delete(id);
+      }
+      head += 1;
     }
+    if (head >= 65_536 && head * 2 >= ids.length) {
+      this.queueIds = ids.slice(head);
+      this.queueTimes = times.slice(head);
+      this.queueBase = base + head;
+      head = 0;
+    }
+    this.queueHead = head;
   }
 }

@@ -68,7 +68,9 @@ export class IngestCore {
   private readonly topics: { cdr: string; complaint: string; dlq: string };
   private readonly dedup: Record<IngestKind, DuplicateFilter>;
 
+  // A queue read from `pendingHead`: slicing the taken batch off the front would copy the rest.
   private pending: { topic: string; message: Message; bytes: number }[] = [];
+  private pendingHead = 0;
   private pendingCount = 0;
   private pendingBytes = 0;
   private inFlight = 0;
@@ -313,10 +315,11 @@ export class IngestCore {
     const byTopic = new Map<string, Message[]>();
     let count = 0;
     let bytes = 0;
-    const limit = Math.min(this.config.produceBatchSize, this.pending.length);
+    const head = this.pendingHead;
+    const limit = Math.min(this.config.produceBatchSize, this.pending.length - head);
     // Broker's default message.max.bytes is 1 MiB per partition batch: cap each request well below.
-    while (count < limit && (count === 0 || bytes + this.pending[count]!.bytes <= MAX_BATCH_BYTES)) {
-      const p = this.pending[count]!;
+    while (count < limit && (count === 0 || bytes + this.pending[head + count]!.bytes <= MAX_BATCH_BYTES)) {
+      const p = this.pending[head + count]!;
       let list = byTopic.get(p.topic);
       if (list === undefined) {
         list = [];
@@ -326,7 +329,14 @@ export class IngestCore {
       bytes += p.bytes;
       count += 1;
     }
-    this.pending = count === this.pending.length ? [] : this.pending.slice(count);
+    this.pendingHead += count;
+    if (this.pendingHead === this.pending.length) {
+      this.pending = [];
+      this.pendingHead = 0;
+    } else if (this.pendingHead >= 4096 && this.pendingHead * 2 >= this.pending.length) {
+      this.pending = this.pending.slice(this.pendingHead);
+      this.pendingHead = 0;
+    }
     const topicMessages: TopicMessages[] = [];
     for (const [topic, messages] of byTopic) topicMessages.push({ topic, messages });
     this.pendingCount -= count;

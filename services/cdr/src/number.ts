@@ -45,7 +45,9 @@ class NumberCache {
   }
 }
 
-let cache = new NumberCache(50_000);
+// Sized for a day of a regional network's distinct numbers: a working set larger than one generation
+// churns, and every re-miss of a non-mobile form costs a full libphonenumber parse (~30 µs).
+let cache = new NumberCache(100_000);
 
 /** Sets how many numbers the normalisation cache keeps per generation (at most twice this in total). */
 export function setNumberCacheSize(entriesPerGeneration: number): void {
@@ -98,11 +100,26 @@ function fastPathFor(region: string): FastPath | null {
 const FORMATTING = /[\s\-().]/g;
 const DIGITS = /^\+?\d+$/;
 
+/** True for `+?\d+` (the usual, unformatted form), checked without a regex or a copy. */
+function plainDigits(s: string): boolean {
+  const n = s.length;
+  let i = s.charCodeAt(0) === 0x2b ? 1 : 0;
+  if (i === n) return false;
+  for (; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return false;
+  }
+  return true;
+}
+
 function fast(raw: string, text: string, region: string): NormalisedNumber | undefined {
   const fp = fastPathFor(region);
   if (fp === null) return undefined;
-  const canonical = text.replace(FORMATTING, '');
-  if (!DIGITS.test(canonical)) return undefined;
+  let canonical = text;
+  if (!plainDigits(text)) {
+    canonical = text.replace(FORMATTING, '');
+    if (!DIGITS.test(canonical)) return undefined;
+  }
   let national: string;
   if (canonical.startsWith('+')) {
     if (!canonical.startsWith(fp.callingCode, 1)) return undefined;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DuplicateFilter } from '@ringfence/cdr';
+import { rng } from './fixtures.js';
 
 describe('DuplicateFilter', () => {
   it('flags an id seen again within the window', () => {
@@ -28,5 +29,57 @@ describe('DuplicateFilter', () => {
     expect(f.size).toBe(500);
     expect(f.isDuplicate('id9999', 1000)).toBe(true);
     expect(f.isDuplicate('id0', 1000)).toBe(false);
+  });
+});
+
+describe('DuplicateFilter against a plain Map in arrival order', () => {
+  /** The straightforward definition: forget from the front of insertion order. */
+  class Reference {
+    private readonly seen = new Map<string, number>();
+    private watermark = 0;
+    constructor(
+      private readonly windowMs: number,
+      private readonly maxEntries: number,
+    ) {}
+    isDuplicate(id: string, t: number): boolean {
+      const previous = this.seen.get(id);
+      if (previous !== undefined && Math.abs(t - previous) <= this.windowMs) return true;
+      if (previous !== undefined) this.seen.delete(id);
+      this.seen.set(id, t);
+      if (t > this.watermark) this.watermark = t;
+      for (const [key, at] of this.seen) {
+        if (this.seen.size <= this.maxEntries && at >= this.watermark - this.windowMs) break;
+        this.seen.delete(key);
+      }
+      return false;
+    }
+    get size(): number {
+      return this.seen.size;
+    }
+  }
+
+  it('gives the same answers for ids that come back, out of order and past the window', () => {
+    const random = rng(11);
+    for (const [windowMs, maxEntries] of [
+      [0, 3],
+      [5, 20],
+      [50, 1_000],
+      [1_000, 100_000],
+    ] as const) {
+      const ours = new DuplicateFilter({ windowMs, maxEntries });
+      const reference = new Reference(windowMs, maxEntries);
+      let t = 0;
+      const got: string[] = [];
+      const want: string[] = [];
+      // Long enough at the smallest sizes for the queue to be compacted (after 65 536 entries).
+      for (let i = 0; i < (maxEntries === 3 ? 70_000 : 30_000); i++) {
+        t += Math.floor(random() * 10) - 3;
+        const at = random() < 0.1 ? Math.floor(random() * 50) : t;
+        const id = `x${Math.floor(random() * 150)}`;
+        got.push(`${ours.isDuplicate(id, at)}/${ours.size}`);
+        want.push(`${reference.isDuplicate(id, at)}/${reference.size}`);
+      }
+      expect(got).toEqual(want);
+    }
   });
 });

@@ -39,7 +39,14 @@ export function hllEstimateUnion(regs: Uint8Array, offsets: readonly number[]): 
  * The same estimate as hllEstimateUnion for `n` (0-4) sketches at `o0`..`o3`, without an offsets
  * array: the hot path reads up to four generations per feature.
  */
-export function hllEstimate4(regs: Uint8Array, n: number, o0: number, o1: number, o2: number, o3: number): number {
+export function hllEstimate4(
+  regs: Uint8Array,
+  n: number,
+  o0: number,
+  o1: number,
+  o2: number,
+  o3: number,
+): number {
   if (n === 0) return 0;
   let sum = 0;
   let zeros = 0;

@@ -3,12 +3,24 @@ export class LocalClock {
   private readonly format: Intl.DateTimeFormat;
   private readonly cache = new Map<number, number>();
 
+  private lastUtcHour = Number.NaN;
+  private lastHour = 0;
+
   constructor(timeZone: string) {
     this.format = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', hourCycle: 'h23' });
   }
 
   hourOf(timeSec: number): number {
     const utcHour = Math.floor(timeSec / 3600);
+    // Consecutive calls are nearly always in the same UTC hour: skip the map then.
+    if (utcHour === this.lastUtcHour) return this.lastHour;
+    const h = this.lookup(utcHour);
+    this.lastUtcHour = utcHour;
+    this.lastHour = h;
+    return h;
+  }
+
+  private lookup(utcHour: number): number {
     let h = this.cache.get(utcHour);
     if (h === undefined) {
       h = Number(this.format.format(new Date(utcHour * 3_600_000))) % 24;

@@ -18,9 +18,9 @@ import {
   F_VIDEO,
 } from './call-flags.js';
 import type { FeedbackInput } from './feedback.js';
-import { hashString } from './hash.js';
+import { hashPrefix, hashString } from './hash.js';
 import { LocalClock } from './local-time.js';
-import { blockOf, regionOf, sharedPrefix } from './number-parts.js';
+import { blockLength, nationalValue, regionLength, sharedPrefix } from './number-parts.js';
 import type { SourceObservation } from './observation.js';
 import type { Rules, SubjectKindName } from './rules.js';
 import { readStage, writeStage } from './snapshot.js';
@@ -38,6 +38,8 @@ export class NumberStage {
   readonly stage: Stage;
   private readonly clock: LocalClock;
   private readonly onNet: readonly string[];
+  private readonly nightFrom: number;
+  private readonly nightTo: number;
   private readonly hashes: [number, number, number, number] = [0, 0, 0, 0];
   /** Sources currently flagged for spoofing (`<kind>:<id>`), from the source stage's verdicts. */
   readonly spoofingSources = new Set<string>();
@@ -52,12 +54,21 @@ export class NumberStage {
     this.stage = new Stage(rules, sink, (key) => ['number', key], 'number');
     this.clock = new LocalClock(rules.timeZone);
     this.onNet = rules.onNetPrefixes;
+    this.nightFrom = rules.nightHours[0];
+    this.nightTo = rules.nightHours[1];
   }
 
   private isNight(sec: number): boolean {
     const h = this.clock.hourOf(sec);
-    const [from, to] = this.rules.nightHours;
+    const from = this.nightFrom;
+    const to = this.nightTo;
     return from <= to ? h >= from && h < to : h >= from || h < to;
+  }
+
+  private isOnNet(e164: string): boolean {
+    const onNet = this.onNet;
+    for (let i = 0; i < onNet.length; i++) if (e164.startsWith(onNet[i]!)) return true;
+    return false;
   }
 
   /** Scores one normalised CDR. */
@@ -88,11 +99,7 @@ export class NumberStage {
     if (cdr.releaseCause === CAUSE_REJECTED) flags |= F_REJECTED;
     if (this.isNight(sec)) flags |= F_NIGHT;
     if (callingE164 === '' || cdr.calling?.valid !== true) flags |= F_INVALID;
-    if (
-      carrier !== rules.onNetCarrier &&
-      callingE164 !== '' &&
-      this.onNet.some((p) => callingE164.startsWith(p))
-    ) {
+    if (carrier !== rules.onNetCarrier && callingE164 !== '' && this.isOnNet(callingE164)) {
       flags |= F_ONNET_OUTSIDE;
     }
     const att = cdr.attestation ?? Attestation.ATTESTATION_UNSPECIFIED;
@@ -123,8 +130,8 @@ export class NumberStage {
 
     const h = this.hashes;
     h[0] = hashString(called);
-    h[1] = calledE164 !== '' ? hashString(blockOf(calledE164)) : h[0];
-    h[2] = calledE164 !== '' ? hashString(regionOf(calledE164)) : h[0];
+    h[1] = calledE164 !== '' ? hashPrefix(calledE164, blockLength(calledE164)) : h[0];
+    h[2] = calledE164 !== '' ? hashPrefix(calledE164, regionLength(calledE164)) : h[0];
     h[3] = 0;
     const callerHash = hashString(calling);
 
@@ -153,7 +160,7 @@ export class NumberStage {
     if (s.rich !== null) {
       const rich = s.rich;
       const crossed = rich.advance(sec);
-      const calleeNum = calledE164 !== '' ? Number(calledE164.slice(1)) : 0;
+      const calleeNum = calledE164 !== '' ? nationalValue(calledE164) : 0;
       flags |= rich.callerContext(sec, calleeNum, h[0], rules.sequentialDistance);
       rich.record(sec, flags, talkSec, h, true);
       s.sinceEval++;

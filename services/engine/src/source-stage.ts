@@ -4,7 +4,7 @@ import type { SourceObservation } from './observation.js';
 import type { Rules, SubjectKindName } from './rules.js';
 import { readStage, writeStage } from './snapshot.js';
 import { Stage } from './stage.js';
-import { RichState } from './subject-state.js';
+import { RichState, type SubjectState } from './subject-state.js';
 import { subjectKey, type EngineSink, type Verdict } from './verdict.js';
 
 const DAY_MS = 86_400_000;
@@ -14,6 +14,15 @@ const RECENT_CAP = 4096;
 function sourceKind(key: string): [SubjectKindName, string] {
   const i = key.indexOf(':');
   return [key.slice(0, i) as SubjectKindName, key.slice(i + 1)];
+}
+
+/** Cached keys and states per source id; bounded, since ids come and go (devices are many). */
+const CACHE_CAP = 200_000;
+
+interface Cached {
+  key: string;
+  /** The subject's state while it is tracked; null once evicted (or never created). */
+  s: SubjectState | null;
 }
 
 /** How the source stage tells the number stage about spoofing sources (direct offline, via Kafka in the service). */
@@ -47,6 +56,15 @@ export class SourceStage {
   private readonly hashes = [0, 0, 0, 0, 0];
   private readonly recent = new Map<string, Recent>();
   private readonly flagged = new Set<string>();
+  /**
+   * Key and state per id and kind, so the hot path builds no key string and does one map lookup
+   * per call; kept in step with the stage's evictions and restores.
+   */
+  private readonly cache: Record<SourceObservation['kind'], Map<string, Cached>> = {
+    trunk: new Map(),
+    carrier: new Map(),
+    device: new Map(),
+  };
 
   constructor(
     readonly rules: Rules,
@@ -68,6 +86,16 @@ export class SourceStage {
       alert: (a) => sink.alert(a),
     };
     this.stage = new Stage(rules, inner, sourceKind);
+    this.stage.onEvict = (key) => this.forget(key);
+  }
+
+  /** A subject left the stage: its cached state must not be used again. */
+  private forget(key: string): void {
+    const i = key.indexOf(':');
+    const c = (
+      this.cache[key.slice(0, i) as SourceObservation['kind']] as Map<string, Cached> | undefined
+    )?.get(key.slice(i + 1));
+    if (c !== undefined) c.s = null;
   }
 
   private onVerdict(v: Verdict): void {
@@ -105,10 +133,30 @@ export class SourceStage {
   }
 
   onObservation(o: SourceObservation): void {
-    const key = `${o.kind}:${o.id}`;
     const sec = Math.floor(o.timeMs / 1000);
     this.stage.observeTime(o.timeMs);
-    const s = this.stage.state(key, sec);
+    const cache = this.cache[o.kind] as Map<string, Cached> | undefined;
+    let key: string;
+    let s: SubjectState;
+    if (cache === undefined) {
+      key = `${o.kind}:${o.id}`;
+      s = this.stage.state(key, sec);
+    } else {
+      let c = cache.get(o.id);
+      if (c === undefined) {
+        if (cache.size >= CACHE_CAP) cache.clear();
+        c = { key: `${o.kind}:${o.id}`, s: null };
+        cache.set(o.id, c);
+      }
+      key = c.key;
+      if (c.s === null) {
+        s = this.stage.state(key, sec);
+        c.s = s;
+      } else {
+        s = c.s;
+        this.stage.touch(s, sec);
+      }
+    }
     s.calls++;
     // Devices are as many as subscribers: keep them tiny until a second calling number shows up.
     if (s.rich === null) {
@@ -156,6 +204,7 @@ export class SourceStage {
 
   restore(buf: Buffer): void {
     const extra = readStage(this.stage, buf) as { recent: [string, Recent][]; flagged: string[] };
+    for (const c of Object.values(this.cache)) c.clear();
     this.recent.clear();
     this.flagged.clear();
     for (const [k, r] of extra.recent) this.recent.set(k, r);

@@ -65,6 +65,9 @@ export class Stage {
     return this.maxEventMs - this.rules.allowedLatenessMs;
   }
 
+  /** Called with the key of every subject the sweep evicts (before any tombstone). */
+  onEvict: ((key: string) => void) | null = null;
+
   state(key: string, sec: number): SubjectState {
     let s = this.states.get(key);
     if (s === undefined) {
@@ -75,6 +78,12 @@ export class Stage {
       if (sec < s.firstSec) s.firstSec = sec;
     }
     return s;
+  }
+
+  /** What state() does to a subject already looked up: extends its first/last event time. */
+  touch(s: SubjectState, sec: number): void {
+    if (sec > s.lastSec) s.lastSec = sec;
+    if (sec < s.firstSec) s.firstSec = sec;
   }
 
   private isAllowlisted(kind: SubjectKindName, id: string): boolean {
@@ -219,6 +228,11 @@ export class Stage {
     for (const [key, s] of this.states) {
       if (s.lastSec >= horizonSec) continue;
       this.states.delete(key);
+      if (this.onEvict !== null) this.onEvict(key);
+      if (s.rich !== null) {
+        s.rich.release();
+        s.rich = null;
+      }
       if (this.verdicts.delete(key)) {
         const [kind, id] = this.kindOf(key);
         this.sink.tombstone(kind, id, this.watermarkMs);

@@ -72,6 +72,39 @@ const FLAG_SLOTS: readonly (readonly [number, number])[] = [
   [F_VIA_SPOOFING_SOURCE, C_VIA],
   [F_VIA_FLAGGED_DEVICE, C_VIA_DEVICE],
 ];
+/** Bytes of all of a RichState's arrays, laid out widest element first so every view is aligned. */
+const RICH_BYTES =
+  Math.ceil(
+    (K * 8 +
+      Q_BUCKETS * K * 4 +
+      4 * TOP * 4 +
+      M_BUCKETS * 2 +
+      TOP * 2 +
+      G_GENS * DIMS * HLL_REGISTERS +
+      TOP) /
+      8,
+  ) * 8;
+/**
+ * Promoted subjects take their arrays from shared slabs: one ArrayBuffer per subject costs far more
+ * (backing-store bookkeeping and the GC pressure of external memory) than the arrays' own use.
+ * Regions of evicted subjects are reused, so slabs do not pin memory of long-gone subjects.
+ */
+const SLAB_STATES = 64;
+const FREE_CAP = 65_536;
+const free: Uint8Array[] = [];
+let slab = new ArrayBuffer(0);
+let slabNext = SLAB_STATES;
+
+function takeRegion(): Uint8Array {
+  const reused = free.pop();
+  if (reused !== undefined) return reused.fill(0);
+  if (slabNext === SLAB_STATES) {
+    slab = new ArrayBuffer(RICH_BYTES * SLAB_STATES);
+    slabNext = 0;
+  }
+  return new Uint8Array(slab, RICH_BYTES * slabNext++, RICH_BYTES);
+}
+
 const FLAG_BITS = Int32Array.from(FLAG_SLOTS, (p) => p[0]);
 const FLAG_SLOT = Int32Array.from(FLAG_SLOTS, (p) => p[1]);
 
@@ -81,27 +114,63 @@ const FLAG_SLOT = Int32Array.from(FLAG_SLOTS, (p) => p[1]);
  * event time, so the same per-subject event order always gives the same numbers.
  */
 export class RichState {
-  q = new Uint32Array(Q_BUCKETS * K);
-  qTotal = new Float64Array(K);
+  // All windows share one buffer: one backing-store allocation per promoted subject instead of
+  // one per array (snapshot reads may still replace them with arrays of their own).
+  qTotal: Float64Array;
+  q: Uint32Array;
   qNow = -1;
-  m = new Uint16Array(M_BUCKETS);
+  m: Uint16Array;
   mTotal = 0;
   mNow = -1;
-  sk = new Uint8Array(G_GENS * DIMS * HLL_REGISTERS);
+  sk: Uint8Array;
   gNow = -1;
-  topHash = new Int32Array(TOP);
-  topCount = new Uint16Array(TOP);
-  topLast = new Int32Array(TOP);
-  topRejected = new Uint8Array(TOP);
+  topHash: Int32Array;
+  topCount: Uint16Array;
+  topLast: Int32Array;
+  topRejected: Uint8Array;
   /** Exact recent callers while they are few (devices: numbers per handset), HLL beyond. */
-  callerHash = new Int32Array(TOP);
-  callerLast = new Int32Array(TOP);
+  callerHash: Int32Array;
+  callerLast: Int32Array;
   lastCallee = 0;
   baseHour = -1;
   baseHourCalls = 0;
   baseline = 0;
   /** Calls dropped because their bucket had already left the window. */
   tooLate = 0;
+
+  /** This state's slice of a slab; handed back by release() when the subject is evicted. */
+  private readonly region: Uint8Array;
+
+  constructor() {
+    const region = takeRegion();
+    this.region = region;
+    const buf = region.buffer;
+    let off = region.byteOffset;
+    this.qTotal = new Float64Array(buf, off, K);
+    off += K * 8;
+    this.q = new Uint32Array(buf, off, Q_BUCKETS * K);
+    off += Q_BUCKETS * K * 4;
+    this.topHash = new Int32Array(buf, off, TOP);
+    off += TOP * 4;
+    this.topLast = new Int32Array(buf, off, TOP);
+    off += TOP * 4;
+    this.callerHash = new Int32Array(buf, off, TOP);
+    off += TOP * 4;
+    this.callerLast = new Int32Array(buf, off, TOP);
+    off += TOP * 4;
+    this.m = new Uint16Array(buf, off, M_BUCKETS);
+    off += M_BUCKETS * 2;
+    this.topCount = new Uint16Array(buf, off, TOP);
+    off += TOP * 2;
+    this.sk = new Uint8Array(buf, off, G_GENS * DIMS * HLL_REGISTERS);
+    off += G_GENS * DIMS * HLL_REGISTERS;
+    this.topRejected = new Uint8Array(buf, off, TOP);
+  }
+
+  /** The subject was evicted: its memory may serve the next promoted subject. Never use it after. */
+  release(): void {
+    if (free.length < FREE_CAP) free.push(this.region);
+  }
 
   /** Moves the windows forward to `sec`; returns true when a 15-minute bucket boundary was crossed. */
   advance(sec: number): boolean {
@@ -113,8 +182,12 @@ export class RichState {
       for (let i = from; i <= qi; i++) {
         const base = (i % Q_BUCKETS) * K;
         for (let c = 0; c < K; c++) {
-          this.qTotal[c]! -= this.q[base + c]!;
-          this.q[base + c] = 0;
+          // Empty buckets (most, for a fresh state) are only read: no write, no dirtied memory.
+          const v = this.q[base + c]!;
+          if (v !== 0) {
+            this.qTotal[c]! -= v;
+            this.q[base + c] = 0;
+          }
         }
       }
       this.qNow = qi;

@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import { RingfenceError } from '@ringfence/common';
 import { print } from '../output.js';
 import { stackPaths } from '../stack/paths.js';
-import { stackUp } from '../stack/stack.js';
+import { stackDown, stackStatus, stackUp } from '../stack/stack.js';
 import { mainJobPlan, type MainJobOptions } from '../run/main-job.js';
 import { Supervisor } from '../run/supervisor.js';
 
@@ -56,9 +56,12 @@ export function registerRun(program: Command): void {
         seed: Math.round(positive('--seed', flags.seed)),
         ingestToken: randomBytes(18).toString('base64url'),
         switchToken: randomBytes(18).toString('base64url'),
+        adminPassword: randomBytes(12).toString('base64url'),
         calleeHashKey: stableSecret(join(work, 'callee-hash.key')),
         env: process.env,
       };
+      // Stop on exit only what this job started: a stack that was already up stays up.
+      const stackWasUp = (await stackStatus()).healthy;
       await stackUp(print);
       const plan = mainJobPlan(options);
       const supervisor = new Supervisor(print);
@@ -67,10 +70,13 @@ export function registerRun(program: Command): void {
         if (stopping) process.exit(1);
         stopping = true;
         print('[run] stopping every service (Ctrl-C again to force)');
-        void supervisor.stopAll().then(() => {
-          print('[run] stopped; the local stack keeps running (`ringfence stack down` stops it)');
-          process.exit(0);
-        });
+        void supervisor
+          .stopAll()
+          .then(async () => {
+            if (stackWasUp) print('[run] stopped; the local stack was already up and keeps running');
+            else await stackDown(print);
+          })
+          .then(() => process.exit(0));
       };
       process.on('SIGINT', stop);
       process.on('SIGTERM', stop);

@@ -13,6 +13,8 @@ export interface MainJobOptions {
   seed: number;
   ingestToken: string;
   switchToken: string;
+  /** Password of the console's `admin` supervisor, reset on every run and printed in the banner. */
+  adminPassword: string;
   /** Stable across runs (kept in `work`), so callee hashes in exports link up. */
   calleeHashKey: string;
   env: NodeJS.ProcessEnv;
@@ -34,6 +36,7 @@ export const MAIN_JOB_PORTS = {
 } as const;
 
 const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
 
 /** What `ringfence run` starts, in order, with which environment. */
 export function mainJobPlan(o: MainJobOptions): MainJobPlan {
@@ -65,6 +68,12 @@ export function mainJobPlan(o: MainJobOptions): MainJobPlan {
   return {
     setup: [
       node('db-migrate', [cli, 'db', 'migrate'], {}, false),
+      node(
+        'console-admin',
+        [cli, 'console', 'user', 'add', 'admin', 'supervisor', '--password', o.adminPassword],
+        { USERS_FILE: usersFile },
+        false,
+      ),
       ...(existsSync(signingKey)
         ? []
         : [node('export-keygen', [cli, 'export', 'keygen', signingKey], {}, false)]),
@@ -81,7 +90,6 @@ export function mainJobPlan(o: MainJobOptions): MainJobPlan {
       service('console', {
         HTTP_PORT: String(MAIN_JOB_PORTS.consoleHttp),
         USERS_FILE: usersFile,
-        BOOTSTRAP_ADMIN: 'admin',
       }),
       service('exporter', {
         OUT_DIR: join(o.work, 'exports'),
@@ -92,7 +100,7 @@ export function mainJobPlan(o: MainJobOptions): MainJobPlan {
     banner: [
       '',
       '──────────────────────────────────────────────────────────────────────────────',
-      ` console   http://127.0.0.1:${MAIN_JOB_PORTS.consoleHttp}/  user "admin", password printed by [console] above`,
+      ` console   http://127.0.0.1:${MAIN_JOB_PORTS.consoleHttp}/  user "admin", password "${o.adminPassword}"`,
       ` risk-api  127.0.0.1:${MAIN_JOB_PORTS.riskGrpc} (gRPC)  try:`,
       `           RISK_API_TOKEN=${o.switchToken} node services/cli/dist/index.js risk check <calling> --called <called>`,
       ` ingest    POST http://127.0.0.1:${MAIN_JOB_PORTS.ingestHttp}/v1/cdrs  (Authorization: Bearer ${o.ingestToken})`,
@@ -107,9 +115,11 @@ export function mainJobPlan(o: MainJobOptions): MainJobPlan {
         await supervisor.wait('replay');
         return;
       }
-      // Synthetic traffic one event-time hour at a time, starting at the top of the current hour, so
-      // the console's recent windows fill up; each hour is generated while the previous one replays.
-      let start = Math.floor(Date.now() / HOUR_MS) * HOUR_MS;
+      // Synthetic traffic one event-time hour at a time from the latest 09:00 China Standard Time (UTC+8,
+      // no daylight saving: the generator's default zone), so a demo starts in busy hours rather than
+      // whatever the clock says; the console follows event time.
+      let start = Math.floor((Date.now() + 8 * HOUR_MS) / DAY_MS) * DAY_MS + HOUR_MS;
+      if (start > Date.now()) start -= DAY_MS;
       for (let hour = 0; !stopped(); hour += 1) {
         const file = join(o.work, `traffic-${hour % 2}.jsonl`);
         const gen = node(

@@ -31,7 +31,13 @@ export class Supervisor {
   ) {}
 
   start(spec: ChildSpec, restarts = 0): ChildProcess {
-    const child = spawn(spec.command, [...spec.args], { env: spec.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    // Own process group: a terminal's Ctrl-C reaches only the supervisor, which then stops each child
+    // once with SIGTERM (a child that saw SIGINT and then SIGTERM would treat it as a forced second signal).
+    const child = spawn(spec.command, [...spec.args], {
+      env: spec.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
     for (const stream of [child.stdout, child.stderr]) {
       if (stream !== null)
         createInterface({ input: stream }).on('line', (l) => this.out(`[${spec.name}] ${l}`));
