@@ -1,5 +1,5 @@
-import { dateTime, fragment, inList, raw, sql, type SqlFragment } from '@ringfence/common';
-import { rows, table, type StoreDb, type SubjectKindName } from '@ringfence/store';
+import { dateTime, fragment, inList, sql, type SqlFragment } from '@ringfence/common';
+import { rows, subjectColumn, table, type StoreDb, type SubjectKindName } from '@ringfence/store';
 
 /*
  * Reads the console needs beyond @ringfence/store's. Counting follows docs/clickhouse-schema.md:
@@ -8,17 +8,6 @@ import { rows, table, type StoreDb, type SubjectKindName } from '@ringfence/stor
  */
 
 export type SourceKind = Extract<SubjectKindName, 'trunk' | 'carrier' | 'device'>;
-
-const SOURCE_COLUMN: Record<SourceKind, string> = {
-  trunk: 'ingress_trunk',
-  carrier: 'ingress_carrier',
-  device: 'device_id',
-};
-
-/** The cdr column a subject is filtered on. */
-export function subjectColumn(kind: 'number' | SourceKind): SqlFragment {
-  return raw(kind === 'number' ? 'calling' : SOURCE_COLUMN[kind]);
-}
 
 function range(from: number, to: number): SqlFragment {
   return fragment`setup_time >= ${dateTime(from)} AND setup_time < ${dateTime(to)}`;
@@ -60,42 +49,6 @@ GROUP BY called ORDER BY calls DESC, called LIMIT ${limit}`,
   return r.map((x) => ({
     called: String(x['called']),
     calls: Number(x['calls']),
-    lastMs: Number(x['last_ms']),
-  }));
-}
-
-export interface PathEntry {
-  switchId: string;
-  ingressCarrier: string;
-  ingressTrunk: string;
-  attestation: string;
-  calls: number;
-  firstMs: number;
-  lastMs: number;
-}
-
-/** Where a subject's calls entered the network: per switch, carrier, trunk and attestation. */
-export async function pathOf(
-  db: StoreDb,
-  kind: 'number' | SourceKind,
-  id: string,
-  from: number,
-  to: number,
-): Promise<PathEntry[]> {
-  const r = await rows<Record<string, string>>(
-    db,
-    sql`SELECT switch_id, ingress_carrier, ingress_trunk, toString(attestation) AS att,
-  uniqExact(call_id) AS calls, min(setup_ms) AS first_ms, max(setup_ms) AS last_ms
-FROM ${table(db, 'cdr')} WHERE ${subjectColumn(kind)} = ${id} AND ${range(from, to)}
-GROUP BY switch_id, ingress_carrier, ingress_trunk, attestation ORDER BY calls DESC, first_ms LIMIT 200`,
-  );
-  return r.map((x) => ({
-    switchId: String(x['switch_id']),
-    ingressCarrier: String(x['ingress_carrier']),
-    ingressTrunk: String(x['ingress_trunk']),
-    attestation: String(x['att']),
-    calls: Number(x['calls']),
-    firstMs: Number(x['first_ms']),
     lastMs: Number(x['last_ms']),
   }));
 }

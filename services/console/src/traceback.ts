@@ -1,15 +1,20 @@
-import { feedbackFor, riskHistory, type RiskChange, type StoreDb } from '@ringfence/store';
+import {
+  feedbackFor,
+  riskHistory,
+  sourcePath,
+  type RiskChange,
+  type SourcePathEntry as PathEntry,
+  type StoreDb,
+} from '@ringfence/store';
 import { decisionInForce, withUndo, type ActionView } from './decisions.js';
 import { resolveWindow, type TimeWindow } from './investigation.js';
 import { maskNumber } from './masking.js';
 import {
   cdrExtract,
   numbersVia,
-  pathOf,
   signalling,
   type CdrExtract,
   type NumberCount,
-  type PathEntry,
   type Signalling,
   type SourceKind,
 } from './queries.js';
@@ -90,7 +95,7 @@ export async function traceback(
   const { fromMs, toMs } = window;
   const onNet = { carrier: options.onNetCarrier, prefixes: options.onNetPrefixes };
   const [path, sig, cdrs, history, feedback] = await Promise.all([
-    pathOf(db, kind, id, fromMs, toMs),
+    sourcePath(db, kind, id, fromMs, toMs),
     signalling(db, kind, id, fromMs, toMs, onNet),
     cdrExtract(db, kind, id, fromMs, toMs),
     riskHistory(db, kind, id, 1),

@@ -211,7 +211,7 @@ FROM system.numbers LIMIT ${STORED}`,
       ['countCdrs over the week (uniqExact of every call_id)', () => countCdrs(db, from, to)],
       ['callerSummary, heavy caller, week', () => callerSummary(db, hot, from, to)],
       ['callerHourly, heavy caller, week', () => callerHourly(db, hot, from, to)],
-      ['sourcePath, heavy caller, week', () => sourcePath(db, hot, from, to)],
+      ['sourcePath, heavy caller, week', () => sourcePath(db, 'number', hot, from, to)],
       ['sourceHourly, one trunk, week', () => sourceHourly(db, 'trunk', 'trunk-7', from, to)],
       ['topCallers export, one day (hourly aggregate)', () => topCallers(db, from, from + 86_400_000, 1000)],
     ];

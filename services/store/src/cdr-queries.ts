@@ -188,23 +188,40 @@ export interface SourcePathEntry {
   lastMs: number;
 }
 
+/** Subjects whose calls can be traced: a calling number or an ingress source. */
+export type PathSubjectKind = Extract<SubjectKindName, 'number' | 'trunk' | 'carrier' | 'device'>;
+
+const SUBJECT_COLUMN: Record<PathSubjectKind, string> = {
+  number: 'calling',
+  trunk: 'ingress_trunk',
+  carrier: 'ingress_carrier',
+  device: 'device_id',
+};
+
+/** The cdr column a traceable subject is filtered on. */
+export function subjectColumn(kind: PathSubjectKind): SqlFragment {
+  return raw(SUBJECT_COLUMN[kind]);
+}
+
 /**
- * Where one number's calls entered the network in [from, to): per switch, ingress carrier, trunk and
+ * Where a subject's calls entered the network in [from, to): per switch, ingress carrier, trunk and
  * attestation, distinct calls and first/last setup time, busiest first. Traces spoofed traffic to source.
  */
 export async function sourcePath(
   db: StoreDb,
-  number: string,
+  kind: PathSubjectKind,
+  id: string,
   from: TimeArg,
   to: TimeArg,
+  limit = 200,
 ): Promise<SourcePathEntry[]> {
   checkRange(from, to);
   const r = await rows<Record<string, string | number>>(
     db,
     sql`SELECT switch_id, ingress_carrier, ingress_trunk, toString(attestation) AS att,
   uniqExact(call_id) AS calls, min(setup_ms) AS first_ms, max(setup_ms) AS last_ms
-FROM ${table(db, 'cdr')} WHERE calling = ${number} AND ${range(from, to)}
-GROUP BY switch_id, ingress_carrier, ingress_trunk, attestation ORDER BY calls DESC, first_ms`,
+FROM ${table(db, 'cdr')} WHERE ${subjectColumn(kind)} = ${id} AND ${range(from, to)}
+GROUP BY switch_id, ingress_carrier, ingress_trunk, attestation ORDER BY calls DESC, first_ms LIMIT ${limit}`,
   );
   return r.map((x) => ({
     switchId: String(x['switch_id']),

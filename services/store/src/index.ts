@@ -24,10 +24,12 @@ export {
   countCdrs,
   sourceHourly,
   sourcePath,
+  subjectColumn,
   topCallers,
   type CallerSummary,
   type HourlyCount,
   type SourcePathEntry,
+  type PathSubjectKind,
   type TopCaller,
 } from './cdr-queries.js';
 export {

@@ -125,7 +125,7 @@ describe('store', () => {
     expect(hourly[0]).toMatchObject({ hourMs: T0, calls: 30, answered: 20, distinctCalled: 7 });
     const trunk = await sourceHourly(db, 'trunk', 'tr-a', from, to);
     expect(trunk).toEqual([{ hourMs: T0, calls: 30, answered: 20, distinctCalling: 1, distinctCalled: 7 }]);
-    const path = await sourcePath(db, CALLER, from, to);
+    const path = await sourcePath(db, 'number', CALLER, from, to);
     expect(path.map((p) => [p.switchId, p.calls])).toEqual([
       ['sw1', 15],
       ['sw2', 15],
