@@ -10,6 +10,15 @@ export function envName(key: string): string {
   return key.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase();
 }
 
+function splitList(v: unknown): unknown {
+  return typeof v === 'string'
+    ? v
+        .split(',')
+        .map((s) => s.trim())
+        .filter((s) => s !== '')
+    : v;
+}
+
 const TRUE = new Set(['1', 'true', 'yes', 'on']);
 const FALSE = new Set(['0', 'false', 'no', 'off']);
 
@@ -33,17 +42,10 @@ export const cfg = {
       const s = v.trim().toLowerCase();
       return TRUE.has(s) ? true : FALSE.has(s) ? false : v;
     }, z.boolean()),
-  list: () =>
-    z.preprocess(
-      (v) =>
-        typeof v === 'string'
-          ? v
-              .split(',')
-              .map((s) => s.trim())
-              .filter((s) => s !== '')
-          : v,
-      z.array(z.string().min(1)),
-    ),
+  list: () => z.preprocess(splitList, z.array(z.string().min(1))),
+  /** A comma-separated list whose every item is one of `values`. */
+  enumList: <const T extends readonly [string, ...string[]]>(values: T) =>
+    z.preprocess(splitList, z.array(z.enum(values))),
   enum: <const T extends readonly [string, ...string[]]>(values: T) => z.enum(values),
   logLevel: () => z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
 };

@@ -36,6 +36,17 @@ describe('loadConfig', () => {
     expect(c).toEqual({ kafkaBrokers: ['a:1', 'b:2'], batchSize: 500, dryRun: true, mode: 'live' });
   });
 
+  it('parses comma-separated lists of allowed values and names a bad item', () => {
+    const s = z.object({ periods: cfg.enumList(['daily', 'weekly'] as const).default(['daily']) });
+    expect(loadConfig(s, { env: { PERIODS: 'weekly, daily' }, file: '' }).periods).toEqual([
+      'weekly',
+      'daily',
+    ]);
+    expect(configError(() => loadConfig(s, { env: { PERIODS: 'daily,hourly' }, file: '' }))).toContain(
+      'periods',
+    );
+  });
+
   it('returns a deeply frozen object', () => {
     const c = loadConfig(schema, { env: {}, file: '' });
     expect(Object.isFrozen(c)).toBe(true);

@@ -16,18 +16,7 @@ export const exporterConfigShape = {
   /** Ed25519 private key: PEM text, or the path of a PEM file. */
   signingKey: cfg.string(),
   /** Periods the service exports on schedule. */
-  periods: z
-    .preprocess(
-      (v) =>
-        typeof v === 'string'
-          ? v
-              .split(',')
-              .map((s) => s.trim())
-              .filter((s) => s !== '')
-          : v,
-      z.array(z.enum(PERIOD_TYPES)),
-    )
-    .default(['daily', 'weekly', 'monthly']),
+  periods: cfg.enumList(PERIOD_TYPES).default(['daily', 'weekly', 'monthly']),
   /** When each period type is exported (croner syntax, in `timeZone`); the period that just ended is exported. */
   dailyCron: cron().default('30 0 * * *'),
   weeklyCron: cron().default('0 1 * * 1'),
