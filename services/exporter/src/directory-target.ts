@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { RingfenceError } from '@ringfence/common';
@@ -57,7 +58,8 @@ export class DirectoryTarget implements DeliveryTarget {
     const parent = join(this.root, periodPath);
     const finalDir = join(parent, `r${revision}`);
     // Hidden and per process, so a crash leaves litter that is never mistaken for a revision.
-    const staging = join(parent, `.r${revision}.partial-${process.pid}-${Date.now()}`);
+    // Unique per attempt: two exporters (or two runs in one process) may stage the same revision at once.
+    const staging = join(parent, `.r${revision}.partial-${randomBytes(8).toString('hex')}`);
     await mkdir(staging, { recursive: true });
     return {
       put: async (name, bytes) => {
