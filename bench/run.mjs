@@ -2,8 +2,10 @@
 // Runs every services/*/bench/*.bench.ts (each prints one JSON line last) and writes
 // bench/results/latest.json and bench/results/latest.md with the machine it ran on.
 // Usage: node bench/run.mjs [substring-filter ...]
+// With filters, results of benchmarks not run this time are kept from the previous latest.json, each
+// with the date it ran (`ranAt`), so a partial rerun never drops figures.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, release } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -61,11 +63,26 @@ for (const file of files) {
     process.stdout.write(`  ✖ failed (exit ${r.status ?? r.signal})\n`);
     continue;
   }
-  benches.push({ ...parsed, file: name, seconds: Math.round((Date.now() - started) / 100) / 10 });
+  benches.push({
+    ...parsed,
+    file: name,
+    ranAt: new Date(started).toISOString(),
+    seconds: Math.round((Date.now() - started) / 100) / 10,
+  });
   for (const res of parsed.results)
     process.stdout.write(
       `  ${res.metric}: ${res.value} ${res.unit}${res.target ? ` (target ${res.target})` : ''}\n`,
     );
+}
+
+const latest = join(repo, 'bench', 'results', 'latest.json');
+if (filters.length > 0 && existsSync(latest)) {
+  const previous = JSON.parse(readFileSync(latest, 'utf8'));
+  const ran = new Set(benches.map((b) => b.file ?? b.bench));
+  for (const b of previous.benches ?? []) {
+    if (!ran.has(b.file ?? b.bench)) benches.push({ ...b, ranAt: b.ranAt ?? previous.machine?.date });
+  }
+  benches.sort((a, b) => String(a.file ?? a.bench).localeCompare(String(b.file ?? b.bench)));
 }
 
 const fmt = (v) =>
@@ -77,14 +94,14 @@ const fmt = (v) =>
 const md = [
   `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}, Linux ${machine.kernel}; run ${machine.date}.`,
   '',
-  '| benchmark | metric | value | unit | target | baseline in the same run | notes |',
-  '| --- | --- | ---: | --- | --- | --- | --- |',
+  '| benchmark | ran at | metric | value | unit | target | baseline in the same run | notes |',
+  '| --- | --- | --- | ---: | --- | --- | --- | --- |',
   ...benches.flatMap((b) =>
     b.error
-      ? [`| ${b.bench} | — | failed | | | | ${b.error} |`]
+      ? [`| ${b.bench} | ${b.ranAt ?? ''} | — | failed | | | | ${b.error} |`]
       : b.results.map(
           (r) =>
-            `| ${b.bench} | ${r.metric} | ${fmt(r.value)} | ${r.unit} | ${r.target ?? ''} | ${r.baseline ? `${r.baseline.metric}: ${fmt(r.baseline.value)} ${r.baseline.unit}` : ''} | ${(r.notes ?? '').replaceAll('|', '/')} |`,
+            `| ${b.bench} | ${b.ranAt ?? ''} | ${r.metric} | ${fmt(r.value)} | ${r.unit} | ${r.target ?? ''} | ${r.baseline ? `${r.baseline.metric}: ${fmt(r.baseline.value)} ${r.baseline.unit}` : ''} | ${(r.notes ?? '').replaceAll('|', '/')} |`,
         ),
   ),
   '',
