@@ -18,7 +18,10 @@ export const TOPICS = {
   alerts: 'alerts.v1',
   /** Operator decisions, Feedback keyed by subject. */
   feedback: 'feedback.v1',
-  /** Scorer's re-key stage: per-call source observations keyed by source. */
+  /**
+   * Scorer's re-key stage: per-call SourceObservations, each source always in the same partition
+   * (FNV-1a of `<kind>:<id>`), packed length-delimited per partition under key `pack:<n>`.
+   */
   sourceEvents: 'scorer.source-events.v1',
   /** Scorer stage snapshots (compacted), StageSnapshot keyed by "<group>:<stage>". */
   scorerSnapshots: 'scorer.snapshots.v1',
