@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Producer } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { baseConfigShape, ensureTopics, loadConfig, topicName } from '@ringfence/common';
+import { baseConfigShape, loadConfig, topicName } from '@ringfence/common';
 import { testStack, readTopics } from '@ringfence/common/testing';
 import { cdrv1 } from '@ringfence/proto';
 import {
@@ -30,20 +30,14 @@ const config = loadConfig(z.object({ ...baseConfigShape, ...ingestConfigShape })
 let producer: Producer;
 
 beforeAll(async () => {
-  const admin = kafka.admin();
-  await admin.connect();
-  await ensureTopics(admin, prefix);
-  await admin.disconnect();
+  await stack.createTopics();
   producer = createIngestProducer(kafka);
   await producer.connect();
 });
 
 afterAll(async () => {
   await producer.disconnect();
-  const admin = kafka.admin();
-  await admin.connect();
-  await admin.deleteTopics({ topics: (await admin.listTopics()).filter((t) => t.startsWith(prefix)) });
-  await admin.disconnect();
+  await stack.deleteTopics();
 });
 
 function decoded(raw: Buffer): RawRecord {

@@ -5,7 +5,7 @@ import { gzipSync } from 'node:zlib';
 import type { Producer } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { baseConfigShape, ensureTopics, loadConfig, topicName } from '@ringfence/common';
+import { baseConfigShape, loadConfig, topicName } from '@ringfence/common';
 import { testStack, readTopics } from '@ringfence/common/testing';
 import { cdrv1 } from '@ringfence/proto';
 import { IngestCore, createIngestProducer, ingestConfigShape, readRecords, replay } from '@ringfence/cdr';
@@ -23,21 +23,14 @@ const dir = mkdtempSync(join(tmpdir(), 'rf-replay-int-'));
 let producer: Producer;
 
 beforeAll(async () => {
-  const admin = kafka.admin();
-  await admin.connect();
-  await ensureTopics(admin, prefix);
-  await admin.disconnect();
+  await stack.createTopics();
   producer = createIngestProducer(kafka);
   await producer.connect();
 });
 
 afterAll(async () => {
   await producer.disconnect();
-  const admin = kafka.admin();
-  await admin.connect();
-  const topics = (await admin.listTopics()).filter((t) => t.startsWith(prefix));
-  await admin.deleteTopics({ topics });
-  await admin.disconnect();
+  await stack.deleteTopics();
 });
 
 describe('replay into the real Kafka', () => {

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { createClickHouse, type ClickHouseClient } from './clickhouse.js';
-import { createKafka } from './kafka.js';
+import { createKafka, ensureTopics } from './kafka.js';
 import { createLogger } from './logger.js';
 import { ident, sql } from './sql.js';
-import type { Kafka, KafkaMessage } from 'kafkajs';
+import type { Admin, Kafka, KafkaMessage } from 'kafkajs';
 
 /**
  * Helpers for integration tests against the real local stack (`ringfence stack up`). Each test gets
@@ -19,6 +19,10 @@ export interface TestStack {
   kafka(clientId?: string): Kafka;
   /** A client bound to `database` (created on first use by the caller's migrations or `createDatabase`). */
   clickhouse(): ClickHouseClient;
+  /** Creates every Ringfence topic under `topicPrefix`. */
+  createTopics(): Promise<void>;
+  /** Deletes every topic under `topicPrefix`. */
+  deleteTopics(): Promise<void>;
   createDatabase(): Promise<void>;
   dropDatabase(): Promise<void>;
   /** Environment for a child service process pointed at this stack, prefix and database. */
@@ -33,12 +37,28 @@ export function testStack(): TestStack {
   const database = `t_${id}`;
   const logger = createLogger('test', 'warn');
   const admin = (): ClickHouseClient => createClickHouse({ url: clickhouseUrl, database: 'default' });
+  const kafka = (clientId = `test-${id}`): Kafka => createKafka({ brokers, clientId, logger });
+  const withAdmin = async (fn: (admin: Admin) => Promise<void>): Promise<void> => {
+    const admin = kafka().admin();
+    await admin.connect();
+    try {
+      await fn(admin);
+    } finally {
+      await admin.disconnect();
+    }
+  };
   return {
     brokers,
     clickhouseUrl,
     topicPrefix,
     database,
-    kafka: (clientId = `test-${id}`) => createKafka({ brokers, clientId, logger }),
+    kafka,
+    createTopics: () => withAdmin((admin) => ensureTopics(admin, topicPrefix)),
+    deleteTopics: () =>
+      withAdmin(async (admin) => {
+        const topics = (await admin.listTopics()).filter((t) => t.startsWith(topicPrefix));
+        if (topics.length > 0) await admin.deleteTopics({ topics });
+      }),
     clickhouse: () => createClickHouse({ url: clickhouseUrl, database }),
     async createDatabase() {
       const c = admin();

@@ -3,7 +3,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureTopics, topicName } from '@ringfence/common';
+import { topicName } from '@ringfence/common';
 import { testStack, readTopics } from '@ringfence/common/testing';
 import { splitRecords } from '@ringfence/cdr';
 
@@ -82,10 +82,7 @@ function record(i: number): string {
 }
 
 beforeAll(async () => {
-  const admin = kafka.admin();
-  await admin.connect();
-  await ensureTopics(admin, prefix);
-  await admin.disconnect();
+  await stack.createTopics();
   child = spawn(process.execPath, [entry], {
     env: stack.env({
       INGEST_TOKENS: TOKEN,
@@ -110,10 +107,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   if (child.exitCode === null) child.kill('SIGKILL');
-  const admin = kafka.admin();
-  await admin.connect();
-  await admin.deleteTopics({ topics: (await admin.listTopics()).filter((t) => t.startsWith(prefix)) });
-  await admin.disconnect();
+  await stack.deleteTopics();
 });
 
 interface Answer {

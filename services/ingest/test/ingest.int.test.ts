@@ -47,10 +47,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await svc.stop();
-  const admin = kafka.admin();
-  await admin.connect();
-  await admin.deleteTopics({ topics: (await admin.listTopics()).filter((t) => t.startsWith(prefix)) });
-  await admin.disconnect();
+  await stack.deleteTopics();
 });
 
 async function post(
