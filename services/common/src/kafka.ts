@@ -60,4 +60,19 @@ export async function ensureTopics(
         : [],
     })),
   });
+  // The controller reports leaders before the brokers serve them; a first produce that meets
+  // NOT_LEADER makes kafkajs's idempotent producer retry with a new sequence number, which the
+  // broker refuses (OUT_OF_ORDER_SEQUENCE_NUMBER). Wait until every new partition answers.
+  const deadline = Date.now() + 30_000;
+  for (const spec of missing) {
+    for (;;) {
+      try {
+        await admin.fetchTopicOffsets(topicName(prefix, spec.role));
+        break;
+      } catch (err) {
+        if (Date.now() > deadline) throw err;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    }
+  }
 }
