@@ -15,9 +15,8 @@ export class Engine {
 
   constructor(rules: Rules, sink: EngineSink) {
     this.sources = new SourceStage(rules, sink, {
-      sourceVerdict: (v) => this.numbers.onSourceVerdict(v),
-      sourceExpired: (key) => this.numbers.onSourceExpired(key),
-      implicate: (caller, timeMs, kind) => this.numbers.implicate(caller, timeMs, kind),
+      taint: (kind, id, tainted) => this.numbers.onTaint(kind, id, tainted),
+      implicate: (caller) => this.numbers.implicate(caller),
     });
     this.numbers = new NumberStage(rules, sink, (o) => this.sources.onObservation(o));
   }
@@ -35,9 +34,10 @@ export class Engine {
     else this.sources.onFeedback(fb);
   }
 
-  /** End of input: final source scores. */
+  /** End of input: final source scores (and taints), then final number scores; expired risk tombstoned. */
   flush(): void {
     this.sources.flush();
+    this.numbers.flush();
   }
 
   /** Both stages' state as one binary blob (for durability and tests). */

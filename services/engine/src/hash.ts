@@ -28,3 +28,33 @@ export function hashPrefix(s: string, end: number): number {
   h ^= h >>> 16;
   return h | 0;
 }
+
+function fmix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h | 0;
+}
+
+/**
+ * hashString(s), hashPrefix(s, a) and hashPrefix(s, b) in one pass over `s` (a callee, its block
+ * and its region), written to out[0], out[1], out[2].
+ */
+export function hashWithPrefixes(s: string, a: number, b: number, out: number[]): void {
+  const n = s.length;
+  let h = 0x811c9dc5;
+  let ha = 0;
+  let hb = 0;
+  for (let i = 0; i < n; i++) {
+    if (i === a) ha = h;
+    if (i === b) hb = h;
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  const full = fmix(h);
+  out[0] = full;
+  out[1] = a >= n ? full : fmix(ha);
+  out[2] = b >= n ? full : fmix(hb);
+}

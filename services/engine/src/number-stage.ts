@@ -13,26 +13,40 @@ import {
   F_ONNET_OUTSIDE,
   F_REJECTED,
   F_SHORT,
-  F_VIA_FLAGGED_DEVICE,
-  F_VIA_SPOOFING_SOURCE,
   F_VIDEO,
 } from './call-flags.js';
+import { FEATURE_INDEX } from './features.js';
 import type { FeedbackInput } from './feedback.js';
-import { hashPrefix, hashString } from './hash.js';
+import { hashString, hashWithPrefixes } from './hash.js';
 import { LocalClock } from './local-time.js';
 import { blockLength, nationalValue, regionLength, sharedPrefix } from './number-parts.js';
 import type { SourceObservation } from './observation.js';
 import type { Rules, SubjectKindName } from './rules.js';
 import { readStage, writeStage } from './snapshot.js';
 import { Stage } from './stage.js';
-import { RichState } from './subject-state.js';
-import type { EngineSink, Verdict } from './verdict.js';
+import {
+  C_D0,
+  C_T0,
+  C_T1,
+  RichState,
+  SLOT_D0,
+  SLOT_T0,
+  SLOT_T1,
+  type SubjectState,
+} from './subject-state.js';
+import type { EngineSink } from './verdict.js';
+
+const SPOOFING_SHARE = FEATURE_INDEX.spoofing_source_share;
+const DEVICE_SHARE = FEATURE_INDEX.flagged_device_share;
+/** Distinct trunk ids kept as shared strings; trunks are few, so the cap is a safety net. */
+const TRUNK_NAMES_CAP = 100_000;
 
 const CAUSE_REJECTED = 21;
 
 /**
  * Per calling number: windows, features and verdicts. Emits one source observation per call and
- * source (trunk, carrier, device) for the source stage.
+ * source (trunk, carrier, device) for the source stage; the emitted object is reused for the next
+ * one, so a consumer that keeps it must copy it.
  */
 export class NumberStage {
   readonly stage: Stage;
@@ -41,8 +55,22 @@ export class NumberStage {
   private readonly nightFrom: number;
   private readonly nightTo: number;
   private readonly hashes: [number, number, number, number] = [0, 0, 0, 0];
-  /** Sources currently flagged for spoofing (`<kind>:<id>`), from the source stage's verdicts. */
+  /** Trunks currently flagged for spoofing, from the source stage's scoring. */
   readonly spoofingSources = new Set<string>();
+  private readonly obs: SourceObservation = {
+    kind: 'trunk',
+    id: '',
+    timeMs: 0,
+    caller: '',
+    callerHash: 0,
+    calleeHash: 0,
+    blockHash: 0,
+    regionHash: 0,
+    talkSec: 0,
+    flags: 0,
+  };
+  /** One string per trunk id, so the numbers that remember a trunk share it. */
+  private readonly trunkNames = new Map<string, string>();
   /** Devices currently at MEDIUM or above (any category), e.g. handsets cycling throw-away SIMs. */
   readonly flaggedDevices = new Set<string>();
 
@@ -52,6 +80,8 @@ export class NumberStage {
     private readonly emit: (o: SourceObservation) => void,
   ) {
     this.stage = new Stage(rules, sink, (key) => ['number', key], 'number');
+    this.stage.decorate = (st, f) => this.taintShares(st, f);
+    this.stage.eligible = (st) => st.complaints > 0 || this.tainted(st);
     this.clock = new LocalClock(rules.timeZone);
     this.onNet = rules.onNetPrefixes;
     this.nightFrom = rules.nightHours[0];
@@ -121,17 +151,15 @@ export class NumberStage {
     if (cdr.media === Media.MEDIA_VIDEO) flags |= F_VIDEO;
     const trunk = cdr.ingressTrunk ?? '';
     const device = cdr.deviceId ?? '';
-    if (trunk !== '' && this.spoofingSources.size > 0 && this.spoofingSources.has(trunk)) {
-      flags |= F_VIA_SPOOFING_SOURCE;
-    }
-    if (device !== '' && this.flaggedDevices.size > 0 && this.flaggedDevices.has(device)) {
-      flags |= F_VIA_FLAGGED_DEVICE;
-    }
 
     const h = this.hashes;
-    h[0] = hashString(called);
-    h[1] = calledE164 !== '' ? hashPrefix(calledE164, blockLength(calledE164)) : h[0];
-    h[2] = calledE164 !== '' ? hashPrefix(calledE164, regionLength(calledE164)) : h[0];
+    if (calledE164 !== '') {
+      hashWithPrefixes(calledE164, blockLength(calledE164), regionLength(calledE164), h);
+    } else {
+      h[0] = hashString(called);
+      h[1] = h[0];
+      h[2] = h[0];
+    }
     h[3] = 0;
     const callerHash = hashString(calling);
 
@@ -143,26 +171,34 @@ export class NumberStage {
       s.hourCalls = 0;
     }
     s.hourCalls++;
-    if (
-      s.rich === null &&
-      (s.hourCalls >= rules.promoteCallsPerHour || (flags & F_IDENTITY) !== 0 || s.complaints > 0)
-    ) {
+    if (s.rich === null && (s.hourCalls >= rules.promoteCallsPerHour || (flags & F_IDENTITY) !== 0)) {
       s.rich = new RichState();
       s.rich.advance(sec);
       s.rich.seed(s.firstSec, s, s.calls - 1);
     }
-    if ((flags & F_ATTESTATION_C) !== 0) s.attC++;
-    if ((flags & F_ATTESTATION_NONE) !== 0) s.attNone++;
-    if ((flags & F_VIA_SPOOFING_SOURCE) !== 0) s.via++;
-    if ((flags & F_VIA_FLAGGED_DEVICE) !== 0) s.viaDevice++;
-    if (answered) s.answered++;
-    let evaluate = s.rich === null && (s.via > 0 || s.viaDevice > 0);
+    let slots = 0;
+    if (trunk !== '') {
+      if (s.trunk0 === trunk) slots = SLOT_T0;
+      else if (s.trunk0 === '') {
+        s.trunk0 = this.trunkName(trunk);
+        slots = SLOT_T0;
+      } else if (s.trunk1 === trunk) slots = SLOT_T1;
+      else if (s.trunk1 === '') {
+        s.trunk1 = this.trunkName(trunk);
+        slots = SLOT_T1;
+      }
+    }
+    if (device !== '') {
+      if (s.device0 === '') s.device0 = device;
+      if (s.device0 === device) slots |= SLOT_D0;
+    }
+    let evaluate = false;
     if (s.rich !== null) {
       const rich = s.rich;
       const crossed = rich.advance(sec);
       const calleeNum = calledE164 !== '' ? nationalValue(calledE164) : 0;
       flags |= rich.callerContext(sec, calleeNum, h[0], rules.sequentialDistance);
-      rich.record(sec, flags, talkSec, h, true);
+      rich.record(sec, flags, talkSec, h, true, slots);
       s.sinceEval++;
       const attempts = rich.qTotal[0] ?? 0;
       // Busy numbers are re-scored when their attempts grew ~2%: cheap, and still deterministic.
@@ -171,12 +207,26 @@ export class NumberStage {
         attempts <= 64 ||
         s.sinceEval >= Math.max(rules.evaluateEvery, attempts / 48) ||
         (flags & F_IDENTITY) !== 0;
+    } else {
+      if ((flags & F_ATTESTATION_C) !== 0) s.attC++;
+      if ((flags & F_ATTESTATION_NONE) !== 0) s.attNone++;
+      if (answered) {
+        s.answered++;
+        s.talk += Math.min(Math.round(talkSec), 86_400);
+      }
+      if ((flags & F_VIDEO) !== 0) s.video++;
+      if ((slots & SLOT_T0) !== 0) s.nT0++;
+      if ((slots & SLOT_T1) !== 0) s.nT1++;
+      if ((slots & SLOT_D0) !== 0) s.nD0++;
+      s.sinceEval++;
+      evaluate = s.complaints > 0 || this.tainted(s);
     }
     if (evaluate) {
       s.sinceEval = 0;
       this.stage.evaluate(calling, s, setupMs);
     }
 
+    // Sources see only the call's own facts: their state must not depend on taint (no cycle).
     const obsFlags = flags & ~F_REJECTED;
     if (trunk !== '')
       this.emit(this.observation('trunk', trunk, setupMs, calling, callerHash, talkSec, obsFlags));
@@ -186,6 +236,7 @@ export class NumberStage {
       this.emit(this.observation('device', device, setupMs, calling, callerHash, talkSec, obsFlags));
   }
 
+  /** Fills the one observation object this stage emits (reused: the consumer copies what it keeps). */
   private observation(
     kind: SourceObservation['kind'],
     id: string,
@@ -196,21 +247,24 @@ export class NumberStage {
     flags: number,
   ): SourceObservation {
     const h = this.hashes;
-    return {
-      kind,
-      id,
-      timeMs,
-      caller,
-      callerHash,
-      calleeHash: h[0],
-      blockHash: h[1],
-      regionHash: h[2],
-      talkSec,
-      flags,
-    };
+    const o = this.obs;
+    o.kind = kind;
+    o.id = id;
+    o.timeMs = timeMs;
+    o.caller = caller;
+    o.callerHash = callerHash;
+    o.calleeHash = h[0];
+    o.blockHash = h[1];
+    o.regionHash = h[2];
+    o.talkSec = talkSec;
+    o.flags = flags;
+    return o;
   }
 
-  /** A complaint against a number counts in its window at the complaint's event time. */
+  /**
+   * A complaint against a number, kept with its event time apart from the call windows (complaints
+   * and calls arrive on different partitions, in any order; the result must not depend on it).
+   */
   onComplaint(c: IComplaintEvent): void {
     const key = c.reported?.e164 || c.reported?.raw || '';
     if (key === '') return;
@@ -218,47 +272,78 @@ export class NumberStage {
     const sec = Math.floor(timeMs / 1000);
     this.stage.observeTime(timeMs);
     const s = this.stage.state(key, sec);
-    s.complaints++;
-    if (s.rich === null) {
-      s.rich = new RichState();
-      s.rich.advance(Math.max(sec, s.lastSec));
-      s.rich.seed(s.firstSec, s, s.calls);
-    }
-    s.rich.advance(sec);
-    s.rich.recordComplaint(sec);
+    s.addComplaint(sec);
     this.stage.evaluate(key, s, timeMs);
   }
 
-  /** Keeps the set of sources flagged for spoofing current (source-risk verdicts and tombstones). */
-  onSourceVerdict(v: Verdict): void {
-    const flagged = v.level === 'MEDIUM' || v.level === 'HIGH';
-    // Carriers are too coarse: a campaign hiding in one of a carrier's trunks would taint all its subscribers.
-    if (v.kind === 'trunk') {
-      if (flagged && v.category === 'spoofing') this.spoofingSources.add(v.id);
-      else this.spoofingSources.delete(v.id);
-    } else if (v.kind === 'device') {
-      if (flagged) this.flaggedDevices.add(v.id);
-      else this.flaggedDevices.delete(v.id);
+  private trunkName(trunk: string): string {
+    let name = this.trunkNames.get(trunk);
+    if (name === undefined) {
+      if (this.trunkNames.size >= TRUNK_NAMES_CAP) this.trunkNames.clear();
+      name = trunk;
+      this.trunkNames.set(trunk, name);
     }
+    return name;
   }
 
-  onSourceExpired(key: string): void {
-    if (key.startsWith('trunk:')) this.spoofingSources.delete(key.slice(6));
-    if (key.startsWith('device:')) this.flaggedDevices.delete(key.slice(7));
+  /** Calls of a number through its remembered trunks and device that are flagged now. */
+  private taintedCalls(s: SubjectState): [number, number] {
+    const r = s.rich;
+    let via = 0;
+    let dev = 0;
+    if (s.trunk0 !== '' && this.spoofingSources.has(s.trunk0)) via += r !== null ? r.slotCalls(C_T0) : s.nT0;
+    if (s.trunk1 !== '' && this.spoofingSources.has(s.trunk1)) via += r !== null ? r.slotCalls(C_T1) : s.nT1;
+    if (s.device0 !== '' && this.flaggedDevices.has(s.device0)) dev = r !== null ? r.slotCalls(C_D0) : s.nD0;
+    return [via, dev];
+  }
+
+  /** True when a number made calls through a source flagged now. */
+  tainted(s: SubjectState): boolean {
+    if (this.spoofingSources.size === 0 && this.flaggedDevices.size === 0) return false;
+    const [via, dev] = this.taintedCalls(s);
+    return via > 0 || dev > 0;
+  }
+
+  private taintShares(s: SubjectState, f: Float64Array): void {
+    const [via, dev] = this.taintedCalls(s);
+    const att = s.rich !== null ? s.rich.qTotal[0]! : s.calls;
+    f[SPOOFING_SHARE] = att > 0 ? Math.min(1, via / att) : 0;
+    f[DEVICE_SHARE] = att > 0 ? Math.min(1, dev / att) : 0;
   }
 
   /**
-   * A call this number made at `timeMs` entered through a trunk since flagged for spoofing (or came
-   * from a handset since flagged): counted as if it had been flagged then, and the number re-scored.
+   * Whether a source taints its callers changed (trunks flagged for spoofing, devices at MEDIUM+):
+   * the shares are looked up at scoring time, so only the set changes here.
    */
-  implicate(caller: string, timeMs: number, kind: SubjectKindName): void {
+  onTaint(kind: SubjectKindName, id: string, tainted: boolean): void {
+    const set = kind === 'trunk' ? this.spoofingSources : kind === 'device' ? this.flaggedDevices : null;
+    if (set === null) return;
+    if (tainted) set.add(id);
+    else set.delete(id);
+  }
+
+  /** A number that used a source whose taint changed: re-scored at once (its own latest event time). */
+  implicate(caller: string): void {
     const s = this.stage.states.get(caller);
     if (s === undefined) return;
-    const device = kind === 'device';
-    if (device) s.viaDevice++;
-    else s.via++;
-    if (s.rich !== null) s.rich.recordVia(Math.floor(timeMs / 1000), device);
-    this.stage.evaluate(caller, s, Math.max(timeMs, s.lastSec * 1000));
+    this.stage.evaluate(caller, s, s.lastSec * 1000);
+  }
+
+  /**
+   * End of input (or caught up): every number that can be above NONE is scored on its final state
+   * with the final taints and published exactly, then expired risk is tombstoned. The result is a
+   * function of the input, not of the order in which partitions or stages delivered it.
+   */
+  flush(): void {
+    const stage = this.stage;
+    for (const [key, s] of stage.states) {
+      if (s.rich !== null || s.complaints > 0 || stage.verdicts.has(key) || this.tainted(s)) {
+        s.sinceEval = 0;
+        stage.evaluate(key, s, s.lastSec * 1000, true);
+      }
+    }
+    stage.sweep();
+    stage.republishSuspects();
   }
 
   /** Compact binary snapshot of the whole stage. */

@@ -2,9 +2,9 @@ import { RingfenceError } from '@ringfence/common';
 import { ByteReader, ByteWriter } from './binary.js';
 import type { Decision } from './feedback.js';
 import type { Stage, VerdictState } from './stage.js';
-import { RichState, SubjectState } from './subject-state.js';
+import { K, RichState, SubjectState, pendingAlloc, pendingCounts, pendingRelease } from './subject-state.js';
 
-const MAGIC = 0x52465331; // "RFS1"
+const MAGIC = 0x52465332; // "RFS2"
 
 const TINY_FIELDS = [
   'firstSec',
@@ -17,9 +17,14 @@ const TINY_FIELDS = [
   'sinceEval',
   'attC',
   'attNone',
-  'via',
-  'viaDevice',
   'answered',
+  'video',
+  'talk',
+  'nT0',
+  'nT1',
+  'nD0',
+  'pendingSec',
+  'suspectSec',
 ] as const;
 
 function writeRich(w: ByteWriter, r: RichState): void {
@@ -83,6 +88,12 @@ export function writeStage(stage: Stage, extra: unknown): Buffer {
   for (const [key, s] of stage.states) {
     w.str(key);
     for (const f of TINY_FIELDS) w.f64(s[f]);
+    w.str(s.trunk0);
+    w.str(s.trunk1);
+    w.str(s.device0);
+    w.json(s.complaintSecs);
+    w.i32(s.pending < 0 ? 0 : 1);
+    if (s.pending >= 0) w.bytes(pendingCounts().subarray(s.pending, s.pending + K));
     w.i32(s.rich === null ? 0 : 1);
     if (s.rich !== null) writeRich(w, s.rich);
   }
@@ -96,6 +107,7 @@ export function writeStage(stage: Stage, extra: unknown): Buffer {
 export function readStage(stage: Stage, buf: Buffer): unknown {
   const rd = new ByteReader(buf);
   if (rd.i32() !== MAGIC) throw new RingfenceError('INTEGRITY', 'not a Ringfence engine snapshot');
+  for (const s of stage.states.values()) pendingRelease(s.pending);
   stage.states.clear();
   stage.verdicts.clear();
   stage.feedback.decisions.clear();
@@ -107,6 +119,14 @@ export function readStage(stage: Stage, buf: Buffer): unknown {
     const key = rd.str();
     const s = new SubjectState(0);
     for (const f of TINY_FIELDS) s[f] = rd.f64();
+    s.trunk0 = rd.str();
+    s.trunk1 = rd.str();
+    s.device0 = rd.str();
+    s.complaintSecs = rd.json<number[] | null>();
+    if (rd.i32() === 1) {
+      s.pending = pendingAlloc();
+      pendingCounts().set(new Uint32Array(rd.block()), s.pending);
+    }
     if (rd.i32() === 1) s.rich = readRich(rd);
     stage.states.set(key, s);
   }

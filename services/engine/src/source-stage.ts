@@ -4,10 +4,16 @@ import type { SourceObservation } from './observation.js';
 import type { Rules, SubjectKindName } from './rules.js';
 import { readStage, writeStage } from './snapshot.js';
 import { Stage } from './stage.js';
-import { RichState, type SubjectState } from './subject-state.js';
-import { subjectKey, type EngineSink, type Verdict } from './verdict.js';
+import {
+  RichState,
+  pendingAlloc,
+  pendingCounts,
+  pendingRecord,
+  pendingRelease,
+  type SubjectState,
+} from './subject-state.js';
+import type { EngineSink, LevelName } from './verdict.js';
 
-const DAY_MS = 86_400_000;
 /** Recent unverified callers remembered per trunk/carrier, to implicate once the source is flagged. */
 const RECENT_CAP = 4096;
 
@@ -15,6 +21,8 @@ function sourceKind(key: string): [SubjectKindName, string] {
   const i = key.indexOf(':');
   return [key.slice(0, i) as SubjectKindName, key.slice(i + 1)];
 }
+
+const KIND_INDEX = { trunk: 0, carrier: 1, device: 2 } as const;
 
 /** Cached keys and states per source id; bounded, since ids come and go (devices are many). */
 const CACHE_CAP = 200_000;
@@ -25,13 +33,12 @@ interface Cached {
   s: SubjectState | null;
 }
 
-/** How the source stage tells the number stage about spoofing sources (direct offline, via Kafka in the service). */
+/** How the source stage tells the number stage which sources taint their callers (both in one process). */
 export interface SourceHooks {
-  /** Every source verdict and expiry, so the number stage's set of spoofing sources stays current. */
-  sourceVerdict?: (v: Verdict) => void;
-  sourceExpired?: (key: string) => void;
-  /** A caller that used a source (trunk or device) before it was flagged. */
-  implicate?: (caller: string, timeMs: number, kind: SubjectKindName) => void;
+  /** A source started or stopped tainting its callers (scored, or expired). */
+  taint?: (kind: SubjectKindName, id: string, tainted: boolean) => void;
+  /** A recent caller of a source whose taint just changed, to re-score now rather than at its next call. */
+  implicate?: (caller: string) => void;
 }
 
 interface Recent {
@@ -40,11 +47,14 @@ interface Recent {
   next: number;
 }
 
-/** Trunks taint their callers when flagged for spoofing; devices (handsets) when flagged at all. */
-export function taintsCallers(v: Verdict): boolean {
-  const flagged = v.level === 'MEDIUM' || v.level === 'HIGH';
-  if (v.kind === 'device') return flagged;
-  return v.kind === 'trunk' && flagged && v.category === 'spoofing';
+/**
+ * Trunks taint their callers when flagged for spoofing; devices (handsets) when flagged at all.
+ * Carriers never do: too coarse, one bad trunk would taint a whole interconnect partner.
+ */
+export function taintsCallers(kind: SubjectKindName, level: LevelName, category: string): boolean {
+  const flagged = level === 'MEDIUM' || level === 'HIGH';
+  if (kind === 'device') return flagged;
+  return kind === 'trunk' && flagged && category === 'spoofing';
 }
 
 /**
@@ -66,31 +76,23 @@ export class SourceStage {
     device: new Map(),
   };
 
+  /** The last id looked up per kind, and its cache entry. */
+  private readonly lastIds = ['', '', ''];
+  private readonly lastCached: (Cached | undefined)[] = [undefined, undefined, undefined];
+
   constructor(
     readonly rules: Rules,
     sink: EngineSink,
     private readonly hooks: SourceHooks = {},
   ) {
-    const inner: EngineSink = {
-      verdict: (v) => {
-        sink.verdict(v);
-        this.onVerdict(v);
-      },
-      tombstone: (kind, id, timeMs) => {
-        sink.tombstone(kind, id, timeMs);
-        const key = subjectKey(kind, id);
-        this.flagged.delete(key);
-        this.recent.delete(key);
-        this.hooks.sourceExpired?.(key);
-      },
-      alert: (a) => sink.alert(a),
-    };
-    this.stage = new Stage(rules, inner, sourceKind);
+    this.stage = new Stage(rules, sink, sourceKind);
     this.stage.onEvict = (key) => this.forget(key);
+    this.stage.onScored = (key, kind, id, level, category) => this.onScored(key, kind, id, level, category);
   }
 
   /** A subject left the stage: its cached state must not be used again. */
   private forget(key: string): void {
+    this.recent.delete(key);
     const i = key.indexOf(':');
     const c = (
       this.cache[key.slice(0, i) as SourceObservation['kind']] as Map<string, Cached> | undefined
@@ -98,21 +100,27 @@ export class SourceStage {
     if (c !== undefined) c.s = null;
   }
 
-  private onVerdict(v: Verdict): void {
-    this.hooks.sourceVerdict?.(v);
-    const key = subjectKey(v.kind, v.id);
-    if (!taintsCallers(v)) {
+  /** Taint follows every scoring (published or not), so it is the final state's once scoring is final. */
+  private onScored(key: string, kind: SubjectKindName, id: string, level: LevelName, category: string): void {
+    const taints = taintsCallers(kind, level, category);
+    if (taints === this.flagged.has(key)) return;
+    if (!taints) {
       this.flagged.delete(key);
+      this.hooks.taint?.(kind, id, false);
       return;
     }
-    if (this.flagged.has(key)) return;
     this.flagged.add(key);
+    this.hooks.taint?.(kind, id, true);
+    // Its recent callers are re-scored now; while it stays flagged, its callers pick the taint up
+    // with their own next call (and every number is re-scored exactly at the end anyway).
     const r = this.recent.get(key);
     this.recent.delete(key);
     if (r === undefined || this.hooks.implicate === undefined) return;
-    for (let i = 0; i < r.callers.length; i++) {
-      const t = r.times[i]!;
-      if (t > v.updatedMs - DAY_MS) this.hooks.implicate(r.callers[i]!, t, v.kind);
+    const seen = new Set<string>();
+    for (const caller of r.callers) {
+      if (seen.has(caller)) continue;
+      seen.add(caller);
+      this.hooks.implicate(caller);
     }
   }
 
@@ -122,6 +130,9 @@ export class SourceStage {
       r = { callers: [], times: [], next: 0 };
       this.recent.set(key, r);
     }
+    // The caller just remembered again (busy callers): nothing new to re-score.
+    const lastAt = (r.callers.length < RECENT_CAP ? r.callers.length : r.next) - 1;
+    if (lastAt >= 0 ? r.callers[lastAt] === o.caller : r.callers[RECENT_CAP - 1] === o.caller) return;
     if (r.callers.length < RECENT_CAP) {
       r.callers.push(o.caller);
       r.times.push(o.timeMs);
@@ -142,34 +153,52 @@ export class SourceStage {
       key = `${o.kind}:${o.id}`;
       s = this.stage.state(key, sec);
     } else {
-      let c = cache.get(o.id);
+      // Consecutive calls often share a carrier or trunk: compare with the last id before hashing.
+      const k = KIND_INDEX[o.kind];
+      let c = this.lastIds[k] === o.id ? this.lastCached[k] : cache.get(o.id);
       if (c === undefined) {
-        if (cache.size >= CACHE_CAP) cache.clear();
+        if (cache.size >= CACHE_CAP) {
+          cache.clear();
+          this.lastCached.fill(undefined);
+          this.lastIds.fill('');
+        }
         c = { key: `${o.kind}:${o.id}`, s: null };
         cache.set(o.id, c);
       }
+      this.lastIds[k] = o.id;
+      this.lastCached[k] = c;
       key = c.key;
-      if (c.s === null) {
+      if (c.s === null || !this.stage.touch(key, c.s, sec)) {
         s = this.stage.state(key, sec);
         c.s = s;
       } else {
         s = c.s;
-        this.stage.touch(s, sec);
       }
     }
     s.calls++;
-    // Devices are as many as subscribers: keep them tiny until a second calling number shows up.
+    // Devices are as many as subscribers: keep them tiny (a row of pending counts) until a second
+    // calling number shows up; the pending counts then go into the windows.
     if (s.rich === null) {
       if (o.kind !== 'device' || (s.lastCaller !== 0 && s.lastCaller !== o.callerHash)) {
         s.rich = new RichState();
-        s.rich.advance(sec);
-        s.rich.addCaller(sec, s.lastCaller);
+        s.rich.advance(Math.max(sec, s.lastSec));
+        if (s.pending >= 0) {
+          s.rich.seedCounts(pendingCounts(), s.pending, s.pendingSec, s.lastCaller, s.suspectSec);
+          pendingRelease(s.pending);
+          s.pending = -1;
+        }
       } else {
         s.lastCaller = o.callerHash;
+        if (s.pending < 0) s.pending = pendingAlloc();
+        pendingRecord(s.pending, o.flags, o.talkSec);
+        if (sec > s.pendingSec) s.pendingSec = sec;
+        if ((o.flags & (F_IDENTITY | F_ATTESTATION_NONE)) !== 0 && sec > s.suspectSec) s.suspectSec = sec;
+        // A handset with one number cannot taint yet: not worth remembering its caller.
+        return;
       }
     }
-    if (s.rich === null) return;
-    // Trunks: only unverified calls can be tainted later. Devices: only shared handsets get this far.
+    // Callers that may be re-scored when the source's taint changes: unverified calls through trunks,
+    // every caller of a shared handset.
     if (
       o.kind !== 'carrier' &&
       (o.kind === 'device' || (o.flags & F_ATTESTATION_C) !== 0) &&
@@ -205,19 +234,27 @@ export class SourceStage {
   restore(buf: Buffer): void {
     const extra = readStage(this.stage, buf) as { recent: [string, Recent][]; flagged: string[] };
     for (const c of Object.values(this.cache)) c.clear();
+    this.lastCached.fill(undefined);
+    this.lastIds.fill('');
     this.recent.clear();
     this.flagged.clear();
     for (const [k, r] of extra.recent) this.recent.set(k, r);
     for (const f of extra.flagged) this.flagged.add(f);
   }
 
-  /** Re-scores every busy source at the end of input so the final verdict reflects all its calls. */
+  /**
+   * End of input (or caught up): every busy source is scored on its final state and published
+   * exactly, then expired risk is tombstoned; taints follow, so the number stage's flush that comes
+   * next sees the final taints.
+   */
   flush(): void {
     for (const [key, s] of this.stage.states) {
-      if (s.rich !== null && s.sinceEval > 0) {
+      if (s.rich !== null) {
         s.sinceEval = 0;
-        this.stage.evaluate(key, s, s.lastSec * 1000);
+        this.stage.evaluate(key, s, s.lastSec * 1000, true);
       }
     }
+    this.stage.sweep();
+    this.stage.republishSuspects();
   }
 }

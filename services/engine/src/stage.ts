@@ -2,10 +2,12 @@ import { FEATURE_COUNT, FEATURE_INDEX, FEATURE_NAMES } from './features.js';
 import { FeedbackBook, type FeedbackInput } from './feedback.js';
 import type { Rules, SubjectKindName } from './rules.js';
 import { ScoreScratch } from './score.js';
-import { SubjectState } from './subject-state.js';
+import { SubjectState, pendingRelease } from './subject-state.js';
 import { LEVELS, type EngineSink, type LevelFirst, type LevelName, type Verdict } from './verdict.js';
 
 const DAY_MS = 86_400_000;
+/** A subject idle this long (seconds) has empty windows: its next event starts it afresh. */
+const IDLE_SEC = 86_400;
 
 /** What the stage remembers about a subject's verdict once it rose above NONE. */
 export interface VerdictState {
@@ -14,6 +16,7 @@ export interface VerdictState {
   category: string;
   publishedLevel: LevelName;
   publishedScore: number;
+  publishedCategory: string;
   first: Partial<Record<LevelName, LevelFirst>>;
   last: Verdict | null;
 }
@@ -32,6 +35,20 @@ export class Stage {
   maxEventMs = 0;
   lateRecords = 0;
   lastSweepHour = -1;
+  /**
+   * Sweep on every new event-time hour of this stage's own input (one ordered stream, offline). A
+   * service reading several partitions turns this off and calls sweep() with a watermark that no
+   * partition is behind (its order across partitions is arbitrary).
+   */
+  autoSweep = true;
+  /** Extra features a stage computes from what it knows beyond the subject's windows (numbers: taint, complaints). */
+  decorate: ((s: SubjectState, f: Float64Array) => void) | null = null;
+  /** Which tiny subjects are scored at all; others stay at NONE (numbers: only complained about or tainted). */
+  eligible: ((s: SubjectState) => boolean) | null = null;
+  /** Every scoring result, published or not (sources: whether they taint their callers). */
+  onScored:
+    ((key: string, kind: SubjectKindName, id: string, level: LevelName, category: string) => void) | null =
+    null;
   private readonly fv = new Float64Array(FEATURE_COUNT);
   private readonly allowNumbers: ReadonlySet<string>;
   private readonly scratch: ScoreScratch;
@@ -53,7 +70,7 @@ export class Stage {
       this.maxEventMs = timeMs;
       const hour = Math.floor(timeMs / 3_600_000);
       if (hour > this.lastSweepHour) {
-        if (this.lastSweepHour >= 0) this.sweep();
+        if (this.lastSweepHour >= 0 && this.autoSweep) this.sweep(timeMs);
         this.lastSweepHour = hour;
       }
     } else if (timeMs < this.maxEventMs - this.rules.allowedLatenessMs) {
@@ -65,11 +82,26 @@ export class Stage {
     return this.maxEventMs - this.rules.allowedLatenessMs;
   }
 
-  /** Called with the key of every subject the sweep evicts (before any tombstone). */
-  onEvict: ((key: string) => void) | null = null;
+  /**
+   * Keys whose published verdict may not be this state's (a crashed process published them after the
+   * snapshot this state was restored from); republishSuspects() settles them.
+   */
+  readonly suspects = new Set<string>();
 
+  /** Called with the key of every subject the sweep evicts (before any tombstone). */
+  onEvict: ((key: string, s: SubjectState) => void) | null = null;
+
+  /**
+   * The state of `key` for an event at `sec`. A subject idle for more than a day starts afresh (its
+   * windows are empty by then anyway), exactly as if a sweep had evicted it in between: whether a
+   * sweep ran first depends on arrival order across partitions, the result must not.
+   */
   state(key: string, sec: number): SubjectState {
     let s = this.states.get(key);
+    if (s !== undefined && sec - s.lastSec > IDLE_SEC) {
+      this.evict(key, s, this.watermarkMs);
+      s = undefined;
+    }
     if (s === undefined) {
       s = new SubjectState(sec);
       this.states.set(key, s);
@@ -80,10 +112,15 @@ export class Stage {
     return s;
   }
 
-  /** What state() does to a subject already looked up: extends its first/last event time. */
-  touch(s: SubjectState, sec: number): void {
+  /** What state() does to a subject already looked up; false when it must be looked up again (evicted). */
+  touch(key: string, s: SubjectState, sec: number): boolean {
+    if (sec - s.lastSec > IDLE_SEC) {
+      this.evict(key, s, this.watermarkMs);
+      return false;
+    }
     if (sec > s.lastSec) s.lastSec = sec;
     if (sec < s.firstSec) s.firstSec = sec;
+    return true;
   }
 
   private isAllowlisted(kind: SubjectKindName, id: string): boolean {
@@ -106,18 +143,26 @@ export class Stage {
       f[FEATURE_INDEX.attempts_24h] = s.calls;
       f[FEATURE_INDEX.attestation_c_share] = s.attC / calls;
       f[FEATURE_INDEX.attestation_none_share] = s.attNone / calls;
-      f[FEATURE_INDEX.spoofing_source_share] = Math.min(1, s.via / calls);
-      f[FEATURE_INDEX.flagged_device_share] = Math.min(1, s.viaDevice / calls);
       f[FEATURE_INDEX.answer_ratio] = s.answered / calls;
-      f[FEATURE_INDEX.complaints_24h] = 0;
+      f[FEATURE_INDEX.video_share] = s.video / calls;
+      f[FEATURE_INDEX.mean_talk_s] = s.answered > 0 ? s.talk / s.answered : 0;
     }
+    const complaints = s.complaintsWithin(s.lastSec);
+    f[FEATURE_INDEX.complaints_24h] = complaints;
+    f[FEATURE_INDEX.complaint_rate] =
+      complaints / Math.max(1, s.rich !== null ? s.rich.answered : s.answered);
     f[FEATURE_INDEX.complaints_total] = s.complaints;
     f[FEATURE_INDEX.number_age_h] = (s.lastSec - s.firstSec) / 3600;
+    if (this.decorate !== null) this.decorate(s, f);
     return f;
   }
 
-  /** Scores a subject and publishes what changed; `timeMs` is the event time that triggered it. */
-  evaluate(key: string, s: SubjectState | undefined, timeMs: number): void {
+  /**
+   * Scores a subject and publishes what changed; `timeMs` is the event time that triggered it. With
+   * `exact`, any difference from the published score, level or category is published (end of
+   * input), so the last published verdict is the score of the final state, whatever the path.
+   */
+  evaluate(key: string, s: SubjectState | undefined, timeMs: number, exact = false): void {
     let kind: SubjectKindName;
     let id: string;
     if (this.onlyKind !== null) {
@@ -127,7 +172,7 @@ export class Stage {
       [kind, id] = this.kindOf(key);
     }
     const sc = this.scratch;
-    if (s === undefined) sc.clear();
+    if (s === undefined || (s.rich === null && this.eligible !== null && !this.eligible(s))) sc.clear();
     else sc.run(this.rules, kind, this.features(s));
     let score = sc.score;
     let level = sc.level;
@@ -145,6 +190,8 @@ export class Stage {
       score = Math.max(score, this.rules.levels.high);
       level = 'HIGH';
     }
+    const category = level === 'NONE' ? '' : sc.category;
+    if (this.onScored !== null) this.onScored(key, kind, id, level, category);
     let vs = this.verdicts.get(key);
     if (vs === undefined) {
       if (level === 'NONE') return;
@@ -154,6 +201,7 @@ export class Stage {
         category: '',
         publishedLevel: 'NONE',
         publishedScore: 0,
+        publishedCategory: '',
         first: {},
         last: null,
       };
@@ -167,10 +215,11 @@ export class Stage {
     }
     vs.score = score;
     vs.level = level;
-    vs.category = sc.category || vs.category;
+    vs.category = category;
     const changed =
       level !== vs.publishedLevel ||
       Math.abs(score - vs.publishedScore) >= this.rules.publishScoreDelta ||
+      (exact && (score !== vs.publishedScore || category !== vs.publishedCategory)) ||
       (vs.last !== null && vs.last.override !== override);
     if (!changed && vs.last !== null) return;
     const verdict: Verdict = {
@@ -178,7 +227,7 @@ export class Stage {
       id,
       score,
       level,
-      category: level === 'NONE' ? '' : vs.category,
+      category,
       reasons: sc.reasons(this.rules),
       updatedMs: timeMs,
       firstSeenMs: (s?.firstSec ?? Math.floor(timeMs / 1000)) * 1000,
@@ -189,6 +238,7 @@ export class Stage {
     const from = vs.publishedLevel;
     vs.publishedLevel = level;
     vs.publishedScore = score;
+    vs.publishedCategory = category;
     vs.last = verdict;
     this.sink.verdict(verdict);
     if (levelRank > rank(from)) {
@@ -220,23 +270,47 @@ export class Stage {
   }
 
   /**
-   * Evicts subjects idle for a whole window past the watermark; those that had a verdict get a
-   * tombstone (their risk expired).
+   * Evicts subjects idle for a whole window before the watermark `timeMs` minus the allowed
+   * lateness; those that had a verdict get a tombstone (their risk expired). Any later event of
+   * theirs that is within the lateness would have started them afresh anyway (state()).
    */
-  sweep(): void {
-    const horizonSec = Math.floor((this.watermarkMs - DAY_MS) / 1000);
+  sweep(timeMs: number = this.maxEventMs): void {
+    const horizonSec = Math.floor((timeMs - this.rules.allowedLatenessMs - DAY_MS) / 1000);
     for (const [key, s] of this.states) {
-      if (s.lastSec >= horizonSec) continue;
-      this.states.delete(key);
-      if (this.onEvict !== null) this.onEvict(key);
-      if (s.rich !== null) {
-        s.rich.release();
-        s.rich = null;
+      if (s.lastSec < horizonSec) this.evict(key, s, timeMs - this.rules.allowedLatenessMs);
+    }
+  }
+
+  /**
+   * Publishes the verdict in force for every suspect key (a tombstone where there is none), so the
+   * compacted outputs end as an uninterrupted run's would. Called after an exact flush.
+   */
+  republishSuspects(): void {
+    for (const key of this.suspects) {
+      const last = this.verdicts.get(key)?.last;
+      if (last !== undefined && last !== null) this.sink.verdict(last);
+      else {
+        const [kind, id] = this.onlyKind !== null ? [this.onlyKind, key] : this.kindOf(key);
+        this.sink.tombstone(kind, id, this.maxEventMs);
       }
-      if (this.verdicts.delete(key)) {
-        const [kind, id] = this.kindOf(key);
-        this.sink.tombstone(kind, id, this.watermarkMs);
-      }
+    }
+    this.suspects.clear();
+  }
+
+  /** Drops one subject's state (and verdict, with a tombstone). */
+  evict(key: string, s: SubjectState, timeMs: number): void {
+    this.states.delete(key);
+    if (this.onEvict !== null) this.onEvict(key, s);
+    if (s.rich !== null) {
+      s.rich.release();
+      s.rich = null;
+    }
+    pendingRelease(s.pending);
+    s.pending = -1;
+    if (this.verdicts.delete(key)) {
+      const [kind, id] = this.onlyKind !== null ? [this.onlyKind, key] : this.kindOf(key);
+      if (this.onScored !== null) this.onScored(key, kind, id, 'NONE', '');
+      this.sink.tombstone(kind, id, timeMs);
     }
   }
 }

@@ -13,8 +13,6 @@ import {
   F_REPEAT_AFTER_REJECT,
   F_SEQUENTIAL,
   F_SHORT,
-  F_VIA_FLAGGED_DEVICE,
-  F_VIA_SPOOFING_SOURCE,
   F_VIDEO,
 } from './call-flags.js';
 import { FEATURE_INDEX as FI } from './features.js';
@@ -48,11 +46,16 @@ const C_ASSERTED = 11;
 const C_NEIGHBOUR = 12;
 const C_VIDEO = 13;
 const C_INVALID = 14;
-const C_COMPLAINT = 15;
+/** Calls through the number's first and second trunk and its first device (see SubjectState). */
+export const C_T0 = 15;
 const C_ATT_NONE = 16;
-const C_VIA = 17;
-const C_VIA_DEVICE = 18;
+export const C_T1 = 17;
+export const C_D0 = 18;
 export const K = 19;
+/** Bits of record()'s `slots`: which of the number's remembered sources the call went through. */
+export const SLOT_T0 = 1;
+export const SLOT_T1 = 2;
+export const SLOT_D0 = 4;
 
 const FLAG_SLOTS: readonly (readonly [number, number])[] = [
   [F_ANSWERED, C_ANS],
@@ -69,8 +72,6 @@ const FLAG_SLOTS: readonly (readonly [number, number])[] = [
   [F_VIDEO, C_VIDEO],
   [F_INVALID, C_INVALID],
   [F_ATTESTATION_NONE, C_ATT_NONE],
-  [F_VIA_SPOOFING_SOURCE, C_VIA],
-  [F_VIA_FLAGGED_DEVICE, C_VIA_DEVICE],
 ];
 /** Bytes of all of a RichState's arrays, laid out widest element first so every view is aligned. */
 const RICH_BYTES =
@@ -107,6 +108,13 @@ function takeRegion(): Uint8Array {
 
 const FLAG_BITS = Int32Array.from(FLAG_SLOTS, (p) => p[0]);
 const FLAG_SLOT = Int32Array.from(FLAG_SLOTS, (p) => p[1]);
+/** Counter slot per flag bit (by bit index), so record() visits only the bits that are set. */
+const SLOT_OF_BIT = new Int8Array(32).fill(-1);
+let FLAG_MASK = 0;
+for (const [bit, slot] of FLAG_SLOTS) {
+  SLOT_OF_BIT[31 - Math.clz32(bit)] = slot;
+  FLAG_MASK |= bit;
+}
 
 /**
  * Windowed state of a busy subject: bucketed ring buffers in typed arrays, kept with running
@@ -172,8 +180,12 @@ export class RichState {
     if (free.length < FREE_CAP) free.push(this.region);
   }
 
+  /** Below this second (the next minute boundary) advance() has nothing to do; every window boundary is a minute's. */
+  private until = -1;
+
   /** Moves the windows forward to `sec`; returns true when a 15-minute bucket boundary was crossed. */
   advance(sec: number): boolean {
+    if (sec < this.until) return false;
     const qi = Math.floor(sec / Q_SEC);
     let crossed = false;
     if (qi > this.qNow) {
@@ -221,6 +233,7 @@ export class RichState {
       this.baseHour = hour;
       this.baseHourCalls = 0;
     }
+    this.until = (this.mNow + 1) * M_SEC;
     return crossed;
   }
 
@@ -246,6 +259,7 @@ export class RichState {
     talkSec: number,
     hashes: readonly number[],
     trackCallee: boolean,
+    slots = 0,
   ): boolean {
     const qi = Math.floor(sec / Q_SEC);
     if (qi <= this.qNow - Q_BUCKETS) {
@@ -253,19 +267,26 @@ export class RichState {
       return false;
     }
     const base = (qi % Q_BUCKETS) * K;
-    this.q[base + C_ATT]! += 1;
-    this.qTotal[C_ATT]! += 1;
-    for (let i = 0; i < FLAG_BITS.length; i++) {
-      if ((flags & FLAG_BITS[i]!) !== 0) {
-        const slot = FLAG_SLOT[i]!;
-        this.q[base + slot]! += 1;
-        this.qTotal[slot]! += 1;
-      }
+    const q = this.q;
+    const total = this.qTotal;
+    q[base + C_ATT]! += 1;
+    total[C_ATT]! += 1;
+    for (let f = flags & FLAG_MASK; f !== 0;) {
+      const low = f & -f;
+      const slot = SLOT_OF_BIT[31 - Math.clz32(low)]!;
+      q[base + slot]! += 1;
+      total[slot]! += 1;
+      f ^= low;
     }
     if (talkSec > 0) {
       const t = Math.min(Math.round(talkSec), 86_400);
       this.q[base + C_TALK]! += t;
       this.qTotal[C_TALK]! += t;
+    }
+    if (slots !== 0) {
+      if ((slots & SLOT_T0) !== 0) this.add(base, C_T0, 1);
+      if ((slots & SLOT_T1) !== 0) this.add(base, C_T1, 1);
+      if ((slots & SLOT_D0) !== 0) this.add(base, C_D0, 1);
     }
     const mi = Math.floor(sec / M_SEC);
     if (mi > this.mNow - M_BUCKETS) {
@@ -289,6 +310,11 @@ export class RichState {
     return true;
   }
 
+  private add(base: number, slot: number, n: number): void {
+    this.q[base + slot]! += n;
+    this.qTotal[slot]! += n;
+  }
+
   /**
    * Carries the tiny state's lifetime counts into a freshly promoted state, in the bucket of the
    * first call (or the window's oldest), so ratios keep the calls made before promotion.
@@ -297,16 +323,60 @@ export class RichState {
     if (calls <= 0) return;
     const qi = Math.max(Math.floor(firstSec / Q_SEC), this.qNow - Q_BUCKETS + 1);
     const base = (qi % Q_BUCKETS) * K;
-    const add = (slot: number, n: number): void => {
-      this.q[base + slot]! += n;
-      this.qTotal[slot]! += n;
-    };
-    add(C_ATT, calls);
-    add(C_ANS, t.answered);
-    add(C_ATT_C, t.attC);
-    add(C_ATT_NONE, t.attNone);
-    add(C_VIA, t.via);
-    add(C_VIA_DEVICE, t.viaDevice);
+    this.add(base, C_ATT, calls);
+    this.add(base, C_ANS, t.answered);
+    this.add(base, C_ATT_C, t.attC);
+    this.add(base, C_ATT_NONE, t.attNone);
+    this.add(base, C_VIDEO, t.video);
+    this.add(base, C_TALK, t.talk);
+    this.add(base, C_T0, t.nT0);
+    this.add(base, C_T1, t.nT1);
+    this.add(base, C_D0, t.nD0);
+  }
+
+  /**
+   * Carries a tiny source's pending counts (every counter, kept in a SeedPool while the source had
+   * one caller) into a freshly promoted state, in the bucket and minute of its latest call, with
+   * its one caller in the caller sketches at that time: a source promoted earlier or later (its
+   * observations arrive in any order across partitions) ends with the same totals.
+   */
+  seedCounts(counts: Uint32Array, at: number, lastSec: number, caller: number, suspectSec: number): void {
+    if (counts[at + C_ATT] === 0) return;
+    const qi = Math.floor(lastSec / Q_SEC);
+    if (qi > this.qNow - Q_BUCKETS) {
+      const base = (qi % Q_BUCKETS) * K;
+      for (let c = 0; c < K; c++) {
+        const n = counts[at + c]!;
+        if (n !== 0) this.add(base, c, n);
+      }
+    }
+    const mi = Math.floor(lastSec / M_SEC);
+    if (mi > this.mNow - M_BUCKETS) {
+      const n = Math.min(counts[at + C_ATT]!, 65_535 - this.m[mi % M_BUCKETS]!);
+      this.m[mi % M_BUCKETS]! += n;
+      this.mTotal += n;
+    }
+    if (caller !== 0) {
+      this.trackCaller(lastSec, caller);
+      this.sketch(lastSec, 3, caller);
+      if (suspectSec > 0) this.sketch(suspectSec, 4, caller);
+    }
+  }
+
+  private sketch(sec: number, dim: number, hash: number): void {
+    const gi = Math.floor(sec / G_SEC);
+    if (gi > this.gNow - G_GENS)
+      hllAdd(this.sk, (gi % G_GENS) * DIMS * HLL_REGISTERS + dim * HLL_REGISTERS, hash);
+  }
+
+  /** Answered calls in the 24h window. */
+  get answered(): number {
+    return this.qTotal[C_ANS]!;
+  }
+
+  /** Calls in the 24h window through one of the number's remembered sources (C_T0, C_T1, C_D0). */
+  slotCalls(slot: number): number {
+    return this.qTotal[slot]!;
   }
 
   private trackCaller(sec: number, hash: number): void {
@@ -326,32 +396,6 @@ export class RichState {
     let n = 0;
     for (let i = 0; i < TOP; i++) if (this.callerLast[i] !== 0 && nowSec - this.callerLast[i]! < 86_400) n++;
     return n;
-  }
-
-  /** Adds a caller seen before promotion to the distinct-callers sketch (devices). */
-  addCaller(sec: number, callerHash: number): void {
-    if (callerHash !== 0) this.trackCaller(sec, callerHash);
-    const gi = Math.floor(sec / G_SEC);
-    if (gi > this.gNow - G_GENS && callerHash !== 0) {
-      hllAdd(this.sk, (gi % G_GENS) * DIMS * HLL_REGISTERS + 3 * HLL_REGISTERS, callerHash);
-    }
-  }
-
-  /** A call made earlier through a source that has since been flagged. */
-  recordVia(sec: number, device: boolean): void {
-    const qi = Math.floor(sec / Q_SEC);
-    if (qi <= this.qNow - Q_BUCKETS || qi > this.qNow) return;
-    const slot = device ? C_VIA_DEVICE : C_VIA;
-    this.q[(qi % Q_BUCKETS) * K + slot]! += 1;
-    this.qTotal[slot]! += 1;
-  }
-
-  /** A complaint against this subject, counted in the window of its event time. */
-  recordComplaint(sec: number): void {
-    const qi = Math.floor(sec / Q_SEC);
-    if (qi <= this.qNow - Q_BUCKETS) return;
-    this.q[(qi % Q_BUCKETS) * K + C_COMPLAINT]! += 1;
-    this.qTotal[C_COMPLAINT]! += 1;
   }
 
   private trackCallee(sec: number, hash: number, rejected: boolean): void {
@@ -426,8 +470,6 @@ export class RichState {
     out[FI.max_calls_one_callee] = maxOne;
     out[FI.repeat_after_reject] = t[C_REPEAT]!;
     out[FI.night_share] = att > 0 ? t[C_NIGHT]! / att : 0;
-    out[FI.complaints_24h] = t[C_COMPLAINT]!;
-    out[FI.complaint_rate] = t[C_COMPLAINT]! / Math.max(ans, 1);
     out[FI.invalid_share] = att > 0 ? t[C_INVALID]! / att : 0;
     out[FI.onnet_outside_share] = att > 0 ? t[C_ONNET]! / att : 0;
     out[FI.attestation_c_share] = att > 0 ? t[C_ATT_C]! / att : 0;
@@ -436,8 +478,6 @@ export class RichState {
     out[FI.neighbour_share] = att > 0 ? t[C_NEIGHBOUR]! / att : 0;
     out[FI.video_share] = att > 0 ? t[C_VIDEO]! / att : 0;
     out[FI.attestation_none_share] = att > 0 ? t[C_ATT_NONE]! / att : 0;
-    out[FI.spoofing_source_share] = att > 0 ? Math.min(1, t[C_VIA]! / att) : 0;
-    out[FI.flagged_device_share] = att > 0 ? Math.min(1, t[C_VIA_DEVICE]! / att) : 0;
     out[FI.distinct_suspect_callers_24h] = Math.min(this.distinct(4), att);
     // Few callers are counted exactly (a sketch of 64 registers is coarse below ~10).
     const exact = this.exactCallers(nowSec);
@@ -446,6 +486,51 @@ export class RichState {
     out[FI.calls_per_caller] = callers > 0 ? att / callers : 0;
   }
 }
+
+/**
+ * Pending counts of tiny sources (devices with a single caller so far): one K-wide row per source
+ * in a shared typed array instead of an array per object. Rows are reused after promotion or eviction.
+ */
+let pendingRows = new Uint32Array(K * 1024);
+let pendingNext = 0;
+const pendingFree: number[] = [];
+
+/** A zeroed row of pending counts; returns its offset in pendingCounts(). */
+export function pendingAlloc(): number {
+  const reused = pendingFree.pop();
+  if (reused !== undefined) {
+    pendingRows.fill(0, reused, reused + K);
+    return reused;
+  }
+  if (pendingNext + K > pendingRows.length) {
+    const grown = new Uint32Array(pendingRows.length * 2);
+    grown.set(pendingRows);
+    pendingRows = grown;
+  }
+  const at = pendingNext;
+  pendingNext += K;
+  return at;
+}
+
+export function pendingRelease(at: number): void {
+  if (at >= 0) pendingFree.push(at);
+}
+
+/** The array holding every pending row (re-read after pendingAlloc, which may grow it). */
+export function pendingCounts(): Uint32Array {
+  return pendingRows;
+}
+
+/** Counts one call into a pending row, as record() counts it into a bucket. */
+export function pendingRecord(at: number, flags: number, talkSec: number): void {
+  const p = pendingRows;
+  p[at + C_ATT]! += 1;
+  for (let i = 0; i < FLAG_BITS.length; i++) if ((flags & FLAG_BITS[i]!) !== 0) p[at + FLAG_SLOT[i]!]! += 1;
+  if (talkSec > 0) p[at + C_TALK]! += Math.min(Math.round(talkSec), 86_400);
+}
+
+/** Most complaint times a subject keeps (the latest ones); enough for every complaint threshold. */
+export const COMPLAINT_TIMES = 8;
 
 /**
  * Every tracked subject starts tiny (a handful of small integers, well under 512 bytes with its
@@ -460,16 +545,52 @@ export class SubjectState {
   complaints = 0;
   lastCaller = 0;
   sinceEval = 0;
-  /** Lifetime counts for the tiny state's few features: C/absent attestation, absent, via a flagged source. */
+  /** Lifetime counts for the tiny state's few features (carried into the windows on promotion). */
   attC = 0;
   attNone = 0;
-  via = 0;
-  viaDevice = 0;
   answered = 0;
+  video = 0;
+  talk = 0;
+  /**
+   * Numbers: the first two trunks and the first device their calls came through ('' while none), and
+   * the calls through each (lifetime while tiny, windowed once promoted). Whether those sources are
+   * tainted is looked up when the number is scored, so the verdict does not depend on when the
+   * source stage flagged them relative to the calls.
+   */
+  trunk0 = '';
+  trunk1 = '';
+  device0 = '';
+  nT0 = 0;
+  nT1 = 0;
+  nD0 = 0;
+  /** Latest complaint times (seconds, ascending), apart from the call windows: complaints commute with calls. */
+  complaintSecs: number[] | null = null;
+  /** Tiny sources: offset of their pending counts (-1: none), their latest call, and its latest suspect one. */
+  pending = -1;
+  pendingSec = 0;
+  suspectSec = 0;
   rich: RichState | null = null;
 
   constructor(sec: number) {
     this.firstSec = sec;
     this.lastSec = sec;
+  }
+
+  /** Complaints within 24 h before `nowSec`. */
+  complaintsWithin(nowSec: number): number {
+    const c = this.complaintSecs;
+    if (c === null) return 0;
+    let n = 0;
+    for (let i = 0; i < c.length; i++) if (nowSec - c[i]! < 86_400) n++;
+    return n;
+  }
+
+  addComplaint(sec: number): void {
+    this.complaints++;
+    const c = (this.complaintSecs ??= []);
+    let i = c.length;
+    while (i > 0 && c[i - 1]! > sec) i--;
+    c.splice(i, 0, sec);
+    if (c.length > COMPLAINT_TIMES) c.shift();
   }
 }

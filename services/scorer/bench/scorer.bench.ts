@@ -45,6 +45,38 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)] ?? 0;
 }
 
+/**
+ * Baseline in the same run: a bare kafkajs consumer (eachBatch, no decoding, no engine, nothing
+ * produced) draining the same pre-filled cdr.v1; the client's own ceiling on this machine.
+ */
+async function drainOnly(stack: ReturnType<typeof testStack>, prefix: string, cdrs: number): Promise<number> {
+  const kafka = stack.kafka();
+  const consumer = kafka.consumer({
+    groupId: `${prefix}drain-${Date.now()}`,
+    maxBytesPerPartition: 1024 * 1024,
+  });
+  await consumer.connect();
+  await consumer.subscribe({ topics: [topicName(prefix, 'cdr')], fromBeginning: true });
+  let seen = 0;
+  let started = 0;
+  await new Promise<void>((resolve, reject) => {
+    consumer
+      .run({
+        autoCommit: false,
+        eachBatch: async ({ batch }) => {
+          if (started === 0) started = performance.now();
+          seen += batch.messages.length;
+          if (seen >= cdrs) resolve();
+          return Promise.resolve();
+        },
+      })
+      .catch(reject);
+  });
+  const rate = cdrs / ((performance.now() - started) / 1000);
+  await consumer.disconnect();
+  return rate;
+}
+
 async function round(
   stack: ReturnType<typeof testStack>,
   admin: Admin,
@@ -94,7 +126,8 @@ async function main(): Promise<void> {
       const prefix = `${stack.topicPrefix}r${i}.`;
       await ensureTopics(admin, prefix).catch(() => ensureTopics(admin, prefix));
       cdrs = await produceInput(kafka, prefix, paths.cdrs, paths.complaints);
-      const r = await round(stack, admin, prefix, cdrs);
+      const drain = await drainOnly(stack, prefix, cdrs);
+      const r = { ...(await round(stack, admin, prefix, cdrs)), drain };
       process.stderr.write(`round ${i + 1}: ${JSON.stringify(r)}\n`);
       rounds.push(r);
     }
@@ -108,6 +141,11 @@ async function main(): Promise<void> {
             value: rate,
             unit: 'CDR/s',
             target: '>= 50000',
+            baseline: {
+              metric: 'bare kafkajs consumer draining the same cdr.v1 (no decode, no engine)',
+              value: Math.round(median(rounds.map((r) => r.drain))),
+              unit: 'CDR/s',
+            },
             notes: `${cdrs} CDRs pre-filled (${SUBSCRIBERS} subscribers, ${HOURS} h), median of ${ROUNDS} rounds; committed cdr.v1 lag before/after per round: ${rounds.map((r) => `${r.lagBefore}/${r.lagAfter}`).join(', ')}; timed from the first applied record to caught up and idle`,
           },
         ],

@@ -11,11 +11,26 @@ import {
 } from './codec.js';
 import type { ScorerConfig } from './config.js';
 import { readEngineState, writeEngineState } from './engine-state.js';
+import { keysSince } from './output-keys.js';
 import { ObservationPacker } from './observation-packer.js';
 import { OutputBuffer } from './output-buffer.js';
 import { scorerMetrics } from './scorer-metrics.js';
 import { SerialLock } from './serial-lock.js';
 import { SnapshotStore, type InputOffset } from './snapshot-store.js';
+
+/** kafkajs errors that mean the broker could not be reached (not that it refused the request). */
+const UNREACHABLE = new Set([
+  'KafkaJSConnectionError',
+  'KafkaJSConnectionClosedError',
+  'KafkaJSRequestTimeoutError',
+  'KafkaJSNoBrokerAvailableError',
+  'KafkaJSBrokerNotFound',
+]);
+
+function unreachable(err: unknown): boolean {
+  const e = err as { name?: string; cause?: { name?: string } };
+  return UNREACHABLE.has(e.name ?? '') || UNREACHABLE.has(e.cause?.name ?? '');
+}
 
 /** Order of a CDR's observations (one per source kind), for the replay filter. */
 const KIND_SEQ = { trunk: 0, carrier: 1, device: 2 } as const;
@@ -92,12 +107,15 @@ export async function startScorer(
   const numbers = new NumberStage(rules, sink(t.callerRisk), (o) =>
     packer.add(`${o.kind}:${o.id}`, encodeObservation(o, origin)),
   );
-  // Source verdicts reach the number stage in-process, as in the offline engine: one state, one cut.
+  // Source taints reach the number stage in-process, as in the offline engine: one state, one cut.
   const sources = new SourceStage(rules, sink(t.sourceRisk), {
-    sourceVerdict: (v) => numbers.onSourceVerdict(v),
-    sourceExpired: (key) => numbers.onSourceExpired(key),
-    implicate: (caller, timeMs, kind) => numbers.implicate(caller, timeMs, kind),
+    taint: (kind, id, tainted) => numbers.onTaint(kind, id, tainted),
+    implicate: (caller) => numbers.implicate(caller),
   });
+  // Partitions arrive in any order: sweeps use a watermark no partition still being read is behind.
+  numbers.stage.autoSweep = false;
+  sources.stage.autoSweep = false;
+  const outputTopics = new Set([t.callerRisk, t.sourceRisk]);
 
   const store = new SnapshotStore(
     kafka,
@@ -115,7 +133,20 @@ export async function startScorer(
   const restored = await store.read();
   if (restored !== undefined) {
     applied = readEngineState(restored.state, numbers, sources);
-    for (const o of restored.offsets) positions.set(partitionKey(o.topic, o.partition), { ...o });
+    for (const o of restored.offsets)
+      if (!outputTopics.has(o.topic)) positions.set(partitionKey(o.topic, o.partition), { ...o });
+    // What the previous process published after this snapshot may not be what this state will
+    // publish (it may never publish those keys again): the first flush settles every such key.
+    for (const [topic, stage] of [
+      [t.callerRisk, numbers.stage],
+      [t.sourceRisk, sources.stage],
+    ] as const) {
+      const from = new Map(
+        restored.offsets.filter((o) => o.topic === topic).map((o) => [o.partition, o.offset]),
+      );
+      if (from.size === 0) continue;
+      for (const key of await keysSince(kafka, admin, topic, from, logger)) stage.suspects.add(key);
+    }
     logger.info(
       { snapshot: restored.id, bytes: restored.state.length, numbers: numbers.stage.states.size },
       'restored state snapshot',
@@ -143,13 +174,47 @@ export async function startScorer(
   let lastSnapshot = Date.now();
   let lastActivity = Date.now();
   let sinceSnapshot = 0;
-  let sourcesDirty = false;
+  /** Records applied since the last final (exact) flush of both stages. */
+  let dirty = numbers.stage.suspects.size + sources.stage.suspects.size > 0;
+  /** Highest event time applied per number-stage input partition, and that partition's end as last fetched. */
+  const partMax = new Map<string, number>();
+  const partHigh = new Map<string, number>();
+  for (const topic of [t.cdr, t.complaints]) {
+    for (const e of await admin.fetchTopicOffsets(topic))
+      partHigh.set(partitionKey(topic, e.partition), Number(e.high));
+  }
+  let lastSweepMs = 0;
+
+  /**
+   * Repeats a broker call while the broker cannot be reached: kafkajs's admin offset lookups and
+   * offset commits give up at once on a connection error, and such a failure says nothing about the
+   * state (only connection errors: a commit refused in a rebalance must still fail).
+   */
+  const untilReachable = async <T>(what: string, call: () => Promise<T>): Promise<T> => {
+    for (let delay = 200; ; delay = Math.min(delay * 2, 5_000)) {
+      try {
+        return await call();
+      } catch (err) {
+        if (!unreachable(err) || stopping) throw err;
+        logger.warn(
+          { err: (err as Error).message, retryInMs: delay },
+          `${what}: broker unreachable; retrying`,
+        );
+        await new Promise((resolve) => setTimeout(resolve, delay));
+      }
+    }
+  };
 
   const snapshot = async (): Promise<void> => {
     const started = process.hrtime.bigint();
     await publish();
     const state = writeEngineState(numbers, sources, applied);
     const offsets = [...positions.values()];
+    // The outputs' ends: after a crash, whatever lies beyond them was published by a state that is lost.
+    for (const topic of outputTopics) {
+      for (const e of await untilReachable('output ends', () => admin.fetchTopicOffsets(topic)))
+        offsets.push({ topic, partition: e.partition, offset: Number(e.high) });
+    }
     await store.write(state, offsets);
     // Committed offsets never run ahead of a durable snapshot; they feed lag monitoring and are
     // where a restart resumes reading (records below the snapshot's offsets are skipped).
@@ -157,7 +222,7 @@ export async function startScorer(
       const list = offsets
         .filter((o) => mine(o.topic))
         .map((o) => ({ topic: o.topic, partition: o.partition, offset: String(o.offset) }));
-      return list.length === 0 ? Promise.resolve() : c.commitOffsets(list);
+      return list.length === 0 ? Promise.resolve() : untilReachable('commit', () => c.commitOffsets(list));
     };
     await commit(numberConsumer, (topic) => numberTopics.has(topic));
     await commit(sourceConsumer, (topic) => topic === t.sourceEvents);
@@ -172,12 +237,49 @@ export async function startScorer(
     m.late.set(numbers.stage.lateRecords);
   };
 
+  const seen = (topic: string, partition: number, timeMs: number): void => {
+    const key = partitionKey(topic, partition);
+    if (timeMs > (partMax.get(key) ?? -1)) partMax.set(key, timeMs);
+  };
+
+  /**
+   * The event time no number-stage input partition still being read is behind (the lowest of their
+   * highest event times); 0 while one of them has not delivered anything yet. Records older than it
+   * minus the allowed lateness are late.
+   */
+  const watermark = (): number => {
+    let low = Number.POSITIVE_INFINITY;
+    let high = 0;
+    for (const [key, end] of partHigh) {
+      const max = partMax.get(key);
+      if (max !== undefined && max > high) high = max;
+      if ((positions.get(key)?.offset ?? 0) >= end) continue;
+      if (max === undefined) return 0;
+      if (max < low) low = max;
+    }
+    return low === Number.POSITIVE_INFINITY ? high : low;
+  };
+
+  /**
+   * Sweeps both stages (at most once per event-time hour) where the source stage has applied every
+   * observation so far: no observation of a CDR already scored is still on its way.
+   */
+  const maybeSweep = (): void => {
+    const w = watermark();
+    if (w - lastSweepMs < 3_600_000) return;
+    lastSweepMs = w;
+    numbers.stage.sweep(w);
+    sources.stage.sweep(w);
+  };
+
   const apply = (topic: string, partition: number, msg: KafkaMessage): void => {
     const value = msg.value;
     if (value === null) return;
     if (topic === t.cdr) {
       origin = { partition, offset: Number(msg.offset) };
-      numbers.onCdr(cdrv1.CallDetailRecord.decode(value));
+      const cdr = cdrv1.CallDetailRecord.decode(value);
+      seen(topic, partition, Number(cdr.setupTimeMs));
+      numbers.onCdr(cdr);
     } else if (topic === t.sourceEvents) {
       for (const d of decodeObservations(value)) {
         // Only observations of CDRs the number state already reflects: after a crash, copies of
@@ -196,10 +298,11 @@ export async function startScorer(
         }
         applied.set(k, seq);
         sources.onObservation(d.o);
-        sourcesDirty = true;
       }
     } else if (topic === t.complaints) {
-      numbers.onComplaint(cdrv1.ComplaintEvent.decode(value));
+      const c = cdrv1.ComplaintEvent.decode(value);
+      seen(topic, partition, Number(c.timeMs));
+      numbers.onComplaint(c);
     } else if (topic === t.feedback) {
       const fb = decodeFeedback(value);
       if (fb === undefined) return;
@@ -249,6 +352,8 @@ export async function startScorer(
       if (stopping || failed) return;
       const key = partitionKey(batch.topic, batch.partition);
       const skip = skipBelow.get(key) ?? -1;
+      if (partHigh.has(key)) partHigh.set(key, Number(batch.highWatermark));
+      if (batch.topic !== t.sourceEvents) maybeSweep();
       let last = -1;
       let n = 0;
       try {
@@ -276,6 +381,7 @@ export async function startScorer(
           m.idle.set(0);
           sinceSnapshot += n;
           lastActivity = Date.now();
+          dirty = true;
         }
         await publish();
         if (last >= 0)
@@ -315,13 +421,20 @@ export async function startScorer(
 
   /** True when the state reflects every record on every input partition (asked of the broker). */
   const caughtUp = async (): Promise<boolean> => {
-    for (const topic of [...numberTopics, t.sourceEvents]) {
-      for (const e of await admin.fetchTopicOffsets(topic)) {
-        const at = positions.get(partitionKey(topic, e.partition))?.offset ?? Number(e.low);
-        if (at < Number(e.high)) return false;
+    try {
+      for (const topic of [...numberTopics, t.sourceEvents]) {
+        for (const e of await admin.fetchTopicOffsets(topic)) {
+          const at = positions.get(partitionKey(topic, e.partition))?.offset ?? Number(e.low);
+          if (at < Number(e.high)) return false;
+        }
       }
+      return true;
+    } catch (err) {
+      // kafkajs's admin gives up at once when the broker is unreachable (it retries only unknown
+      // topics). Not knowing means "not yet": the next tick asks again; the state is intact.
+      logger.warn({ err: (err as Error).message }, 'could not read input ends; will retry');
+      return false;
     }
-    return true;
   };
 
   // Idle work: once caught up, sources get their final evaluation (what offline scoring does at the
@@ -333,14 +446,16 @@ export async function startScorer(
         if (stopping || failed) return;
         const now = Date.now();
         const idle = now - lastActivity >= config.idleFlushMs;
-        if (idle && sourcesDirty && (await caughtUp())) {
-          sourcesDirty = false;
+        if (idle && dirty && (await caughtUp())) {
+          // What offline scoring does at the end of input: final scores, exactly published.
+          dirty = false;
           sources.flush();
-          await publish();
-          sinceSnapshot++;
+          numbers.flush();
+          // Snapshot the settled state at once: a restart then resumes with nothing left to settle.
+          await snapshot();
         }
         if (sinceSnapshot > 0 && now - lastSnapshot >= config.snapshotIntervalMs) await snapshot();
-        if (idle && !sourcesDirty && sinceSnapshot === 0 && (await caughtUp())) m.idle.set(1);
+        if (idle && !dirty && sinceSnapshot === 0 && (await caughtUp())) m.idle.set(1);
       })
       .catch(fatal);
   };

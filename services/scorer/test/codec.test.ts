@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SourceObservation } from '@ringfence/engine';
+import { scorerv1 } from '@ringfence/proto';
 import { decodeObservations, encodeObservation } from '../src/codec.js';
 import { ObservationPacker } from '../src/observation-packer.js';
 
@@ -46,5 +47,36 @@ describe('observation packs', () => {
   it('refuses a truncated pack', () => {
     const one = encodeObservation(obs(1), { partition: 0, offset: 1 });
     expect(() => decodeObservations(one.subarray(0, one.length - 3))).toThrow(RangeError);
+  });
+
+  it('writes the bytes protobufjs reads, and reads the bytes protobufjs writes', () => {
+    for (let i = 0; i < 50; i++) {
+      const o = {
+        ...obs(i * 977),
+        caller: i % 5 === 0 ? '' : `+8613${'9'.repeat(i % 9)}${i}`,
+        id: 'é'.repeat(i),
+      };
+      const origin = { partition: i % 7, offset: i * 2 ** 33 + i };
+      const mine = encodeObservation(o, origin);
+      const theirs = scorerv1.SourceObservation.decode(mine.subarray(mine[0]! < 0x80 ? 1 : 2));
+      expect(theirs.id).toBe(o.id);
+      expect(theirs.caller).toBe(o.caller);
+      expect(Number(theirs.timeMs)).toBe(o.timeMs);
+      expect(Number(theirs.originOffset)).toBe(origin.offset);
+      expect([theirs.callerHash, theirs.calleeHash, theirs.flags, theirs.talkS]).toEqual([
+        o.callerHash | 0,
+        o.calleeHash | 0,
+        o.flags,
+        o.talkSec,
+      ]);
+      const body = scorerv1.SourceObservation.encode(theirs).finish();
+      const packed = Buffer.concat([
+        Buffer.from(encodeObservation(o, origin).subarray(0, body.length < 0x80 ? 1 : 2)),
+        body,
+      ]);
+      expect(decodeObservations(packed)).toEqual([
+        { o: { ...o, callerHash: o.callerHash | 0, calleeHash: o.calleeHash | 0 }, origin },
+      ]);
+    }
   });
 });

@@ -15,7 +15,7 @@ const T0 = Date.UTC(2026, 10, 2, 1, 0, 0);
 function stages(): { numbers: NumberStage; sources: SourceStage; obs: SourceObservation[] } {
   const rules = loadRules();
   const obs: SourceObservation[] = [];
-  const numbers = new NumberStage(rules, new CollectingSink(), (o) => obs.push(o));
+  const numbers = new NumberStage(rules, new CollectingSink(), (o) => obs.push({ ...o }));
   const sources = new SourceStage(rules, new CollectingSink());
   return { numbers, sources, obs };
 }

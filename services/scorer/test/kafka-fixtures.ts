@@ -206,17 +206,3 @@ export function differences(a: Map<string, Seen>, b: Map<string, Seen>): string[
 export function flagged(a: Map<string, Seen>): number {
   return [...a.values()].filter((s) => s.level !== 'NONE').length;
 }
-
-/** Share of subjects above NONE in either view that have the same level in both. */
-export function levelAgreement(a: Map<string, Seen>, b: Map<string, Seen>): number {
-  let union = 0;
-  let same = 0;
-  for (const k of new Set([...a.keys(), ...b.keys()])) {
-    const x = a.get(k)?.level ?? 'NONE';
-    const y = b.get(k)?.level ?? 'NONE';
-    if (x === 'NONE' && y === 'NONE') continue;
-    union++;
-    if (x === y) same++;
-  }
-  return union === 0 ? 1 : same / union;
-}

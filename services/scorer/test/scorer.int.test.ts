@@ -13,7 +13,6 @@ import {
   applied,
   differences,
   flagged,
-  levelAgreement,
   offlineView,
   produceInput,
   readVerdicts,
@@ -39,6 +38,8 @@ function scorer(prefix: string): ScorerProcess {
     SNAPSHOT_INTERVAL_MS: '1000',
     IDLE_FLUSH_MS: '500',
     SESSION_TIMEOUT_MS: '6000',
+    // Small fetches: many batches and lockstep points, so the SIGKILL lands mid-stream.
+    FETCH_BYTES_PER_PARTITION: '65536',
   });
 }
 
@@ -103,16 +104,14 @@ describe('scorer service on the real Kafka', () => {
     const crashDiff = differences(viewA, viewB);
     const offlineDiff = differences(viewA, offline);
     process.stdout.write(
-      `${JSON.stringify({ produced, flaggedA: flagged(viewA), flaggedB: flagged(viewB), flaggedOffline: flagged(offline), crashDiff: crashDiff.length, offlineDiff: offlineDiff.length, reapplied, crashLevels: levelAgreement(viewA, viewB), offlineLevels: levelAgreement(viewA, offline) })}\n${crashDiff.slice(0, 20).join('\n')}\n--\n${offlineDiff.slice(0, 20).join('\n')}\n`,
+      `${JSON.stringify({ produced, flaggedA: flagged(viewA), flaggedB: flagged(viewB), flaggedOffline: flagged(offline), crashDiff: crashDiff.length, offlineDiff: offlineDiff.length, reapplied })}\n${crashDiff.slice(0, 20).join('\n')}\n--\n${offlineDiff.slice(0, 20).join('\n')}\n`,
     );
     expect(flagged(viewA)).toBeGreaterThan(100);
-    // Nothing was lost or double-counted by the crash: the restarted run flags the same subjects at
-    // the same levels, up to where source verdicts fed back into the number stage at a different
-    // point of the input (docs/scoring.md, "Durability": the feedback loop is batch-granular).
-    // Measured over runs: 0.94-0.96 after the crash, 0.97 straight vs offline (docs/scoring.md).
-    expect(levelAgreement(viewA, viewB)).toBeGreaterThanOrEqual(0.9);
-    expect(levelAgreement(viewA, offline)).toBeGreaterThanOrEqual(0.93);
-    expect(levelAgreement(viewB, offline)).toBeGreaterThanOrEqual(0.9);
+    // Exact: nothing was lost or double-counted by the crash, and final verdicts are a function of
+    // the input, not of arrival order or batching (docs/scoring.md, "Determinism").
+    expect(crashDiff).toEqual([]);
+    expect(offlineDiff).toEqual([]);
+    expect(differences(viewB, offline)).toEqual([]);
   }, 400_000);
 
   it('applies operator feedback after a clean restart from its snapshot', async () => {
