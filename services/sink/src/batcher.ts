@@ -21,6 +21,8 @@ export interface BatcherOptions {
   maxBufferedRows: number;
   retryInitialMs: number;
   retryMaxMs: number;
+  /** Flushes whose inserts may run at once (ClickHouse works on each insert with one thread). */
+  insertsInFlight?: number;
 }
 
 interface Generation {
@@ -36,15 +38,18 @@ function emptyGeneration(): Generation {
 
 /**
  * Buffers rows per table and the Kafka offsets they came from, flushes them by size or age, and
- * commits the offsets only after ClickHouse accepted every table's batch. One flush runs at a time
- * while the next batch fills; a failed insert is retried with exponential backoff until it succeeds
- * (or the batcher is closed), so nothing is lost: at worst rows are written twice, and the schema's
- * dedup rules (docs/clickhouse-schema.md) collapse them.
+ * commits the offsets only after ClickHouse accepted every table's batch. Up to `insertsInFlight`
+ * flushes insert at once while the next batch fills; their commits still happen in flush order, each
+ * after every earlier flush's rows are stored. A failed insert is retried with exponential backoff
+ * until it succeeds (or the batcher is closed), so nothing is lost: at worst rows are written twice,
+ * and the schema's dedup rules (docs/clickhouse-schema.md) collapse them.
  */
 export class Batcher {
   private current: Generation = emptyGeneration();
   private inFlightRows = 0;
-  private flushing: Promise<void> | undefined;
+  private readonly flights = new Set<Promise<void>>();
+  /** The latest flush: the next one commits only after it finished. */
+  private tail: Promise<void> = Promise.resolve();
   private closed = false;
   private readonly abort = new AbortController();
   /** Offsets whose commit failed (e.g. during a rebalance); retried with the next commit. */
@@ -71,18 +76,24 @@ export class Batcher {
 
   /** Adds a row for `table`; `row` undefined still advances the offset (nothing to store). */
   add(table: string, row: object | undefined, topic: string, partition: number, offset: string): void {
-    const g = this.current;
-    if (row !== undefined) {
-      let list = g.tables.get(table);
-      if (list === undefined) {
-        list = [];
-        g.tables.set(table, list);
-      }
-      list.push(row);
-      if (g.rows === 0) g.firstAt = Date.now();
-      g.rows++;
-    }
+    if (row !== undefined) this.addRow(table, row);
     this.advance(topic, partition, offset);
+  }
+
+  /**
+   * Adds a row without moving any offset: for a run of messages from one partition, call `advance`
+   * once with the last offset afterwards (before any flush can start), which saves a map update per row.
+   */
+  addRow(table: string, row: object): void {
+    const g = this.current;
+    let list = g.tables.get(table);
+    if (list === undefined) {
+      list = [];
+      g.tables.set(table, list);
+    }
+    list.push(row);
+    if (g.rows === 0) g.firstAt = Date.now();
+    g.rows++;
   }
 
   /** Marks a message as consumed without a row (skipped or undecodable). */
@@ -97,7 +108,7 @@ export class Batcher {
     const due =
       g.rows >= this.options.flushRows ||
       (g.offsets.size > 0 && (g.rows === 0 || now - g.firstAt >= this.options.flushAgeMs));
-    if (due && this.flushing === undefined) this.startFlush();
+    if (due && this.flights.size < this.maxFlights) this.startFlush();
     this.metrics.buffered.set(this.pending);
     if (this.overloaded) this.onPressure(true);
   }
@@ -106,10 +117,10 @@ export class Batcher {
   async drain(): Promise<void> {
     // A few rounds at most: a commit that keeps failing must not spin here forever.
     for (let round = 0; round < 3 && !this.closed; round++) {
-      if (this.flushing !== undefined) await this.flushing;
+      await this.settle();
       if (this.current.offsets.size === 0 && this.uncommitted.size === 0) return;
-      if (this.flushing === undefined) this.startFlush();
-      await this.flushing;
+      this.startFlush();
+      await this.settle();
     }
   }
 
@@ -119,25 +130,39 @@ export class Batcher {
     this.abort.abort();
   }
 
+  /** Waits until no flush is in flight (a finishing flush may start the next one). */
+  private async settle(): Promise<void> {
+    while (this.flights.size > 0) await Promise.all(this.flights);
+  }
+
+  private get maxFlights(): number {
+    return Math.max(1, this.options.insertsInFlight ?? 1);
+  }
+
   private startFlush(): void {
     const g = this.current;
     this.current = emptyGeneration();
-    this.inFlightRows = g.rows;
-    this.flushing = this.flushGeneration(g).finally(() => {
-      this.inFlightRows = 0;
-      this.flushing = undefined;
+    this.inFlightRows += g.rows;
+    const flight: Promise<void> = this.flushGeneration(g, this.tail).finally(() => {
+      this.inFlightRows -= g.rows;
+      this.flights.delete(flight);
       this.metrics.buffered.set(this.pending);
       if (!this.overloaded) this.onPressure(false);
       // Rows that arrived meanwhile may already be due.
       if (!this.closed) this.maybeFlush();
     });
+    this.flights.add(flight);
+    this.tail = flight;
   }
 
-  private async flushGeneration(g: Generation): Promise<void> {
+  private async flushGeneration(g: Generation, previous: Promise<void>): Promise<void> {
     for (const [table, rows] of g.tables) {
       await this.insertWithRetry(table, rows);
       if (this.closed) return;
     }
+    // An earlier flush may still be inserting: committing past its rows could lose them on a crash.
+    await previous;
+    if (this.closed) return;
     for (const [key, o] of g.offsets) this.uncommitted.set(key, o);
     const offsets = [...this.uncommitted.values()];
     try {

@@ -14,6 +14,11 @@ export const sinkConfigSchema = z.object({
   retryInitialMs: cfg.int(1, 60_000).default(200),
   retryMaxMs: cfg.int(1, 600_000).default(10_000),
   insertTimeoutMs: cfg.int(1_000, 600_000).default(60_000),
+  /**
+   * Batches inserting at once. ClickHouse works on each insert (and its hourly views) with one thread,
+   * so a second one in flight lets it use another core; offsets are still committed in order.
+   */
+  insertsInFlight: cfg.int(1, 8).default(2),
   partitionsConsumedConcurrently: cfg.int(1, 64).default(2),
   /** Where a new consumer group starts: the beginning (replay everything) or only new records. */
   fromBeginning: cfg.bool().default(true),

@@ -87,4 +87,72 @@ describe('Batcher', () => {
     await h.batcher.drain();
     expect(h.commits).toEqual([]);
   });
+
+  it('inserts two batches at once but commits the later one only after the earlier is stored', async () => {
+    const log: string[] = [];
+    const releases: (() => void)[] = [];
+    const batcher = new Batcher(
+      { ...options, insertsInFlight: 2 },
+      async (_table, rows) => {
+        const first = (rows[0] as { i: number }).i;
+        log.push(`start ${first}`);
+        await new Promise<void>((r) => releases.push(r));
+        log.push(`stored ${first}`);
+      },
+      async (offsets) => {
+        await Promise.resolve();
+        log.push(`commit ${offsets.map((o) => o.offset).join(',')}`);
+      },
+      createLogger('test', 'silent'),
+      sinkMetrics(createMetrics('sink')),
+    );
+    for (let i = 0; i < 3; i++) batcher.add('cdr', { i }, 't', 0, String(i));
+    batcher.maybeFlush();
+    for (let i = 3; i < 6; i++) batcher.add('cdr', { i }, 't', 0, String(i));
+    batcher.maybeFlush();
+    for (let i = 6; i < 9; i++) batcher.add('cdr', { i }, 't', 0, String(i));
+    batcher.maybeFlush(); // a third batch waits: two are in flight
+    await new Promise((r) => setTimeout(r, 5));
+    expect(log).toEqual(['start 0', 'start 3']);
+    expect(batcher.pending).toBe(9);
+    releases[1]?.(); // the later batch is stored first...
+    await new Promise((r) => setTimeout(r, 5));
+    expect(log).toEqual(['start 0', 'start 3', 'stored 3']); // ...but not committed
+    releases[0]?.();
+    await new Promise((r) => setTimeout(r, 5));
+    const commits = (): string[] => log.filter((l) => l.startsWith('commit'));
+    expect(commits()).toEqual(['commit 3', 'commit 6']);
+    expect(log.indexOf('commit 3')).toBeGreaterThan(log.indexOf('stored 0'));
+    expect(log).toContain('start 6'); // the waiting batch took the free slot
+    const drained = batcher.drain();
+    releases[2]?.();
+    await drained;
+    expect(commits()).toEqual(['commit 3', 'commit 6', 'commit 9']);
+    expect(batcher.pending).toBe(0);
+  });
+
+  it('never commits a later batch while an earlier one is still failing', async () => {
+    const commits: string[] = [];
+    const batcher = new Batcher(
+      { ...options, insertsInFlight: 2 },
+      async (_table, rows) => {
+        await Promise.resolve();
+        if ((rows[0] as { i: number }).i === 0) throw new Error('clickhouse down');
+      },
+      async (offsets) => {
+        await Promise.resolve();
+        commits.push(offsets.map((o) => o.offset).join(','));
+      },
+      createLogger('test', 'silent'),
+      sinkMetrics(createMetrics('sink')),
+    );
+    for (let i = 0; i < 3; i++) batcher.add('cdr', { i }, 't', 0, String(i));
+    batcher.maybeFlush();
+    for (let i = 3; i < 6; i++) batcher.add('cdr', { i }, 't', 0, String(i));
+    batcher.maybeFlush();
+    await new Promise((r) => setTimeout(r, 30));
+    batcher.close();
+    await batcher.drain();
+    expect(commits).toEqual([]);
+  });
 });

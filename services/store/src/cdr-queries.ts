@@ -5,7 +5,9 @@ import { rows, table, type StoreDb, type TimeArg } from './store-db.js';
 /*
  * Counting rule (docs/clickhouse-schema.md): the cdr table may hold a CDR more than once until
  * ReplacingMergeTree merges, so every count is uniqExact(call_id), and per-call values are read from a
- * subquery grouped by call_id. The hourly tables hold uniqExact states and are exact as they are.
+ * subquery grouped by call_id. The hourly tables hold one uniqExact(call_id) state per group, split by
+ * outcome: merging the groups of an hour is exact, and a call counts as answered (short) when any copy
+ * of it was. Their distinct callee/caller counts are `uniq` estimates.
  */
 
 function range(
@@ -99,8 +101,9 @@ export interface HourlyCount {
   answered: number;
   /** Callers only: answered calls shorter than 10 s. */
   shortCalls?: number;
+  /** Distinct called numbers: an estimate (ClickHouse `uniq`), not an exact count. */
   distinctCalled: number;
-  /** Sources only: distinct calling numbers. */
+  /** Sources only: distinct calling numbers, an estimate like distinctCalled. */
   distinctCalling?: number;
 }
 
@@ -114,14 +117,14 @@ export async function callerHourly(
   checkRange(from, to);
   const r = await rows<Record<string, string | number>>(
     db,
-    sql`SELECT toUInt32(hour) AS h, uniqExactMerge(calls) AS calls, uniqExactIfMerge(answered_calls) AS answered,
-  uniqExactIfMerge(short_calls) AS short_calls, uniqExactMerge(distinct_called) AS distinct_called
+    sql`SELECT toUInt32(hour) AS h, uniqExactMerge(calls) AS n_calls, uniqExactMergeIf(calls, outcome >= 1) AS answered,
+  uniqExactMergeIf(calls, outcome = 2) AS short_calls, uniqMerge(distinct_called) AS distinct_called
 FROM ${table(db, 'cdr_hourly_caller')} WHERE calling = ${number} AND ${range(from, to, 'hour')}
 GROUP BY hour ORDER BY hour`,
   );
   return r.map((x) => ({
     hourMs: Number(x['h']) * 1000,
-    calls: Number(x['calls']),
+    calls: Number(x['n_calls']),
     answered: Number(x['answered']),
     shortCalls: Number(x['short_calls']),
     distinctCalled: Number(x['distinct_called']),
@@ -139,15 +142,15 @@ export async function sourceHourly(
   checkRange(from, to);
   const r = await rows<Record<string, string | number>>(
     db,
-    sql`SELECT toUInt32(hour) AS h, uniqExactMerge(calls) AS calls, uniqExactIfMerge(answered_calls) AS answered,
-  uniqExactMerge(distinct_calling) AS distinct_calling, uniqExactMerge(distinct_called) AS distinct_called
+    sql`SELECT toUInt32(hour) AS h, uniqExactMerge(calls) AS n_calls, uniqExactMergeIf(calls, answered = 1) AS n_answered,
+  uniqMerge(distinct_calling) AS distinct_calling, uniqMerge(distinct_called) AS distinct_called
 FROM ${table(db, 'cdr_hourly_source')} WHERE kind = ${kind} AND id = ${id} AND ${range(from, to, 'hour')}
 GROUP BY hour ORDER BY hour`,
   );
   return r.map((x) => ({
     hourMs: Number(x['h']) * 1000,
-    calls: Number(x['calls']),
-    answered: Number(x['answered']),
+    calls: Number(x['n_calls']),
+    answered: Number(x['n_answered']),
     distinctCalling: Number(x['distinct_calling']),
     distinctCalled: Number(x['distinct_called']),
   }));
@@ -157,6 +160,7 @@ export interface TopCaller {
   number: string;
   calls: number;
   answered: number;
+  /** An estimate (ClickHouse `uniq`), not an exact count. */
   distinctCalled: number;
 }
 
@@ -165,8 +169,8 @@ export async function topCallers(db: StoreDb, from: TimeArg, to: TimeArg, limit 
   checkRange(from, to);
   const r = await rows<Record<string, string | number>>(
     db,
-    sql`SELECT calling, uniqExactMerge(calls) AS n, uniqExactIfMerge(answered_calls) AS answered,
-  uniqExactMerge(distinct_called) AS distinct_called
+    sql`SELECT calling, uniqExactMerge(calls) AS n, uniqExactMergeIf(calls, outcome >= 1) AS answered,
+  uniqMerge(distinct_called) AS distinct_called
 FROM ${table(db, 'cdr_hourly_caller')} WHERE ${range(from, to, 'hour')}
 GROUP BY calling ORDER BY n DESC, calling LIMIT ${limit}`,
   );

@@ -18,6 +18,9 @@ export {
   type RiskChangeRow,
   type SubjectKindName,
 } from './rows.js';
+export { CDR_COLUMNS, encodeCdrs, insertCdrs } from './cdr-insert.js';
+export { rowBinaryEncoder, type RowBinaryColumn, type RowBinaryType } from './row-binary.js';
+export { fillSyntheticCdrs, syntheticHeavyCaller, type SyntheticCdrOptions } from './synthetic-cdrs.js';
 export {
   callerHourly,
   callerSummary,

@@ -16,8 +16,9 @@ export const KIND_NAMES = ['unspecified', 'number', 'trunk', 'carrier', 'device'
 export type SubjectKindName = (typeof KIND_NAMES)[number];
 export const LEVEL_NAMES = ['NONE', 'LOW', 'MEDIUM', 'HIGH'] as const;
 export type LevelName = (typeof LEVEL_NAMES)[number];
-const MEDIA = ['unspecified', 'audio', 'video'] as const;
-const ATTESTATION = ['none', 'A', 'B', 'C'] as const;
+/** Enum8 names of cdr.media and cdr.attestation, each at its stored value. */
+export const MEDIA = ['unspecified', 'audio', 'video'] as const;
+export const ATTESTATION = ['none', 'A', 'B', 'C'] as const;
 const COMPLAINT = ['unspecified', 'harassment', 'fraud', 'marketing', 'other'] as const;
 const ACTION = [
   'unspecified',
