@@ -31,4 +31,13 @@ export {
   type IngestStats,
 } from './ingest-core.js';
 export { replay, type ReplayOptions } from './replay.js';
-export { createIngestProducer } from './ingest-producer.js';
+export {
+  IngestProducer,
+  PRODUCER_FATAL_ERRORS,
+  createIngestProducer,
+  producerFatalError,
+  type BatchSender,
+  type IngestProducerOptions,
+} from './ingest-producer.js';
+export { ThreadedIngestProducer, type ThreadedIngestProducerOptions } from './threaded-producer.js';
+export { packBatch, unpackBatch } from './batch-packing.js';

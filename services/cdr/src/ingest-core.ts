@@ -1,8 +1,9 @@
 import { counter, topicName, type Registry } from '@ringfence/common';
 import { cdrv1, type ICallDetailRecord, type IComplaintEvent } from '@ringfence/proto';
-import type { Message, Producer, TopicMessages } from 'kafkajs';
+import type { Message, TopicMessages } from 'kafkajs';
 import { DuplicateFilter } from './duplicate-filter.js';
 import type { IngestConfig } from './ingest-config.js';
+import type { BatchSender } from './ingest-producer.js';
 import { parseCdr } from './parse-cdr.js';
 import { parseComplaint } from './parse-complaint.js';
 import type { ParseOptions } from './parse-options.js';
@@ -30,8 +31,11 @@ export interface IngestStats {
 }
 
 export interface IngestCoreOptions {
-  /** A connected kafkajs producer; the core never connects or disconnects it. */
-  producer: Producer;
+  /**
+   * A connected producer (`createIngestProducer`, which recovers from a broken idempotent state by
+   * itself, or a kafkajs Producer); the core never connects or disconnects it.
+   */
+  producer: BatchSender;
   topicPrefix: string;
   source: IngestSource;
   config: Readonly<IngestConfig>;
@@ -60,7 +64,7 @@ interface Counts {
  * backpressure and `flush` resolves once everything handed in so far is acknowledged.
  */
 export class IngestCore {
-  private readonly producer: Producer;
+  private readonly producer: BatchSender;
   private readonly source: IngestSource;
   private readonly config: Readonly<IngestConfig>;
   private readonly parseOptions: ParseOptions;

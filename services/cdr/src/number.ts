@@ -14,6 +14,8 @@ export interface NormalisedNumber extends INumber {
 // Longer than any dialable number with formatting; parsing huge strings is pointless and slow.
 const MAX_PARSE_LENGTH = 40;
 
+const RECENT_GENERATION = 4_096;
+
 /**
  * Two-generation cache: lookups hit `hot` then `cold` (promoting), and when `hot` fills it becomes
  * `cold`. Memory stays below 2 × generation entries with none of an LRU's per-hit reordering cost.
@@ -45,13 +47,17 @@ class NumberCache {
   }
 }
 
-// Sized for a day of a regional network's distinct numbers: a working set larger than one generation
-// churns, and every re-miss of a non-mobile form costs a full libphonenumber parse (~30 µs).
+// Two caches: results of the full libphonenumber parse (~30 µs each) are kept for a day of a regional
+// network's distinct numbers; results of the mobile fast path (under 1 µs) only briefly, so a stream
+// of one-off callees neither evicts the expensive entries nor fills the old generation of the heap.
 let cache = new NumberCache(100_000);
+let recent = new NumberCache(RECENT_GENERATION);
 
 /** Sets how many numbers the normalisation cache keeps per generation (at most twice this in total). */
 export function setNumberCacheSize(entriesPerGeneration: number): void {
-  cache = new NumberCache(Math.max(1, Math.floor(entriesPerGeneration)));
+  const n = Math.max(1, Math.floor(entriesPerGeneration));
+  cache = new NumberCache(n);
+  recent = new NumberCache(Math.min(n, RECENT_GENERATION));
 }
 
 /** The parts of libphonenumber-js's numbering plan the fast path reads (not in its public types). */
@@ -133,11 +139,7 @@ function fast(raw: string, text: string, region: string): NormalisedNumber | und
   return Object.freeze({ raw, e164: `+${fp.callingCode}${national}`, valid: true });
 }
 
-function compute(raw: string, region: string): NormalisedNumber {
-  const text = raw.trim();
-  if (text === '' || text.length > MAX_PARSE_LENGTH) return Object.freeze({ raw, e164: '', valid: false });
-  const quick = fast(raw, text, region);
-  if (quick !== undefined) return quick;
+function slow(raw: string, text: string, region: string): NormalisedNumber {
   let parsed;
   try {
     parsed = parsePhoneNumberFromString(text, region as CountryCode);
@@ -156,9 +158,16 @@ function compute(raw: string, region: string): NormalisedNumber {
  */
 export function normaliseNumber(raw: string, region: string = DEFAULT_REGION): NormalisedNumber {
   const key = region === DEFAULT_REGION ? raw : `${region}|${raw}`;
-  const hit = cache.get(key);
+  const hit = recent.get(key) ?? cache.get(key);
   if (hit !== undefined) return hit;
-  const value = compute(raw, region);
+  const text = raw.trim();
+  if (text === '' || text.length > MAX_PARSE_LENGTH) return Object.freeze({ raw, e164: '', valid: false });
+  const quick = fast(raw, text, region);
+  if (quick !== undefined) {
+    recent.set(key, quick);
+    return quick;
+  }
+  const value = slow(raw, text, region);
   cache.set(key, value);
   return value;
 }

@@ -15,6 +15,18 @@ function two(s: string, i: number): number {
   return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
 }
 
+/** True when YYYY-MM-DD at the start of `s` names a day that exists (Date.parse rolls 02-30 into March). */
+function realDay(s: string): boolean {
+  const hi = two(s, 0);
+  const lo = two(s, 2);
+  const month = two(s, 5);
+  const day = two(s, 8);
+  if (hi < 0 || lo < 0 || month < 1 || month > 12 || day < 1) return false;
+  const year = hi * 100 + lo;
+  const leap = month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= DAYS_IN_MONTH[month - 1]! + (leap ? 1 : 0);
+}
+
 /**
  * The common exact shape `YYYY-MM-DD[T ]HH:MM:SS[.mmm](Z|±HH:MM)` with every component in range,
  * computed with Date.UTC (what Date.parse does for it) at a fraction of the regex + Date.parse cost.
@@ -82,7 +94,7 @@ export function parseTime(value: unknown): number {
   if (quick !== undefined) return quick;
   const s = value.trim();
   if (DIGITS.test(s)) return Number(s);
-  if (!ISO.test(s)) return Number.NaN;
+  if (!ISO.test(s) || !realDay(s)) return Number.NaN;
   let iso = s.charCodeAt(10) === 0x20 ? `${s.slice(0, 10)}T${s.slice(11)}` : s;
   iso = iso.replace(',', '.');
   // "+08" (hours only) is ISO-8601 but not Date.parse's format.

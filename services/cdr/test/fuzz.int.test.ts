@@ -1,7 +1,6 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Producer } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { baseConfigShape, loadConfig, topicName } from '@ringfence/common';
@@ -9,6 +8,7 @@ import { testStack, readTopics } from '@ringfence/common/testing';
 import { cdrv1 } from '@ringfence/proto';
 import {
   IngestCore,
+  type IngestProducer,
   REJECT_REASON_CODES,
   createIngestProducer,
   ingestConfigShape,
@@ -27,7 +27,7 @@ const config = loadConfig(z.object({ ...baseConfigShape, ...ingestConfigShape })
   file: '',
   overrides: { topicPrefix: prefix, produceBatchSize: 500, maxRecordBytes: 100_000 },
 });
-let producer: Producer;
+let producer: IngestProducer;
 
 beforeAll(async () => {
   await stack.createTopics();

@@ -2,13 +2,19 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { Producer } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { baseConfigShape, loadConfig, topicName } from '@ringfence/common';
 import { testStack, readTopics } from '@ringfence/common/testing';
 import { cdrv1 } from '@ringfence/proto';
-import { IngestCore, createIngestProducer, ingestConfigShape, readRecords, replay } from '@ringfence/cdr';
+import {
+  IngestCore,
+  createIngestProducer,
+  type IngestProducer,
+  ingestConfigShape,
+  readRecords,
+  replay,
+} from '@ringfence/cdr';
 import { CDR_COLUMNS, cdrObject, csvCell } from './fixtures.js';
 
 const stack = testStack();
@@ -20,7 +26,7 @@ const config = loadConfig(z.object({ ...baseConfigShape, ...ingestConfigShape })
   overrides: { topicPrefix: prefix, produceBatchSize: 100 },
 });
 const dir = mkdtempSync(join(tmpdir(), 'rf-replay-int-'));
-let producer: Producer;
+let producer: IngestProducer;
 
 beforeAll(async () => {
   await stack.createTopics();

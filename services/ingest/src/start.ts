@@ -39,7 +39,7 @@ export async function startIngest(
   await admin.connect();
   await ensureTopics(admin, config.topicPrefix);
   await admin.disconnect();
-  const producer = createIngestProducer(kafka);
+  const producer = createIngestProducer(kafka, { logger: logger.child({ component: 'producer' }) });
   await producer.connect();
 
   const httpCore = new IngestCore({

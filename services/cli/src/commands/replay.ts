@@ -10,7 +10,7 @@ import {
 } from '@ringfence/common';
 import {
   IngestCore,
-  createIngestProducer,
+  ThreadedIngestProducer,
   ingestConfigShape,
   readRecords,
   replay,
@@ -72,7 +72,10 @@ export function registerReplay(program: Command): void {
       await admin.connect();
       await ensureTopics(admin, config.topicPrefix);
       await admin.disconnect();
-      const producer = createIngestProducer(kafka);
+      const producer = new ThreadedIngestProducer({
+        brokers: config.kafkaBrokers,
+        logLevel: config.logLevel,
+      });
       await producer.connect();
       try {
         const core = new IngestCore({ producer, topicPrefix: config.topicPrefix, source: 'replay', config });

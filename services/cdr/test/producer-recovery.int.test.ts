@@ -1,0 +1,124 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { baseConfigShape, createLogger, loadConfig, topicName } from '@ringfence/common';
+import { readTopics, testStack } from '@ringfence/common/testing';
+import { cdrv1 } from '@ringfence/proto';
+import { IngestCore, createIngestProducer, ingestConfigShape, type IngestProducer } from '@ringfence/cdr';
+import { cdrObject } from './fixtures.js';
+
+const run = promisify(execFile);
+const CLI = fileURLToPath(new URL('../../cli/dist/index.js', import.meta.url));
+const N1 = 3_000;
+const N2 = 6_000;
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * A PRIVATE single-node Kafka on its own ports and data dir, started and stopped through
+ * `ringfence stack` with RINGFENCE_STACK_DIR pointing at a temp dir: the shared broker is never touched.
+ */
+class PrivateKafka {
+  readonly dir = mkdtempSync(join(tmpdir(), 'rf-producer-recovery-'));
+  port = 0;
+  controllerPort = 0;
+  private env(): NodeJS.ProcessEnv {
+    return {
+      PATH: process.env['PATH'],
+      HOME: process.env['HOME'],
+      RINGFENCE_STACK_DIR: this.dir,
+      KAFKA_PORT: String(this.port),
+      KAFKA_CONTROLLER_PORT: String(this.controllerPort),
+    };
+  }
+  async up(): Promise<void> {
+    if (this.port === 0) {
+      this.port = await freePort();
+      this.controllerPort = await freePort();
+    }
+    await run('node', [CLI, 'stack', 'up', '--only', 'kafka'], { env: this.env() });
+  }
+  async down(): Promise<void> {
+    await run('node', [CLI, 'stack', 'down', '--only', 'kafka'], { env: this.env() });
+  }
+}
+
+describe('ingest producer across a broker bounce', () => {
+  const broker = new PrivateKafka();
+  let producer: IngestProducer | undefined;
+
+  beforeAll(async () => {
+    await broker.up();
+  });
+  afterAll(async () => {
+    await producer?.disconnect().catch(() => undefined);
+    await broker.down();
+    rmSync(broker.dir, { recursive: true, force: true });
+  });
+
+  it('keeps producing by itself after the broker restarts, and loses nothing', async () => {
+    const stack = testStack({ brokers: [`127.0.0.1:${broker.port}`] });
+    await stack.createTopics();
+    const kafka = stack.kafka();
+    const config = loadConfig(z.object({ ...baseConfigShape, ...ingestConfigShape }), {
+      env: {},
+      file: '',
+      overrides: { topicPrefix: stack.topicPrefix, produceBatchSize: 200, produceLingerMs: 5 },
+    });
+    producer = createIngestProducer(kafka, { logger: createLogger('recovery-test', 'error') });
+    await producer.connect();
+    const core = new IngestCore({ producer, topicPrefix: stack.topicPrefix, source: 'replay', config });
+    const ingest = async (from: number, to: number): Promise<void> => {
+      for (let i = from; i < to; i++) {
+        expect(core.ingest('cdr', { raw: Buffer.from('x'), value: cdrObject(i) }).status).toBe('accepted');
+        if (core.saturated) await core.waitForCapacity();
+        // Trickle, so the bounce lands in the middle of the stream.
+        if (i % 200 === 0) await new Promise((r) => setTimeout(r, 20));
+      }
+    };
+    await ingest(0, N1);
+    await core.flush();
+
+    // Stop the broker while records keep arriving, then bring it back.
+    const bounce = (async () => {
+      await broker.down();
+      await new Promise((r) => setTimeout(r, 2_000));
+      await broker.up();
+    })();
+    await ingest(N1, N2);
+    await bounce;
+    await core.flush();
+
+    expect(core.failed).toBe(false);
+    expect(core.stats()).toMatchObject({ accepted: N2, acknowledged: N2 });
+
+    // Duplicates are allowed (a resent batch may have been half written); a missing record is not.
+    const topic = topicName(stack.topicPrefix, 'cdr');
+    const admin = kafka.admin();
+    await admin.connect();
+    const offsets = await admin.fetchTopicOffsets(topic);
+    await admin.disconnect();
+    const total = offsets.reduce((n, o) => n + Number(o.high), 0);
+    expect(total).toBeGreaterThanOrEqual(N2);
+    const got = await readTopics(kafka, [topic], total, 120_000);
+    const ids = new Set(got.get(topic)!.map((m) => cdrv1.CallDetailRecord.decode(m.value!).callId));
+    const missing: string[] = [];
+    for (let i = 0; i < N2; i++) if (!ids.has(`call-${i}`)) missing.push(`call-${i}`);
+    expect(missing).toEqual([]);
+  });
+});
