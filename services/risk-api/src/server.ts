@@ -105,6 +105,8 @@ export async function startRiskServer(
     // Switches keep one channel open and may ping while idle.
     'grpc.keepalive_permit_without_calls': 1,
     'grpc.http2.min_ping_interval_without_data_ms': 5_000,
+    // Channelz bookkeeping runs on every call (trackers, timestamps) and no channelz service is served.
+    'grpc.enable_channelz': 0,
     interceptors: [guard.interceptor],
   });
   server.addService(riskServiceDefinition, handlers);
