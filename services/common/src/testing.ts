@@ -29,10 +29,16 @@ export interface TestStack {
   env(extra?: Record<string, string>): NodeJS.ProcessEnv;
 }
 
-export function testStack(): TestStack {
+/** Where the stack is when not the shared local one (a private stack a fault test may stop). */
+export interface TestStackOptions {
+  brokers?: readonly string[];
+  clickhouseUrl?: string;
+}
+
+export function testStack(options: TestStackOptions = {}): TestStack {
   const id = randomBytes(4).toString('hex');
-  const brokers = (process.env['KAFKA_BROKERS'] ?? '127.0.0.1:9092').split(',');
-  const clickhouseUrl = process.env['CLICKHOUSE_URL'] ?? 'http://127.0.0.1:8123';
+  const brokers = [...(options.brokers ?? (process.env['KAFKA_BROKERS'] ?? '127.0.0.1:9092').split(','))];
+  const clickhouseUrl = options.clickhouseUrl ?? process.env['CLICKHOUSE_URL'] ?? 'http://127.0.0.1:8123';
   const topicPrefix = `t${id}.`;
   const database = `t_${id}`;
   const logger = createLogger('test', 'warn');

@@ -2,7 +2,7 @@ import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import rateLimit from '@fastify/rate-limit';
 import { counter, histogram, toRingfenceError } from '@ringfence/common';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify';
 import { isApi, resolvePrincipal } from './auth.js';
 import type { ConsoleContext } from './context.js';
 import { httpStatus } from './http-status.js';
@@ -25,6 +25,15 @@ export const CONTENT_SECURITY_POLICY = [
   "base-uri 'none'",
 ].join('; ');
 
+/** Sent with every response. */
+const SECURITY_HEADERS = {
+  'content-security-policy': CONTENT_SECURITY_POLICY,
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'no-referrer',
+  'cross-origin-opener-policy': 'same-origin',
+};
+
 /** The console's HTTP application (not yet listening). */
 export async function buildApp(ctx: ConsoleContext): Promise<FastifyInstance> {
   const httpLogger: FastifyBaseLogger = ctx.logger.child({ component: 'http' });
@@ -32,6 +41,23 @@ export async function buildApp(ctx: ConsoleContext): Promise<FastifyInstance> {
     loggerInstance: httpLogger,
     trustProxy: false,
     bodyLimit: 256 * 1024,
+    // Router-level refusals (a path parameter over 100 characters, a malformed URL) would otherwise
+    // answer fastify's bare JSON echoing the path, without the console's error page and headers.
+    frameworkErrors: (err, req, rawReply) => {
+      // These replies skip the app's hooks: the headers are set here.
+      const reply = (rawReply as unknown as FastifyReply).headers({
+        ...SECURITY_HEADERS,
+        'cache-control': 'no-store',
+      });
+      const status = err.statusCode ?? 400;
+      const message = status === 414 ? 'address too long' : 'malformed address';
+      if (isApi(req)) void reply.code(status).send({ error: { code: 'INVALID_ARGUMENT', message } });
+      else
+        void reply
+          .code(status)
+          .type('text/html; charset=utf-8')
+          .send(errorPage(pageContext(req), status, message));
+    },
   });
   const requests = counter(ctx.registry, 'console_http_requests_total', 'HTTP requests by route and status', [
     'route',
@@ -56,11 +82,7 @@ export async function buildApp(ctx: ConsoleContext): Promise<FastifyInstance> {
   });
 
   app.addHook('onSend', async (req, reply, payload) => {
-    reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('x-frame-options', 'DENY');
-    reply.header('referrer-policy', 'no-referrer');
-    reply.header('cross-origin-opener-policy', 'same-origin');
+    reply.headers(SECURITY_HEADERS);
     if (!req.url.startsWith('/static/')) reply.header('cache-control', 'no-store');
     return payload;
   });
