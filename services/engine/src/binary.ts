@@ -1,38 +1,49 @@
 import { RingfenceError } from '@ringfence/common';
 
-/** A growable little-endian byte writer for state snapshots. */
+/**
+ * A growable little-endian byte writer for state snapshots. Snapshots are tens of megabytes written
+ * under the scorer's lock, so every write goes straight into one buffer through a DataView (no
+ * per-field Buffer objects or `Buffer#copy` argument handling).
+ */
 export class ByteWriter {
   private buf = Buffer.allocUnsafe(1 << 16);
+  private view = new DataView(this.buf.buffer, this.buf.byteOffset, this.buf.byteLength);
   private pos = 0;
 
   private ensure(n: number): void {
     if (this.pos + n <= this.buf.length) return;
     const next = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.pos + n));
-    this.buf.copy(next, 0, 0, this.pos);
+    next.set(this.buf.subarray(0, this.pos));
     this.buf = next;
+    this.view = new DataView(next.buffer, next.byteOffset, next.byteLength);
   }
 
   i32(v: number): void {
     this.ensure(4);
-    this.buf.writeInt32LE(v, this.pos);
+    this.view.setInt32(this.pos, v, true);
     this.pos += 4;
   }
 
   f64(v: number): void {
     this.ensure(8);
-    this.buf.writeDoubleLE(v, this.pos);
+    this.view.setFloat64(this.pos, v, true);
     this.pos += 8;
   }
 
   bytes(b: ArrayBufferView): void {
-    this.i32(b.byteLength);
-    this.ensure(b.byteLength);
-    Buffer.from(b.buffer, b.byteOffset, b.byteLength).copy(this.buf, this.pos);
-    this.pos += b.byteLength;
+    const n = b.byteLength;
+    this.ensure(4 + n);
+    this.view.setInt32(this.pos, n, true);
+    this.buf.set(new Uint8Array(b.buffer, b.byteOffset, n), this.pos + 4);
+    this.pos += 4 + n;
   }
 
   str(s: string): void {
-    this.bytes(Buffer.from(s, 'utf8'));
+    // UTF-8 needs at most 3 bytes per UTF-16 code unit.
+    this.ensure(4 + 3 * s.length);
+    const n = this.buf.write(s, this.pos + 4, 'utf8');
+    this.view.setInt32(this.pos, n, true);
+    this.pos += 4 + n;
   }
 
   json(v: unknown): void {
@@ -79,7 +90,11 @@ export class ByteReader {
   }
 
   str(): string {
-    return Buffer.from(this.block()).toString('utf8');
+    const n = this.i32();
+    this.need(n);
+    const s = this.buf.toString('utf8', this.pos, this.pos + n);
+    this.pos += n;
+    return s;
   }
 
   json<T>(): T {

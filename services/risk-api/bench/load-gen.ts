@@ -162,6 +162,29 @@ async function unaryStep(send: Send, rate: number, ms: number): Promise<Step> {
   };
 }
 
+function medianOf(xs: number[]): number {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
+}
+
+/** Figure by figure medians of repeated runs at one rate; counts are summed. */
+function medianStep(runs: Step[]): Step {
+  const m = (k: 'clientCpuUs' | 'achieved' | 'p50' | 'p99' | 'p999'): number =>
+    medianOf(runs.map((r) => r[k]));
+  const sum = (k: 'done' | 'errors' | 'shed'): number => runs.reduce((n, r) => n + r[k], 0);
+  return {
+    rate: runs[0]?.rate ?? 0,
+    done: sum('done'),
+    clientCpuUs: m('clientCpuUs'),
+    achieved: m('achieved'),
+    p50: m('p50'),
+    p99: m('p99'),
+    p999: m('p999'),
+    errors: sum('errors'),
+    shed: sum('shed'),
+  };
+}
+
 /** Tells the server process a phase starts or ends, so it can attribute its CPU time to the phase. */
 function mark(phase: string, edge: 'start' | 'end', count = 0): void {
   process.stdout.write(`MARK ${phase} ${edge} ${count}\n`);
@@ -173,7 +196,11 @@ async function ladder(port: number, path: string, phase: string): Promise<Step[]
   await unaryStep(send, 500, 500); // warm-up: connection, JIT
   mark(phase, 'start');
   for (const rate of plan.rates) {
-    const s = await unaryStep(send, rate, plan.stepMs);
+    // One pause (a GC, another process) decides a single run's p99 on these cores: each rate runs
+    // `rounds` times and the step reports the median of each figure.
+    const runs: Step[] = [];
+    for (let r = 0; r < plan.rounds; r++) runs.push(await unaryStep(send, rate, plan.stepMs));
+    const s = medianStep(runs);
     steps.push(s);
     process.stderr.write(`  ${phase} ${JSON.stringify(s)}\n`);
     // Past p99 10 ms the ladder ends, but never before the target rate of 2k/s has been measured,

@@ -263,7 +263,7 @@ process.stdout.write(
         unit: 'req/s',
         target: '>= 5000',
         baseline: { metric: 'grpc-js unary echo, same ladder', value: maxOk(result.echo), unit: 'req/s' },
-        notes: `risk: ${ladderNote(result.risk)}; grpc-js echo: ${ladderNote(result.echo)}; node:http2 echo (max ${maxOk(result.h2echo)}/s): ${ladderNote(result.h2echo)}; one connection, raw HTTP/2 client; ${shared}`,
+        notes: `risk: ${ladderNote(result.risk)}; grpc-js echo: ${ladderNote(result.echo)}; node:http2 echo (max ${maxOk(result.h2echo)}/s): ${ladderNote(result.h2echo)}; each rate ${plan.stepMs / 1000} s × ${plan.rounds} runs, figures are the runs' medians; one connection, raw HTTP/2 client; ${shared}`,
       },
       {
         metric: 'server CPU per unary Check',
