@@ -37,6 +37,8 @@ export const FEATURES = [
   ['distinct_suspect_callers_24h', '24h'],
   ['distinct_callers_24h', '24h'],
   ['calls_per_caller', '24h'],
+  ['calls_received_24h', '24h'],
+  ['made_received_ratio', '24h'],
 ] as const;
 
 export type FeatureName = (typeof FEATURES)[number][0];

@@ -21,6 +21,7 @@ import { hashString, hashWithPrefixes } from './hash.js';
 import { LocalClock } from './local-time.js';
 import { blockLength, nationalValue, regionLength, sharedPrefix } from './number-parts.js';
 import type { SourceObservation } from './observation.js';
+import { ReceivedCalls } from './received-calls.js';
 import type { Rules, SubjectKindName } from './rules.js';
 import { readStage, writeStage } from './snapshot.js';
 import { Stage } from './stage.js';
@@ -38,6 +39,9 @@ import type { EngineSink } from './verdict.js';
 
 const SPOOFING_SHARE = FEATURE_INDEX.spoofing_source_share;
 const DEVICE_SHARE = FEATURE_INDEX.flagged_device_share;
+const RECEIVED = FEATURE_INDEX.calls_received_24h;
+const MADE_RECEIVED = FEATURE_INDEX.made_received_ratio;
+const ATTEMPTS_24H = FEATURE_INDEX.attempts_24h;
 /** Distinct trunk ids kept as shared strings; trunks are few, so the cap is a safety net. */
 const TRUNK_NAMES_CAP = 100_000;
 
@@ -73,6 +77,8 @@ export class NumberStage {
   private readonly trunkNames = new Map<string, string>();
   /** Devices currently at MEDIUM or above (any category), e.g. handsets cycling throw-away SIMs. */
   readonly flaggedDevices = new Set<string>();
+  /** Calls received per number (by callee), for the asymmetry features. */
+  readonly received = new ReceivedCalls();
 
   constructor(
     readonly rules: Rules,
@@ -80,7 +86,7 @@ export class NumberStage {
     private readonly emit: (o: SourceObservation) => void,
   ) {
     this.stage = new Stage(rules, sink, (key) => ['number', key], 'number');
-    this.stage.decorate = (st, f) => this.taintShares(st, f);
+    this.stage.decorate = (key, st, f) => this.decorate(key, st, f);
     this.stage.eligible = (st) => st.complaints > 0 || this.tainted(st);
     this.clock = new LocalClock(rules.timeZone);
     this.onNet = rules.onNetPrefixes;
@@ -161,6 +167,7 @@ export class NumberStage {
       h[2] = h[0];
     }
     h[3] = 0;
+    this.received.add(sec, h[0]);
     const callerHash = hashString(calling);
 
     const s = this.stage.state(calling, sec);
@@ -304,11 +311,15 @@ export class NumberStage {
     return via > 0 || dev > 0;
   }
 
-  private taintShares(s: SubjectState, f: Float64Array): void {
+  /** Number-only features, looked up at scoring time: taint shares and calls received. */
+  private decorate(key: string, s: SubjectState, f: Float64Array): void {
     const [via, dev] = this.taintedCalls(s);
     const att = s.rich !== null ? s.rich.qTotal[0]! : s.calls;
     f[SPOOFING_SHARE] = att > 0 ? Math.min(1, via / att) : 0;
     f[DEVICE_SHARE] = att > 0 ? Math.min(1, dev / att) : 0;
+    const received = this.received.count(s.lastSec, hashString(key));
+    f[RECEIVED] = received;
+    f[MADE_RECEIVED] = (f[ATTEMPTS_24H] ?? 0) / Math.max(1, received);
   }
 
   /**
@@ -348,11 +359,19 @@ export class NumberStage {
 
   /** Compact binary snapshot of the whole stage. */
   snapshot(): Buffer {
-    return writeStage(this.stage, { spoofing: [...this.spoofingSources], devices: [...this.flaggedDevices] });
+    return writeStage(this.stage, {
+      spoofing: [...this.spoofingSources],
+      devices: [...this.flaggedDevices],
+      received: this.received.toBytes().toString('base64'),
+    });
   }
 
   restore(buf: Buffer): void {
-    const extra = readStage(this.stage, buf) as { spoofing: string[]; devices: string[] };
+    const extra = readStage(this.stage, buf) as { spoofing: string[]; devices: string[]; received?: string };
+    // Snapshots written before the sketch existed restore with it empty: received calls are
+    // under-counted for a day, never over-counted.
+    if (extra.received === undefined) this.received.clear();
+    else this.received.fromBytes(Buffer.from(extra.received, 'base64'));
     this.spoofingSources.clear();
     this.flaggedDevices.clear();
     for (const t of extra.spoofing) this.spoofingSources.add(t);

@@ -42,7 +42,7 @@ export class Stage {
    */
   autoSweep = true;
   /** Extra features a stage computes from what it knows beyond the subject's windows (numbers: taint, complaints). */
-  decorate: ((s: SubjectState, f: Float64Array) => void) | null = null;
+  decorate: ((key: string, s: SubjectState, f: Float64Array) => void) | null = null;
   /** Which tiny subjects are scored at all; others stay at NONE (numbers: only complained about or tainted). */
   eligible: ((s: SubjectState) => boolean) | null = null;
   /** Every scoring result, published or not (sources: whether they taint their callers). */
@@ -131,8 +131,8 @@ export class Stage {
     return false;
   }
 
-  /** Feature vector of a subject at its own latest event time. */
-  features(s: SubjectState): Float64Array {
+  /** Feature vector of subject `key` at its own latest event time. */
+  features(key: string, s: SubjectState): Float64Array {
     const f = this.fv;
     if (s.rich !== null) {
       s.rich.features(f, s.lastSec);
@@ -153,7 +153,7 @@ export class Stage {
       complaints / Math.max(1, s.rich !== null ? s.rich.answered : s.answered);
     f[FEATURE_INDEX.complaints_total] = s.complaints;
     f[FEATURE_INDEX.number_age_h] = (s.lastSec - s.firstSec) / 3600;
-    if (this.decorate !== null) this.decorate(s, f);
+    if (this.decorate !== null) this.decorate(key, s, f);
     return f;
   }
 
@@ -173,7 +173,7 @@ export class Stage {
     }
     const sc = this.scratch;
     if (s === undefined || (s.rich === null && this.eligible !== null && !this.eligible(s))) sc.clear();
-    else sc.run(this.rules, kind, this.features(s));
+    else sc.run(this.rules, kind, this.features(key, s));
     let score = sc.score;
     let level = sc.level;
     let override = '';
@@ -243,7 +243,7 @@ export class Stage {
     this.sink.verdict(verdict);
     if (levelRank > rank(from)) {
       const evidence: Record<string, number> = {};
-      const f = s === undefined ? undefined : this.features(s);
+      const f = s === undefined ? undefined : this.features(key, s);
       if (f !== undefined)
         FEATURE_NAMES.forEach((n, i) => (evidence[n] = Math.round((f[i] ?? 0) * 1000) / 1000));
       this.sink.alert({

@@ -9,7 +9,7 @@ const eager = parseRules({ ...loadRules(), promoteCallsPerHour: 1 });
 function features(engine: Engine, key = CALLER): Record<string, number> {
   const s = engine.numbers.stage.states.get(key);
   if (s === undefined) throw new Error(`no state for ${key}`);
-  const f = engine.numbers.stage.features(s);
+  const f = engine.numbers.stage.features(key, s);
   return Object.fromEntries(FEATURE_NAMES.map((n, i) => [n, f[i]!]));
 }
 
@@ -110,6 +110,36 @@ describe('number features', () => {
     expect(f['number_age_h']).toBeCloseTo(3);
   });
 
+  it('counts calls received in the last 24 h against calls made (asymmetry), in any arrival order', () => {
+    const built = (order: 'calls-first' | 'received-first'): Record<string, number> => {
+      const { engine } = newEngine(eager);
+      const made = (): void => calls(engine, 12, (i) => ({ to: callee(i * 7) }), T0 + 2 * HOUR);
+      // Three people call CALLER back within the day; one call 30 h earlier is outside the window.
+      const received = (): void => {
+        engine.onCdr(cdr({ at: T0 - 30 * HOUR, from: '+8613900000077', to: CALLER }));
+        for (let i = 0; i < 3; i++)
+          engine.onCdr(cdr({ at: T0 + i * HOUR, from: `+861390000008${i}`, to: CALLER }));
+      };
+      if (order === 'calls-first') {
+        made();
+        received();
+      } else {
+        received();
+        made();
+      }
+      return features(engine);
+    };
+    for (const order of ['calls-first', 'received-first'] as const) {
+      const f = built(order);
+      expect(f['calls_received_24h']).toBe(3);
+      expect(f['made_received_ratio']).toBeCloseTo(12 / 3);
+    }
+    const { engine } = newEngine(eager);
+    calls(engine, 10, (i) => ({ to: callee(i) }));
+    expect(features(engine)['calls_received_24h']).toBe(0);
+    expect(features(engine)['made_received_ratio']).toBe(10);
+  });
+
   it('measures a burst against the number own hourly baseline', () => {
     const { engine } = newEngine(eager);
     for (let h = 0; h < 30; h++) calls(engine, 4, (i) => ({ to: callee(h * 10 + i) }), T0 + h * HOUR);
@@ -136,9 +166,9 @@ describe('source features', () => {
       );
     }
     const dev = engine.sources.stage.states.get('device:IMEI-1')!;
-    const f = engine.sources.stage.features(dev);
+    const f = engine.sources.stage.features('device:IMEI-1', dev);
     expect(f[FEATURE_NAMES.indexOf('distinct_callers_24h')]).toBe(5);
-    const trunk = engine.sources.stage.features(engine.sources.stage.states.get('trunk:TG-1')!);
+    const trunk = engine.sources.stage.features('trunk:TG-1', engine.sources.stage.states.get('trunk:TG-1')!);
     expect(trunk[FEATURE_NAMES.indexOf('attempts_24h')]).toBe(30);
     // 64-register sketch: small counts can collide, so only the order of magnitude is asserted.
     expect(trunk[FEATURE_NAMES.indexOf('calls_per_caller')]).toBeGreaterThan(4);
