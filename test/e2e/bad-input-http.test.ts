@@ -1,8 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { topicName } from '@ringfence/common';
-import { readTopics, testStack } from '@ringfence/common/testing';
-import { freePort } from '../../services/scorer/test/kafka-fixtures.js';
+import { freePort, readTopics, testStack } from '@ringfence/common/testing';
 import { goodCdr, impossibleTimes, nonexistentDates } from './bad-records.js';
 import { ServiceProcess } from '../support/service-process.js';
 

@@ -6,7 +6,7 @@ import type { Admin, Kafka } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCdr, readRecords } from '@ringfence/cdr';
 import { topicName } from '@ringfence/common';
-import { testStack } from '@ringfence/common/testing';
+import { freePort, testStack, until } from '@ringfence/common/testing';
 import { LEVELS, scoreFile, type Verdict } from '@ringfence/engine';
 import { exportPeriod, generateSigningKey, loadSigner } from '@ringfence/exporter';
 import { generateToFiles, type Label } from '@ringfence/generator';
@@ -16,10 +16,8 @@ import {
   ScorerProcess,
   applied,
   differences,
-  freePort,
   offlineView,
   readVerdicts,
-  until,
   type Seen,
 } from '../../services/scorer/test/kafka-fixtures.js';
 import { TOKEN, rawClient, type RawClient } from '../../services/risk-api/test/support.js';
@@ -189,6 +187,7 @@ beforeAll(async () => {
   complaintsAccepted = complaintReplay.counts['accepted'] ?? 0;
 
   await until(
+    'scorer applied every accepted record and idle',
     async () =>
       (await applied(scorer, topicName(stack.topicPrefix, 'cdr'))) >= accepted &&
       (await applied(scorer, topicName(stack.topicPrefix, 'complaints'))) >= complaintsAccepted &&
@@ -199,13 +198,17 @@ beforeAll(async () => {
   ({ proc: lateApi, client: lateClient } = await riskApi());
   await lateApi.ready(60_000);
   // The sink has stored everything once nothing waits in Kafka or in its buffer.
-  await until(async () => {
-    return (
-      (await sink.metric('sink_consumer_lag')) === 0 &&
-      (await sink.metric('sink_buffered_rows')) === 0 &&
-      (await countCdrs(db, FROM, TO)) >= accepted
-    );
-  }, 120_000);
+  await until(
+    'sink stored everything',
+    async () => {
+      return (
+        (await sink.metric('sink_consumer_lag')) === 0 &&
+        (await sink.metric('sink_buffered_rows')) === 0 &&
+        (await countCdrs(db, FROM, TO)) >= accepted
+      );
+    },
+    120_000,
+  );
 }, 420_000);
 
 afterAll(async () => {
@@ -322,11 +325,15 @@ describe('the pipeline end to end', () => {
     const reqs = ids.map((calling) => ({ calling, called: '+8613700000000' }));
     const fresh = await servedAll(lateClient, reqs);
     let diff = -1;
-    await until(async () => {
-      const live = await servedAll(liveClient, reqs);
-      diff = live.filter((a, i) => a.level !== fresh[i]!.level || a.category !== fresh[i]!.category).length;
-      return diff === 0;
-    }, 30_000).catch(() => undefined);
+    await until(
+      'live replica equals the fresh one',
+      async () => {
+        const live = await servedAll(liveClient, reqs);
+        diff = live.filter((a, i) => a.level !== fresh[i]!.level || a.category !== fresh[i]!.category).length;
+        return diff === 0;
+      },
+      30_000,
+    ).catch(() => undefined);
     expect(diff).toBe(0);
   });
 

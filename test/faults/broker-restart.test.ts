@@ -3,12 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PrivateStack, until } from '@ringfence/common/testing';
 import { Level } from '@ringfence/proto';
 import { Pipeline } from '../support/pipeline.js';
-import { PrivateStack } from '../support/private-stack.js';
 import { ServiceProcess } from '../support/service-process.js';
 import { generatedTraffic, robocallLines } from '../support/traffic.js';
-import { until } from '../support/until.js';
 
 // Issue #9 (a): the Kafka broker restarts under a running pipeline, twice: stopped cleanly, then
 // killed (SIGKILL) as in a crash. Nobody restarts the services.

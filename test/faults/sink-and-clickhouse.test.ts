@@ -3,11 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { PrivateStack, until } from '@ringfence/common/testing';
 import { Pipeline } from '../support/pipeline.js';
-import { PrivateStack } from '../support/private-stack.js';
 import { ServiceProcess } from '../support/service-process.js';
 import { generatedTraffic, robocallLines, type Traffic } from '../support/traffic.js';
-import { until } from '../support/until.js';
 
 // Issue #9 (b), (c), (d): the sink killed mid-batch, ClickHouse stopped, ClickHouse hung under a
 // flood, Kafka hung under a flood. One private stack; each scenario its own pipeline (own topics,

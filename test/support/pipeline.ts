@@ -1,12 +1,10 @@
 import type { Admin } from 'kafkajs';
 import { createClickHouse, topicName } from '@ringfence/common';
-import type { TestStack } from '@ringfence/common/testing';
+import { freePort, type PrivateStack, type TestStack } from '@ringfence/common/testing';
 import { Level } from '@ringfence/proto';
 import { createRiskClient, type RiskAnswer, type RiskClient } from '@ringfence/risk-api';
 import { countCdrs } from '@ringfence/store';
-import { freePort } from './free-port.js';
 import { IngestClient } from './ingest-client.js';
-import type { PrivateStack } from './private-stack.js';
 import { ServiceProcess, type ServiceName } from './service-process.js';
 
 const INGEST_TOKEN = 'fault-test-ingest-token';

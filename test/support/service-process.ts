@@ -3,8 +3,7 @@ import { closeSync, openSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { freePort } from './free-port.js';
-import { until } from './until.js';
+import { freePort, until } from '@ringfence/common/testing';
 
 export const REPO = fileURLToPath(new URL('../..', import.meta.url));
 

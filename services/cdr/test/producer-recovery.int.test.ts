@@ -1,78 +1,29 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { baseConfigShape, createLogger, loadConfig, topicName } from '@ringfence/common';
-import { readTopics, testStack } from '@ringfence/common/testing';
+import { PrivateStack, readTopics } from '@ringfence/common/testing';
 import { cdrv1 } from '@ringfence/proto';
 import { IngestCore, createIngestProducer, ingestConfigShape, type IngestProducer } from '@ringfence/cdr';
 import { cdrObject } from './fixtures.js';
 
-const run = promisify(execFile);
-const CLI = fileURLToPath(new URL('../../cli/dist/index.js', import.meta.url));
 const N1 = 3_000;
 const N2 = 6_000;
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-/**
- * A PRIVATE single-node Kafka on its own ports and data dir, started and stopped through
- * `ringfence stack` with RINGFENCE_STACK_DIR pointing at a temp dir: the shared broker is never touched.
- */
-class PrivateKafka {
-  readonly dir = mkdtempSync(join(tmpdir(), 'rf-producer-recovery-'));
-  port = 0;
-  controllerPort = 0;
-  private env(): NodeJS.ProcessEnv {
-    return {
-      PATH: process.env['PATH'],
-      HOME: process.env['HOME'],
-      RINGFENCE_STACK_DIR: this.dir,
-      KAFKA_PORT: String(this.port),
-      KAFKA_CONTROLLER_PORT: String(this.controllerPort),
-    };
-  }
-  async up(): Promise<void> {
-    if (this.port === 0) {
-      this.port = await freePort();
-      this.controllerPort = await freePort();
-    }
-    await run('node', [CLI, 'stack', 'up', '--only', 'kafka'], { env: this.env() });
-  }
-  async down(): Promise<void> {
-    await run('node', [CLI, 'stack', 'down', '--only', 'kafka'], { env: this.env() });
-  }
-}
-
 describe('ingest producer across a broker bounce', () => {
-  const broker = new PrivateKafka();
+  // A private broker this test may bounce; the shared one is never touched.
+  let broker: PrivateStack;
   let producer: IngestProducer | undefined;
 
   beforeAll(async () => {
-    await broker.up();
+    broker = await PrivateStack.start(['kafka']);
   });
   afterAll(async () => {
     await producer?.disconnect().catch(() => undefined);
-    await broker.down();
-    rmSync(broker.dir, { recursive: true, force: true });
+    await broker.destroy();
   });
 
   it('keeps producing by itself after the broker restarts, and loses nothing', async () => {
-    const stack = testStack({ brokers: [`127.0.0.1:${broker.port}`] });
+    const stack = broker.scope();
     await stack.createTopics();
     const kafka = stack.kafka();
     const config = loadConfig(z.object({ ...baseConfigShape, ...ingestConfigShape }), {
@@ -96,9 +47,9 @@ describe('ingest producer across a broker bounce', () => {
 
     // Stop the broker while records keep arriving, then bring it back.
     const bounce = (async () => {
-      await broker.down();
+      await broker.down('kafka');
       await new Promise((r) => setTimeout(r, 2_000));
-      await broker.up();
+      await broker.up('kafka');
     })();
     await ingest(N1, N2);
     await bounce;

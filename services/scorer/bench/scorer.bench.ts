@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Admin } from 'kafkajs';
 import { ensureTopics, topicName } from '@ringfence/common';
-import { testStack } from '@ringfence/common/testing';
+import { freePort, testStack } from '@ringfence/common/testing';
 import { generateToFiles } from '@ringfence/generator';
-import { freePort, produceInput } from '../test/kafka-fixtures.js';
+import { produceInput } from '../test/kafka-fixtures.js';
 
 /**
  * End-to-end scorer throughput on the real Kafka: cdr.v1 is pre-filled with generated traffic, then

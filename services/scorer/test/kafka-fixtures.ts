@@ -1,10 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { Admin, Kafka, Message } from 'kafkajs';
 import { parseCdr, parseComplaint, readRecords } from '@ringfence/cdr';
 import { topicName } from '@ringfence/common';
-import type { TestStack } from '@ringfence/common/testing';
+import { freePort, until, type TestStack } from '@ringfence/common/testing';
 import { subjectKey, type Verdict } from '@ringfence/engine';
 import { cdrv1, riskv1 } from '@ringfence/proto';
 
@@ -61,17 +60,6 @@ export async function produceInput(
   return n;
 }
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
-
 /** The scorer as a child process, as it runs in production. */
 export class ScorerProcess {
   /** Every scorer started and not yet reaped, so a failed test leaves no process behind. */
@@ -114,7 +102,7 @@ export class ScorerProcess {
 
   /** Resolves once the scorer has applied every input record and given sources their final evaluation. */
   async idle(timeoutMs: number): Promise<void> {
-    await until(async () => (await this.metric('ringfence_scorer_idle')) === 1, timeoutMs);
+    await until('scorer idle', async () => (await this.metric('ringfence_scorer_idle')) === 1, timeoutMs);
   }
 
   async kill(signal: NodeJS.Signals): Promise<number | null> {
@@ -123,14 +111,6 @@ export class ScorerProcess {
     const done = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     child.kill(signal);
     return done;
-  }
-}
-
-export async function until(cond: () => Promise<boolean>, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await cond())) {
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 250));
   }
 }
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Admin, Kafka } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureTopics, topicName } from '@ringfence/common';
-import { testStack } from '@ringfence/common/testing';
+import { testStack, until } from '@ringfence/common/testing';
 import { scoreFile } from '@ringfence/engine';
 import { generateToFiles } from '@ringfence/generator';
 import { FeedbackAction, SubjectKind, feedbackv1 } from '@ringfence/proto';
@@ -16,7 +16,6 @@ import {
   offlineView,
   produceInput,
   readVerdicts,
-  until,
   type Seen,
 } from './kafka-fixtures.js';
 
@@ -83,6 +82,7 @@ describe('scorer service on the real Kafka', () => {
     const cdrTopic = topicName(crashed, 'cdr');
     // Killed mid-stream, after at least one snapshot.
     await until(
+      'scorer mid-stream, after a snapshot',
       async () =>
         (await applied(b, cdrTopic)) >= produced * 0.4 &&
         ((await b.metric('ringfence_scorer_snapshot_seconds_count')) ?? 0) >= 1,

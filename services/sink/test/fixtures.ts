@@ -65,13 +65,3 @@ export async function caughtUp(admin: Admin, groupId: string, topic: string): Pr
     return Number(e.high) === 0 ? true : c !== undefined && Number(c.offset) === Number(e.high);
   });
 }
-
-/** Polls `check` until it is true; fails after `timeoutMs` (a safety net, not a speed assertion). */
-export async function until(what: string, check: () => Promise<boolean>, timeoutMs = 120_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (await check().catch(() => false)) return;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}

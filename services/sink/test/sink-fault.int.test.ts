@@ -1,82 +1,29 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClickHouse, createLogger, createMetrics, topicName } from '@ringfence/common';
-import { testStack } from '@ringfence/common/testing';
+import { PrivateStack, testStack, until } from '@ringfence/common/testing';
 import { countCdrs } from '@ringfence/store';
 import { loadSinkConfig, startSink, type RunningSink } from '../src/sink.js';
-import { T0, caughtUp, produceCdrs, range, until } from './fixtures.js';
+import { T0, caughtUp, produceCdrs, range } from './fixtures.js';
 
-const run = promisify(execFile);
-const CLI = fileURLToPath(new URL('../../cli/dist/index.js', import.meta.url));
 const stack = testStack();
 const N1 = 30_000;
 const N2 = 30_000;
 const DOWN_MS = 30_000;
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-/**
- * A PRIVATE ClickHouse on its own ports and data dir, started and stopped through `ringfence stack`
- * with RINGFENCE_STACK_DIR pointing at a temp dir: the shared server on 8123 is never touched.
- */
-class PrivateClickHouse {
-  readonly dir = mkdtempSync(join(tmpdir(), 'rf-sink-fault-'));
-  httpPort = 0;
-  tcpPort = 0;
-  get url(): string {
-    return `http://127.0.0.1:${this.httpPort}`;
-  }
-  private env(): NodeJS.ProcessEnv {
-    const env: NodeJS.ProcessEnv = {
-      PATH: process.env['PATH'],
-      HOME: process.env['HOME'],
-      RINGFENCE_STACK_DIR: this.dir,
-      CLICKHOUSE_HTTP_PORT: String(this.httpPort),
-      CLICKHOUSE_TCP_PORT: String(this.tcpPort),
-    };
-    return env;
-  }
-  async up(): Promise<void> {
-    if (this.httpPort === 0) {
-      this.httpPort = await freePort();
-      this.tcpPort = await freePort();
-    }
-    await run('node', [CLI, 'stack', 'up', '--only', 'clickhouse'], { env: this.env() });
-  }
-  async down(): Promise<void> {
-    await run('node', [CLI, 'stack', 'down', '--only', 'clickhouse'], { env: this.env() });
-  }
-}
-
 describe('sink while ClickHouse goes away', () => {
-  const ch = new PrivateClickHouse();
+  // A private ClickHouse this test may stop; the shared server on 8123 is never touched.
+  let ch: PrivateStack;
   const admin = stack.kafka().admin();
   let sink: RunningSink | undefined;
 
   beforeAll(async () => {
-    await ch.up();
+    ch = await PrivateStack.start(['clickhouse']);
     await admin.connect();
   });
   afterAll(async () => {
     await sink?.stop();
     await admin.disconnect();
-    await ch.down();
-    rmSync(ch.dir, { recursive: true, force: true });
+    await ch.destroy();
   });
 
   it('pauses, retries and stores exactly what was produced once ClickHouse is back', async () => {
@@ -85,7 +32,7 @@ describe('sink while ClickHouse goes away', () => {
       overrides: {
         kafkaBrokers: stack.brokers,
         topicPrefix: stack.topicPrefix,
-        clickhouseUrl: ch.url,
+        clickhouseUrl: ch.clickhouseUrl,
         clickhouseDatabase: stack.database,
         groupId: `gf-${stack.database}`,
         flushRows: 3_000,
@@ -98,7 +45,10 @@ describe('sink while ClickHouse goes away', () => {
         logLevel: 'error',
       },
     });
-    const db = { ch: createClickHouse({ url: ch.url, database: stack.database }), database: stack.database };
+    const db = {
+      ch: createClickHouse({ url: ch.clickhouseUrl, database: stack.database }),
+      database: stack.database,
+    };
     const from = T0 - 86_400_000;
     const to = T0 + 5 * 86_400_000;
     const kafka = stack.kafka();
@@ -106,7 +56,7 @@ describe('sink while ClickHouse goes away', () => {
     await produceCdrs(kafka, stack.topicPrefix, range(0, N1));
     // Stop ClickHouse in the middle of the replay: some rows stored, not all.
     await until('first rows stored', async () => (await countCdrs(db, from, to)) > 0);
-    await ch.down();
+    await ch.down('clickhouse');
     // More traffic arrives while it is down (and part of the first half again, as a replay would).
     await produceCdrs(kafka, stack.topicPrefix, range(N1, N1 + N2));
     await produceCdrs(kafka, stack.topicPrefix, range(0, 5_000));
@@ -116,7 +66,7 @@ describe('sink while ClickHouse goes away', () => {
     // Memory stayed bounded: at most the bound plus one fetched batch.
     expect(sink.pending()).toBeLessThanOrEqual(config.maxBufferedRows + 20_000);
     expect((await sink.metrics.paused.get()).values[0]?.value).toBe(1);
-    await ch.up();
+    await ch.up('clickhouse');
     await until(
       'caught up after the outage',
       () => caughtUp(admin, config.groupId, topicName(stack.topicPrefix, 'cdr')),

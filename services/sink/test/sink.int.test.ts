@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger, createMetrics, ident, sql, topicName } from '@ringfence/common';
-import { testStack } from '@ringfence/common/testing';
+import { testStack, until } from '@ringfence/common/testing';
 import { FeedbackAction, Level, SubjectKind, cdrv1, feedbackv1, riskv1 } from '@ringfence/proto';
 import {
   callerHourly,
@@ -13,7 +13,7 @@ import {
   type StoreDb,
 } from '@ringfence/store';
 import { loadSinkConfig, startSink, type RunningSink } from '../src/sink.js';
-import { T0, caughtUp, cdrFixture, produceCdrs, range, until } from './fixtures.js';
+import { T0, caughtUp, cdrFixture, produceCdrs, range } from './fixtures.js';
 
 const stack = testStack();
 const N = 20_000;

@@ -4,12 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { testStack, type TestStack } from '@ringfence/common/testing';
 import { freePort } from './free-port.js';
+import { testStack, type TestStack } from './test-stack.js';
 import { until } from './until.js';
 
 const run = promisify(execFile);
-const CLI = fileURLToPath(new URL('../../services/cli/dist/index.js', import.meta.url));
+// The `ringfence` CLI of this checkout (services/common/{src,dist}/ → services/cli/dist/).
+const CLI = fileURLToPath(new URL('../../cli/dist/index.js', import.meta.url));
 
 export type StackComponent = 'kafka' | 'clickhouse';
 
