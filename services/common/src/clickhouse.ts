@@ -29,3 +29,24 @@ export function createClickHouse(options: ClickHouseOptions): ClickHouseClient {
     clickhouse_settings: { date_time_input_format: 'best_effort' },
   });
 }
+
+/** Socket errors that mean the server could not be reached (not that it refused the request). */
+const UNREACHABLE = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EPIPE',
+  'ETIMEDOUT',
+]);
+
+/** True when `err` (or its cause) says ClickHouse could not be reached, by the socket error's code. */
+export function clickhouseUnreachable(err: unknown): boolean {
+  for (let e = err as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 5; depth++) {
+    if (typeof e.code === 'string' && UNREACHABLE.has(e.code)) return true;
+    e = e.cause as typeof e;
+  }
+  return false;
+}

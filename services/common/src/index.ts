@@ -13,7 +13,12 @@ export { startOpsServer, type OpsServer, type OpsServerOptions } from './ops-ser
 export { runService, type Stop } from './lifecycle.js';
 export { TOPICS, TOPIC_SPECS, topicName, type TopicRole, type TopicSpec } from './topics.js';
 export { createKafka, ensureTopics, type KafkaOptions } from './kafka.js';
-export { createClickHouse, type ClickHouseClient, type ClickHouseOptions } from './clickhouse.js';
+export {
+  clickhouseUnreachable,
+  createClickHouse,
+  type ClickHouseClient,
+  type ClickHouseOptions,
+} from './clickhouse.js';
 export {
   SqlFragment,
   array,

@@ -34,8 +34,16 @@ export function runService(logger: Logger, start: () => Promise<Stop>, graceMs =
     }
     signalled = true;
     logger.info({ signal }, 'stopping');
-    // Still starting: stop as soon as start returns its stop function.
-    if (stop !== undefined) finish(stop);
+    if (stop !== undefined) {
+      finish(stop);
+      return;
+    }
+    // Still starting: stop as soon as start returns its stop function, but a start that waits for
+    // a server that never comes must not keep the process past the grace period.
+    setTimeout(() => {
+      logger.error({ graceMs }, 'still starting after the grace period, exiting');
+      process.exit(1);
+    }, graceMs).unref();
   };
   process.on('SIGTERM', onSignal);
   process.on('SIGINT', onSignal);

@@ -1,4 +1,6 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import {
+  clickhouseUnreachable,
   createClickHouse,
   createKafka,
   ensureTopics,
@@ -8,7 +10,14 @@ import {
   type Logger,
   type Registry,
 } from '@ringfence/common';
-import { applyRetention, insertCdrs, migrate, type CdrRow, type StoreDb } from '@ringfence/store';
+import {
+  applyRetention,
+  insertCdrs,
+  migrate,
+  type CdrRow,
+  type StoreDb,
+  type StoreTarget,
+} from '@ringfence/store';
 import { Batcher } from './batcher.js';
 import type { SinkConfig } from './config.js';
 import { SINK_TOPICS, decodeRow, type SinkRole } from './decode.js';
@@ -23,6 +32,27 @@ export interface RunningSink {
   pending(): number;
   /** Flushes what is buffered, commits, leaves the group and closes connections. */
   stop(): Promise<void>;
+}
+
+/**
+ * Migrates, waiting (with backoff) while ClickHouse cannot be reached: the sink may start before
+ * the server, as after a power cut. Any other failure (a refused login, an edited migration) stops
+ * start-up at once.
+ */
+async function migrateWhenReachable(target: StoreTarget, config: SinkConfig, logger: Logger): Promise<void> {
+  for (let delay = config.retryInitialMs; ; delay = Math.min(delay * 2, config.retryMaxMs)) {
+    try {
+      await migrate(target);
+      return;
+    } catch (err) {
+      if (!clickhouseUnreachable(err)) throw err;
+      logger.warn(
+        { url: target.url, retryInMs: delay, err: (err as Error).message },
+        'ClickHouse unreachable at start-up; retrying',
+      );
+      await sleep(delay);
+    }
+  }
 }
 
 /**
@@ -41,7 +71,7 @@ export async function startSink(
     username: config.clickhouseUser,
     password: config.clickhousePassword,
   };
-  if (config.migrateOnStart) await migrate(target);
+  if (config.migrateOnStart) await migrateWhenReachable(target, config, logger);
   const ch = createClickHouse({ ...target, requestTimeoutMs: config.insertTimeoutMs });
   const store: StoreDb = { ch, database: config.clickhouseDatabase };
 

@@ -1,6 +1,7 @@
+import { connect, createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger, createMetrics, ident, sql, topicName } from '@ringfence/common';
-import { testStack, until } from '@ringfence/common/testing';
+import { freePort, testStack, until } from '@ringfence/common/testing';
 import { FeedbackAction, Level, SubjectKind, cdrv1, feedbackv1, riskv1 } from '@ringfence/proto';
 import {
   callerHourly,
@@ -168,5 +169,60 @@ describe('sink end to end', () => {
     const hourly = await callerHourly(db, caller, from, to);
     expect(hourly.reduce((a, h) => a + h.calls, 0)).toBe(range(0, N).filter((i) => i % 500 === 7).length);
     expect(await listAlerts(db, { from, to })).toHaveLength(1);
+  });
+
+  it('waits for a ClickHouse that is not up yet instead of exiting, then stores everything', async () => {
+    await sink?.stop();
+    sink = undefined;
+    // Nothing listens on the port at first; after a while a TCP relay to the real server opens on it.
+    const port = await freePort();
+    const real = new URL(stack.clickhouseUrl);
+    const relay = createServer((client) => {
+      const upstream = connect(Number(real.port), real.hostname);
+      client.pipe(upstream).pipe(client);
+      const close = (): void => {
+        client.destroy();
+        upstream.destroy();
+      };
+      client.on('error', close);
+      upstream.on('error', close);
+    });
+    const config = loadSinkConfig({
+      env: {},
+      overrides: {
+        ...sinkConfig(`g3-${stack.database}`),
+        clickhouseUrl: `http://127.0.0.1:${port}`,
+        retryInitialMs: 50,
+        retryMaxMs: 200,
+      },
+    });
+    const registry = createMetrics('sink');
+    let started = false;
+    const starting = startSink(config, logger, registry).then((s) => {
+      started = true;
+      return s;
+    });
+    await new Promise((r) => setTimeout(r, 1_500));
+    expect(started).toBe(false);
+    await new Promise<void>((resolve) => relay.listen(port, '127.0.0.1', resolve));
+    try {
+      sink = await starting;
+      await until('replay through the relay committed', () =>
+        caughtUp(admin, `g3-${stack.database}`, topicName(stack.topicPrefix, 'cdr')),
+      );
+      expect(await countCdrs(db, from, to)).toBe(N);
+      await sink.stop();
+      sink = undefined;
+    } finally {
+      relay.close();
+    }
+  });
+
+  it('still stops start-up at once when ClickHouse answers with a refusal', async () => {
+    const config = loadSinkConfig({
+      env: {},
+      overrides: { ...sinkConfig(`g4-${stack.database}`), clickhouseUser: 'nobody' },
+    });
+    await expect(startSink(config, logger, createMetrics('sink'))).rejects.toThrow(/nobody/);
   });
 });
