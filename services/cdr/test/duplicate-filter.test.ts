@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DuplicateFilter } from '@ringfence/cdr';
-import { rng } from './fixtures.js';
+import { seededRandom } from '@ringfence/common/testing';
 
 describe('DuplicateFilter', () => {
   it('flags an id seen again within the window', () => {
@@ -59,7 +59,7 @@ describe('DuplicateFilter against a plain Map in arrival order', () => {
   }
 
   it('gives the same answers for ids that come back, out of order and past the window', () => {
-    const random = rng(11);
+    const random = seededRandom(11);
     for (const [windowMs, maxEntries] of [
       [0, 3],
       [5, 20],

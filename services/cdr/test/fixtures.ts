@@ -1,21 +1,10 @@
 /** Deterministic synthetic CDRs for tests and the benchmark (not the product generator). */
-
-/** Mulberry32: a tiny seeded PRNG, so fixtures are the same on every run. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '@ringfence/common/testing';
 
 export const BASE_TIME_MS = Date.parse('2026-11-25T08:00:00+08:00');
 
 /** A valid CDR object in the input format, with field values derived from `i`. */
-export function cdrObject(i: number, random: () => number = rng(i)): Record<string, unknown> {
+export function cdrObject(i: number, random: () => number = seededRandom(i)): Record<string, unknown> {
   const setup = BASE_TIME_MS + i * 10;
   const answered = random() < 0.6;
   const duration = Math.floor(random() * 300_000);
@@ -42,7 +31,7 @@ export function cdrObject(i: number, random: () => number = rng(i)): Record<stri
 
 /** `n` valid CDRs as JSONL text. */
 export function cdrJsonl(n: number, from = 0): string {
-  const random = rng(42 + from);
+  const random = seededRandom(42 + from);
   let out = '';
   for (let i = from; i < from + n; i++) out += `${JSON.stringify(cdrObject(i, random))}\n`;
   return out;
@@ -52,7 +41,7 @@ export const CDR_COLUMNS = Object.keys(cdrObject(0));
 
 /** `n` valid CDRs as CSV with a header. */
 export function cdrCsv(n: number, from = 0): string {
-  const random = rng(7 + from);
+  const random = seededRandom(7 + from);
   let out = `${CDR_COLUMNS.join(',')}\n`;
   for (let i = from; i < from + n; i++) {
     const o = cdrObject(i, random);

@@ -1,4 +1,5 @@
-import { cdrObject, rng } from './fixtures.js';
+import { seededRandom } from '@ringfence/common/testing';
+import { cdrObject } from './fixtures.js';
 
 const NASTY = [
   "'; DROP TABLE cdr; --",
@@ -37,7 +38,7 @@ const FIELDS = Object.keys(cdrObject(0));
 
 /** One fuzz record: the bytes as sent. Deterministic per (seed, i). */
 export function fuzzRecord(seed: number, i: number): Buffer {
-  const random = rng(seed * 1_000_003 + i);
+  const random = seededRandom(seed * 1_000_003 + i);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
   const good = cdrObject(100_000 + i, random);
   switch (Math.floor(random() * 9)) {

@@ -1,7 +1,7 @@
 import { Partitioners, type PartitionerArgs } from 'kafkajs';
 import { describe, expect, it } from 'vitest';
 import { keyPartitioner } from '../src/key-partitioner.js';
-import { rng } from './fixtures.js';
+import { seededRandom } from '@ringfence/common/testing';
 
 const partitionMetadata = (n: number): PartitionerArgs['partitionMetadata'] =>
   Array.from({ length: n }, (_, i) => ({
@@ -16,7 +16,7 @@ describe('keyPartitioner', () => {
   it('puts every key on the partition kafkajs’s DefaultPartitioner picks', () => {
     const ours = keyPartitioner();
     const theirs = Partitioners.DefaultPartitioner();
-    const random = rng(3);
+    const random = seededRandom(3);
     const keys: (string | Buffer)[] = ['', 'a', '+8613812345678', 'anonymous', 'né', '号码', '😀x'];
     for (let i = 0; i < 5_000; i++) {
       const length = Math.floor(random() * 40);

@@ -1,7 +1,7 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { describe, expect, it } from 'vitest';
 import { normaliseNumber } from '@ringfence/cdr';
-import { rng } from './fixtures.js';
+import { seededRandom } from '@ringfence/common/testing';
 
 describe('normaliseNumber', () => {
   it.each([
@@ -65,7 +65,7 @@ describe('normaliseNumber', () => {
   });
 
   it('agrees with libphonenumber-js on a sample of numbers (the mobile fast path is exact)', () => {
-    const random = rng(1);
+    const random = seededRandom(1);
     const forms = [
       (d: string) => d,
       (d: string) => `+86${d}`,

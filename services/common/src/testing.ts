@@ -4,5 +4,6 @@
  */
 export { freePort } from './free-port.js';
 export { PrivateStack, type StackComponent } from './private-stack.js';
+export { seededRandom } from './seeded-random.js';
 export { readTopics, testStack, type TestStack, type TestStackOptions } from './test-stack.js';
 export { until } from './until.js';

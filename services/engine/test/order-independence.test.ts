@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCdr, parseComplaint, readRecords } from '@ringfence/cdr';
+import { seededRandom } from '@ringfence/common/testing';
 import { generateToFiles } from '@ringfence/generator';
 import type { ICallDetailRecord, IComplaintEvent } from '@ringfence/proto';
 import {
@@ -38,17 +39,6 @@ function diff(a: Map<string, string>, b: Map<string, string>): string[] {
   return out.sort();
 }
 
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 interface Part {
   events: (ICallDetailRecord | IComplaintEvent)[];
   complaints: boolean;
@@ -64,7 +54,7 @@ interface Part {
  * restore) half-way. Returns the final verdicts.
  */
 function service(seed: number, crash: boolean): Map<string, string> {
-  const random = rng(seed);
+  const random = seededRandom(seed);
   const sink = new CollectingSink();
   let queue: SourceObservation[] = [];
   const build = (): { numbers: NumberStage; sources: SourceStage } => {

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { topicName } from '@ringfence/common';
-import { testStack, readTopics } from '@ringfence/common/testing';
+import { readTopics, seededRandom, testStack } from '@ringfence/common/testing';
 import { splitRecords } from '@ringfence/cdr';
 
 const stack = testStack();
@@ -15,16 +15,7 @@ const entry = fileURLToPath(new URL('../dist/index.js', import.meta.url));
 let child: ChildProcess;
 let base: string;
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = rng(99);
+const random = seededRandom(99);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
 const NASTY: unknown[] = [
   "'; DROP TABLE x;--",

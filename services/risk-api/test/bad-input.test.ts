@@ -10,6 +10,7 @@ import {
   type ServiceDefinition,
   type ServiceError,
 } from '@grpc/grpc-js';
+import { seededRandom } from '@ringfence/common/testing';
 import { Action, riskv1, type ICheckBatchRequest, type ICheckRequest } from '@ringfence/proto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { riskServiceDefinition } from '../src/index.js';
@@ -96,16 +97,6 @@ function decodes(type: 'Check' | 'CheckBatch', bytes: Buffer): boolean {
   }
 }
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 beforeAll(async () => {
   child = spawn(process.execPath, ['--import', 'tsx', FIXTURE, String(MAX_IN_FLIGHT)], {
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -132,7 +123,7 @@ afterAll(async () => {
 
 describe('risk-api under bad input', () => {
   it('answers random bytes as the request message with a status, never a crash', async () => {
-    const random = rng(7);
+    const random = seededRandom(7);
     const seen = new Map<number, number>();
     for (let i = 0; i < 300; i++) {
       const bytes = Buffer.from(
