@@ -1,13 +1,9 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger, loadConfig } from '@ringfence/common';
 import { testStack } from '@ringfence/common/testing';
 import { Attestation, Level, Media, SubjectKind, type ICallDetailRecord } from '@ringfence/proto';
 import { alertRow, cdrRow, complaintRow, riskChangeRow, table, type StoreDb } from '@ringfence/store';
-import { consoleConfigSchema, startConsole, type ConsoleServer } from '../src/index.js';
-import { HOUR, seed } from './fixtures.js';
+import type { ConsoleServer } from '../src/index.js';
+import { HOUR, seed, startTestConsole } from './fixtures.js';
 import { Client } from './http-client.js';
 
 /*
@@ -138,20 +134,7 @@ async function seedNasty(t0: number): Promise<void> {
 beforeAll(async () => {
   const { t0 } = await seed(stack, db);
   await seedNasty(t0);
-  const config = loadConfig(consoleConfigSchema, {
-    env: {},
-    overrides: {
-      kafkaBrokers: stack.brokers.join(','),
-      topicPrefix: stack.topicPrefix,
-      clickhouseUrl: stack.clickhouseUrl,
-      clickhouseDatabase: stack.database,
-      httpPort: 0,
-      usersFile: join(mkdtempSync(join(tmpdir(), 'console-bad-')), 'users.json'),
-      requestsPerMinute: 300,
-      logLevel: 'silent',
-    },
-  });
-  server = await startConsole(config, createLogger('console-bad-input', 'silent'));
+  server = await startTestConsole(stack, 'console-bad-input', { requestsPerMinute: 300, logLevel: 'silent' });
   await server.context.users.upsert('bob', 'supervisor', 'bob-password-123');
   await server.context.users.upsert('flood', 'analyst', 'flood-password-1');
   bob = await server.context.users.issueToken('bob');

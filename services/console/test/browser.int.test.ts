@@ -1,15 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger, loadConfig } from '@ringfence/common';
 import { testStack } from '@ringfence/common/testing';
 import { feedbackFor, type StoreDb } from '@ringfence/store';
-import { consoleConfigSchema, startConsole, type ConsoleServer } from '../src/index.js';
-import { HARASSER, HARASSER_NATIONAL, seed } from './fixtures.js';
+import type { ConsoleServer } from '../src/index.js';
+import { HARASSER, HARASSER_NATIONAL, seed, startTestConsole } from './fixtures.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const SHOTS = fileURLToPath(new URL('../../../test-results/console/', import.meta.url));
@@ -36,19 +34,7 @@ beforeAll(async () => {
   ensureChromium();
   mkdirSync(SHOTS, { recursive: true });
   await seed(stack, db);
-  const config = loadConfig(consoleConfigSchema, {
-    env: {},
-    overrides: {
-      kafkaBrokers: stack.brokers.join(','),
-      topicPrefix: stack.topicPrefix,
-      clickhouseUrl: stack.clickhouseUrl,
-      clickhouseDatabase: stack.database,
-      httpPort: 0,
-      usersFile: join(mkdtempSync(join(tmpdir(), 'console-')), 'users.json'),
-      logLevel: 'warn',
-    },
-  });
-  server = await startConsole(config, createLogger('console-browser-test', 'warn'));
+  server = await startTestConsole(stack, 'console-browser-test');
   await server.context.users.upsert('alice', 'supervisor', 'alice-password-1');
   browser = await chromium.launch({
     executablePath: CHROMIUM,

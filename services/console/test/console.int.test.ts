@@ -1,14 +1,20 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger, loadConfig, topicName } from '@ringfence/common';
+import { topicName } from '@ringfence/common';
 import { testStack } from '@ringfence/common/testing';
 import { FeedbackAction, Level, SubjectKind, feedbackv1, type Feedback } from '@ringfence/proto';
 import { alertRow, auditLog, feedbackFor, table, type StoreDb } from '@ringfence/store';
 import type { Consumer } from 'kafkajs';
-import { consoleConfigSchema, startConsole, type ConsoleServer } from '../src/index.js';
-import { ACCOMPLICES, CALLEE, EVIL_TRUNK, HARASSER, HARASSER_NATIONAL, XSS, seed } from './fixtures.js';
+import type { ConsoleServer } from '../src/index.js';
+import {
+  ACCOMPLICES,
+  CALLEE,
+  EVIL_TRUNK,
+  HARASSER,
+  HARASSER_NATIONAL,
+  XSS,
+  seed,
+  startTestConsole,
+} from './fixtures.js';
 import { Client } from './http-client.js';
 
 const stack = testStack();
@@ -22,20 +28,7 @@ let bobToken = '';
 
 beforeAll(async () => {
   await seed(stack, db);
-  const config = loadConfig(consoleConfigSchema, {
-    env: {},
-    overrides: {
-      kafkaBrokers: stack.brokers.join(','),
-      topicPrefix: stack.topicPrefix,
-      clickhouseUrl: stack.clickhouseUrl,
-      clickhouseDatabase: stack.database,
-      httpPort: 0,
-      usersFile: join(mkdtempSync(join(tmpdir(), 'console-')), 'users.json'),
-      bootstrapAdmin: 'root',
-      logLevel: 'warn',
-    },
-  });
-  server = await startConsole(config, createLogger('console-test', 'warn'));
+  server = await startTestConsole(stack, 'console-test', { bootstrapAdmin: 'root' });
   await server.context.users.upsert('alice', 'supervisor', passwords.alice);
   await server.context.users.upsert('bob', 'analyst', passwords.bob);
   await server.context.users.upsert('carol', 'auditor', passwords.carol);

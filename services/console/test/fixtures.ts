@@ -8,7 +8,12 @@ import {
   table,
   type StoreDb,
 } from '@ringfence/store';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createLogger, loadConfig } from '@ringfence/common';
 import type { TestStack } from '@ringfence/common/testing';
+import { consoleConfigSchema, startConsole, type ConsoleServer } from '../src/index.js';
 
 export const HOUR = 3_600_000;
 /** An own-subscriber number spoofed from outside: it enters via another carrier's trunk, attestation C. */
@@ -140,4 +145,29 @@ export async function seed(stack: TestStack, db: StoreDb): Promise<{ t0: number 
     ],
   });
   return { t0 };
+}
+
+/**
+ * The console on `stack` (its topics and database) on a free port, with a fresh users file;
+ * `overrides` adds or replaces config keys.
+ */
+export async function startTestConsole(
+  stack: TestStack,
+  name: string,
+  overrides: Record<string, unknown> = {},
+): Promise<ConsoleServer> {
+  const config = loadConfig(consoleConfigSchema, {
+    env: {},
+    overrides: {
+      kafkaBrokers: stack.brokers.join(','),
+      topicPrefix: stack.topicPrefix,
+      clickhouseUrl: stack.clickhouseUrl,
+      clickhouseDatabase: stack.database,
+      httpPort: 0,
+      usersFile: join(mkdtempSync(join(tmpdir(), `${name}-`)), 'users.json'),
+      logLevel: 'warn',
+      ...overrides,
+    },
+  });
+  return startConsole(config, createLogger(name, config.logLevel));
 }
