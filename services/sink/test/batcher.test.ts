@@ -35,6 +35,12 @@ function harness(failFirst = 0) {
   return { batcher, log, inserted, commits, pressure };
 }
 
+/** Adds CDR rows `from`..`to`-1 (offset = i) on partition 0 of topic t, then flushes if due. */
+function addRows(batcher: Batcher, from: number, to: number): void {
+  for (let i = from; i < to; i++) batcher.add('cdr', { i }, 't', 0, String(i));
+  batcher.maybeFlush();
+}
+
 describe('Batcher', () => {
   it('flushes by size and commits the next offsets only after every table is inserted', async () => {
     const h = harness();
@@ -58,8 +64,7 @@ describe('Batcher', () => {
 
   it('retries a failed insert with backoff and never commits before it succeeds', async () => {
     const h = harness(3);
-    for (let i = 0; i < 3; i++) h.batcher.add('cdr', { i }, 't', 0, String(i));
-    h.batcher.maybeFlush();
+    addRows(h.batcher, 0, 3);
     await h.batcher.drain();
     expect(h.log).toEqual(['fail cdr', 'fail cdr', 'fail cdr', 'insert cdr 3', 'commit t/0@3']);
     expect(h.inserted['cdr']).toHaveLength(3);
@@ -67,8 +72,7 @@ describe('Batcher', () => {
 
   it('signals pressure at the bound and releases it after the flush', async () => {
     const h = harness(1);
-    for (let i = 0; i < 6; i++) h.batcher.add('cdr', { i }, 't', 0, String(i));
-    h.batcher.maybeFlush();
+    addRows(h.batcher, 0, 6);
     expect(h.batcher.overloaded).toBe(true);
     expect(h.pressure).toEqual([true]);
     await h.batcher.drain();
@@ -106,12 +110,9 @@ describe('Batcher', () => {
       createLogger('test', 'silent'),
       sinkMetrics(createMetrics('sink')),
     );
-    for (let i = 0; i < 3; i++) batcher.add('cdr', { i }, 't', 0, String(i));
-    batcher.maybeFlush();
-    for (let i = 3; i < 6; i++) batcher.add('cdr', { i }, 't', 0, String(i));
-    batcher.maybeFlush();
-    for (let i = 6; i < 9; i++) batcher.add('cdr', { i }, 't', 0, String(i));
-    batcher.maybeFlush(); // a third batch waits: two are in flight
+    addRows(batcher, 0, 3);
+    addRows(batcher, 3, 6);
+    addRows(batcher, 6, 9); // a third batch waits: two are in flight
     await new Promise((r) => setTimeout(r, 5));
     expect(log).toEqual(['start 0', 'start 3']);
     expect(batcher.pending).toBe(9);
@@ -146,10 +147,8 @@ describe('Batcher', () => {
       createLogger('test', 'silent'),
       sinkMetrics(createMetrics('sink')),
     );
-    for (let i = 0; i < 3; i++) batcher.add('cdr', { i }, 't', 0, String(i));
-    batcher.maybeFlush();
-    for (let i = 3; i < 6; i++) batcher.add('cdr', { i }, 't', 0, String(i));
-    batcher.maybeFlush();
+    addRows(batcher, 0, 3);
+    addRows(batcher, 3, 6);
     await new Promise((r) => setTimeout(r, 30));
     batcher.close();
     await batcher.drain();
