@@ -30,14 +30,29 @@ async function committedLag(admin: Admin, groupId: string, topic: string): Promi
   return lag;
 }
 
-async function metric(port: number, name: string): Promise<number> {
+/** Scorer metrics as name{labels} → value, read from its ops port (empty while it is not up yet). */
+async function scrape(port: number): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
   try {
     const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
-    const line = text.split('\n').find((l) => l.startsWith(`${name}{`) || l.startsWith(`${name} `));
-    return line === undefined ? 0 : Number(line.slice(line.lastIndexOf(' ') + 1));
+    for (const line of text.split('\n')) {
+      if (line === '' || line.startsWith('#')) continue;
+      const at = line.lastIndexOf(' ');
+      out.set(line.slice(0, at), Number(line.slice(at + 1)));
+    }
   } catch {
-    return 0;
+    // not listening yet
   }
+  return out;
+}
+
+/** The sum of every series of `name` whose labels contain `match`. */
+function total(metrics: Map<string, number>, name: string, match = ''): number {
+  let sum = 0;
+  for (const [series, value] of metrics) {
+    if ((series === name || series.startsWith(`${name}{`)) && series.includes(match)) sum += value;
+  }
+  return sum;
 }
 
 function median(xs: number[]): number {
@@ -77,15 +92,28 @@ async function drainOnly(stack: ReturnType<typeof testStack>, prefix: string, cd
   return rate;
 }
 
+interface Round {
+  /** CDRs per second from the first applied record to caught up and idle (final settle and snapshot included). */
+  rate: number;
+  /** CDRs per second while draining: first applied record to the last CDR and all its observations applied. */
+  sustained: number;
+  /** Seconds from the last observation applied to idle: the final flush and snapshot. */
+  settleSeconds: number;
+  lagBefore: number;
+  lagAfter: number;
+}
+
 async function round(
   stack: ReturnType<typeof testStack>,
   admin: Admin,
   prefix: string,
   cdrs: number,
-): Promise<{ rate: number; lagBefore: number; lagAfter: number; maxLagSeen: number }> {
+): Promise<Round> {
   const groupId = `${prefix}bench-${Date.now()}`;
   const port = await freePort();
   const cdrTopic = topicName(prefix, 'cdr');
+  const sourceTopic = `topic="${topicName(prefix, 'sourceEvents')}"`;
+  const cdrSeries = `topic="${cdrTopic}"`;
   const lagBefore = await committedLag(admin, groupId, cdrTopic);
   const child = spawn(process.execPath, [ENTRY], {
     env: stack.env({ TOPIC_PREFIX: prefix, GROUP_ID: groupId, OPS_PORT: String(port), IDLE_FLUSH_MS: '200' }),
@@ -93,19 +121,41 @@ async function round(
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   let started = 0;
-  let maxLagSeen = 0;
+  let drained = 0;
+  let candidate: { at: number; end: number } | undefined;
+  // Polled every 100 ms: a scrape costs the scorer well under a millisecond, and the poll sets the
+  // resolution of both clocks.
   for (;;) {
-    const applied = await metric(port, 'ringfence_scorer_records_total');
-    if (started === 0 && applied > 0) started = performance.now();
-    if ((await metric(port, 'ringfence_scorer_idle')) === 1) break;
-    maxLagSeen = Math.max(maxLagSeen, await committedLag(admin, groupId, cdrTopic));
+    const m = await scrape(port);
+    const now = performance.now();
+    const applied = total(m, 'ringfence_scorer_records_total', cdrSeries);
+    if (started === 0 && applied > 0) started = now;
+    if (drained === 0 && applied >= cdrs) {
+      // Drained once the source stage has applied every observation message the number stage
+      // published, and the topic's end held still across two polls (the last slice's observations
+      // are published just after its CDRs count as applied).
+      const end = (await admin.fetchTopicOffsets(topicName(prefix, 'sourceEvents'))).reduce(
+        (sum, p) => sum + Number(p.high),
+        0,
+      );
+      const caught = total(m, 'ringfence_scorer_records_total', sourceTopic) >= end;
+      if (caught && candidate !== undefined && candidate.end === end) drained = candidate.at;
+      candidate = caught ? { at: now, end } : undefined;
+    }
+    if (total(m, 'ringfence_scorer_idle') === 1) break;
     await new Promise((r) => setTimeout(r, 100));
   }
-  const elapsed = (performance.now() - started) / 1000;
+  const done = performance.now();
   const lagAfter = await committedLag(admin, groupId, cdrTopic);
   child.kill('SIGTERM');
   await exited;
-  return { rate: cdrs / elapsed, lagBefore, lagAfter, maxLagSeen };
+  return {
+    rate: cdrs / ((done - started) / 1000),
+    sustained: cdrs / (((drained || done) - started) / 1000),
+    settleSeconds: (done - (drained || done)) / 1000,
+    lagBefore,
+    lagAfter,
+  };
 }
 
 async function main(): Promise<void> {
@@ -131,22 +181,32 @@ async function main(): Promise<void> {
       process.stderr.write(`round ${i + 1}: ${JSON.stringify(r)}\n`);
       rounds.push(r);
     }
-    const rate = Math.round(median(rounds.map((r) => r.rate)));
+    const drain = {
+      metric: 'bare kafkajs consumer draining the same cdr.v1 (no decode, no engine)',
+      value: Math.round(median(rounds.map((r) => r.drain))),
+      unit: 'CDR/s',
+    };
+    const setup = `${cdrs} CDRs pre-filled (${SUBSCRIBERS} subscribers, ${HOURS} h), median of ${ROUNDS} rounds; committed cdr.v1 lag before/after per round: ${rounds.map((r) => `${r.lagBefore}/${r.lagAfter}`).join(', ')}`;
     process.stdout.write(
       `${JSON.stringify({
         bench: 'scorer/scorer',
         results: [
           {
-            metric: 'end-to-end scoring throughput (cdr.v1 drained, source stage included)',
-            value: rate,
+            metric:
+              'end-to-end scoring throughput while draining (cdr.v1 and every source observation applied)',
+            value: Math.round(median(rounds.map((r) => r.sustained))),
             unit: 'CDR/s',
             target: '>= 50000',
-            baseline: {
-              metric: 'bare kafkajs consumer draining the same cdr.v1 (no decode, no engine)',
-              value: Math.round(median(rounds.map((r) => r.drain))),
-              unit: 'CDR/s',
-            },
-            notes: `${cdrs} CDRs pre-filled (${SUBSCRIBERS} subscribers, ${HOURS} h), median of ${ROUNDS} rounds; committed cdr.v1 lag before/after per round: ${rounds.map((r) => `${r.lagBefore}/${r.lagAfter}`).join(', ')}; timed from the first applied record to caught up and idle`,
+            baseline: drain,
+            notes: `${setup}; timed from the first applied record to the last CDR and every observation it caused applied by the source stage (what input can arrive at without lag growing); per round ${rounds.map((r) => Math.round(r.sustained)).join(', ')}`,
+          },
+          {
+            metric:
+              'end-to-end scoring throughput to caught up and idle (final settle and snapshot included)',
+            value: Math.round(median(rounds.map((r) => r.rate))),
+            unit: 'CDR/s',
+            baseline: drain,
+            notes: `${setup}; timed from the first applied record to the scorer reporting idle: after the input ends it waits IDLE_FLUSH_MS (200 ms here), settles final scores and writes a snapshot, ${rounds.map((r) => r.settleSeconds.toFixed(2)).join(', ')} s per round`,
           },
         ],
       })}\n`,
