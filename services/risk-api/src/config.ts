@@ -30,7 +30,7 @@ export const riskApiConfigShape = {
   /** Server certificate and key (PEM files); when unset the port is plaintext. */
   tlsCertFile: z.string().optional(),
   tlsKeyFile: z.string().optional(),
-  /** CA for client certificates; when set, clients must present one (mTLS) and its CN is the switch id. */
+  /** CA for client certificates (mTLS): a certificate it verifies identifies the switch by its CN; a call with neither that nor a token is UNAUTHENTICATED. */
   tlsClientCaFile: z.string().optional(),
   /** Switch ids (client-cert CNs) allowed over mTLS. */
   mtlsSwitches: cfg.list().default([]),

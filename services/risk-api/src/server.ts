@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Server, ServerCredentials } from '@grpc/grpc-js';
+import { experimental, Server, ServerCredentials } from '@grpc/grpc-js';
 import { loadSync } from '@grpc/proto-loader';
 import { ReflectionService } from '@grpc/reflection';
 import { HealthImplementation } from 'grpc-health-check';
@@ -38,19 +38,74 @@ export interface RiskServer {
   close(): Promise<void>;
 }
 
-function credentials(config: ServerConfig): ServerCredentials {
+interface Credentials {
+  readonly credentials: ServerCredentials;
+  /** Resolves once the certificates are loaded: a handshake before that fails. */
+  readonly loaded: Promise<void>;
+}
+
+function credentials(config: ServerConfig): Credentials {
   if (config.tlsCertFile === undefined || config.tlsKeyFile === undefined) {
     if (config.tlsClientCaFile !== undefined) {
       throw new RingfenceError('CONFIG_INVALID', 'tlsClientCaFile needs tlsCertFile and tlsKeyFile');
     }
-    return ServerCredentials.createInsecure();
+    return { credentials: ServerCredentials.createInsecure(), loaded: Promise.resolve() };
   }
-  const ca = config.tlsClientCaFile === undefined ? null : readFileSync(config.tlsClientCaFile);
-  return ServerCredentials.createSsl(
-    ca,
-    [{ cert_chain: readFileSync(config.tlsCertFile), private_key: readFileSync(config.tlsKeyFile) }],
-    ca !== null,
-  );
+  if (config.tlsClientCaFile === undefined) {
+    return {
+      credentials: ServerCredentials.createSsl(
+        null,
+        [{ cert_chain: readFileSync(config.tlsCertFile), private_key: readFileSync(config.tlsKeyFile) }],
+        false,
+      ),
+      loaded: Promise.resolve(),
+    };
+  }
+  // mTLS: the client certificate is asked for but not required in the handshake. A call without a
+  // certificate verified against the CA then has no identity (grpc-js gives an empty auth context
+  // unless the socket is authorized) and is refused UNAUTHENTICATED by the authenticator, as the
+  // contract says, instead of failing the handshake as UNAVAILABLE; a bearer token still works.
+  // The files are re-read every minute, so certificates are rotated without a restart; read once
+  // here so that a missing file stops start-up instead of failing every handshake.
+  for (const file of [config.tlsCertFile, config.tlsKeyFile, config.tlsClientCaFile]) readFileSync(file);
+  const files = new experimental.FileWatcherCertificateProvider({
+    certificateFile: config.tlsCertFile,
+    privateKeyFile: config.tlsKeyFile,
+    caCertificateFile: config.tlsClientCaFile,
+    refreshIntervalMs: 60_000,
+  });
+  return {
+    credentials: experimental.createCertificateProviderServerCredentials(files, files, false),
+    loaded: certificatesRead(files),
+  };
+}
+
+/**
+ * Resolves at the provider's first delivery of both the identity and the CA certificates. The
+ * provider calls every listener, the server's included, in one callback, and whoever awaits this
+ * resumes only after that callback, so the server has its certificates by then.
+ */
+function certificatesRead(files: experimental.FileWatcherCertificateProvider): Promise<void> {
+  return new Promise((resolve) => {
+    let identity = false;
+    let ca = false;
+    const settle = (): void => {
+      if (!identity || !ca) return;
+      files.removeIdentityCertificateListener(onIdentity);
+      files.removeCaCertificateListener(onCa);
+      resolve();
+    };
+    const onIdentity = (update: experimental.IdentityCertificateUpdate | null): void => {
+      identity ||= update !== null;
+      settle();
+    };
+    const onCa = (update: experimental.CaCertificateUpdate | null): void => {
+      ca ||= update !== null;
+      settle();
+    };
+    files.addIdentityCertificateListener(onIdentity);
+    files.addCaCertificateListener(onCa);
+  });
 }
 
 /**
@@ -121,11 +176,13 @@ export async function startRiskServer(
   });
   new ReflectionService(packageDefinition).addToServer(server);
 
+  const tls = credentials(config);
   const port = await new Promise<number>((resolve, reject) => {
-    server.bindAsync(`${config.grpcHost}:${config.grpcPort}`, credentials(config), (err, p) =>
+    server.bindAsync(`${config.grpcHost}:${config.grpcPort}`, tls.credentials, (err, p) =>
       err === null ? resolve(p) : reject(new RingfenceError('UNAVAILABLE', err.message, { cause: err })),
     );
   });
+  await tls.loaded;
   deps.logger.info({ port, tls: config.tlsCertFile !== undefined }, 'risk-api gRPC listening');
 
   return {

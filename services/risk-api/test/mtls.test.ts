@@ -16,8 +16,27 @@ function openssl(...args: string[]): void {
   execFileSync('openssl', args, { cwd: dir, stdio: 'ignore' });
 }
 
-/** A key and a certificate for `cn`, signed by the test CA. */
-function issue(name: string, cn: string, ext: string): void {
+/** A self-signed CA certificate and key, `${name}.crt` and `${name}.key`. */
+function authority(name: string, cn: string): void {
+  openssl(
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-keyout',
+    path(`${name}.key`),
+    '-subj',
+    `/CN=${cn}`,
+    '-days',
+    '1',
+    '-out',
+    path(`${name}.crt`),
+  );
+}
+
+/** A key and a certificate for `cn`, signed by the CA `ca` (the test CA unless told). */
+function issue(name: string, cn: string, ext: string, ca = 'ca'): void {
   openssl(
     'req',
     '-newkey',
@@ -37,9 +56,9 @@ function issue(name: string, cn: string, ext: string): void {
     '-in',
     path(`${name}.csr`),
     '-CA',
-    path('ca.crt'),
+    path(`${ca}.crt`),
     '-CAkey',
-    path('ca.key'),
+    path(`${ca}.key`),
     '-CAcreateserial',
     '-days',
     '1',
@@ -54,24 +73,13 @@ describe('mTLS: the switch id is the client certificate CN', () => {
   let server: RiskServer;
 
   beforeAll(async () => {
-    openssl(
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-keyout',
-      path('ca.key'),
-      '-subj',
-      '/CN=ringfence-test-ca',
-      '-days',
-      '1',
-      '-out',
-      path('ca.crt'),
-    );
+    authority('ca', 'ringfence-test-ca');
+    authority('other-ca', 'someone-else-ca');
     issue('server', 'localhost', 'subjectAltName=DNS:localhost,IP:127.0.0.1\nextendedKeyUsage=serverAuth\n');
     issue('good', 'sw-tls', 'extendedKeyUsage=clientAuth\n');
     issue('rogue', 'sw-rogue', 'extendedKeyUsage=clientAuth\n');
+    // A configured switch's CN, but issued by a CA the server does not trust.
+    issue('forged', 'sw-tls', 'extendedKeyUsage=clientAuth\n', 'other-ca');
     ({ server } = await startTestServer({
       tlsCertFile: path('server.crt'),
       tlsKeyFile: path('server.key'),
@@ -107,6 +115,24 @@ describe('mTLS: the switch id is the client certificate CN', () => {
     );
     // A bearer token still identifies the switch over the TLS connection.
     expect((await c.check({ calling: N, called: '1' }, { token: TOKEN })).action).toBe(Action.ACTION_LABEL);
+    c.close();
+  });
+
+  it('answers UNAUTHENTICATED, not a failed handshake, when no client certificate is sent', async () => {
+    const c = rawClient(server.port, credentials.createSsl(readFileSync(path('ca.crt'))), 'localhost');
+    expect(await statusOf(c.check({ calling: N, called: '1' }, { token: null }))).toBe(
+      status.UNAUTHENTICATED,
+    );
+    // The same connection with a switch's bearer token is answered.
+    expect((await c.check({ calling: N, called: '1' }, { token: TOKEN })).action).toBe(Action.ACTION_LABEL);
+    c.close();
+  });
+
+  it('answers UNAUTHENTICATED to a certificate from a CA it does not trust, whatever its CN', async () => {
+    const c = rawClient(server.port, creds('forged'), 'localhost');
+    expect(await statusOf(c.check({ calling: N, called: '1' }, { token: null }))).toBe(
+      status.UNAUTHENTICATED,
+    );
     c.close();
   });
 
