@@ -24,6 +24,7 @@ export type CheckRequest = ringfence.risk.v1.CheckRequest;
 export type ICheckRequest = ringfence.risk.v1.ICheckRequest;
 export type CheckResponse = ringfence.risk.v1.CheckResponse;
 export type ICheckResponse = ringfence.risk.v1.ICheckResponse;
+export type ICheckError = ringfence.risk.v1.ICheckError;
 export type CheckBatchRequest = ringfence.risk.v1.CheckBatchRequest;
 export type ICheckBatchRequest = ringfence.risk.v1.ICheckBatchRequest;
 export type CheckBatchResponse = ringfence.risk.v1.CheckBatchResponse;

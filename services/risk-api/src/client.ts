@@ -36,7 +36,10 @@ export type RiskAnswer = ICheckResponse & { failOpen?: string };
 export interface RiskClient {
   /** Never rejects: any error or a missed deadline answers ALLOW (see {@link createRiskClient}). */
   check(request: ICheckRequest): Promise<RiskAnswer>;
-  /** Never rejects: on failure every check in the batch answers ALLOW. */
+  /**
+   * Never rejects: on failure every check in the batch answers ALLOW; a check the server refused
+   * alone (a malformed number, ...) answers ALLOW with `failOpen` set and its `error`.
+   */
   checkBatch(requests: readonly ICheckRequest[]): Promise<RiskAnswer[]>;
   /** Fail-open answers so far, by reason (`deadline`, `unavailable`, `resource_exhausted`, ...). */
   failOpenCounts(): Readonly<Record<string, number>>;
@@ -157,7 +160,16 @@ export function createRiskClient(options: RiskClientOptions): RiskClient {
           return requests.map((r) => failOpen(r.requestId ?? '', reason));
         },
       );
-      return Array.isArray(res) ? res : res.results;
+      if (Array.isArray(res)) return res;
+      // A check the server could not answer comes back as ALLOW with its error: count it as the
+      // same check asked alone and refused would be (`invalid_argument`, ...).
+      return res.results.map((r: RiskAnswer) => {
+        const code = r.error?.code;
+        if (code === undefined || code === null || code === '') return r;
+        const reason = code.toLowerCase();
+        noteFailure(reason, 1);
+        return { ...r, failOpen: reason };
+      });
     },
     failOpenCounts: () => ({ ...counts }),
     close: () => client.close(),

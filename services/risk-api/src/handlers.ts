@@ -15,12 +15,14 @@ import {
 import type { Answer } from './answer.js';
 import type { Decide } from './decide.js';
 import { SWITCH_KEY } from './guard-interceptor.js';
-import { toGrpcStatus } from './status-map.js';
+import { toCheckError, toGrpcStatus } from './status-map.js';
 
 export interface HandlerOptions {
   decide: Decide;
   maxBatchChecks: number;
   checks: Counter<'switch' | 'action'>;
+  /** Checks of a batch or stream answered with a per-check error instead, by switch. */
+  checkErrors: Counter<'switch'>;
   deadlineDropped: Counter;
 }
 
@@ -84,12 +86,21 @@ export function createHandlers(options: HandlerOptions): {
       });
     }
     const results = new Array<ICheckResponse>(checks.length);
-    // Validate and decide the whole batch before counting, so a bad item fails it cleanly.
+    // One bad check must not cost the others their answers: it gets the fail-open ALLOW with its
+    // error, exactly what the switch would do had it asked alone and been refused.
+    let errors = 0;
     for (let i = 0; i < checks.length; i++) {
       const c = checks[i] as CheckRequest;
-      results[i] = toResponse(c.requestId, decide(c, `checks[${i}].`));
+      try {
+        const r = toResponse(c.requestId, decide(c, `checks[${i}].`));
+        count(switchId, r.action ?? Action.ACTION_ALLOW);
+        results[i] = r;
+      } catch (err) {
+        errors++;
+        results[i] = { requestId: c.requestId, action: Action.ACTION_ALLOW, error: toCheckError(err) };
+      }
     }
-    for (const r of results) count(switchId, r.action ?? Action.ACTION_ALLOW);
+    if (errors > 0) options.checkErrors.inc({ switch: switchId }, errors);
     return { results };
   };
 

@@ -144,6 +144,12 @@ export async function startRiskServer(
       'switch',
       'action',
     ]),
+    checkErrors: counter(
+      deps.registry,
+      'risk_api_check_errors_total',
+      'Checks of a batch or stream answered with a per-check error (the others were answered), by switch',
+      ['switch'],
+    ),
     deadlineDropped: counter(
       deps.registry,
       'risk_api_deadline_dropped_total',

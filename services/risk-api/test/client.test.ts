@@ -130,4 +130,18 @@ describe('fail-open risk client', () => {
     expect(client.failOpenCounts()).toEqual({});
     client.close();
   });
+
+  it('answers a refused check of a batch ALLOW with its reason and passes the others through', async () => {
+    const client = createRiskClient({ address: `127.0.0.1:${risk.port}`, token: TOKEN, deadlineMs: 2_000 });
+    const batch = await client.checkBatch([
+      { calling: '+8613911112222', called: '1', requestId: 'known' },
+      { calling: '+8613911112222', called: '', requestId: 'no-callee' },
+    ]);
+    expect(batch.map((r) => [r.requestId, r.action, r.failOpen, r.error?.field])).toEqual([
+      ['known', Action.ACTION_LABEL, undefined, undefined],
+      ['no-callee', Action.ACTION_ALLOW, 'invalid_argument', 'checks[1].called'],
+    ]);
+    expect(client.failOpenCounts()).toEqual({ invalid_argument: 1 });
+    client.close();
+  });
 });

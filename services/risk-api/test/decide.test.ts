@@ -121,6 +121,7 @@ describe('policy and decisions', () => {
       decide,
       maxBatchChecks: 10,
       checks: counter(registry, 'checks', 'x', ['switch', 'action']),
+      checkErrors: counter(registry, 'check_errors', 'x', ['switch']),
       deadlineDropped: dropped,
     });
     let decided = 0;

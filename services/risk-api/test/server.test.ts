@@ -145,16 +145,26 @@ describe('risk-api gRPC server', () => {
       code: status.INVALID_ARGUMENT,
       details: expect.stringContaining('calling') as string,
     });
-    const batch = c.checkBatch({
+  });
+
+  it('answers the good checks of a batch and gives a bad one its own error', async () => {
+    const res = await c.checkBatch({
       checks: [
-        { calling: SCAMMER, called: '1' },
-        { calling: '', called: '1' },
+        { calling: SCAMMER, called: '1', requestId: 'good' },
+        { calling: '', called: '1', requestId: 'empty' },
+        { calling: 'not a number', called: '1', requestId: 'junk' },
+        { calling: SCAMMER, called: '1', requestId: 'good-too' },
       ],
     });
-    expect(await failure(batch)).toEqual({
-      code: status.INVALID_ARGUMENT,
-      details: expect.stringContaining('checks[1].calling') as string,
-    });
+    expect(
+      res.results?.map((r) => [r.requestId, r.action, r.error?.code ?? '', r.error?.field ?? '']),
+    ).toEqual([
+      ['good', Action.ACTION_LABEL, '', ''],
+      ['empty', Action.ACTION_ALLOW, 'INVALID_ARGUMENT', 'checks[1].calling'],
+      ['junk', Action.ACTION_ALLOW, 'INVALID_ARGUMENT', 'checks[2].calling'],
+      ['good-too', Action.ACTION_LABEL, '', ''],
+    ]);
+    expect(res.results?.[2]?.error?.message).toBe('checks[2].calling is not a valid phone number');
   });
 
   it('answers a batch in order', async () => {
@@ -233,19 +243,31 @@ describe('risk-api gRPC server', () => {
     expect((await c.check({ calling: SCAMMER, called: '1' })).action).toBe(Action.ACTION_LABEL);
   });
 
-  it('ends a stream with INVALID_ARGUMENT on a bad check', async () => {
+  it('answers a bad check on a stream with its own error and keeps the stream open', async () => {
     const stream = (
       c.client as unknown as Record<
         string,
         (md: unknown) => ClientDuplexStream<ICheckBatchRequest, ICheckBatchResponse>
       >
     )['CheckStream']!.call(c.client, c.metadata());
-    stream.on('data', () => undefined);
-    const err = new Promise<{ code: number; details: string }>((resolve) => stream.on('error', resolve));
-    stream.write({ checks: [{ calling: SCAMMER }] });
-    const { code, details } = await err;
-    expect(code).toBe(status.INVALID_ARGUMENT);
-    expect(details).toContain('checks[0].called');
+    const answers: ICheckBatchResponse[] = [];
+    const two = new Promise<void>((resolve, reject) => {
+      stream.on('data', (m: ICheckBatchResponse) => {
+        answers.push(m);
+        if (answers.length === 2) resolve();
+      });
+      stream.on('error', reject);
+    });
+    stream.write({ checks: [{ calling: SCAMMER, requestId: 'no-callee' }] });
+    stream.write({ checks: [{ calling: SCAMMER, called: '1', requestId: 'after' }] });
+    await two;
+    stream.end();
+    expect(answers[0]?.results?.[0]).toMatchObject({
+      requestId: 'no-callee',
+      action: Action.ACTION_ALLOW,
+      error: { code: 'INVALID_ARGUMENT', field: 'checks[0].called' },
+    });
+    expect(answers[1]?.results?.[0]).toMatchObject({ requestId: 'after', action: Action.ACTION_LABEL });
   });
 
   it('reports DEADLINE_EXCEEDED when the deadline passes first', async () => {
@@ -264,6 +286,9 @@ describe('risk-api gRPC server', () => {
     expect(text).toContain(`switch="${SWITCH}",action="allow"`);
     const latency = await registry.getSingleMetricAsString('risk_api_call_duration_seconds');
     expect(latency).toContain('method="Check"');
+    // The two bad checks of the batch and the one on the stream, above.
+    const errors = await registry.getSingleMetricAsString('risk_api_check_errors_total');
+    expect(errors).toContain(`risk_api_check_errors_total{switch="${SWITCH}"} 3`);
   });
 
   it('answers health and reflection', async () => {

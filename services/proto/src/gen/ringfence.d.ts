@@ -1424,6 +1424,9 @@ export namespace ringfence {
 
                 /** CheckResponse decidedBy */
                 decidedBy?: (string|null);
+
+                /** CheckResponse error */
+                error?: (ringfence.risk.v1.ICheckError|null);
             }
 
             /** Represents a CheckResponse. */
@@ -1464,6 +1467,9 @@ export namespace ringfence {
 
                 /** CheckResponse decidedBy. */
                 public decidedBy: string;
+
+                /** CheckResponse error. */
+                public error?: (ringfence.risk.v1.ICheckError|null);
 
                 /**
                  * Creates a new CheckResponse instance using the specified properties.
@@ -1513,6 +1519,91 @@ export namespace ringfence {
 
                 /**
                  * Gets the default type url for CheckResponse
+                 * @param [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+                 * @returns The default type url
+                 */
+                public static getTypeUrl(typeUrlPrefix?: string): string;
+            }
+
+            /** Properties of a CheckError. */
+            interface ICheckError {
+
+                /** CheckError code */
+                code?: (string|null);
+
+                /** CheckError field */
+                field?: (string|null);
+
+                /** CheckError message */
+                message?: (string|null);
+            }
+
+            /** Represents a CheckError. */
+            class CheckError implements ICheckError {
+
+                /**
+                 * Constructs a new CheckError.
+                 * @param [p] Properties to set
+                 */
+                constructor(p?: ringfence.risk.v1.ICheckError);
+
+                /** CheckError code. */
+                public code: string;
+
+                /** CheckError field. */
+                public field: string;
+
+                /** CheckError message. */
+                public message: string;
+
+                /**
+                 * Creates a new CheckError instance using the specified properties.
+                 * @param [properties] Properties to set
+                 * @returns CheckError instance
+                 */
+                public static create(properties?: ringfence.risk.v1.ICheckError): ringfence.risk.v1.CheckError;
+
+                /**
+                 * Encodes the specified CheckError message. Does not implicitly {@link ringfence.risk.v1.CheckError.verify|verify} messages.
+                 * @param m CheckError message or plain object to encode
+                 * @param [w] Writer to encode to
+                 * @returns Writer
+                 */
+                public static encode(m: ringfence.risk.v1.ICheckError, w?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes a CheckError message from the specified reader or buffer.
+                 * @param r Reader or buffer to decode from
+                 * @param [l] Message length if known beforehand
+                 * @returns CheckError
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): ringfence.risk.v1.CheckError;
+
+                /**
+                 * Creates a CheckError message from a plain object. Also converts values to their respective internal types.
+                 * @param d Plain object
+                 * @returns CheckError
+                 */
+                public static fromObject(d: { [k: string]: any }): ringfence.risk.v1.CheckError;
+
+                /**
+                 * Creates a plain object from a CheckError message. Also converts values to other types if specified.
+                 * @param m CheckError
+                 * @param [o] Conversion options
+                 * @returns Plain object
+                 */
+                public static toObject(m: ringfence.risk.v1.CheckError, o?: $protobuf.IConversionOptions): { [k: string]: any };
+
+                /**
+                 * Converts this CheckError to JSON.
+                 * @returns JSON object
+                 */
+                public toJSON(): { [k: string]: any };
+
+                /**
+                 * Gets the default type url for CheckError
                  * @param [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
                  * @returns The default type url
                  */

@@ -4770,6 +4770,7 @@ export const ringfence = $root.ringfence = (() => {
                  * @property {number|null} [updatedMs] CheckResponse updatedMs
                  * @property {ringfence.risk.v1.IBlockInstruction|null} [block] CheckResponse block
                  * @property {string|null} [decidedBy] CheckResponse decidedBy
+                 * @property {ringfence.risk.v1.ICheckError|null} [error] CheckResponse error
                  */
 
                 /**
@@ -4869,6 +4870,14 @@ export const ringfence = $root.ringfence = (() => {
                 CheckResponse.prototype.decidedBy = "";
 
                 /**
+                 * CheckResponse error.
+                 * @member {ringfence.risk.v1.ICheckError|null|undefined} error
+                 * @memberof ringfence.risk.v1.CheckResponse
+                 * @instance
+                 */
+                CheckResponse.prototype.error = null;
+
+                /**
                  * Creates a new CheckResponse instance using the specified properties.
                  * @function create
                  * @memberof ringfence.risk.v1.CheckResponse
@@ -4918,6 +4927,8 @@ export const ringfence = $root.ringfence = (() => {
                         $root.ringfence.risk.v1.BlockInstruction.encode(m.block, w.uint32(74).fork(), q + 1).ldelim();
                     if (m.decidedBy != null && Object.hasOwnProperty.call(m, "decidedBy"))
                         w.uint32(82).string(m.decidedBy);
+                    if (m.error != null && Object.hasOwnProperty.call(m, "error"))
+                        $root.ringfence.risk.v1.CheckError.encode(m.error, w.uint32(90).fork(), q + 1).ldelim();
                     return w;
                 };
 
@@ -4995,6 +5006,10 @@ export const ringfence = $root.ringfence = (() => {
                             }
                         case 10: {
                                 m.decidedBy = r.string();
+                                break;
+                            }
+                        case 11: {
+                                m.error = $root.ringfence.risk.v1.CheckError.decode(r, r.uint32(), undefined, n + 1);
                                 break;
                             }
                         default:
@@ -5114,6 +5129,11 @@ export const ringfence = $root.ringfence = (() => {
                     if (d.decidedBy != null) {
                         m.decidedBy = String(d.decidedBy);
                     }
+                    if (d.error != null) {
+                        if (!$util.isObject(d.error))
+                            throw TypeError(".ringfence.risk.v1.CheckResponse.error: object expected");
+                        m.error = $root.ringfence.risk.v1.CheckError.fromObject(d.error, n + 1);
+                    }
                     return m;
                 };
 
@@ -5151,6 +5171,7 @@ export const ringfence = $root.ringfence = (() => {
                             d.updatedMs = o.longs === String ? "0" : typeof BigInt !== "undefined" && o.longs === BigInt ? BigInt("0") : 0;
                         d.block = null;
                         d.decidedBy = "";
+                        d.error = null;
                     }
                     if (m.requestId != null && Object.hasOwnProperty.call(m, "requestId")) {
                         d.requestId = m.requestId;
@@ -5190,6 +5211,9 @@ export const ringfence = $root.ringfence = (() => {
                     if (m.decidedBy != null && Object.hasOwnProperty.call(m, "decidedBy")) {
                         d.decidedBy = m.decidedBy;
                     }
+                    if (m.error != null && Object.hasOwnProperty.call(m, "error")) {
+                        d.error = $root.ringfence.risk.v1.CheckError.toObject(m.error, o, q + 1);
+                    }
                     return d;
                 };
 
@@ -5220,6 +5244,245 @@ export const ringfence = $root.ringfence = (() => {
                 };
 
                 return CheckResponse;
+            })();
+
+            v1.CheckError = (function() {
+
+                /**
+                 * Properties of a CheckError.
+                 * @memberof ringfence.risk.v1
+                 * @interface ICheckError
+                 * @property {string|null} [code] CheckError code
+                 * @property {string|null} [field] CheckError field
+                 * @property {string|null} [message] CheckError message
+                 */
+
+                /**
+                 * Constructs a new CheckError.
+                 * @memberof ringfence.risk.v1
+                 * @classdesc Represents a CheckError.
+                 * @implements ICheckError
+                 * @constructor
+                 * @param {ringfence.risk.v1.ICheckError=} [p] Properties to set
+                 */
+                function CheckError(p) {
+                    if (p)
+                        for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                            if (p[ks[i]] != null && ks[i] !== "__proto__")
+                                this[ks[i]] = p[ks[i]];
+                }
+
+                /**
+                 * CheckError code.
+                 * @member {string} code
+                 * @memberof ringfence.risk.v1.CheckError
+                 * @instance
+                 */
+                CheckError.prototype.code = "";
+
+                /**
+                 * CheckError field.
+                 * @member {string} field
+                 * @memberof ringfence.risk.v1.CheckError
+                 * @instance
+                 */
+                CheckError.prototype.field = "";
+
+                /**
+                 * CheckError message.
+                 * @member {string} message
+                 * @memberof ringfence.risk.v1.CheckError
+                 * @instance
+                 */
+                CheckError.prototype.message = "";
+
+                /**
+                 * Creates a new CheckError instance using the specified properties.
+                 * @function create
+                 * @memberof ringfence.risk.v1.CheckError
+                 * @static
+                 * @param {ringfence.risk.v1.ICheckError=} [properties] Properties to set
+                 * @returns {ringfence.risk.v1.CheckError} CheckError instance
+                 */
+                CheckError.create = function create(properties) {
+                    return new CheckError(properties);
+                };
+
+                /**
+                 * Encodes the specified CheckError message. Does not implicitly {@link ringfence.risk.v1.CheckError.verify|verify} messages.
+                 * @function encode
+                 * @memberof ringfence.risk.v1.CheckError
+                 * @static
+                 * @param {ringfence.risk.v1.ICheckError} m CheckError message or plain object to encode
+                 * @param {$protobuf.Writer} [w] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                CheckError.encode = function encode(m, w, q) {
+                    if (!w)
+                        w = $Writer.create();
+                    if (q === undefined)
+                        q = 0;
+                    if (q > $util.recursionLimit)
+                        throw Error("max depth exceeded");
+                    if (m.code != null && Object.hasOwnProperty.call(m, "code"))
+                        w.uint32(10).string(m.code);
+                    if (m.field != null && Object.hasOwnProperty.call(m, "field"))
+                        w.uint32(18).string(m.field);
+                    if (m.message != null && Object.hasOwnProperty.call(m, "message"))
+                        w.uint32(26).string(m.message);
+                    return w;
+                };
+
+                /**
+                 * Decodes a CheckError message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof ringfence.risk.v1.CheckError
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+                 * @param {number} [l] Message length if known beforehand
+                 * @returns {ringfence.risk.v1.CheckError} CheckError
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                CheckError.decode = function decode(r, l, e, n) {
+                    if (!(r instanceof $Reader))
+                        r = $Reader.create(r);
+                    if (n === undefined)
+                        n = 0;
+                    if (n > $Reader.recursionLimit)
+                        throw Error("maximum nesting depth exceeded");
+                    var c, m;
+                    if (l === undefined)
+                        c = r.len;
+                    else {
+                        c = r.pos + l;
+                        if (c > r.len)
+                            throw RangeError("index out of range");
+                        l = r.len;
+                        r.len = c;
+                    }
+                    m = new $root.ringfence.risk.v1.CheckError();
+                    while (r.pos < c) {
+                        var t = r.uint32();
+                        if (t === e)
+                            break;
+                        switch (t >>> 3) {
+                        case 1: {
+                                m.code = r.string();
+                                break;
+                            }
+                        case 2: {
+                                m.field = r.string();
+                                break;
+                            }
+                        case 3: {
+                                m.message = r.string();
+                                break;
+                            }
+                        default:
+                            r.skipType(t & 7, n);
+                            break;
+                        }
+                    }
+                    if (l !== undefined) {
+                        if (r.pos !== c)
+                            throw RangeError("index out of range");
+                        r.len = l;
+                    }
+                    return m;
+                };
+
+                /**
+                 * Creates a CheckError message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof ringfence.risk.v1.CheckError
+                 * @static
+                 * @param {Object.<string,*>} d Plain object
+                 * @returns {ringfence.risk.v1.CheckError} CheckError
+                 */
+                CheckError.fromObject = function fromObject(d, n) {
+                    if (d instanceof $root.ringfence.risk.v1.CheckError)
+                        return d;
+                    if (!$util.isObject(d))
+                        throw TypeError(".ringfence.risk.v1.CheckError: object expected");
+                    if (n === undefined)
+                        n = 0;
+                    if (n > $util.recursionLimit)
+                        throw Error("maximum nesting depth exceeded");
+                    var m = new $root.ringfence.risk.v1.CheckError();
+                    if (d.code != null) {
+                        m.code = String(d.code);
+                    }
+                    if (d.field != null) {
+                        m.field = String(d.field);
+                    }
+                    if (d.message != null) {
+                        m.message = String(d.message);
+                    }
+                    return m;
+                };
+
+                /**
+                 * Creates a plain object from a CheckError message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof ringfence.risk.v1.CheckError
+                 * @static
+                 * @param {ringfence.risk.v1.CheckError} m CheckError
+                 * @param {$protobuf.IConversionOptions} [o] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                CheckError.toObject = function toObject(m, o, q) {
+                    if (!o)
+                        o = {};
+                    if (q === undefined)
+                        q = 0;
+                    if (q > $util.recursionLimit)
+                        throw Error("max depth exceeded");
+                    var d = {};
+                    if (o.defaults) {
+                        d.code = "";
+                        d.field = "";
+                        d.message = "";
+                    }
+                    if (m.code != null && Object.hasOwnProperty.call(m, "code")) {
+                        d.code = m.code;
+                    }
+                    if (m.field != null && Object.hasOwnProperty.call(m, "field")) {
+                        d.field = m.field;
+                    }
+                    if (m.message != null && Object.hasOwnProperty.call(m, "message")) {
+                        d.message = m.message;
+                    }
+                    return d;
+                };
+
+                /**
+                 * Converts this CheckError to JSON.
+                 * @function toJSON
+                 * @memberof ringfence.risk.v1.CheckError
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                CheckError.prototype.toJSON = function toJSON() {
+                    return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                /**
+                 * Gets the default type url for CheckError
+                 * @function getTypeUrl
+                 * @memberof ringfence.risk.v1.CheckError
+                 * @static
+                 * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+                 * @returns {string} The default type url
+                 */
+                CheckError.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                    if (typeUrlPrefix === undefined) {
+                        typeUrlPrefix = "type.googleapis.com";
+                    }
+                    return typeUrlPrefix + "/ringfence.risk.v1.CheckError";
+                };
+
+                return CheckError;
             })();
 
             v1.CheckBatchRequest = (function() {
