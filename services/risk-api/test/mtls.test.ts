@@ -16,11 +16,10 @@ function openssl(...args: string[]): void {
   execFileSync('openssl', args, { cwd: dir, stdio: 'ignore' });
 }
 
-/** A self-signed CA certificate and key, `${name}.crt` and `${name}.key`. */
-function authority(name: string, cn: string): void {
+/** A new RSA key `${name}.key` for subject `cn`, with `rest` saying what `openssl req` makes of it. */
+function newKey(name: string, cn: string, ...rest: string[]): void {
   openssl(
     'req',
-    '-x509',
     '-newkey',
     'rsa:2048',
     '-nodes',
@@ -28,27 +27,18 @@ function authority(name: string, cn: string): void {
     path(`${name}.key`),
     '-subj',
     `/CN=${cn}`,
-    '-days',
-    '1',
-    '-out',
-    path(`${name}.crt`),
+    ...rest,
   );
+}
+
+/** A self-signed CA certificate and key, `${name}.crt` and `${name}.key`. */
+function authority(name: string, cn: string): void {
+  newKey(name, cn, '-x509', '-days', '1', '-out', path(`${name}.crt`));
 }
 
 /** A key and a certificate for `cn`, signed by the CA `ca` (the test CA unless told). */
 function issue(name: string, cn: string, ext: string, ca = 'ca'): void {
-  openssl(
-    'req',
-    '-newkey',
-    'rsa:2048',
-    '-nodes',
-    '-keyout',
-    path(`${name}.key`),
-    '-subj',
-    `/CN=${cn}`,
-    '-out',
-    path(`${name}.csr`),
-  );
+  newKey(name, cn, '-out', path(`${name}.csr`));
   writeFileSync(path(`${name}.ext`), ext);
   openssl(
     'x509',

@@ -246,14 +246,23 @@ async function throughput(): Promise<Throughput> {
 
       const rows = [];
       for (let i = 0; i < ROWS; i++) rows.push(cdrRow(cdrv1.CallDetailRecord.decode(cdrBytes(i).value)));
-      const b0 = performance.now();
-      const bc = cpuMark();
-      for (let i = 0; i < rows.length; i += 50_000) {
-        await insertCdrs({ ch, database }, rows.slice(i, i + 50_000));
-      }
-      baselines.push(ROWS / ((performance.now() - b0) / 1000));
-      record('baseline', cpuPerRow(bc, ROWS));
-      progress(`round ${round}: direct RowBinary insert ${Math.round(baselines.at(-1) ?? 0)} rows/s`);
+      // The sink's insert path without Kafka: RowBinary, 50k rows per insert, into `target`.
+      const direct = async (
+        target: string,
+        rates: number[],
+        key: keyof typeof cpu,
+        label: string,
+      ): Promise<void> => {
+        const t0 = performance.now();
+        const c = cpuMark();
+        for (let i = 0; i < rows.length; i += 50_000) {
+          await insertCdrs({ ch, database: target }, rows.slice(i, i + 50_000));
+        }
+        rates.push(ROWS / ((performance.now() - t0) / 1000));
+        record(key, cpuPerRow(c, ROWS));
+        progress(`round ${round}: direct RowBinary insert${label} ${Math.round(rates.at(-1) ?? 0)} rows/s`);
+      };
+      await direct(database, baselines, 'baseline', '');
       const j0 = performance.now();
       for (let i = 0; i < rows.length; i += 50_000) {
         await ch.insert({
@@ -265,24 +274,8 @@ async function throughput(): Promise<Throughput> {
       }
       jsons.push(ROWS / ((performance.now() - j0) / 1000));
       progress(`round ${round}: direct JSONEachRow insert ${Math.round(jsons.at(-1) ?? 0)} rows/s`);
-      const n0 = performance.now();
-      const nc = cpuMark();
-      for (let i = 0; i < rows.length; i += 50_000) {
-        await insertCdrs({ ch, database: bare }, rows.slice(i, i + 50_000));
-      }
-      noViews.push(ROWS / ((performance.now() - n0) / 1000));
-      record('noViews', cpuPerRow(nc, ROWS));
-      progress(`round ${round}: direct RowBinary insert, no views ${Math.round(noViews.at(-1) ?? 0)} rows/s`);
-      const k0 = performance.now();
-      const kc = cpuMark();
-      for (let i = 0; i < rows.length; i += 50_000) {
-        await insertCdrs({ ch, database: counts }, rows.slice(i, i + 50_000));
-      }
-      countOnly.push(ROWS / ((performance.now() - k0) / 1000));
-      record('countOnly', cpuPerRow(kc, ROWS));
-      progress(
-        `round ${round}: direct RowBinary insert, count-only views ${Math.round(countOnly.at(-1) ?? 0)} rows/s`,
-      );
+      await direct(bare, noViews, 'noViews', ', no views');
+      await direct(counts, countOnly, 'countOnly', ', count-only views');
     }
   } finally {
     // The client's session database goes last: 18.16 refuses any command once it is gone.
