@@ -27,6 +27,7 @@ import {
   callerHourly,
   callerSummary,
   cdrRow,
+  type CdrRow,
   countCdrs,
   fillSyntheticCdrs,
   insertCdrs,
@@ -244,7 +245,7 @@ async function throughput(): Promise<Throughput> {
       rates.push(ROWS / seconds);
       progress(`round ${round}: sink ${Math.round(ROWS / seconds)} rows/s`);
 
-      const rows = [];
+      const rows: CdrRow[] = [];
       for (let i = 0; i < ROWS; i++) rows.push(cdrRow(cdrv1.CallDetailRecord.decode(cdrBytes(i).value)));
       // The sink's insert path without Kafka: RowBinary, 50k rows per insert, into `target`.
       const direct = async (
