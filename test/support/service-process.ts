@@ -3,7 +3,7 @@ import { closeSync, openSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { freePort, until } from '@ringfence/common/testing';
+import { freePort, scrapeMetrics, sumMetric, until } from '@ringfence/common/testing';
 
 export const REPO = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -89,21 +89,8 @@ export class ServiceProcess {
    * (e.g. `table="cdr"`), or undefined while the service does not answer.
    */
   async metric(name: string, ...labels: string[]): Promise<number | undefined> {
-    let text: string;
-    try {
-      text = await (
-        await fetch(`http://127.0.0.1:${this.opsPort}/metrics`, { signal: AbortSignal.timeout(5_000) })
-      ).text();
-    } catch {
-      return undefined;
-    }
-    let sum = 0;
-    for (const line of text.split('\n')) {
-      if (!line.startsWith(`${name}{`) && !line.startsWith(`${name} `)) continue;
-      if (!labels.every((l) => line.includes(l))) continue;
-      sum += Number(line.slice(line.lastIndexOf(' ') + 1));
-    }
-    return sum;
+    const text = await scrapeMetrics(this.opsPort);
+    return text === undefined ? undefined : sumMetric(text, name, ...labels);
   }
 
   /** Sends `signal` and waits for the exit; resolves with the exit code (null when killed by a signal). */

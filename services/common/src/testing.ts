@@ -1,8 +1,9 @@
 /**
  * Helpers for integration tests against the real servers: a scope (own topics and database) on the
- * shared local stack, a private stack a fault test may stop, and polling and port helpers.
+ * shared local stack, a private stack a fault test may stop, and polling, port and metrics helpers.
  */
 export { freePort } from './free-port.js';
+export { scrapeMetrics, sumMetric } from './ops-metrics.js';
 export { PrivateStack, type StackComponent } from './private-stack.js';
 export { seededRandom } from './seeded-random.js';
 export { readTopics, testStack, type TestStack, type TestStackOptions } from './test-stack.js';

@@ -65,9 +65,7 @@ function credentials(config: ServerConfig): Credentials {
   // certificate verified against the CA then has no identity (grpc-js gives an empty auth context
   // unless the socket is authorized) and is refused UNAUTHENTICATED by the authenticator, as the
   // contract says, instead of failing the handshake as UNAVAILABLE; a bearer token still works.
-  // The files are re-read every minute, so certificates are rotated without a restart; read once
-  // here so that a missing file stops start-up instead of failing every handshake.
-  for (const file of [config.tlsCertFile, config.tlsKeyFile, config.tlsClientCaFile]) readFileSync(file);
+  // The files are re-read every minute, so certificates are rotated without a restart.
   const files = new experimental.FileWatcherCertificateProvider({
     certificateFile: config.tlsCertFile,
     privateKeyFile: config.tlsKeyFile,
@@ -76,32 +74,40 @@ function credentials(config: ServerConfig): Credentials {
   });
   return {
     credentials: experimental.createCertificateProviderServerCredentials(files, files, false),
-    loaded: certificatesRead(files),
+    loaded: certificatesRead(files, [config.tlsCertFile, config.tlsKeyFile, config.tlsClientCaFile]),
   };
 }
 
 /**
- * Resolves at the provider's first delivery of both the identity and the CA certificates. The
- * provider calls every listener, the server's included, in one callback, and whoever awaits this
- * resumes only after that callback, so the server has its certificates by then.
+ * Resolves at the provider's first delivery of both the identity and the CA certificates, and
+ * rejects when it could not read them, so a missing file stops start-up instead of failing every
+ * handshake. The provider calls every listener, the server's included, in one callback, and whoever
+ * awaits this resumes only after that callback, so the server has its certificates by then.
  */
-function certificatesRead(files: experimental.FileWatcherCertificateProvider): Promise<void> {
-  return new Promise((resolve) => {
+function certificatesRead(
+  files: experimental.FileWatcherCertificateProvider,
+  names: readonly string[],
+): Promise<void> {
+  return new Promise((resolve, reject) => {
     let identity = false;
     let ca = false;
-    const settle = (): void => {
-      if (!identity || !ca) return;
+    const settle = (failed: boolean): void => {
+      if (!failed && (!identity || !ca)) return;
       files.removeIdentityCertificateListener(onIdentity);
       files.removeCaCertificateListener(onCa);
-      resolve();
+      if (failed) {
+        reject(new RingfenceError('CONFIG_INVALID', `cannot read the TLS files ${names.join(', ')}`));
+      } else {
+        resolve();
+      }
     };
     const onIdentity = (update: experimental.IdentityCertificateUpdate | null): void => {
-      identity ||= update !== null;
-      settle();
+      identity = update !== null;
+      settle(update === null);
     };
     const onCa = (update: experimental.CaCertificateUpdate | null): void => {
-      ca ||= update !== null;
-      settle();
+      ca = update !== null;
+      settle(update === null);
     };
     files.addIdentityCertificateListener(onIdentity);
     files.addCaCertificateListener(onCa);
@@ -183,12 +189,19 @@ export async function startRiskServer(
   new ReflectionService(packageDefinition).addToServer(server);
 
   const tls = credentials(config);
-  const port = await new Promise<number>((resolve, reject) => {
+  const bound = new Promise<number>((resolve, reject) => {
     server.bindAsync(`${config.grpcHost}:${config.grpcPort}`, tls.credentials, (err, p) =>
       err === null ? resolve(p) : reject(new RingfenceError('UNAVAILABLE', err.message, { cause: err })),
     );
   });
-  await tls.loaded;
+  let port: number;
+  try {
+    // Together, so an unreadable certificate is handled however early it is reported.
+    [port] = await Promise.all([bound, tls.loaded]);
+  } catch (err) {
+    server.forceShutdown();
+    throw err;
+  }
   deps.logger.info({ port, tls: config.tlsCertFile !== undefined }, 'risk-api gRPC listening');
 
   return {

@@ -126,6 +126,17 @@ describe('mTLS: the switch id is the client certificate CN', () => {
     c.close();
   });
 
+  it('refuses to start when a TLS file cannot be read', async () => {
+    await expect(
+      startTestServer({
+        tlsCertFile: path('server.crt'),
+        tlsKeyFile: path('server.key'),
+        tlsClientCaFile: path('no-such-ca.crt'),
+        mtlsSwitches: ['sw-tls'],
+      }),
+    ).rejects.toMatchObject({ code: 'CONFIG_INVALID' });
+  });
+
   it('lets the fail-open client speak mTLS', async () => {
     const client = createRiskClient({
       address: `localhost:${server.port}`,

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Admin } from 'kafkajs';
 import { ensureTopics, topicName } from '@ringfence/common';
-import { freePort, testStack } from '@ringfence/common/testing';
+import { freePort, scrapeMetrics, sumMetric, testStack } from '@ringfence/common/testing';
 import { generateToFiles } from '@ringfence/generator';
 import { produceInput } from '../test/kafka-fixtures.js';
 
@@ -28,31 +28,6 @@ async function committedLag(admin: Admin, groupId: string, topic: string): Promi
     lag += Number(e.high) - Math.max(c, Number(e.low));
   }
   return lag;
-}
-
-/** Scorer metrics as name{labels} → value, read from its ops port (empty while it is not up yet). */
-async function scrape(port: number): Promise<Map<string, number>> {
-  const out = new Map<string, number>();
-  try {
-    const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
-    for (const line of text.split('\n')) {
-      if (line === '' || line.startsWith('#')) continue;
-      const at = line.lastIndexOf(' ');
-      out.set(line.slice(0, at), Number(line.slice(at + 1)));
-    }
-  } catch {
-    // not listening yet
-  }
-  return out;
-}
-
-/** The sum of every series of `name` whose labels contain `match`. */
-function total(metrics: Map<string, number>, name: string, match = ''): number {
-  let sum = 0;
-  for (const [series, value] of metrics) {
-    if ((series === name || series.startsWith(`${name}{`)) && series.includes(match)) sum += value;
-  }
-  return sum;
 }
 
 function median(xs: number[]): number {
@@ -126,9 +101,9 @@ async function round(
   // Polled every 100 ms: a scrape costs the scorer well under a millisecond, and the poll sets the
   // resolution of both clocks.
   for (;;) {
-    const m = await scrape(port);
+    const m = (await scrapeMetrics(port)) ?? '';
     const now = performance.now();
-    const applied = total(m, 'ringfence_scorer_records_total', cdrSeries);
+    const applied = sumMetric(m, 'ringfence_scorer_records_total', cdrSeries);
     if (started === 0 && applied > 0) started = now;
     if (drained === 0 && applied >= cdrs) {
       // Drained once the source stage has applied every observation message the number stage
@@ -138,11 +113,11 @@ async function round(
         (sum, p) => sum + Number(p.high),
         0,
       );
-      const caught = total(m, 'ringfence_scorer_records_total', sourceTopic) >= end;
+      const caught = sumMetric(m, 'ringfence_scorer_records_total', sourceTopic) >= end;
       if (caught && candidate !== undefined && candidate.end === end) drained = candidate.at;
       candidate = caught ? { at: now, end } : undefined;
     }
-    if (total(m, 'ringfence_scorer_idle') === 1) break;
+    if (sumMetric(m, 'ringfence_scorer_idle') === 1) break;
     await new Promise((r) => setTimeout(r, 100));
   }
   const done = performance.now();

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { Admin, Kafka, Message } from 'kafkajs';
 import { parseCdr, parseComplaint, readRecords } from '@ringfence/cdr';
 import { topicName } from '@ringfence/common';
-import { freePort, until, type TestStack } from '@ringfence/common/testing';
+import { freePort, scrapeMetrics, sumMetric, until, type TestStack } from '@ringfence/common/testing';
 import { subjectKey, type Verdict } from '@ringfence/engine';
 import { cdrv1, riskv1 } from '@ringfence/proto';
 
@@ -89,15 +89,8 @@ export class ScorerProcess {
 
   /** A Prometheus sample of the running scorer, or undefined while it is not answering. */
   async metric(name: string, label = ''): Promise<number | undefined> {
-    try {
-      const text = await (await fetch(`http://127.0.0.1:${this.port}/metrics`)).text();
-      const line = text
-        .split('\n')
-        .find((l) => (l.startsWith(`${name}{`) || l.startsWith(`${name} `)) && l.includes(label));
-      return line === undefined ? undefined : Number(line.slice(line.lastIndexOf(' ') + 1));
-    } catch {
-      return undefined;
-    }
+    const text = await scrapeMetrics(this.port);
+    return text === undefined ? undefined : sumMetric(text, name, label);
   }
 
   /** Resolves once the scorer has applied every input record and given sources their final evaluation. */
