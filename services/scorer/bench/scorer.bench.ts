@@ -18,6 +18,9 @@ const SUBSCRIBERS = Number(process.env['BENCH_SUBSCRIBERS'] ?? 20_000);
 const HOURS = Number(process.env['BENCH_HOURS'] ?? 24);
 const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 3);
 const ENTRY = fileURLToPath(new URL('../dist/index.js', import.meta.url));
+/** BENCH_PROFILE_DIR=dir writes a V8 CPU profile of each round's scorer there (figures then suffer). */
+const PROFILE_DIR = process.env['BENCH_PROFILE_DIR'];
+const PROFILE = PROFILE_DIR === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`];
 
 async function committedLag(admin: Admin, groupId: string, topic: string): Promise<number> {
   const ends = await admin.fetchTopicOffsets(topic);
@@ -90,7 +93,7 @@ async function round(
   const sourceTopic = `topic="${topicName(prefix, 'sourceEvents')}"`;
   const cdrSeries = `topic="${cdrTopic}"`;
   const lagBefore = await committedLag(admin, groupId, cdrTopic);
-  const child = spawn(process.execPath, [ENTRY], {
+  const child = spawn(process.execPath, [...PROFILE, ENTRY], {
     env: stack.env({ TOPIC_PREFIX: prefix, GROUP_ID: groupId, OPS_PORT: String(port), IDLE_FLUSH_MS: '200' }),
     stdio: ['ignore', 'ignore', 'inherit'],
   });

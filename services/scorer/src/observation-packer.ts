@@ -1,47 +1,66 @@
+import type { SourceObservation } from '@ringfence/engine';
+import { observationBound, writeObservation, type Origin } from './codec.js';
+
 /**
  * Groups the number stage's observations by scorer.source-events.v1 partition, one Kafka message
  * per partition and flush instead of one per call and source: per-message client overhead, not
  * the engine, bounds the scorer's throughput. A source always maps to the same partition (a
  * stable hash of `<kind>:<id>`), so one source stage partition owns each source's whole history,
- * in emission order.
+ * in emission order. Observations are encoded straight into one reused buffer per partition.
  */
 export class ObservationPacker {
-  private readonly packs: Buffer[][];
-  private readonly bytes: number[];
+  private readonly bufs: Buffer[];
+  private readonly lens: number[];
 
   constructor(
     readonly partitions: number,
     private readonly maxBytes: number,
     private readonly emit: (partition: number, value: Buffer) => void,
   ) {
-    this.packs = Array.from({ length: partitions }, () => []);
-    this.bytes = new Array<number>(partitions).fill(0);
+    this.bufs = Array.from({ length: partitions }, () => Buffer.alloc(0));
+    this.lens = new Array<number>(partitions).fill(0);
   }
 
-  /** FNV-1a of the source key: stable across processes and versions. */
-  partitionOf(sourceKey: string): number {
+  /** FNV-1a of the source key `<kind>:<id>`: stable across processes and versions. */
+  partitionOf(kind: string, id: string): number {
     let h = 0x811c9dc5;
-    for (let i = 0; i < sourceKey.length; i++) {
-      h ^= sourceKey.charCodeAt(i);
+    for (let i = 0; i < kind.length; i++) {
+      h ^= kind.charCodeAt(i);
+      h = Math.imul(h, 0x01000193);
+    }
+    h ^= 0x3a; // ':'
+    h = Math.imul(h, 0x01000193);
+    for (let i = 0; i < id.length; i++) {
+      h ^= id.charCodeAt(i);
       h = Math.imul(h, 0x01000193);
     }
     return (h >>> 0) % this.partitions;
   }
 
-  add(sourceKey: string, encoded: Buffer): void {
-    const p = this.partitionOf(sourceKey);
-    const pack = this.packs[p]!;
-    pack.push(encoded);
-    this.bytes[p]! += encoded.length;
-    if (this.bytes[p]! >= this.maxBytes) this.drainOne(p);
+  add(o: SourceObservation, origin: Origin): void {
+    const p = this.partitionOf(o.kind, o.id);
+    const need = observationBound(o);
+    let buf = this.bufs[p]!;
+    if (this.lens[p]! + need > buf.length) {
+      this.drainOne(p);
+      if (need > buf.length) {
+        buf = Buffer.allocUnsafe(Math.max(this.maxBytes, need) + need);
+        this.bufs[p] = buf;
+      }
+    }
+    const len = writeObservation(o, origin, buf, this.lens[p]!);
+    this.lens[p] = len;
+    if (len >= this.maxBytes) this.drainOne(p);
   }
 
   private drainOne(p: number): void {
-    const pack = this.packs[p]!;
-    if (pack.length === 0) return;
-    this.emit(p, Buffer.concat(pack, this.bytes[p]));
-    pack.length = 0;
-    this.bytes[p] = 0;
+    const len = this.lens[p]!;
+    if (len === 0) return;
+    // A copy of exact size: the producer holds it until acknowledged, the buffer is reused at once.
+    const value = Buffer.allocUnsafe(len);
+    this.bufs[p]!.copy(value, 0, 0, len);
+    this.lens[p] = 0;
+    this.emit(p, value);
   }
 
   /** Emits every partial pack (before outputs are flushed). */

@@ -1,5 +1,8 @@
-import type { Message, Producer } from 'kafkajs';
+import type { Message, Producer, RecordMetadata } from 'kafkajs';
 import type { Counter } from '@ringfence/common';
+
+/** Told the next offset of a partition after an acknowledged write of explicitly partitioned messages. */
+export type AckListener = (topic: string, partition: number, nextOffset: number) => void;
 
 /**
  * Outputs of the engine for the batch being applied, sent as multi-topic produce requests of at
@@ -14,6 +17,7 @@ export class OutputBuffer {
     private readonly producer: Producer,
     private readonly batchSize: number,
     private readonly published: Counter<'topic'>,
+    private readonly onAck?: AckListener,
   ) {}
 
   push(topic: string, key: string, value: Buffer | null, partition?: number): void {
@@ -39,8 +43,9 @@ export class OutputBuffer {
     let inRequest = 0;
     const send = async (): Promise<void> => {
       if (inRequest === 0) return;
-      await this.producer.sendBatch({ acks: -1, topicMessages: request });
+      const acks = await this.producer.sendBatch({ acks: -1, topicMessages: request });
       for (const r of request) this.published.inc({ topic: r.topic }, r.messages.length);
+      if (this.onAck !== undefined) reportEnds(request, acks, this.onAck);
       request = [];
       inRequest = 0;
     };
@@ -54,5 +59,25 @@ export class OutputBuffer {
       }
     }
     await send();
+  }
+}
+
+/**
+ * The broker answers each partition's write with its base offset; the partition's end is that plus
+ * the messages the request carried for it. Only messages with an explicit partition can be counted.
+ */
+function reportEnds(
+  request: { topic: string; messages: Message[] }[],
+  acks: RecordMetadata[],
+  onAck: AckListener,
+): void {
+  for (const ack of acks) {
+    if (ack.baseOffset === undefined) continue;
+    let n = 0;
+    for (const r of request) {
+      if (r.topic !== ack.topicName) continue;
+      for (const msg of r.messages) if (msg.partition === ack.partition) n++;
+    }
+    if (n > 0) onAck(ack.topicName, ack.partition, Number(ack.baseOffset) + n);
   }
 }

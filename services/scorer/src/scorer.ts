@@ -2,13 +2,7 @@ import type { Consumer, EachBatchPayload, KafkaMessage } from 'kafkajs';
 import { createKafka, ensureTopics, topicName, type Logger, type Registry } from '@ringfence/common';
 import { NumberStage, SourceStage, loadRules, subjectKey, type EngineSink } from '@ringfence/engine';
 import { cdrv1 } from '@ringfence/proto';
-import {
-  decodeFeedback,
-  decodeObservations,
-  encodeAlert,
-  encodeObservation,
-  encodeVerdict,
-} from './codec.js';
+import { decodeFeedback, encodeAlert, encodeVerdict, forEachObservation } from './codec.js';
 import type { ScorerConfig } from './config.js';
 import { readEngineState, writeEngineState } from './engine-state.js';
 import { keysSince } from './output-keys.js';
@@ -88,8 +82,16 @@ export async function startScorer(
   });
   await producer.connect();
 
-  const out = new OutputBuffer(producer, config.produceBatchSize, m.published);
-  const sourcePartitions = (await admin.fetchTopicOffsets(t.sourceEvents)).length;
+  // The ends of the source-events partitions: read once, then advanced by our own acknowledged
+  // writes (one active scorer per group is the only writer), so lockstep needs no broker round trip.
+  const sourceEnds = (await admin.fetchTopicOffsets(t.sourceEvents))
+    .sort((a, b) => a.partition - b.partition)
+    .map((e) => ({ partition: e.partition, low: Number(e.low), high: Number(e.high) }));
+  const sourcePartitions = sourceEnds.length;
+  const out = new OutputBuffer(producer, config.produceBatchSize, m.published, (topic, partition, next) => {
+    const e = topic === t.sourceEvents ? sourceEnds[partition] : undefined;
+    if (e !== undefined && next > e.high) e.high = next;
+  });
   const packer = new ObservationPacker(sourcePartitions, 512 * 1024, (partition, value) =>
     out.push(t.sourceEvents, `pack:${partition}`, value, partition),
   );
@@ -103,10 +105,9 @@ export async function startScorer(
     tombstone: (kind, id) => out.push(topic, subjectKey(kind, id), null),
     alert: (a) => out.push(t.alerts, a.alertId, encodeAlert(a)),
   });
-  let origin = { partition: 0, offset: 0 };
-  const numbers = new NumberStage(rules, sink(t.callerRisk), (o) =>
-    packer.add(`${o.kind}:${o.id}`, encodeObservation(o, origin)),
-  );
+  /** The cdr.v1 record being applied, written into each observation it causes (mutated, not replaced). */
+  const origin = { partition: 0, offset: 0 };
+  const numbers = new NumberStage(rules, sink(t.callerRisk), (o) => packer.add(o, origin));
   // Source taints reach the number stage in-process, as in the offline engine: one state, one cut.
   const sources = new SourceStage(rules, sink(t.sourceRisk), {
     taint: (kind, id, tainted) => numbers.onTaint(kind, id, tainted),
@@ -152,6 +153,10 @@ export async function startScorer(
       'restored state snapshot',
     );
   }
+  const sourceKeys = sourceEnds.map((e) => partitionKey(t.sourceEvents, e.partition));
+  /** True while the source stage has not applied every observation below `ends` (per partition). */
+  const sourcesBehind = (ends: readonly number[]): boolean =>
+    sourceEnds.some((e, i) => (positions.get(sourceKeys[i]!)?.offset ?? e.low) < ends[i]!);
   /** Records below these offsets are already in the restored state. */
   const skipBelow = new Map([...positions].map(([k, o]) => [k, o.offset]));
 
@@ -237,10 +242,16 @@ export async function startScorer(
     m.late.set(numbers.stage.lateRecords);
   };
 
-  const seen = (topic: string, partition: number, timeMs: number): void => {
-    const key = partitionKey(topic, partition);
+  const seen = (key: string, timeMs: number): void => {
     if (timeMs > (partMax.get(key) ?? -1)) partMax.set(key, timeMs);
   };
+
+  // The hot path builds no key strings: one per partition (pair), made once.
+  const cdrKeys: string[] = [];
+  const cdrKey = (partition: number): string => (cdrKeys[partition] ??= partitionKey(t.cdr, partition));
+  const appliedKeys: string[][] = [];
+  const appliedKey = (partition: number, originPartition: number): string =>
+    ((appliedKeys[partition] ??= [])[originPartition] ??= `${partition}:${originPartition}`);
 
   /**
    * The event time no number-stage input partition still being read is behind (the lowest of their
@@ -272,36 +283,38 @@ export async function startScorer(
     sources.stage.sweep(w);
   };
 
-  const apply = (topic: string, partition: number, msg: KafkaMessage): void => {
+  /** Applies one record of input partition `key`. */
+  const apply = (topic: string, partition: number, key: string, msg: KafkaMessage): void => {
     const value = msg.value;
     if (value === null) return;
     if (topic === t.cdr) {
-      origin = { partition, offset: Number(msg.offset) };
+      origin.partition = partition;
+      origin.offset = Number(msg.offset);
       const cdr = cdrv1.CallDetailRecord.decode(value);
-      seen(topic, partition, Number(cdr.setupTimeMs));
+      seen(key, Number(cdr.setupTimeMs));
       numbers.onCdr(cdr);
     } else if (topic === t.sourceEvents) {
-      for (const d of decodeObservations(value)) {
+      forEachObservation(value, (o, from) => {
         // Only observations of CDRs the number state already reflects: after a crash, copies of
         // the calls replayed from the snapshot are skipped here and applied when re-emitted.
-        const at = positions.get(partitionKey(t.cdr, d.origin.partition))?.offset ?? 0;
-        if (d.origin.offset >= at) {
+        const at = positions.get(cdrKey(from.partition))?.offset ?? 0;
+        if (from.offset >= at) {
           m.skipped.inc({ topic, why: 'ahead' });
-          continue;
+          return;
         }
         // Belt and braces: each observation is applied once even if it was emitted twice.
-        const k = `${partition}:${d.origin.partition}`;
-        const seq = d.origin.offset * 4 + KIND_SEQ[d.o.kind];
+        const k = appliedKey(partition, from.partition);
+        const seq = from.offset * 4 + KIND_SEQ[o.kind];
         if (seq <= (applied.get(k) ?? -1)) {
           m.skipped.inc({ topic, why: 'replayed' });
-          continue;
+          return;
         }
         applied.set(k, seq);
-        sources.onObservation(d.o);
-      }
+        sources.onObservation(o);
+      });
     } else if (topic === t.complaints) {
       const c = cdrv1.ComplaintEvent.decode(value);
-      seen(topic, partition, Number(c.timeMs));
+      seen(key, Number(c.timeMs));
       numbers.onComplaint(c);
     } else if (topic === t.feedback) {
       const fb = decodeFeedback(value);
@@ -327,15 +340,10 @@ export async function startScorer(
     waiters = [];
     for (const f of w) f();
   };
+  /** Waits until the source stage has applied every observation published so far. */
   const sourcesCaughtUp = async (heartbeat: () => Promise<void>): Promise<void> => {
-    const ends = await admin.fetchTopicOffsets(t.sourceEvents);
-    const behind = (): boolean =>
-      ends.some(
-        (e) =>
-          (positions.get(partitionKey(t.sourceEvents, e.partition))?.offset ?? Number(e.low)) <
-          Number(e.high),
-      );
-    while (behind() && !stopping && !failed) {
+    const target = sourceEnds.map((e) => e.high);
+    while (sourcesBehind(target) && !stopping && !failed) {
       await new Promise<void>((resolve) => {
         waiters.push(resolve);
         // Wake up now and then to heartbeat and to notice a stop.
@@ -356,26 +364,30 @@ export async function startScorer(
       if (batch.topic !== t.sourceEvents) maybeSweep();
       let last = -1;
       let n = 0;
+      let inSnapshot = 0;
       try {
         for (let i = from; i < to; i++) {
           const msg = batch.messages[i]!;
           const offset = Number(msg.offset);
-          if (offset >= skip) {
-            try {
-              apply(batch.topic, batch.partition, msg);
-              n++;
-            } catch (err) {
-              // Undecodable input is skipped, not retried forever.
-              logger.warn({ err, topic: batch.topic, partition: batch.partition, offset }, 'bad record');
-              m.skipped.inc({ topic: batch.topic, why: 'undecodable' });
-            }
-            positions.set(key, { topic: batch.topic, partition: batch.partition, offset: offset + 1 });
-          } else {
-            m.skipped.inc({ topic: batch.topic, why: 'in-snapshot' });
-          }
           last = offset;
-          payload.resolveOffset(msg.offset);
+          if (offset < skip) {
+            inSnapshot++;
+            continue;
+          }
+          try {
+            apply(batch.topic, batch.partition, key, msg);
+            n++;
+          } catch (err) {
+            // Undecodable input is skipped, not retried forever.
+            logger.warn({ err, topic: batch.topic, partition: batch.partition, offset }, 'bad record');
+            m.skipped.inc({ topic: batch.topic, why: 'undecodable' });
+          }
         }
+        // Positions move once per slice: nothing reads this partition's position while it is applied.
+        if (last >= skip)
+          positions.set(key, { topic: batch.topic, partition: batch.partition, offset: last + 1 });
+        if (last >= 0) payload.resolveOffset(String(last));
+        if (inSnapshot > 0) m.skipped.inc({ topic: batch.topic, why: 'in-snapshot' }, inSnapshot);
         m.records.inc({ topic: batch.topic }, n);
         if (n > 0) {
           m.idle.set(0);
