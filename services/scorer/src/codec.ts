@@ -184,8 +184,8 @@ export function writeObservation(o: SourceObservation, origin: Origin, buf: Buff
   return pos + head + len;
 }
 
-/** Reads a varint at pos[0] (advancing it); up to 2^53. */
-function readVarint(buf: Buffer, at: { pos: number }, end: number): number {
+/** Reads a varint at `at.pos` (advancing it); up to 2^53, else a RangeError. */
+export function readVarint(buf: Buffer, at: { pos: number }, end: number): number {
   let v = 0;
   let mul = 1;
   for (;;) {

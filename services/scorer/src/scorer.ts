@@ -4,6 +4,7 @@ import { NumberStage, SourceStage, loadRules, subjectKey, type EngineSink } from
 import { cdrv1 } from '@ringfence/proto';
 import { decodeFeedback, encodeAlert, encodeVerdict, forEachObservation } from './codec.js';
 import type { ScorerConfig } from './config.js';
+import { decodeCdrForScoring } from './cdr-decoder.js';
 import { readEngineState, writeEngineState } from './engine-state.js';
 import { keysSince } from './output-keys.js';
 import { ObservationPacker } from './observation-packer.js';
@@ -290,7 +291,7 @@ export async function startScorer(
     if (topic === t.cdr) {
       origin.partition = partition;
       origin.offset = Number(msg.offset);
-      const cdr = cdrv1.CallDetailRecord.decode(value);
+      const cdr = decodeCdrForScoring(value);
       seen(key, Number(cdr.setupTimeMs));
       numbers.onCdr(cdr);
     } else if (topic === t.sourceEvents) {
