@@ -93,7 +93,7 @@ export async function startScorer(
     const e = topic === t.sourceEvents ? sourceEnds[partition] : undefined;
     if (e !== undefined && next > e.high) e.high = next;
   });
-  const packer = new ObservationPacker(sourcePartitions, 512 * 1024, (partition, value) =>
+  const packer = new ObservationPacker(sourcePartitions, 64 * 1024, (partition, value) =>
     out.push(t.sourceEvents, `pack:${partition}`, value, partition),
   );
   /** Publishes everything the engine emitted so far and waits for the acknowledgements. */
