@@ -9,8 +9,6 @@
  * Last stdout line: the bench JSON (docs/developing.md).
  */
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import {
   createClickHouse,
@@ -22,6 +20,7 @@ import {
   sql,
   topicName,
 } from '@ringfence/common';
+import { stackServerCpuSeconds } from '@ringfence/common/testing';
 import { Attestation, Media, cdrv1 } from '@ringfence/proto';
 import {
   callerHourly,
@@ -51,35 +50,19 @@ const progress = (msg: string): void => {
   process.stderr.write(`${msg}\n`);
 };
 
-/**
- * CPU seconds the local ClickHouse server has used so far (from /proc, via the stack's pid file), or
- * undefined when it is not ours to read. It counts every client's queries: with others busy on the
- * same server it over-states, so the notes give it per row next to this process's own CPU.
- */
-function clickhouseCpuSeconds(): number | undefined {
-  try {
-    const dir = process.env['RINGFENCE_STACK_DIR'] ?? join(process.cwd(), '.stack');
-    const pid = readFileSync(join(dir, 'clickhouse', 'clickhouse.pid'), 'utf8').trim();
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return undefined;
-  }
-}
-
 interface CpuMark {
   self: NodeJS.CpuUsage;
   server: number | undefined;
 }
 
 function cpuMark(): CpuMark {
-  return { self: process.cpuUsage(), server: clickhouseCpuSeconds() };
+  return { self: process.cpuUsage(), server: stackServerCpuSeconds('clickhouse') };
 }
 
 /** µs of CPU per row since `m`: this process and the ClickHouse server (NaN when unreadable). */
 function cpuPerRow(m: CpuMark, rows: number): { self: number; server: number } {
   const d = process.cpuUsage(m.self);
-  const server = clickhouseCpuSeconds();
+  const server = stackServerCpuSeconds('clickhouse');
   return {
     self: (d.user + d.system) / rows,
     server: server === undefined || m.server === undefined ? Number.NaN : ((server - m.server) * 1e6) / rows,

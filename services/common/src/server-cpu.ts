@@ -1,0 +1,23 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { StackComponent } from './private-stack.js';
+
+/** Clock ticks per second of /proc/<pid>/stat times (USER_HZ: 100 on every Linux Node supports). */
+const USER_HZ = 100;
+
+/**
+ * CPU seconds (user + system) a server of the shared local stack (`ringfence stack up`) has used so
+ * far, read from /proc through the stack's pid file; undefined when it is not ours to read. It
+ * counts every client's work, so benches report it per record beside their own CPU.
+ */
+export function stackServerCpuSeconds(component: StackComponent): number | undefined {
+  try {
+    const dir = process.env['RINGFENCE_STACK_DIR'] ?? join(process.cwd(), '.stack');
+    const pid = readFileSync(join(dir, component, `${component}.pid`), 'utf8').trim();
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    return Number.isFinite(ticks) ? ticks / USER_HZ : undefined;
+  } catch {
+    return undefined;
+  }
+}
