@@ -13,8 +13,8 @@ export type AckListener = (topic: string, partition: number, nextOffset: number)
 
 /**
  * Outputs of the engine for the batch being applied, sent as multi-topic produce requests of at
- * most `batchSize` messages and about MAX_REQUEST_BYTES. `flush` resolves once the broker has acknowledged all of them
- * (acks=all), so offsets are only committed after their outputs are durable.
+ * most `batchSize` messages and about MAX_REQUEST_BYTES. `flush` resolves once the broker has
+ * acknowledged all of them (acks=all), so offsets are only committed after their outputs are durable.
  */
 export class OutputBuffer {
   private readonly pending = new Map<string, Message[]>();

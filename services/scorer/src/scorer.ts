@@ -155,9 +155,9 @@ export async function startScorer(
     );
   }
   const sourceKeys = sourceEnds.map((e) => partitionKey(t.sourceEvents, e.partition));
-  /** True while the source stage has not applied every observation below `ends` (per partition). */
-  const sourcesBehind = (ends: readonly number[]): boolean =>
-    sourceEnds.some((e, i) => (positions.get(sourceKeys[i]!)?.offset ?? e.low) < ends[i]!);
+  /** True while the source stage has not applied every observation published so far. */
+  const sourcesBehind = (): boolean =>
+    sourceEnds.some((e, i) => (positions.get(sourceKeys[i]!)?.offset ?? e.low) < e.high);
   /** Records below these offsets are already in the restored state. */
   const skipBelow = new Map([...positions].map(([k, o]) => [k, o.offset]));
 
@@ -343,8 +343,7 @@ export async function startScorer(
   };
   /** Waits until the source stage has applied every observation published so far. */
   const sourcesCaughtUp = async (heartbeat: () => Promise<void>): Promise<void> => {
-    const target = sourceEnds.map((e) => e.high);
-    while (sourcesBehind(target) && !stopping && !failed) {
+    while (sourcesBehind() && !stopping && !failed) {
       await new Promise<void>((resolve) => {
         waiters.push(resolve);
         // Wake up now and then to heartbeat and to notice a stop.
