@@ -19,7 +19,7 @@ export {
   type Verdict,
 } from './verdict.js';
 export { FEEDBACK_ACTIONS, type FeedbackActionName, type FeedbackInput } from './feedback.js';
-export type { SourceObservation } from './observation.js';
+export { blankObservation, type SourceObservation } from './observation.js';
 export { NumberStage } from './number-stage.js';
 export { SourceStage } from './source-stage.js';
 export { Engine } from './engine.js';

@@ -20,7 +20,7 @@ import type { FeedbackInput } from './feedback.js';
 import { hashString, hashWithPrefixes } from './hash.js';
 import { LocalClock } from './local-time.js';
 import { blockLength, nationalValue, regionLength, sharedPrefix } from './number-parts.js';
-import type { SourceObservation } from './observation.js';
+import { blankObservation, type SourceObservation } from './observation.js';
 import { ReceivedCalls } from './received-calls.js';
 import type { Rules, SubjectKindName } from './rules.js';
 import { readStage, writeStage } from './snapshot.js';
@@ -61,18 +61,7 @@ export class NumberStage {
   private readonly hashes: [number, number, number, number] = [0, 0, 0, 0];
   /** Trunks currently flagged for spoofing, from the source stage's scoring. */
   readonly spoofingSources = new Set<string>();
-  private readonly obs: SourceObservation = {
-    kind: 'trunk',
-    id: '',
-    timeMs: 0,
-    caller: '',
-    callerHash: 0,
-    calleeHash: 0,
-    blockHash: 0,
-    regionHash: 0,
-    talkSec: 0,
-    flags: 0,
-  };
+  private readonly obs: SourceObservation = blankObservation();
   /** One string per trunk id, so the numbers that remember a trunk share it. */
   private readonly trunkNames = new Map<string, string>();
   /** Devices currently at MEDIUM or above (any category), e.g. handsets cycling throw-away SIMs. */

@@ -15,3 +15,19 @@ export interface SourceObservation {
   talkSec: number;
   flags: number;
 }
+
+/** A zeroed observation, for producers and decoders that fill one object per call and reuse it. */
+export function blankObservation(): SourceObservation {
+  return {
+    kind: 'trunk',
+    id: '',
+    timeMs: 0,
+    caller: '',
+    callerHash: 0,
+    calleeHash: 0,
+    blockHash: 0,
+    regionHash: 0,
+    talkSec: 0,
+    flags: 0,
+  };
+}

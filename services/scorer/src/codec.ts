@@ -1,11 +1,12 @@
 import { FeedbackAction, Level, SubjectKind, feedbackv1, riskv1, type IRiskVerdict } from '@ringfence/proto';
-import type {
-  AlertEvent,
-  FeedbackInput,
-  LevelName,
-  SourceObservation,
-  SubjectKindName,
-  Verdict,
+import {
+  blankObservation,
+  type AlertEvent,
+  type FeedbackInput,
+  type LevelName,
+  type SourceObservation,
+  type SubjectKindName,
+  type Verdict,
 } from '@ringfence/engine';
 
 const KIND_TO_PROTO: Record<SubjectKindName, SubjectKind> = {
@@ -263,18 +264,7 @@ function decodeOne(
  * pack (observations before the fault have been delivered).
  */
 export function forEachObservation(buf: Buffer, fn: (o: SourceObservation, origin: Origin) => void): void {
-  const o: SourceObservation = {
-    kind: 'trunk',
-    id: '',
-    timeMs: 0,
-    caller: '',
-    callerHash: 0,
-    calleeHash: 0,
-    blockHash: 0,
-    regionHash: 0,
-    talkSec: 0,
-    flags: 0,
-  };
+  const o = blankObservation();
   const origin: Origin = { partition: 0, offset: 0 };
   const at = { pos: 0 };
   while (at.pos < buf.length) {
