@@ -1,5 +1,5 @@
 import { cdrv1, type ICallDetailRecord, type INumber } from '@ringfence/proto';
-import { readVarint } from './codec.js';
+import { readVarint } from './wire.js';
 
 /**
  * A ringfence.cdr.v1.Number as the engine reads it: `raw` is decoded only when `e164` is empty,

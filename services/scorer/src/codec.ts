@@ -8,6 +8,7 @@ import {
   type SubjectKindName,
   type Verdict,
 } from '@ringfence/engine';
+import { readVarint, writeVarint } from './wire.js';
 
 const KIND_TO_PROTO: Record<SubjectKindName, SubjectKind> = {
   number: SubjectKind.SUBJECT_KIND_NUMBER,
@@ -97,16 +98,6 @@ export function observationBound(o: SourceObservation): number {
   return 96 + 3 * (o.id.length + o.caller.length);
 }
 
-function varint(buf: Buffer, pos: number, v: number): number {
-  // Up to 2^53: uint64 varints beyond 32 bits need arithmetic, not bit operators.
-  while (v >= 0x80) {
-    buf[pos++] = (v % 0x80) | 0x80;
-    v = Math.floor(v / 0x80);
-  }
-  buf[pos++] = v;
-  return pos;
-}
-
 function str(buf: Buffer, pos: number, tag: number, s: string): number {
   if (s === '') return pos;
   buf[pos++] = tag;
@@ -117,7 +108,7 @@ function str(buf: Buffer, pos: number, tag: number, s: string): number {
     return start + n;
   }
   // Rare: a length that needs more varint bytes; write the string again after it.
-  const at = varint(buf, pos, n);
+  const at = writeVarint(buf, pos, n);
   return at + buf.write(s, at, 'utf8');
 }
 
@@ -136,7 +127,7 @@ export function writeObservation(o: SourceObservation, origin: Origin, buf: Buff
   p = str(b, p, 0x12, o.id);
   if (o.timeMs !== 0) {
     b[p++] = 0x18;
-    p = varint(b, p, o.timeMs);
+    p = writeVarint(b, p, o.timeMs);
   }
   p = str(b, p, 0x22, o.caller);
   if (o.callerHash !== 0) {
@@ -166,36 +157,23 @@ export function writeObservation(o: SourceObservation, origin: Origin, buf: Buff
   }
   if (o.flags !== 0) {
     b[p++] = 0x50;
-    p = varint(b, p, o.flags >>> 0);
+    p = writeVarint(b, p, o.flags >>> 0);
   }
   if (origin.partition !== 0) {
     b[p++] = 0x58;
-    p = varint(b, p, origin.partition);
+    p = writeVarint(b, p, origin.partition);
   }
   if (origin.offset !== 0) {
     b[p++] = 0x60;
-    p = varint(b, p, origin.offset);
+    p = writeVarint(b, p, origin.offset);
   }
   const len = p - pos - 3;
   // Ingest caps every field far below this; the guard keeps a 3-byte length from overflowing.
   if (len >= 0x200000) throw new RangeError(`observation of ${len} bytes`);
   const head = len < 0x80 ? 1 : len < 0x4000 ? 2 : 3;
-  varint(b, pos, len);
+  writeVarint(b, pos, len);
   if (head < 3) b.copyWithin(pos + head, pos + 3, p);
   return pos + head + len;
-}
-
-/** Reads a varint at `at.pos` (advancing it); up to 2^53, else a RangeError. */
-export function readVarint(buf: Buffer, at: { pos: number }, end: number): number {
-  let v = 0;
-  let mul = 1;
-  for (;;) {
-    if (at.pos >= end || mul > 2 ** 56) throw new RangeError('malformed observation');
-    const b = buf[at.pos++]!;
-    v += (b & 0x7f) * mul;
-    if (b < 0x80) return v;
-    mul *= 0x80;
-  }
 }
 
 /** Fills `o` and `origin` from one SourceObservation body; false when it names no source kind. */
@@ -220,7 +198,7 @@ function decodeOne(
   origin.offset = 0;
   while (at.pos < end) {
     const tag = readVarint(buf, at, end);
-    const field = Math.floor(tag / 8);
+    const field = tag >>> 3;
     const wire = tag & 7;
     if (wire === 0) {
       const v = readVarint(buf, at, end);
