@@ -25,16 +25,7 @@ import { ReceivedCalls } from './received-calls.js';
 import type { Rules, SubjectKindName } from './rules.js';
 import { readStage, writeStage } from './snapshot.js';
 import { Stage } from './stage.js';
-import {
-  C_D0,
-  C_T0,
-  C_T1,
-  RichState,
-  SLOT_D0,
-  SLOT_T0,
-  SLOT_T1,
-  type SubjectState,
-} from './subject-state.js';
+import { C_D0, C_T0, C_T1, SLOT_D0, SLOT_T0, SLOT_T1, type SubjectState } from './subject-state.js';
 import type { EngineSink } from './verdict.js';
 
 const SPOOFING_SHARE = FEATURE_INDEX.spoofing_source_share;
@@ -168,7 +159,7 @@ export class NumberStage {
     }
     s.hourCalls++;
     if (s.rich === null && (s.hourCalls >= rules.promoteCallsPerHour || (flags & F_IDENTITY) !== 0)) {
-      s.rich = new RichState();
+      s.rich = this.stage.memory.rich();
       s.rich.advance(sec);
       s.rich.seed(s.firstSec, s, s.calls - 1);
     }

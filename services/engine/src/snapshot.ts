@@ -2,7 +2,8 @@ import { RingfenceError } from '@ringfence/common';
 import { ByteReader, ByteWriter } from './binary.js';
 import type { Decision } from './feedback.js';
 import type { Stage, VerdictState } from './stage.js';
-import { K, RichState, SubjectState, pendingAlloc, pendingCounts, pendingRelease } from './subject-state.js';
+import type { StateMemory } from './state-memory.js';
+import { K, SubjectState, type RichState } from './subject-state.js';
 
 const MAGIC = 0x52465332; // "RFS2"
 
@@ -53,8 +54,8 @@ function writeRich(w: ByteWriter, r: RichState): void {
   }
 }
 
-function readRich(rd: ByteReader): RichState {
-  const r = new RichState();
+function readRich(rd: ByteReader, memory: StateMemory): RichState {
+  const r = memory.rich();
   r.q = new Uint32Array(rd.block());
   r.qTotal = new Float64Array(rd.block());
   r.m = new Uint16Array(rd.block());
@@ -93,7 +94,7 @@ export function writeStage(stage: Stage, extra: unknown): Buffer {
     w.str(s.device0);
     w.json(s.complaintSecs);
     w.i32(s.pending < 0 ? 0 : 1);
-    if (s.pending >= 0) w.bytes(pendingCounts().subarray(s.pending, s.pending + K));
+    if (s.pending >= 0) w.bytes(stage.memory.pendingRows.subarray(s.pending, s.pending + K));
     w.i32(s.rich === null ? 0 : 1);
     if (s.rich !== null) writeRich(w, s.rich);
   }
@@ -107,8 +108,8 @@ export function writeStage(stage: Stage, extra: unknown): Buffer {
 export function readStage(stage: Stage, buf: Buffer): unknown {
   const rd = new ByteReader(buf);
   if (rd.i32() !== MAGIC) throw new RingfenceError('INTEGRITY', 'not a Ringfence engine snapshot');
-  for (const s of stage.states.values()) pendingRelease(s.pending);
   stage.states.clear();
+  stage.memory.reset();
   stage.verdicts.clear();
   stage.feedback.decisions.clear();
   stage.maxEventMs = rd.f64();
@@ -124,10 +125,10 @@ export function readStage(stage: Stage, buf: Buffer): unknown {
     s.device0 = rd.str();
     s.complaintSecs = rd.json<number[] | null>();
     if (rd.i32() === 1) {
-      s.pending = pendingAlloc();
-      pendingCounts().set(new Uint32Array(rd.block()), s.pending);
+      s.pending = stage.memory.pendingAlloc();
+      stage.memory.pendingRows.set(new Uint32Array(rd.block()), s.pending);
     }
-    if (rd.i32() === 1) s.rich = readRich(rd);
+    if (rd.i32() === 1) s.rich = readRich(rd, stage.memory);
     stage.states.set(key, s);
   }
   for (const [k, v] of rd.json<[string, VerdictState][]>()) stage.verdicts.set(k, v);

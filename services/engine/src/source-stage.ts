@@ -4,14 +4,7 @@ import type { SourceObservation } from './observation.js';
 import type { Rules, SubjectKindName } from './rules.js';
 import { readStage, writeStage } from './snapshot.js';
 import { Stage } from './stage.js';
-import {
-  RichState,
-  pendingAlloc,
-  pendingCounts,
-  pendingRecord,
-  pendingRelease,
-  type SubjectState,
-} from './subject-state.js';
+import type { SubjectState } from './subject-state.js';
 import type { EngineSink, LevelName } from './verdict.js';
 
 /** Recent unverified callers remembered per trunk/carrier, to implicate once the source is flagged. */
@@ -180,17 +173,18 @@ export class SourceStage {
     // calling number shows up; the pending counts then go into the windows.
     if (s.rich === null) {
       if (o.kind !== 'device' || (s.lastCaller !== 0 && s.lastCaller !== o.callerHash)) {
-        s.rich = new RichState();
+        const memory = this.stage.memory;
+        s.rich = memory.rich();
         s.rich.advance(Math.max(sec, s.lastSec));
         if (s.pending >= 0) {
-          s.rich.seedCounts(pendingCounts(), s.pending, s.pendingSec, s.lastCaller, s.suspectSec);
-          pendingRelease(s.pending);
+          s.rich.seedCounts(memory.pendingRows, s.pending, s.pendingSec, s.lastCaller, s.suspectSec);
+          memory.pendingRelease(s.pending);
           s.pending = -1;
         }
       } else {
         s.lastCaller = o.callerHash;
-        if (s.pending < 0) s.pending = pendingAlloc();
-        pendingRecord(s.pending, o.flags, o.talkSec);
+        if (s.pending < 0) s.pending = this.stage.memory.pendingAlloc();
+        this.stage.memory.pendingRecord(s.pending, o.flags, o.talkSec);
         if (sec > s.pendingSec) s.pendingSec = sec;
         if ((o.flags & (F_IDENTITY | F_ATTESTATION_NONE)) !== 0 && sec > s.suspectSec) s.suspectSec = sec;
         // A handset with one number cannot taint yet: not worth remembering its caller.

@@ -2,7 +2,8 @@ import { FEATURE_COUNT, FEATURE_INDEX, FEATURE_NAMES } from './features.js';
 import { FeedbackBook, type FeedbackInput } from './feedback.js';
 import type { Rules, SubjectKindName } from './rules.js';
 import { ScoreScratch } from './score.js';
-import { SubjectState, pendingRelease } from './subject-state.js';
+import { StateMemory } from './state-memory.js';
+import { SubjectState } from './subject-state.js';
 import { LEVELS, type EngineSink, type LevelFirst, type LevelName, type Verdict } from './verdict.js';
 
 const DAY_MS = 86_400_000;
@@ -31,6 +32,8 @@ export class Stage {
   readonly states = new Map<string, SubjectState>();
   readonly verdicts = new Map<string, VerdictState>();
   readonly feedback = new FeedbackBook();
+  /** Windows and pending counts of this stage's subjects. */
+  readonly memory = new StateMemory();
   /** Highest event time seen; the watermark is this minus the allowed lateness. */
   maxEventMs = 0;
   lateRecords = 0;
@@ -302,10 +305,10 @@ export class Stage {
     this.states.delete(key);
     if (this.onEvict !== null) this.onEvict(key, s);
     if (s.rich !== null) {
-      s.rich.release();
+      this.memory.releaseRich(s.rich);
       s.rich = null;
     }
-    pendingRelease(s.pending);
+    this.memory.pendingRelease(s.pending);
     s.pending = -1;
     if (this.verdicts.delete(key)) {
       const [kind, id] = this.onlyKind !== null ? [this.onlyKind, key] : this.kindOf(key);

@@ -74,7 +74,7 @@ const FLAG_SLOTS: readonly (readonly [number, number])[] = [
   [F_ATTESTATION_NONE, C_ATT_NONE],
 ];
 /** Bytes of all of a RichState's arrays, laid out widest element first so every view is aligned. */
-const RICH_BYTES =
+export const RICH_BYTES =
   Math.ceil(
     (K * 8 +
       Q_BUCKETS * K * 4 +
@@ -85,27 +85,6 @@ const RICH_BYTES =
       TOP) /
       8,
   ) * 8;
-/**
- * Promoted subjects take their arrays from shared slabs: one ArrayBuffer per subject costs far more
- * (backing-store bookkeeping and the GC pressure of external memory) than the arrays' own use.
- * Regions of evicted subjects are reused, so slabs do not pin memory of long-gone subjects.
- */
-const SLAB_STATES = 64;
-const FREE_CAP = 65_536;
-const free: Uint8Array[] = [];
-let slab = new ArrayBuffer(0);
-let slabNext = SLAB_STATES;
-
-function takeRegion(): Uint8Array {
-  const reused = free.pop();
-  if (reused !== undefined) return reused.fill(0);
-  if (slabNext === SLAB_STATES) {
-    slab = new ArrayBuffer(RICH_BYTES * SLAB_STATES);
-    slabNext = 0;
-  }
-  return new Uint8Array(slab, RICH_BYTES * slabNext++, RICH_BYTES);
-}
-
 const FLAG_BITS = Int32Array.from(FLAG_SLOTS, (p) => p[0]);
 const FLAG_SLOT = Int32Array.from(FLAG_SLOTS, (p) => p[1]);
 /** Counter slot per flag bit (by bit index), so record() visits only the bits that are set. */
@@ -146,12 +125,11 @@ export class RichState {
   /** Calls dropped because their bucket had already left the window. */
   tooLate = 0;
 
-  /** This state's slice of a slab; handed back by release() when the subject is evicted. */
-  private readonly region: Uint8Array;
-
-  constructor() {
-    const region = takeRegion();
-    this.region = region;
+  /**
+   * @param region - RICH_BYTES of zeroed memory for all the arrays, from the stage's StateMemory
+   *   (which takes it back when the subject is evicted).
+   */
+  constructor(readonly region: Uint8Array) {
     const buf = region.buffer;
     let off = region.byteOffset;
     this.qTotal = new Float64Array(buf, off, K);
@@ -173,11 +151,6 @@ export class RichState {
     this.sk = new Uint8Array(buf, off, G_GENS * DIMS * HLL_REGISTERS);
     off += G_GENS * DIMS * HLL_REGISTERS;
     this.topRejected = new Uint8Array(buf, off, TOP);
-  }
-
-  /** The subject was evicted: its memory may serve the next promoted subject. Never use it after. */
-  release(): void {
-    if (free.length < FREE_CAP) free.push(this.region);
   }
 
   /** Below this second (the next minute boundary) advance() has nothing to do; every window boundary is a minute's. */
@@ -487,46 +460,12 @@ export class RichState {
   }
 }
 
-/**
- * Pending counts of tiny sources (devices with a single caller so far): one K-wide row per source
- * in a shared typed array instead of an array per object. Rows are reused after promotion or eviction.
- */
-let pendingRows = new Uint32Array(K * 1024);
-let pendingNext = 0;
-const pendingFree: number[] = [];
-
-/** A zeroed row of pending counts; returns its offset in pendingCounts(). */
-export function pendingAlloc(): number {
-  const reused = pendingFree.pop();
-  if (reused !== undefined) {
-    pendingRows.fill(0, reused, reused + K);
-    return reused;
-  }
-  if (pendingNext + K > pendingRows.length) {
-    const grown = new Uint32Array(pendingRows.length * 2);
-    grown.set(pendingRows);
-    pendingRows = grown;
-  }
-  const at = pendingNext;
-  pendingNext += K;
-  return at;
-}
-
-export function pendingRelease(at: number): void {
-  if (at >= 0) pendingFree.push(at);
-}
-
-/** The array holding every pending row (re-read after pendingAlloc, which may grow it). */
-export function pendingCounts(): Uint32Array {
-  return pendingRows;
-}
-
-/** Counts one call into a pending row, as record() counts it into a bucket. */
-export function pendingRecord(at: number, flags: number, talkSec: number): void {
-  const p = pendingRows;
-  p[at + C_ATT]! += 1;
-  for (let i = 0; i < FLAG_BITS.length; i++) if ((flags & FLAG_BITS[i]!) !== 0) p[at + FLAG_SLOT[i]!]! += 1;
-  if (talkSec > 0) p[at + C_TALK]! += Math.min(Math.round(talkSec), 86_400);
+/** Counts one call into the pending row at `at` of `rows`, as record() counts it into a bucket. */
+export function countPending(rows: Uint32Array, at: number, flags: number, talkSec: number): void {
+  rows[at + C_ATT]! += 1;
+  for (let i = 0; i < FLAG_BITS.length; i++)
+    if ((flags & FLAG_BITS[i]!) !== 0) rows[at + FLAG_SLOT[i]!]! += 1;
+  if (talkSec > 0) rows[at + C_TALK]! += Math.min(Math.round(talkSec), 86_400);
 }
 
 /** Most complaint times a subject keeps (the latest ones); enough for every complaint threshold. */
