@@ -25,6 +25,7 @@ export default defineConfig({
           exclude: ['**/node_modules/**'],
           // One Kafka broker and one ClickHouse server on 2 cores: files run one at a time.
           fileParallelism: false,
+          globalSetup: ['test/support/sweep-test-scopes.ts'],
           testTimeout: 180_000,
           hookTimeout: 180_000,
         },

@@ -35,24 +35,36 @@ export interface TestStackOptions {
   clickhouseUrl?: string;
 }
 
+/** Topic prefixes and databases of test scopes (`t<8 hex>.`, `t_<8 hex>`), and nothing else. */
+const SCOPE_TOPIC = /^t[0-9a-f]{8}\./;
+const SCOPE_DATABASE = /^t_[0-9a-f]{8}$/;
+
+function stackAddress(options: TestStackOptions): { brokers: string[]; clickhouseUrl: string } {
+  return {
+    brokers: [...(options.brokers ?? (process.env['KAFKA_BROKERS'] ?? '127.0.0.1:9092').split(','))],
+    clickhouseUrl: options.clickhouseUrl ?? process.env['CLICKHOUSE_URL'] ?? 'http://127.0.0.1:8123',
+  };
+}
+
+async function withKafkaAdmin(kafka: Kafka, fn: (admin: Admin) => Promise<void>): Promise<void> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    await fn(admin);
+  } finally {
+    await admin.disconnect();
+  }
+}
+
 export function testStack(options: TestStackOptions = {}): TestStack {
   const id = randomBytes(4).toString('hex');
-  const brokers = [...(options.brokers ?? (process.env['KAFKA_BROKERS'] ?? '127.0.0.1:9092').split(','))];
-  const clickhouseUrl = options.clickhouseUrl ?? process.env['CLICKHOUSE_URL'] ?? 'http://127.0.0.1:8123';
+  const { brokers, clickhouseUrl } = stackAddress(options);
   const topicPrefix = `t${id}.`;
   const database = `t_${id}`;
   const logger = createLogger('test', 'warn');
   const admin = (): ClickHouseClient => createClickHouse({ url: clickhouseUrl, database: 'default' });
   const kafka = (clientId = `test-${id}`): Kafka => createKafka({ brokers, clientId, logger });
-  const withAdmin = async (fn: (admin: Admin) => Promise<void>): Promise<void> => {
-    const admin = kafka().admin();
-    await admin.connect();
-    try {
-      await fn(admin);
-    } finally {
-      await admin.disconnect();
-    }
-  };
+  const withAdmin = (fn: (admin: Admin) => Promise<void>): Promise<void> => withKafkaAdmin(kafka(), fn);
   return {
     brokers,
     clickhouseUrl,
@@ -120,4 +132,38 @@ export async function readTopics(
   await new Promise((r) => setTimeout(r, 1_000));
   await consumer.disconnect();
   return out;
+}
+
+/**
+ * Deletes every test scope's topics and database left on the stack (by a file that does not clean
+ * up after itself, or a run that was killed). Without it the local broker kept every test topic ever
+ * made: 12,277 partitions and 26 GB on one development machine, where the scorer bench drained
+ * 40.7k CDR/s, and 45.5k right after the data was wiped. Run before and after the integration
+ * tests; returns what it removed.
+ */
+export async function sweepTestScopes(
+  options: TestStackOptions = {},
+): Promise<{ topics: number; databases: number }> {
+  const { brokers, clickhouseUrl } = stackAddress(options);
+  let topics = 0;
+  const kafka = createKafka({ brokers, clientId: 'test-sweep', logger: createLogger('test', 'warn') });
+  await withKafkaAdmin(kafka, async (admin) => {
+    const stale = (await admin.listTopics()).filter((t) => SCOPE_TOPIC.test(t));
+    // Chunks keep each request, and the broker's work per request, small.
+    for (let i = 0; i < stale.length; i += 200) {
+      await admin.deleteTopics({ topics: stale.slice(i, i + 200), timeout: 60_000 });
+    }
+    topics = stale.length;
+  });
+  const ch = createClickHouse({ url: clickhouseUrl, database: 'default' });
+  try {
+    const rs = await ch.query({ query: 'SELECT name FROM system.databases', format: 'JSONEachRow' });
+    const stale = (await rs.json<{ name: string }>())
+      .map((r) => r.name)
+      .filter((n) => SCOPE_DATABASE.test(n));
+    for (const name of stale) await ch.command({ query: sql`DROP DATABASE IF EXISTS ${ident(name)}` });
+    return { topics, databases: stale.length };
+  } finally {
+    await ch.close();
+  }
 }

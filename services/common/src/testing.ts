@@ -7,5 +7,11 @@ export { scrapeMetrics, sumMetric } from './ops-metrics.js';
 export { PrivateStack, type StackComponent } from './private-stack.js';
 export { seededRandom } from './seeded-random.js';
 export { stackServerCpuSeconds } from './server-cpu.js';
-export { readTopics, testStack, type TestStack, type TestStackOptions } from './test-stack.js';
+export {
+  readTopics,
+  sweepTestScopes,
+  testStack,
+  type TestStack,
+  type TestStackOptions,
+} from './test-stack.js';
 export { until } from './until.js';

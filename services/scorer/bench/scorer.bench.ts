@@ -191,6 +191,7 @@ async function main(): Promise<void> {
     );
   } finally {
     await admin.disconnect();
+    await stack.deleteTopics();
     rmSync(dir, { recursive: true, force: true });
   }
 }
