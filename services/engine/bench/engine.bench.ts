@@ -99,6 +99,34 @@ gc();
 const tracked = engine.numbers.stage.states.size;
 const perCaller = (process.memoryUsage().heapUsed - before) / tracked;
 
+// What a miss of the engine's state costs on this machine: a chase of dependent loads through a
+// random cycle of 64-byte lines, in a working set that fits the caches and in one that does not.
+function loadLatencyNs(bytes: number): number {
+  const lines = bytes / 64;
+  const order = Uint32Array.from({ length: lines }, (_, i) => i);
+  let seed = 7;
+  for (let i = lines - 1; i > 0; i--) {
+    seed = (Math.imul(seed, 1_103_515_245) + 12_345) >>> 0;
+    const j = seed % (i + 1);
+    const t = order[i]!;
+    order[i] = order[j]!;
+    order[j] = t;
+  }
+  const next = new Int32Array(bytes / 4);
+  for (let i = 0; i < lines; i++) next[order[i]! * 16] = order[(i + 1) % lines]! * 16;
+  const steps = 2_000_000;
+  const times: number[] = [];
+  for (let round = 0; round < 5; round++) {
+    let p = 0;
+    const t0 = performance.now();
+    for (let i = 0; i < steps; i++) p = next[p]!;
+    times.push(((performance.now() - t0) * 1e6) / steps + (p < 0 ? 1 : 0));
+  }
+  return median(times);
+}
+const missNs = loadLatencyNs(64 * 2 ** 20);
+const hitNs = loadLatencyNs(256 * 2 ** 10);
+
 const result = {
   bench: 'engine/engine',
   results: [
@@ -120,6 +148,14 @@ const result = {
       unit: 'bytes',
       target: '<= 512',
       notes: `${tracked} callers in the tiny state; heapUsed delta after gc, includes map entry and key string`,
+    },
+    {
+      metric: 'machine: one dependent load, 64 MB working set',
+      value: Math.round(missNs * 10) / 10,
+      unit: 'ns',
+      baseline: { metric: '256 KB working set', value: Math.round(hitNs * 10) / 10, unit: 'ns' },
+      notes:
+        'random cycle of 64-byte lines, 2M loads, median of 5: the price of each cache line of state a call misses',
     },
   ],
 };
