@@ -46,11 +46,11 @@ function stackAddress(options: TestStackOptions): { brokers: string[]; clickhous
   };
 }
 
-async function withKafkaAdmin(kafka: Kafka, fn: (admin: Admin) => Promise<void>): Promise<void> {
+async function withKafkaAdmin<T>(kafka: Kafka, fn: (admin: Admin) => Promise<T>): Promise<T> {
   const admin = kafka.admin();
   await admin.connect();
   try {
-    await fn(admin);
+    return await fn(admin);
   } finally {
     await admin.disconnect();
   }
@@ -145,15 +145,14 @@ export async function sweepTestScopes(
   options: TestStackOptions = {},
 ): Promise<{ topics: number; databases: number }> {
   const { brokers, clickhouseUrl } = stackAddress(options);
-  let topics = 0;
   const kafka = createKafka({ brokers, clientId: 'test-sweep', logger: createLogger('test', 'warn') });
-  await withKafkaAdmin(kafka, async (admin) => {
+  const topics = await withKafkaAdmin(kafka, async (admin) => {
     const stale = (await admin.listTopics()).filter((t) => SCOPE_TOPIC.test(t));
     // Chunks keep each request, and the broker's work per request, small.
     for (let i = 0; i < stale.length; i += 200) {
       await admin.deleteTopics({ topics: stale.slice(i, i + 200), timeout: 60_000 });
     }
-    topics = stale.length;
+    return stale.length;
   });
   const ch = createClickHouse({ url: clickhouseUrl, database: 'default' });
   try {

@@ -2,7 +2,7 @@ import { RingfenceError } from '@ringfence/common';
 import { ByteReader, ByteWriter } from './binary.js';
 import type { Decision } from './feedback.js';
 import type { Stage, VerdictState } from './stage.js';
-import type { StateMemory } from './state-memory.js';
+import { StateMemory } from './state-memory.js';
 import { K, SubjectState, type RichState } from './subject-state.js';
 
 const MAGIC = 0x52465332; // "RFS2"
@@ -109,7 +109,7 @@ export function readStage(stage: Stage, buf: Buffer): unknown {
   const rd = new ByteReader(buf);
   if (rd.i32() !== MAGIC) throw new RingfenceError('INTEGRITY', 'not a Ringfence engine snapshot');
   stage.states.clear();
-  stage.memory.reset();
+  stage.memory = new StateMemory();
   stage.verdicts.clear();
   stage.feedback.decisions.clear();
   stage.maxEventMs = rd.f64();

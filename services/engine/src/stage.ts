@@ -32,8 +32,8 @@ export class Stage {
   readonly states = new Map<string, SubjectState>();
   readonly verdicts = new Map<string, VerdictState>();
   readonly feedback = new FeedbackBook();
-  /** Windows and pending counts of this stage's subjects. */
-  readonly memory = new StateMemory();
+  /** Windows and pending counts of this stage's subjects (replaced with them by a snapshot read). */
+  memory = new StateMemory();
   /** Highest event time seen; the watermark is this minus the allowed lateness. */
   maxEventMs = 0;
   lateRecords = 0;

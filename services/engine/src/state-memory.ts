@@ -4,7 +4,6 @@ import { K, RICH_BYTES, RichState, countPending } from './subject-state.js';
 const SLAB_STATES = 64;
 /** Regions kept for reuse at most; beyond it, evicted subjects' memory goes back to the collector. */
 const FREE_CAP = 65_536;
-const FIRST_ROWS = 1024;
 
 /**
  * The typed memory of one stage's subjects: slab regions for the windows of promoted subjects
@@ -14,12 +13,12 @@ const FIRST_ROWS = 1024;
  * one process share nothing and a dropped engine's memory goes with it.
  */
 export class StateMemory {
-  private free: Uint8Array[] = [];
+  private readonly free: Uint8Array[] = [];
   private slab = new ArrayBuffer(0);
   private slabNext = SLAB_STATES;
-  private rows = new Uint32Array(K * FIRST_ROWS);
+  private rows = new Uint32Array(K * 1024);
   private rowsNext = 0;
-  private rowsFree: number[] = [];
+  private readonly rowsFree: number[] = [];
 
   /** Windows for a newly promoted subject. */
   rich(): RichState {
@@ -67,15 +66,5 @@ export class StateMemory {
   /** Counts one call into the row at `at`. */
   pendingRecord(at: number, flags: number, talkSec: number): void {
     countPending(this.rows, at, flags, talkSec);
-  }
-
-  /** Forgets everything (the stage's subjects are being replaced wholesale). */
-  reset(): void {
-    this.free = [];
-    this.slab = new ArrayBuffer(0);
-    this.slabNext = SLAB_STATES;
-    this.rows = new Uint32Array(K * FIRST_ROWS);
-    this.rowsNext = 0;
-    this.rowsFree = [];
   }
 }
