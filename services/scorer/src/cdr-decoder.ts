@@ -1,5 +1,5 @@
 import { cdrv1, type ICallDetailRecord, type INumber } from '@ringfence/proto';
-import { readVarint } from './wire.js';
+import { readDelimitedEnd, readVarint } from './wire.js';
 
 /**
  * A ringfence.cdr.v1.Number as the engine reads it: `raw` is decoded only when `e164` is empty,
@@ -16,9 +16,7 @@ function readNumber(buf: Buffer, start: number, end: number): INumber {
     const field = tag >>> 3;
     const wire = tag & 7;
     if (wire === 2) {
-      const n = readVarint(buf, at, end);
-      const to = at.pos + n;
-      if (to > end) throw new RangeError('truncated number');
+      const to = readDelimitedEnd(buf, at, end);
       if (field === 1) {
         rawFrom = at.pos;
         rawTo = to;
@@ -70,10 +68,8 @@ function decodeFast(buf: Buffer): ICallDetailRecord {
       else if (field === 13) media = v;
       else if (field === 14) attestation = v;
     } else if (wire === 2) {
-      const n = readVarint(buf, at, end);
+      const to = readDelimitedEnd(buf, at, end);
       const from = at.pos;
-      const to = from + n;
-      if (to > end) throw new RangeError('truncated record');
       if (field === 6) calling = readNumber(buf, from, to);
       else if (field === 7) called = readNumber(buf, from, to);
       else if (field === 8) asserted = readNumber(buf, from, to);

@@ -8,7 +8,7 @@ import {
   type SubjectKindName,
   type Verdict,
 } from '@ringfence/engine';
-import { readVarint, writeVarint } from './wire.js';
+import { readDelimitedEnd, readVarint, writeVarint } from './wire.js';
 
 const KIND_TO_PROTO: Record<SubjectKindName, SubjectKind> = {
   number: SubjectKind.SUBJECT_KIND_NUMBER,
@@ -208,11 +208,10 @@ function decodeOne(
       else if (field === 11) origin.partition = v;
       else if (field === 12) origin.offset = v;
     } else if (wire === 2) {
-      const n = readVarint(buf, at, end);
-      if (at.pos + n > end) throw new RangeError('truncated observation');
-      if (field === 2) o.id = buf.toString('utf8', at.pos, at.pos + n);
-      else if (field === 4) o.caller = buf.toString('utf8', at.pos, at.pos + n);
-      at.pos += n;
+      const to = readDelimitedEnd(buf, at, end);
+      if (field === 2) o.id = buf.toString('utf8', at.pos, to);
+      else if (field === 4) o.caller = buf.toString('utf8', at.pos, to);
+      at.pos = to;
     } else if (wire === 5) {
       if (at.pos + 4 > end) throw new RangeError('truncated observation');
       const v = buf.readInt32LE(at.pos);
@@ -246,9 +245,7 @@ export function forEachObservation(buf: Buffer, fn: (o: SourceObservation, origi
   const origin: Origin = { partition: 0, offset: 0 };
   const at = { pos: 0 };
   while (at.pos < buf.length) {
-    const len = readVarint(buf, at, buf.length);
-    const end = at.pos + len;
-    if (end > buf.length) throw new RangeError('truncated observation pack');
+    const end = readDelimitedEnd(buf, at, buf.length);
     if (decodeOne(buf, at, end, o, origin)) fn(o, origin);
     at.pos = end;
   }

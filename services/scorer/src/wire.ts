@@ -24,3 +24,14 @@ export function readVarint(buf: Buffer, at: { pos: number }, end: number): numbe
     mul *= 0x80;
   }
 }
+
+/**
+ * Reads the length of a length-delimited field at `at.pos` (advancing past it) and returns where
+ * the field ends; a RangeError when that is beyond `end`.
+ */
+export function readDelimitedEnd(buf: Buffer, at: { pos: number }, end: number): number {
+  const to = readVarint(buf, at, end);
+  const fieldEnd = at.pos + to;
+  if (fieldEnd > end) throw new RangeError('truncated field');
+  return fieldEnd;
+}

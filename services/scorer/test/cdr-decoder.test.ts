@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { parseCdr, readRecords } from '@ringfence/cdr';
 import { Engine, loadRules, type EngineSink, type Verdict } from '@ringfence/engine';
 import { generateToFiles } from '@ringfence/generator';
@@ -45,6 +45,18 @@ async function generated(): Promise<Buffer[]> {
 }
 
 describe('decodeCdrForScoring', () => {
+  it('decodes ordinary records itself, without handing them to protobufjs', async () => {
+    // Falling back gives the same result, so only this shows that the fast path still works.
+    const records = (await generated()).slice(0, 2_000);
+    const full = vi.spyOn(cdrv1.CallDetailRecord, 'decode');
+    try {
+      for (const b of records) decodeCdrForScoring(b);
+      expect(full).not.toHaveBeenCalled();
+    } finally {
+      full.mockRestore();
+    }
+  });
+
   it('reads every field the engine reads exactly as protobufjs does, and the engine agrees', async () => {
     const records = await generated();
     expect(records.length).toBeGreaterThan(1_000);

@@ -1,6 +1,6 @@
 import { scorerv1 } from '@ringfence/proto';
 import { describe, expect, it } from 'vitest';
-import { readVarint, writeVarint } from '../src/wire.js';
+import { readDelimitedEnd, readVarint, writeVarint } from '../src/wire.js';
 
 const VALUES = [
   1,
@@ -43,5 +43,14 @@ describe('wire varints', () => {
     expect(() => readVarint(cut, { pos: 0 }, 1)).toThrow(RangeError);
     const endless = Buffer.alloc(12, 0xff);
     expect(() => readVarint(endless, { pos: 0 }, endless.length)).toThrow('malformed varint');
+  });
+
+  it('gives the end of a length-delimited field, and refuses one longer than what is left', () => {
+    const buf = Buffer.from([0x03, 0x61, 0x62, 0x63, 0x05, 0x61]);
+    const at = { pos: 0 };
+    expect(readDelimitedEnd(buf, at, buf.length)).toBe(4);
+    expect(at.pos).toBe(1);
+    at.pos = 4;
+    expect(() => readDelimitedEnd(buf, at, buf.length)).toThrow('truncated field');
   });
 });
