@@ -148,6 +148,9 @@ export async function startSink(
       let last: string | undefined;
       for (const m of batch.messages) {
         if (!payload.isRunning() || payload.isStale()) break;
+        // The bound holds per row, not per fetch: one fetch can carry megabytes of a partition.
+        // What is left of the batch is fetched again from the resolved offset once consumption resumes.
+        if (batcher.overloaded) break;
         let row: object | undefined;
         try {
           row = decodeRow(role, m.key, m.value, Number(m.timestamp), now);
