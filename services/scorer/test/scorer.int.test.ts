@@ -92,9 +92,10 @@ describe('scorer service on the real Kafka', () => {
     const again = scorer(crashed);
     await again.start();
     await again.idle(120_000);
-    // The restart resumed from the snapshot instead of from the beginning.
+    // The restart resumed from the snapshot instead of from the beginning. How much it re-applied
+    // depends on where the kill landed relative to the last snapshot (none at all when the first
+    // scorer had snapshotted its last record before it died), so only the upper bound is certain.
     const reapplied = await applied(again, cdrTopic);
-    expect(reapplied).toBeGreaterThan(0);
     expect(reapplied).toBeLessThan(produced);
     expect(await again.kill('SIGTERM')).toBe(0);
 
