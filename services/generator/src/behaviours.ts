@@ -195,10 +195,10 @@ export function ordinarySlice(ctx: SliceContext, subs: Subscribers): void {
   }
 }
 
-function actorSide(a: Actor, rng: Rng, number: string, device: string): CallerSide {
+function actorSide(a: Actor, rng: Rng, number: string, device: string, origin = a.origin): CallerSide {
   a.used.add(number);
   return {
-    origin: a.origin,
+    origin,
     e164: number,
     invalid: a.invalid.has(number),
     att: rng.pick(a.attestations),
@@ -346,6 +346,78 @@ export function actorSlice(ctx: SliceContext, a: Actor, pop: Population): void {
       });
       return;
     }
+    case 'intl_caller': {
+      const number = single;
+      arrivals(ctx, a.perDay, a.rhythm, (t) => {
+        const callee = subs.e164[a.targets[rng.int(a.targets.length)] ?? 0] as string;
+        place(ctx, actorSide(a, rng, number, ''), callee, true, t, OUTCOMES.ordinary, rng.chance(0.1));
+      });
+      // Family here calls back.
+      arrivals(ctx, a.perDay * 0.6, RHYTHMS.personal, (t) => {
+        const who = a.targets[rng.int(a.targets.length)] ?? 0;
+        place(ctx, subscriberSide(subs, who, rng), number, true, t, OUTCOMES.ordinary, false);
+      });
+      return;
+    }
+    case 'roamer':
+    case 'dual_sim': {
+      if (a.targets.length === 0) return;
+      arrivals(ctx, a.perDay, a.rhythm, (t) => {
+        if (t < a.from || t >= a.to) return;
+        const callee = subs.e164[a.targets[rng.int(a.targets.length)] ?? 0] as string;
+        // Abroad, only calls to our own subscribers reach our network.
+        if (a.kind === 'roamer' && !isOnNet(callee)) return;
+        place(ctx, actorSide(a, rng, single, device), callee, true, t, OUTCOMES.ordinary, rng.chance(0.03));
+      });
+      return;
+    }
+    case 'complained_subscriber': {
+      if (ctx.complaintScale <= 0) return;
+      arrivals(ctx, a.perDay, a.rhythm, (t) => {
+        const reporter = subs.e164[a.targets[rng.int(a.targets.length)] ?? 0] as string;
+        ctx.complaints.push({
+          time: t,
+          reporter: rng.chance(0.5) ? reporter : reporter.slice(3),
+          reported: single,
+          category: 'harassment',
+          callId: '',
+        });
+        a.used.add(single);
+      });
+      return;
+    }
+    case 'reminder_line': {
+      arrivals(ctx, a.perDay, a.rhythm, (t) => {
+        const callee = subs.e164[a.targets[a.cursor++ % a.targets.length] ?? 0] as string;
+        const call = place(ctx, actorSide(a, rng, single, ''), callee, true, t, OUTCOMES.reminder, false);
+        complain(ctx, call, 0.0005, single, callee, 'other');
+      });
+      return;
+    }
+    case 'intl_spoofing': {
+      arrivals(ctx, a.perDay, a.rhythm, (t) => {
+        const idx = (Math.floor(a.callCount++ / 3) + rng.int(12)) % a.numbers.length;
+        const number = a.numbers[idx] as string;
+        const callee = onNetSub(subs, rng);
+        const call = place(ctx, actorSide(a, rng, number, ''), callee, true, t, OUTCOMES.spoofing, false);
+        if (call.answer > 0) complain(ctx, call, 0.06, number, callee, 'fraud');
+      });
+      return;
+    }
+    case 'snowshoe': {
+      arrivals(ctx, a.perDay, a.rhythm, (t) => {
+        const idx = rng.int(a.numbers.length);
+        const number = a.numbers[idx] as string;
+        const block = a.blocks[rng.int(a.blocks.length)] as string;
+        const callee = `+86${block}${String(rng.int(10_000)).padStart(4, '0')}`;
+        const origin = a.origins[idx % a.origins.length] ?? a.origin;
+        const side = actorSide(a, rng, number, '', origin);
+        const call = place(ctx, side, callee, subs.index.has(callee), t, OUTCOMES.snowshoe, false);
+        if (call.answer > 0) complain(ctx, call, 0.01, number, callee, 'marketing');
+      });
+      return;
+    }
+    case 'night_pester':
     case 'targeted_harassment': {
       const victim = subs.e164[a.targets[0] ?? 0] as string;
       arrivals(ctx, a.perDay, a.rhythm, (t) => {

@@ -182,4 +182,23 @@ export const OUTCOMES = {
     noAnswer: 0.28,
     abandon: 0.02,
   }),
+  // Appointment and payment reminders: many miss them, those who answer listen for a minute.
+  reminder: outcome({
+    answer: 0.3,
+    talkMedian: 70,
+    talkSigma: 0.6,
+    reject: 0.1,
+    noAnswer: 0.45,
+    abandon: 0.05,
+  }),
+  // Thin campaigns: rarely answered, quickly hung up on.
+  snowshoe: outcome({
+    answer: 0.18,
+    talkMedian: 8,
+    talkSigma: 0.7,
+    reject: 0.25,
+    noAnswer: 0.4,
+    abandon: 0.08,
+    unallocated: 0.1,
+  }),
 } as const satisfies Record<string, OutcomeProfile>;

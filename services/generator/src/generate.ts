@@ -160,7 +160,11 @@ export async function generate(options: GenerateOptions, sinks: GeneratorSinks):
 
   const labelsOut = new LineWriter(sinks.labels);
   const seen = new Set<string>();
-  const labelled: Record<LabelClass, Record<string, number>> = { harasser: {}, legit_high_volume: {} };
+  const labelled: Record<LabelClass, Record<string, number>> = {
+    harasser: {},
+    legit_high_volume: {},
+    legit_lookalike: {},
+  };
   const campaigns: CampaignSummary[] = [];
   let labelCount = 0;
   for (const a of pop.actors) {

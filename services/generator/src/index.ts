@@ -11,6 +11,7 @@ export {
 export {
   HARASSER_CATEGORIES,
   LEGIT_CATEGORIES,
+  LABEL_CLASSES,
   type ComplaintCategory,
   type HarasserCategory,
   type Label,

@@ -1,6 +1,12 @@
 /** Ground-truth label for one non-ordinary subject (shared contract: `<out>.labels.jsonl`). */
 export type LabelKind = 'number' | 'trunk' | 'carrier' | 'device';
-export type LabelClass = 'harasser' | 'legit_high_volume';
+/**
+ * `legit_high_volume`: busy legitimate lines (call centres, couriers…); `legit_lookalike`: ordinary
+ * people whose traffic shares a trait with abuse (international callers, roamers, dual-SIM phones,
+ * subscribers complained about by mistake, reminder lines with a low answer ratio).
+ */
+export type LabelClass = 'harasser' | 'legit_high_volume' | 'legit_lookalike';
+export const LABEL_CLASSES: readonly LabelClass[] = ['harasser', 'legit_high_volume', 'legit_lookalike'];
 export const HARASSER_CATEGORIES = [
   'robocall',
   'wangiri',
@@ -9,7 +15,18 @@ export const HARASSER_CATEGORIES = [
   'targeted_harassment',
   'telemarketing',
 ] as const;
-export const LEGIT_CATEGORIES = ['call_centre', 'courier', 'verification', 'notification', 'driver'] as const;
+export const LEGIT_CATEGORIES = [
+  'call_centre',
+  'courier',
+  'verification',
+  'notification',
+  'driver',
+  'intl_caller',
+  'roamer',
+  'dual_sim',
+  'complained_subscriber',
+  'reminder_line',
+] as const;
 export type HarasserCategory = (typeof HARASSER_CATEGORIES)[number];
 export type LegitCategory = (typeof LEGIT_CATEGORIES)[number];
 export type LabelCategory = HarasserCategory | LegitCategory;

@@ -137,6 +137,23 @@ export function invalidNumber(rng: Rng): string {
   return rng.chance(0.5) ? `+861${digits(rng, rng.between(4, 6))}` : `+8611${digits(rng, 9)}`;
 }
 
+/** Valid foreign mobile ranges (country code + leading digits + remaining digit count). */
+const FOREIGN_MOBILE_RANGES = [
+  { lead: '+6141', digits: 7 },
+  { lead: '+81901', digits: 7 },
+  { lead: '+6591', digits: 6 },
+  { lead: '+3361', digits: 7 },
+  { lead: '+49152', digits: 8 },
+  { lead: '+1646234', digits: 4 },
+  { lead: '+44750', digits: 7 },
+] as const;
+
+/** A foreign mobile number, as family and friends abroad call from. */
+export function foreignMobileNumber(rng: Rng): string {
+  const r = rng.pick(FOREIGN_MOBILE_RANGES);
+  return `${r.lead}${digits(rng, r.digits)}`;
+}
+
 export function imei(rng: Rng): string {
   return `86${digits(rng, 13)}`;
 }

@@ -14,6 +14,22 @@ export interface PopulationMix {
   scammers: number;
   targetedHarassers: number;
   deviceFarms: number;
+  /** Look-alikes: people abroad calling family here through an international gateway. */
+  intlCallers: number;
+  /** Look-alikes: our own subscribers calling home while roaming abroad. */
+  roamers: number;
+  /** Look-alikes: a second SIM in a subscriber's handset. */
+  dualSims: number;
+  /** Look-alikes: ordinary subscribers complained about by one or two people. */
+  complainedSubscribers: number;
+  /** Look-alikes: appointment and payment reminder lines, low answer ratio, attested. */
+  reminderLines: number;
+  /** Spoofing campaigns through an international gateway, with domestic-format caller ids. */
+  intlSpoofCampaigns: number;
+  /** Campaigns spread thin: hundreds of numbers, a handful of calls each a day. */
+  snowshoeCampaigns: number;
+  /** One caller ringing one person a few times each night. */
+  nightPesters: number;
 }
 
 export interface GenerateOptions {
@@ -59,6 +75,14 @@ export const DEFAULT_MIX: Readonly<PopulationMix> = Object.freeze({
   scammers: 2,
   targetedHarassers: 5,
   deviceFarms: 1,
+  intlCallers: 20,
+  roamers: 10,
+  dualSims: 10,
+  complainedSubscribers: 5,
+  reminderLines: 2,
+  intlSpoofCampaigns: 1,
+  snowshoeCampaigns: 0.5,
+  nightPesters: 3,
 });
 
 function invalid(message: string, field: string): RingfenceError {

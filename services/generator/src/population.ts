@@ -3,6 +3,7 @@ import type { Label, LabelCategory, LabelClass } from './labels.js';
 import {
   DOMESTIC_CARRIERS,
   INTL_CARRIERS,
+  foreignMobileNumber,
   ON_NET_PREFIXES,
   OTHER_MOBILE_PREFIXES,
   SWITCHES,
@@ -33,7 +34,15 @@ export type ActorKind =
   | 'spoofing'
   | 'scam'
   | 'targeted_harassment'
-  | 'device_farm';
+  | 'device_farm'
+  | 'intl_caller'
+  | 'roamer'
+  | 'dual_sim'
+  | 'complained_subscriber'
+  | 'reminder_line'
+  | 'intl_spoofing'
+  | 'snowshoe'
+  | 'night_pester';
 
 /** A non-ordinary caller (or campaign) and everything it needs to place calls. */
 export interface Actor {
@@ -60,6 +69,11 @@ export interface Actor {
   readonly blocks: readonly string[];
   /** Spoofing: the campaign's real (unlabelled) number, leaked in P-Asserted-Identity now and then. */
   readonly pai: string;
+  /** Entry points used in turn by the actor's numbers (snowshoe campaigns), else just `origin`. */
+  readonly origins: readonly Origin[];
+  /** Event-time span in which the actor calls (a roamer's trip), epoch ms. */
+  readonly from: number;
+  readonly to: number;
   // Mutable per-run state.
   cursor: number;
   /** Notification: time of the next call of a running burst. */
@@ -204,6 +218,9 @@ interface ActorInit {
   blocks?: string[];
   cursor?: number;
   pai?: string;
+  origins?: Origin[];
+  from?: number;
+  to?: number;
 }
 
 function actor(a: ActorInit): Actor {
@@ -217,6 +234,9 @@ function actor(a: ActorInit): Actor {
     subscriber: -1,
     blocks: [],
     pai: '',
+    origins: [a.origin],
+    from: -Infinity,
+    to: Infinity,
     ...a,
     cursor: a.cursor ?? 0,
     nextAt: 0,
@@ -514,7 +534,235 @@ function buildActors(o: ResolvedOptions, rng: Rng, subs: Subscribers, taken: Set
       }),
     );
   }
+  lookalikes(o, rng, subs, actors, {
+    mobile,
+    landline,
+    enterprise,
+    foreign: () => fresh(rng, taken, foreignMobileNumber),
+  });
+  thinAndSlowHarassers(o, rng, subs, actors, mobile);
   return actors;
+}
+
+/** The contacts of subscriber `i` (indices into the population). */
+function contactsOf(subs: Subscribers, i: number): Int32Array {
+  return subs.contacts.subarray(subs.contactStart[i] ?? 0, subs.contactStart[i + 1] ?? 0);
+}
+
+function intlGateway(rng: Rng): Origin {
+  const gw = rng.pick(INTL_CARRIERS);
+  return interconnectOrigin(gw.name, gw.trunk);
+}
+
+/** An ON-NET subscriber who has contacts (every subscriber index draw retried a few times). */
+function onNetWithContacts(rng: Rng, subs: Subscribers): number {
+  let who = subs.onNet[rng.int(subs.onNet.length)] ?? 0;
+  for (let k = 0; k < 8 && contactsOf(subs, who).length === 0; k++)
+    who = subs.onNet[rng.int(subs.onNet.length)] ?? 0;
+  return who;
+}
+
+interface NumberMakers {
+  mobile(prefixes: readonly string[]): string;
+  landline(): string;
+  foreign(): string;
+  enterprise(i: number): Origin;
+}
+
+/**
+ * Legitimate people whose traffic shares one trait with abuse: what a detector tuned on clean
+ * traffic gets wrong first. Appended after the other actors so their draws leave those unchanged.
+ */
+function lookalikes(
+  o: ResolvedOptions,
+  rng: Rng,
+  subs: Subscribers,
+  actors: Actor[],
+  make: NumberMakers,
+): void {
+  const m = o.mix;
+  const n = o.subscribers;
+  for (let i = 0; i < count(m.intlCallers, n); i++) {
+    // Family abroad: a few contacts here, who call back now and then.
+    const number = make.foreign();
+    actors.push(
+      actor({
+        kind: 'intl_caller',
+        cls: 'legit_lookalike',
+        category: 'intl_caller',
+        numbers: [number],
+        origin: intlGateway(rng),
+        attestations: [''],
+        perDay: rng.between(2, 8),
+        rhythm: RHYTHMS.abroad,
+        targets: sample(rng, subs.onNet, rng.between(2, 6)),
+      }),
+    );
+  }
+  for (let i = 0; i < count(m.roamers, n); i++) {
+    // Our own subscriber on a trip: calls home arrive through an international gateway.
+    const who = onNetWithContacts(rng, subs);
+    const from = o.startMs + Math.floor(rng.next() * (o.endMs - o.startMs) * 0.5);
+    actors.push(
+      actor({
+        kind: 'roamer',
+        cls: 'legit_lookalike',
+        category: 'roamer',
+        numbers: [subs.e164[who] as string],
+        origin: intlGateway(rng),
+        attestations: ['', '', 'C'],
+        perDay: rng.between(3, 10),
+        rhythm: RHYTHMS.personal,
+        targets: contactsOf(subs, who).slice(),
+        subscriber: who,
+        from,
+        to: from + rng.between(1, 5) * 86_400_000,
+      }),
+    );
+  }
+  for (let i = 0; i < count(m.dualSims, n); i++) {
+    // A second SIM (work line) in a subscriber's own handset.
+    const who = onNetWithContacts(rng, subs);
+    const sw = subs.homeSwitch[who] ?? 0;
+    actors.push(
+      actor({
+        kind: 'dual_sim',
+        cls: 'legit_lookalike',
+        category: 'dual_sim',
+        numbers: [make.mobile(ON_NET_PREFIXES)],
+        origin: onNetOrigin(sw),
+        attestations: ['A'],
+        devices: [subs.device[who] as string],
+        cell: subs.cell[who] ?? '',
+        perDay: rng.between(3, 12),
+        rhythm: RHYTHMS.personal,
+        targets: contactsOf(subs, who).slice(),
+        subscriber: who,
+      }),
+    );
+  }
+  for (let i = 0; i < count(m.complainedSubscribers, n); i++) {
+    // An ordinary subscriber reported by one or two people (a feud, a mistaken number).
+    const who = rng.int(n);
+    actors.push(
+      actor({
+        kind: 'complained_subscriber',
+        cls: 'legit_lookalike',
+        category: 'complained_subscriber',
+        numbers: [subs.e164[who] as string],
+        origin: onNetOrigin(0),
+        attestations: ['A'],
+        perDay: rng.between(1, 2),
+        rhythm: RHYTHMS.personal,
+        targets: sample(rng, subs.onNet, rng.between(1, 2)),
+        subscriber: who,
+      }),
+    );
+  }
+  for (let i = 0; i < count(m.reminderLines, n); i++) {
+    actors.push(
+      actor({
+        kind: 'reminder_line',
+        cls: 'legit_lookalike',
+        category: 'reminder_line',
+        numbers: [make.landline()],
+        origin: make.enterprise(30 + i),
+        attestations: ['A'],
+        perDay: rng.between(150, 350),
+        rhythm: RHYTHMS.business,
+        targets: sample(rng, subs.onNet, rng.between(400, 900)),
+      }),
+    );
+  }
+}
+
+/** Abuse that per-number rates miss: spoofing through an international gateway, thin campaigns, night pestering. */
+function thinAndSlowHarassers(
+  o: ResolvedOptions,
+  rng: Rng,
+  subs: Subscribers,
+  actors: Actor[],
+  mobile: (prefixes: readonly string[]) => string,
+): void {
+  const m = o.mix;
+  const n = o.subscribers;
+  const days = Math.max(o.hours / 24, 0.5);
+  for (let i = 0; i < count(m.intlSpoofCampaigns, n); i++) {
+    // Domestic-format caller ids (ours and other carriers') arriving from abroad, unattested.
+    const origin = interconnectOrigin(INTL_CARRIERS[i % 2]!.name, INTL_CARRIERS[i % 2]!.trunk);
+    const perDay = rng.between(500, 1200);
+    const numbers = Array.from({ length: Math.max(80, Math.round((perDay * days) / 3)) }, () =>
+      mobile(rng.chance(0.4) ? ON_NET_PREFIXES : ANY_MOBILE),
+    );
+    actors.push(
+      actor({
+        kind: 'intl_spoofing',
+        cls: 'harasser',
+        category: 'spoofing',
+        campaign: `intl-spoof-${String(i + 1).padStart(3, '0')}`,
+        numbers,
+        origin,
+        attestations: [''],
+        perDay,
+        rhythm: RHYTHMS.dialer,
+        sources: [
+          { kind: 'carrier', id: origin.carrier },
+          { kind: 'trunk', id: origin.trunk },
+        ],
+      }),
+    );
+  }
+  for (let i = 0; i < count(m.snowshoeCampaigns, n); i++) {
+    // Hundreds of numbers, each a handful of calls a day, through two busy interconnect trunks.
+    const ct = DOMESTIC_CARRIERS[0]!;
+    const cu = DOMESTIC_CARRIERS[1]!;
+    const origins = [
+      interconnectOrigin(ct.name, ct.trunks[i % ct.trunks.length] as string),
+      interconnectOrigin(cu.name, cu.trunks[(i + 1) % cu.trunks.length] as string),
+    ];
+    const size = rng.between(150, 300);
+    const start = rng.int(subs.blocks.length);
+    actors.push(
+      actor({
+        kind: 'snowshoe',
+        cls: 'harasser',
+        category: 'telemarketing',
+        campaign: `snowshoe-${String(i + 1).padStart(3, '0')}`,
+        numbers: Array.from({ length: size }, () => mobile([...OTHER_MOBILE_PREFIXES, ...ct.prefixes])),
+        origin: origins[0]!,
+        origins,
+        attestations: ['B', 'C', 'C'],
+        perDay: size * rng.between(3, 6),
+        rhythm: RHYTHMS.dialer,
+        blocks: [0, 1].map((k) => subs.blocks[(start + k) % subs.blocks.length] as string),
+        sources: origins.map((x) => ({ kind: 'trunk' as const, id: x.trunk })),
+      }),
+    );
+  }
+  for (let i = 0; i < count(m.nightPesters, n); i++) {
+    const who = rng.int(n);
+    const victim = subs.onNet[rng.int(subs.onNet.length)] ?? 0;
+    const onNet = subs.carrier[who] === 0;
+    const carrier = DOMESTIC_CARRIERS[(subs.carrier[who] ?? 1) - 1];
+    actors.push(
+      actor({
+        kind: 'night_pester',
+        cls: 'harasser',
+        category: 'targeted_harassment',
+        numbers: [subs.e164[who] as string],
+        origin: onNet
+          ? onNetOrigin(subs.homeSwitch[who] ?? 0)
+          : interconnectOrigin(carrier?.name ?? 'CT', subs.trunk[who] ?? 'TG-GZ-IC-01'),
+        attestations: onNet ? ['A'] : ['A', 'B'],
+        devices: onNet ? [subs.device[who] as string] : [],
+        cell: subs.cell[who] ?? '',
+        perDay: rng.between(3, 6),
+        rhythm: RHYTHMS.latenight,
+        targets: Int32Array.of(victim === who ? (subs.onNet[0] ?? 0) : victim),
+        subscriber: who,
+      }),
+    );
+  }
 }
 
 /** Builds the whole population for a run; deterministic in the options' seed. */

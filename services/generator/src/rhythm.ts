@@ -29,6 +29,10 @@ export const RHYTHMS = {
   // Verification calls follow people's sign-ups and log-ins.
   verification: profile([0.8, 0.4, 0.2, 0.15, 0.15, 0.3, 1, 2.5, 4, 5, 5, 5, 5, 4.5, 4.5, 5, 5, 5, 5, 5.5, 6, 5.5, 4, 2], 1),
   // Harassers calling one victim: daytime into late evening.
+  // Family abroad (Europe, seven hours behind): their evening is our night.
+  abroad: profile([5, 5, 4, 3, 2, 1, 0.5, 0.3, 0.3, 0.5, 1, 1.5, 2, 2, 2, 2, 2.5, 3, 3, 3, 3.5, 4, 4.5, 5], 1),
+  // Harassment at night: 22:00-02:00, when it hurts most.
+  latenight: profile([4, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 5], 1),
   pester: profile([0.5, 0.2, 0, 0, 0, 0, 0.2, 1, 3, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 5, 6, 6, 5, 2], 1),
 } as const satisfies Record<string, Rhythm>;
 

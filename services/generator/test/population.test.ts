@@ -39,13 +39,15 @@ describe('generated population', () => {
   it('labels every non-ordinary subject that called, and each labelled number calls', () => {
     expect(out.summary.records).toBe(cdrs.length);
     const kinds = new Set(labels.map((l) => l.kind));
-    expect([...kinds].sort()).toEqual(['device', 'number', 'trunk']);
+    expect([...kinds].sort()).toEqual(['carrier', 'device', 'number', 'trunk']);
     for (const l of labels.filter((x) => x.kind === 'number')) expect(byCaller.has(l.id), l.id).toBe(true);
     const cats = new Set(labels.map((l) => `${l.class}/${l.category}`));
     for (const c of ['robocall', 'wangiri', 'spoofing', 'scam', 'targeted_harassment', 'telemarketing'])
       expect(cats.has(`harasser/${c}`), c).toBe(true);
     for (const c of ['call_centre', 'courier', 'verification', 'notification', 'driver'])
       expect(cats.has(`legit_high_volume/${c}`), c).toBe(true);
+    for (const c of ['intl_caller', 'roamer', 'dual_sim', 'complained_subscriber', 'reminder_line'])
+      expect(cats.has(`legit_lookalike/${c}`), c).toBe(true);
   });
 
   it('keeps setup_time order and complaint time order', () => {
@@ -59,7 +61,7 @@ describe('generated population', () => {
     const sources = labels.filter((l) => l.kind !== 'number' && l.category === 'spoofing');
     expect(sources.length).toBeGreaterThan(0);
     for (const [campaign, ls] of groupBy(numbersOf('spoofing'), (l) => l.campaign ?? '')) {
-      expect(campaign).toMatch(/^spoof-/);
+      expect(campaign).toMatch(/^(intl-)?spoof-/);
       expect(ls.length).toBeGreaterThanOrEqual(100);
       const calls = callsOf(ls);
       const mine = sources.filter((s) => s.campaign === campaign);
@@ -71,6 +73,14 @@ describe('generated population', () => {
       // Caller ids rotate: each is used only a few times.
       expect(Math.max(...ls.map((l) => byCaller.get(l.id)?.length ?? 0))).toBeLessThanOrEqual(15);
       expect(calls.every((c) => c.attestation === undefined || c.attestation === 'C')).toBe(true);
+      if (campaign.startsWith('intl-')) {
+        // Domestic-format caller ids arriving from abroad, unattested.
+        expect(calls.every((c) => c.trunk.startsWith('TG-SH-INTL-') && c.attestation === undefined)).toBe(
+          true,
+        );
+        expect(ls.every((l) => l.id.startsWith('+86'))).toBe(true);
+        continue;
+      }
       expect(calls.some((c) => !c.callingValid)).toBe(true);
       // Some spoofed ids are in our own ranges but arrive from outside.
       expect(calls.some((c) => /^\+8613[4-9]/.test(c.calling) && c.carrier !== 'ON-NET')).toBe(true);
@@ -124,15 +134,75 @@ describe('generated population', () => {
     expect(median(talkSeconds(calls))).toBeGreaterThan(200);
   });
 
-  it('makes targeted harassers call one victim again and again, mostly rejected', () => {
+  it('makes targeted harassers call one victim again and again, mostly rejected, or a few times each night', () => {
+    let nightly = 0;
     for (const l of numbersOf('targeted_harassment')) {
       const calls = byCaller.get(l.id) ?? [];
       const top = [...groupBy(calls, (c) => c.called).values()].sort((a, b) => b.length - a.length)[0] ?? [];
+      expect(answerRatio(top)).toBeLessThan(0.25);
+      if (top.every((c) => localHour(c.setup) >= 22 || localHour(c.setup) < 2)) {
+        // Slow: a handful of calls a night, night after night, lost among an ordinary life.
+        nightly++;
+        const nights = new Set(top.map((c) => Math.floor((c.setup + 10 * HOUR) / (24 * HOUR))));
+        expect(nights.size).toBeGreaterThanOrEqual(2);
+        expect(top.length / nights.size).toBeLessThanOrEqual(8);
+        continue;
+      }
       expect(top.length / calls.length).toBeGreaterThan(0.6);
       expect(top.length / 2).toBeGreaterThanOrEqual(10);
       expect(top.filter((c) => c.cause === 21).length / top.length).toBeGreaterThan(0.35);
-      expect(answerRatio(top)).toBeLessThan(0.25);
     }
+    expect(nightly).toBeGreaterThan(0);
+  });
+
+  it('gives look-alikes the one trait they share with abuse, and nothing else of it', () => {
+    const intl = callsOf(numbersOf('intl_caller'));
+    expect(intl.every((c) => !c.calling.startsWith('+86') && c.trunk.startsWith('TG-SH-INTL-'))).toBe(true);
+    expect(intl.every((c) => c.callingValid)).toBe(true);
+    // Family here calls them back.
+    const abroad = new Set(numbersOf('intl_caller').map((l) => l.id));
+    expect(cdrs.some((c) => abroad.has(c.called))).toBe(true);
+    const roamers = numbersOf('roamer');
+    expect(roamers.length).toBeGreaterThan(0);
+    for (const l of roamers) {
+      const calls = byCaller.get(l.id) ?? [];
+      // Our own number, at home on our network and, on the trip, arriving through a gateway.
+      expect(calls.some((c) => c.carrier === 'ON-NET')).toBe(true);
+      expect(calls.some((c) => c.trunk.startsWith('TG-SH-INTL-'))).toBe(true);
+    }
+    for (const l of numbersOf('dual_sim')) {
+      const device = byCaller.get(l.id)?.[0]?.device;
+      expect(device).toBeTruthy();
+      expect(cdrs.some((c) => c.device === device && c.calling !== l.id)).toBe(true);
+    }
+    const complaints = lines(out.complaintText).map(
+      (x) => JSON.parse(x) as { reported: string; reporter: string },
+    );
+    for (const l of numbersOf('complained_subscriber')) {
+      const reporters = new Set(
+        complaints.filter((c) => c.reported === l.id).map((c) => c.reporter.slice(-10)),
+      );
+      expect(reporters.size).toBeGreaterThan(0);
+      expect(reporters.size).toBeLessThanOrEqual(2);
+    }
+    const reminders = callsOf(numbersOf('reminder_line'));
+    expect(reminders.every((c) => c.attestation === 'A')).toBe(true);
+    expect(answerRatio(reminders)).toBeLessThan(0.4);
+  });
+
+  it('spreads a snowshoe campaign thin: hundreds of numbers, a handful of calls each a day', () => {
+    const members = labels.filter((l) => l.kind === 'number' && (l.campaign ?? '').startsWith('snowshoe-'));
+    expect(members.length).toBeGreaterThanOrEqual(100);
+    const perNumberPerDay = callsOf(members).length / members.length / 2;
+    expect(perNumberPerDay).toBeLessThan(10);
+    const trunks = new Set(
+      labels.filter((l) => l.kind === 'trunk' && (l.campaign ?? '').startsWith('snowshoe-')).map((l) => l.id),
+    );
+    expect(trunks.size).toBe(2);
+    expect(callsOf(members).every((c) => trunks.has(c.trunk))).toBe(true);
+    // Their trunks carry far more ordinary traffic than the campaign's.
+    const onTrunks = cdrs.filter((c) => trunks.has(c.trunk)).length;
+    expect(callsOf(members).length / onTrunks).toBeLessThan(0.5);
   });
 
   it('gives legitimate high-volume callers their legitimate shapes', () => {

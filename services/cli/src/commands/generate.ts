@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import { RingfenceError } from '@ringfence/common';
-import { generateToFiles, type GenerateSummary } from '@ringfence/generator';
+import { LABEL_CLASSES, generateToFiles, type GenerateSummary } from '@ringfence/generator';
 import { print } from '../output.js';
 
 interface GenerateFlags {
@@ -33,7 +33,7 @@ function printSummary(s: GenerateSummary, paths: { cdrs: string; complaints: str
   print(`labels      ${s.labels} -> ${paths.labels}`);
   print('calls by category:');
   for (const [cat, n] of Object.entries(s.callsByCategory)) print(`  ${cat.padEnd(20)} ${n}`);
-  for (const cls of ['harasser', 'legit_high_volume'] as const) {
+  for (const cls of LABEL_CLASSES) {
     print(`${cls} subjects by category:`);
     for (const [cat, n] of Object.entries(s.labelled[cls])) print(`  ${cat.padEnd(20)} ${n}`);
   }
