@@ -23,6 +23,7 @@ export const FEATURES = [
   ['complaints_24h', '24h'],
   ['complaints_total', ''],
   ['complaint_rate', '24h'],
+  ['complaint_reporters', ''],
   ['number_age_h', ''],
   ['invalid_share', '24h'],
   ['onnet_outside_share', '24h'],
@@ -39,6 +40,7 @@ export const FEATURES = [
   ['calls_per_caller', '24h'],
   ['calls_received_24h', '24h'],
   ['made_received_ratio', '24h'],
+  ['received_recently', '48h'],
 ] as const;
 
 export type FeatureName = (typeof FEATURES)[number][0];

@@ -21,6 +21,7 @@ import { hashString, hashWithPrefixes } from './hash.js';
 import { LocalClock } from './local-time.js';
 import { blockLength, nationalValue, regionLength, sharedPrefix } from './number-parts.js';
 import { blankObservation, type SourceObservation } from './observation.js';
+import { CalleeFilter } from './callee-filter.js';
 import { ReceivedCalls } from './received-calls.js';
 import type { Rules, SubjectKindName } from './rules.js';
 import { readStage, writeStage } from './snapshot.js';
@@ -32,6 +33,7 @@ const SPOOFING_SHARE = FEATURE_INDEX.spoofing_source_share;
 const DEVICE_SHARE = FEATURE_INDEX.flagged_device_share;
 const RECEIVED = FEATURE_INDEX.calls_received_24h;
 const MADE_RECEIVED = FEATURE_INDEX.made_received_ratio;
+const RECEIVED_RECENTLY = FEATURE_INDEX.received_recently;
 const ATTEMPTS_24H = FEATURE_INDEX.attempts_24h;
 /** Distinct trunk ids kept as shared strings; trunks are few, so the cap is a safety net. */
 const TRUNK_NAMES_CAP = 100_000;
@@ -59,6 +61,8 @@ export class NumberStage {
   readonly flaggedDevices = new Set<string>();
   /** Calls received per number (by callee), for the asymmetry features. */
   readonly received = new ReceivedCalls();
+  /** Whether a number received any call lately: a caller id nobody calls may be made up. */
+  readonly called = new CalleeFilter();
 
   constructor(
     readonly rules: Rules,
@@ -148,6 +152,7 @@ export class NumberStage {
     }
     h[3] = 0;
     this.received.add(sec, h[0]);
+    this.called.add(sec, h[0]);
     const callerHash = hashString(calling);
 
     const s = this.stage.state(calling, sec);
@@ -164,7 +169,8 @@ export class NumberStage {
       s.rich.seed(s.firstSec, s, s.calls - 1);
     }
     let slots = 0;
-    if (trunk !== '') {
+    // Foreign numbers are what an international gateway carries: its taint never reaches them.
+    if (trunk !== '' && (s.trunk0 === trunk || s.trunk1 === trunk || this.taintable(trunk, callingE164))) {
       if (s.trunk0 === trunk) slots = SLOT_T0;
       else if (s.trunk0 === '') {
         s.trunk0 = this.trunkName(trunk);
@@ -259,8 +265,17 @@ export class NumberStage {
     const sec = Math.floor(timeMs / 1000);
     this.stage.observeTime(timeMs);
     const s = this.stage.state(key, sec);
-    s.addComplaint(sec);
+    const reporter = c.reporter?.e164 || c.reporter?.raw || '';
+    s.addComplaint(sec, reporter === '' ? 0 : hashString(reporter));
     this.stage.evaluate(key, s, timeMs);
+  }
+
+  private taintable(trunk: string, callingE164: string): boolean {
+    const home = this.rules.homeCountryCode;
+    if (home === undefined || callingE164 === '' || callingE164.startsWith(home)) return true;
+    const intl = this.rules.internationalTrunkPrefixes;
+    for (let i = 0; i < intl.length; i++) if (trunk.startsWith(intl[i]!)) return false;
+    return true;
   }
 
   private trunkName(trunk: string): string {
@@ -297,8 +312,10 @@ export class NumberStage {
     const att = s.rich !== null ? s.rich.qTotal[0]! : s.calls;
     f[SPOOFING_SHARE] = att > 0 ? Math.min(1, via / att) : 0;
     f[DEVICE_SHARE] = att > 0 ? Math.min(1, dev / att) : 0;
-    const received = this.received.count(s.lastSec, hashString(key));
+    const keyHash = hashString(key);
+    const received = this.received.count(s.lastSec, keyHash);
     f[RECEIVED] = received;
+    f[RECEIVED_RECENTLY] = this.called.has(s.lastSec, keyHash) ? 1 : 0;
     f[MADE_RECEIVED] = (f[ATTEMPTS_24H] ?? 0) / Math.max(1, received);
   }
 
@@ -343,15 +360,24 @@ export class NumberStage {
       spoofing: [...this.spoofingSources],
       devices: [...this.flaggedDevices],
       received: this.received.toBytes().toString('base64'),
+      called: this.called.toBytes().toString('base64'),
     });
   }
 
   restore(buf: Buffer): void {
-    const extra = readStage(this.stage, buf) as { spoofing: string[]; devices: string[]; received?: string };
+    const extra = readStage(this.stage, buf) as {
+      spoofing: string[];
+      devices: string[];
+      received?: string;
+      called?: string;
+    };
     // Snapshots written before the sketch existed restore with it empty: received calls are
     // under-counted for a day, never over-counted.
     if (extra.received === undefined) this.received.clear();
     else this.received.fromBytes(Buffer.from(extra.received, 'base64'));
+    // Likewise the callee filter: until it fills, numbers count as never called for up to two days.
+    if (extra.called === undefined) this.called.clear();
+    else this.called.fromBytes(Buffer.from(extra.called, 'base64'));
     this.spoofingSources.clear();
     this.flaggedDevices.clear();
     for (const t of extra.spoofing) this.spoofingSources.add(t);

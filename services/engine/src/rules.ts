@@ -48,6 +48,16 @@ export const rulesSchema = z.strictObject({
   neighbourDigits: z.number().int().min(4).max(15),
   onNetPrefixes: z.array(z.string().regex(/^\+\d+$/)),
   onNetCarrier: z.string().min(1),
+  /**
+   * The home country's calling code. With `internationalTrunkPrefixes`, a home-format number arriving
+   * on an international trunk is the spoofing pattern there; foreign numbers on it are ordinary.
+   */
+  homeCountryCode: z
+    .string()
+    .regex(/^\+\d{1,3}$/)
+    .optional(),
+  /** Trunk ids (by prefix) of international gateways. */
+  internationalTrunkPrefixes: z.array(z.string().min(1)).default([]),
   allowedLatenessMs: z.number().int().min(0),
   /** Calls within one clock hour that promote a number from the tiny state to the full one. */
   promoteCallsPerHour: z.number().int().min(1),

@@ -5,7 +5,9 @@ import type { Stage, VerdictState } from './stage.js';
 import { StateMemory } from './state-memory.js';
 import { K, SubjectState, type RichState } from './subject-state.js';
 
-const MAGIC = 0x52465332; // "RFS2"
+const MAGIC = 0x52465333; // "RFS3": complaint reporters
+/** Snapshots before complaint reporters: restored with every reporter unknown. */
+const MAGIC_V2 = 0x52465332;
 
 const TINY_FIELDS = [
   'firstSec',
@@ -93,6 +95,7 @@ export function writeStage(stage: Stage, extra: unknown): Buffer {
     w.str(s.trunk1);
     w.str(s.device0);
     w.json(s.complaintSecs);
+    w.json(s.complaintBy);
     w.i32(s.pending < 0 ? 0 : 1);
     if (s.pending >= 0) w.bytes(stage.memory.pendingRows.subarray(s.pending, s.pending + K));
     w.i32(s.rich === null ? 0 : 1);
@@ -107,7 +110,9 @@ export function writeStage(stage: Stage, extra: unknown): Buffer {
 /** Replaces a stage's state with a snapshot written by writeStage; returns the `extra` part. */
 export function readStage(stage: Stage, buf: Buffer): unknown {
   const rd = new ByteReader(buf);
-  if (rd.i32() !== MAGIC) throw new RingfenceError('INTEGRITY', 'not a Ringfence engine snapshot');
+  const magic = rd.i32();
+  if (magic !== MAGIC && magic !== MAGIC_V2)
+    throw new RingfenceError('INTEGRITY', 'not a Ringfence engine snapshot');
   stage.states.clear();
   stage.memory = new StateMemory();
   stage.verdicts.clear();
@@ -124,6 +129,7 @@ export function readStage(stage: Stage, buf: Buffer): unknown {
     s.trunk1 = rd.str();
     s.device0 = rd.str();
     s.complaintSecs = rd.json<number[] | null>();
+    s.complaintBy = magic === MAGIC ? rd.json<number[] | null>() : (s.complaintSecs?.map(() => 0) ?? null);
     if (rd.i32() === 1) {
       s.pending = stage.memory.pendingAlloc();
       stage.memory.pendingRows.set(new Uint32Array(rd.block()), s.pending);

@@ -155,6 +155,7 @@ export class Stage {
     f[FEATURE_INDEX.complaint_rate] =
       complaints / Math.max(1, s.rich !== null ? s.rich.answered : s.answered);
     f[FEATURE_INDEX.complaints_total] = s.complaints;
+    f[FEATURE_INDEX.complaint_reporters] = s.complaintReporters();
     f[FEATURE_INDEX.number_age_h] = (s.lastSec - s.firstSec) / 3600;
     if (this.decorate !== null) this.decorate(key, s, f);
     return f;

@@ -504,6 +504,8 @@ export class SubjectState {
   nD0 = 0;
   /** Latest complaint times (seconds, ascending), apart from the call windows: complaints commute with calls. */
   complaintSecs: number[] | null = null;
+  /** Who made each of `complaintSecs` (a hash of the reporter's number, 0 when unknown), same order. */
+  complaintBy: number[] | null = null;
   /** Tiny sources: offset of their pending counts (-1: none), their latest call, and its latest suspect one. */
   pending = -1;
   pendingSec = 0;
@@ -524,12 +526,33 @@ export class SubjectState {
     return n;
   }
 
-  addComplaint(sec: number): void {
+  addComplaint(sec: number, reporter: number): void {
     this.complaints++;
     const c = (this.complaintSecs ??= []);
+    const by = (this.complaintBy ??= []);
     let i = c.length;
-    while (i > 0 && c[i - 1]! > sec) i--;
+    // Equal times are ordered by reporter, so the kept set does not depend on arrival order.
+    while (i > 0 && (c[i - 1]! > sec || (c[i - 1] === sec && by[i - 1]! > reporter))) i--;
     c.splice(i, 0, sec);
-    if (c.length > COMPLAINT_TIMES) c.shift();
+    by.splice(i, 0, reporter);
+    if (c.length > COMPLAINT_TIMES) {
+      c.shift();
+      by.shift();
+    }
+  }
+
+  /**
+   * Distinct people among the kept complaints: one upset person reporting many times is one voice.
+   * An unknown reporter (0) counts as one more.
+   */
+  complaintReporters(): number {
+    const by = this.complaintBy;
+    if (by === null) return 0;
+    let n = 0;
+    for (let i = 0; i < by.length; i++) {
+      const r = by[i]!;
+      if (r === 0 || by.indexOf(r) === i) n++;
+    }
+    return n;
   }
 }

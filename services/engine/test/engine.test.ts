@@ -1,3 +1,4 @@
+import type { ICallDetailRecord } from '@ringfence/proto';
 import { describe, expect, it } from 'vitest';
 import { loadRules, parseRules, type Verdict } from '../src/index.js';
 import { HOUR, T0, callee, cdr, newEngine } from './cdr-builder.js';
@@ -83,19 +84,51 @@ describe('engine verdicts', () => {
     }
     expect(sink.latest.get('trunk:TG-SPOOF')?.level).toMatch(/MEDIUM|HIGH/);
     expect(sink.latest.get('trunk:TG-SPOOF')?.category).toBe('spoofing');
-    // A valid off-net number with C attestation, unanswered, through the flagged trunk.
-    engine.onCdr(
-      cdr({
-        from: '+8615512345678',
-        to: callee(1),
-        at: T0 + 3 * HOUR,
-        answered: false,
-        attestation: 3,
-        carrier: 'VOIP-X',
-        trunk: 'TG-SPOOF',
-      }),
+    // A valid off-net number nobody calls, with C attestation, unanswered twice through the flagged
+    // trunk: the route plus the caller's own evidence.
+    const through = (from: string, at: number): ICallDetailRecord =>
+      cdr({ from, to: callee(1), at, answered: false, attestation: 3, carrier: 'VOIP-X', trunk: 'TG-SPOOF' });
+    engine.onCdr(through('+8615512345678', T0 + 3 * HOUR));
+    engine.onCdr(through('+8615512345678', T0 + 3 * HOUR + 60_000));
+    const v = sink.latest.get('+8615512345678');
+    expect(v?.level).toMatch(/MEDIUM|HIGH/);
+    expect(v?.reasons.map((r) => r.code)).toEqual(
+      expect.arrayContaining(['VIA_SPOOFING_SOURCE', 'VIA_SPOOFING_SOURCE_UNANSWERED']),
     );
-    expect(sink.latest.get('+8615512345678')?.level).toMatch(/MEDIUM|HIGH/);
+  });
+
+  it('implicates no caller by route alone: not one people call, nor a foreign number on an international gateway', () => {
+    const { engine, sink } = newEngine();
+    const gateway = 'TG-SH-INTL-01';
+    for (let i = 0; i < 200; i++) {
+      engine.onCdr(
+        cdr({
+          from: `+861380000${String(i).padStart(4, '0')}`,
+          to: callee(i * 37),
+          at: T0 + i * 30_000,
+          answered: false,
+          attestation: 0,
+          carrier: 'INTL-GW-3',
+          trunk: gateway,
+        }),
+      );
+    }
+    expect(sink.latest.get(`trunk:${gateway}`)?.level).toMatch(/MEDIUM|HIGH/);
+    const abroad = (from: string, at: number): ICallDetailRecord =>
+      cdr({ from, to: callee(2), at, answered: false, attestation: 0, carrier: 'INTL-GW-3', trunk: gateway });
+    // Family abroad: a foreign number is what an international gateway carries.
+    for (let k = 0; k < 3; k++) engine.onCdr(abroad('+447501234567', T0 + 3 * HOUR + k * 60_000));
+    // A subscriber of another network whom people here call: history, not a made-up id.
+    engine.onCdr(cdr({ from: callee(5), to: '+8615587654321', at: T0 + 2 * HOUR }));
+    for (let k = 0; k < 3; k++) engine.onCdr(abroad('+8615587654321', T0 + 3 * HOUR + k * 60_000));
+    for (const n of ['+447501234567', '+8615587654321']) {
+      const v = sink.latest.get(n);
+      expect(v?.level ?? 'NONE', n).toMatch(/NONE|LOW/);
+      expect(v?.reasons.map((r) => r.code) ?? [], n).not.toContain('VIA_SPOOFING_SOURCE');
+    }
+    // The same pattern from a number nobody calls is implicated.
+    for (let k = 0; k < 3; k++) engine.onCdr(abroad('+8615511112222', T0 + 3 * HOUR + k * 60_000));
+    expect(sink.latest.get('+8615511112222')?.level).toMatch(/MEDIUM|HIGH/);
   });
 });
 
