@@ -46,6 +46,11 @@ export const riskApiConfigShape = {
   labelLevel: cfg.enum(LEVEL_NAMES).default('MEDIUM'),
   /** Lowest level that blocks the call; NEVER (default) only labels. */
   blockLevel: cfg.enum(['NEVER', ...LEVEL_NAMES]).default('NEVER'),
+  /**
+   * What a BLOCKLIST decision (on the number or the calling device) answers: BLOCK (default) or
+   * LABEL. Separate from blockLevel: computed risk never blocks just because blocklists do.
+   */
+  blocklistAction: cfg.enum(['BLOCK', 'LABEL']).default('BLOCK'),
   /** Lowest score that blocks, on top of blockLevel. */
   blockMinScore: cfg.int(0, 1_000_000).default(0),
   /** Numbers (E.164) that are always allowed. */
