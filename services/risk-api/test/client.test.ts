@@ -109,9 +109,7 @@ describe('fail-open risk client', () => {
       token: 'wrong-token-0123456789',
       deadlineMs: 2_000,
     });
-    expect((await denied.check({ calling: '+8613911112222', called: '1' })).failOpen).toBe(
-      'permission_denied',
-    );
+    expect((await denied.check({ calling: '+8613911112222', called: '1' })).failOpen).toBe('unauthenticated');
     denied.close();
     const closedPort = await new Promise<number>((resolve) => {
       const s = createServer();

@@ -142,9 +142,10 @@ describe('risk-api gRPC server', () => {
   it('refuses missing or unknown credentials', async () => {
     const req = { calling: SCAMMER, called: '+8613700000000' };
     expect(await statusOf(c.check(req, { token: null }))).toBe(status.UNAUTHENTICATED);
-    expect(await statusOf(c.check(req, { token: 'not-a-known-token-at-all' }))).toBe(
-      status.PERMISSION_DENIED,
-    );
+    // A wrong token proves no identity: UNAUTHENTICATED, like none at all, not PERMISSION_DENIED.
+    expect(await statusOf(c.check(req, { token: 'not-a-known-token-at-all' }))).toBe(status.UNAUTHENTICATED);
+    expect(await statusOf(c.check(req, { token: TOKEN.slice(0, -1) }))).toBe(status.UNAUTHENTICATED);
+    expect(await statusOf(c.check(req, { token: `${TOKEN}x` }))).toBe(status.UNAUTHENTICATED);
   });
 
   it('names the bad field with INVALID_ARGUMENT', async () => {
