@@ -23,8 +23,18 @@ export interface Answer {
   readonly reasons: readonly IReason[];
   readonly updatedMs: number;
   readonly block: Block | null;
-  /** "number", "trunk", "carrier", "device", "request" (a request-time signal), "allowlist" or "". */
+  /**
+   * What decided: an operator decision ("allowlist", "redress", "blocklist") or computed risk
+   * ("number", "device", "trunk", "carrier", "request" for a request-time signal); "" for none.
+   */
   readonly decidedBy: string;
+  /** True for an explicit operator decision, which no computed risk can outrank. */
+  readonly operator: boolean;
+  /**
+   * For a trunk or carrier verdict: the call-evidence patterns (`EVIDENCE_*` bits) that let it
+   * decide a call; 0 when no single call can show its pattern, so it never decides.
+   */
+  readonly callEvidence: number;
 }
 
 /** The answer when nothing is known against a call. */
@@ -38,6 +48,8 @@ export const NO_RISK: Answer = Object.freeze({
   updatedMs: 0,
   block: null,
   decidedBy: '',
+  operator: false,
+  callEvidence: 0,
 });
 
 /** True when `a` outranks `b`: higher level first, then higher score. */

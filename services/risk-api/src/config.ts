@@ -4,7 +4,7 @@ import { z } from 'zod';
 const LEVEL_NAMES = ['LOW', 'MEDIUM', 'HIGH'] as const;
 
 /** "token=switch,token2=switch2" (environment) or a JSON object (config file) → token → switch id. */
-const tokenMap = z.preprocess(
+export const tokenMap = z.preprocess(
   (v) => {
     if (typeof v !== 'string') return v;
     const out: Record<string, string> = {};
@@ -27,6 +27,12 @@ export const riskApiConfigShape = {
   grpcPort: cfg.port().default(50051),
   /** Bearer token → switch id. */
   authTokens: tokenMap.default({}),
+  /**
+   * A file of further bearer tokens (a JSON object token → switch id, or `token=switch` lines),
+   * re-read every authTokensRefreshMs and swapped in when it changed: tokens rotate without a restart.
+   */
+  authTokensFile: z.string().min(1).optional(),
+  authTokensRefreshMs: cfg.int(100, 3_600_000).default(10_000),
   /** Server certificate and key (PEM files); when unset the port is plaintext. */
   tlsCertFile: z.string().optional(),
   tlsKeyFile: z.string().optional(),
@@ -46,6 +52,11 @@ export const riskApiConfigShape = {
   labelLevel: cfg.enum(LEVEL_NAMES).default('MEDIUM'),
   /** Lowest level that blocks the call; NEVER (default) only labels. */
   blockLevel: cfg.enum(['NEVER', ...LEVEL_NAMES]).default('NEVER'),
+  /**
+   * What a BLOCKLIST decision (on the number or the calling device) answers: BLOCK (default) or
+   * LABEL. Separate from blockLevel: computed risk never blocks just because blocklists do.
+   */
+  blocklistAction: cfg.enum(['BLOCK', 'LABEL']).default('BLOCK'),
   /** Lowest score that blocks, on top of blockLevel. */
   blockMinScore: cfg.int(0, 1_000_000).default(0),
   /** Numbers (E.164) that are always allowed. */

@@ -1,6 +1,7 @@
 import { Attestation, Level, type ICheckRequest } from '@ringfence/proto';
 import { RingfenceError } from '@ringfence/common';
-import { outranks, type Answer } from './answer.js';
+import { NO_RISK, outranks, type Answer } from './answer.js';
+import { createCallEvidence } from './call-evidence.js';
 import type { RiskApiConfig } from './config.js';
 import { toE164 } from './numbers.js';
 import type { Policy } from './policy.js';
@@ -15,12 +16,17 @@ export type DeciderConfig = Pick<
 export type Decide = (request: ICheckRequest, field?: string) => Answer;
 
 /**
- * The decision at call setup: allowlist first, then the strongest of the number's verdict, its
- * sources' verdicts and a stateless request-time signal (an ON-NET-range caller arriving from an
- * outside carrier with attestation C is likely spoofed).
+ * The decision at call setup, the one place its precedence lives (docs/risk-api.md, "The answer"):
+ *
+ * 1. An operator decision on the number (allowlist, upheld redress, blocklist), then a blocklist
+ *    decision on the calling device: nothing computed outranks it.
+ * 2. Otherwise the strongest (level, then score; ties in this order) of the computed risks: the
+ *    number's own verdict; the calling device's verdict; the ingress trunk's and carrier's verdicts,
+ *    each only when the call itself shows the pattern the source was flagged for; and the stateless
+ *    request-time signal (an ON-NET-range caller from an outside carrier with attestation C).
  */
 export function createDecider(view: RiskView, policy: Policy, config: DeciderConfig): Decide {
-  const prefixes = [...config.onNetPrefixes];
+  const evidence = createCallEvidence(config);
   const spoofAnswer = policy.answerFor(
     {
       score: config.spoofSignalScore,
@@ -39,10 +45,20 @@ export function createDecider(view: RiskView, policy: Policy, config: DeciderCon
     },
     'request',
   );
-  const onNetRange = (e164: string): boolean => {
-    for (const p of prefixes) if (e164.startsWith(p)) return true;
-    return false;
-  };
+  // A source decides only if it would win and the call shows its pattern; the evidence is checked
+  // last because it may need the numbering plan.
+  const sourceWins = (
+    source: Answer | undefined,
+    best: Answer,
+    calling: string,
+    e164: string,
+    carrier: string,
+    attestation: Attestation,
+  ): source is Answer =>
+    source !== undefined &&
+    source.callEvidence !== 0 &&
+    outranks(source, best) &&
+    evidence.shows(source.callEvidence, calling, e164, carrier, attestation) !== 0;
   return (request, field = '') => {
     const calling = request.calling ?? '';
     if (calling === '') {
@@ -61,14 +77,33 @@ export function createDecider(view: RiskView, policy: Policy, config: DeciderCon
         detail: { field: `${field}calling` },
       });
     }
+    const own = view.numbers.get(e164);
+    if (own?.operator === true) return own;
+    let best = own ?? NO_RISK;
+    const device = request.callingDevice ?? '';
+    if (device !== '' && view.devices.size > 0) {
+      // A handset flagged for rotating numbers is itself the evidence: it needs none from the call.
+      const d = view.devices.get(device);
+      if (d !== undefined) {
+        if (d.operator) return d;
+        if (outranks(d, best)) best = d;
+      }
+    }
+    const trunk = request.ingressTrunk ?? '';
     const carrier = request.ingressCarrier ?? '';
-    const best = view.lookup(e164, request.ingressTrunk ?? '', carrier);
+    const attestation = request.attestation ?? Attestation.ATTESTATION_UNSPECIFIED;
+    if (trunk !== '' && view.trunks.size > 0) {
+      const t = view.trunks.get(trunk);
+      if (sourceWins(t, best, calling, e164, carrier, attestation)) best = t;
+    }
+    if (carrier !== '' && view.carriers.size > 0) {
+      const c = view.carriers.get(carrier);
+      if (sourceWins(c, best, calling, e164, carrier, attestation)) best = c;
+    }
     if (
-      best !== policy.allowlisted &&
-      request.attestation === Attestation.ATTESTATION_C &&
-      carrier !== '' &&
-      carrier !== config.onNetCarrier &&
-      onNetRange(e164) &&
+      attestation === Attestation.ATTESTATION_C &&
+      evidence.outside(carrier) &&
+      evidence.onNetRange(e164) &&
       outranks(spoofAnswer, best)
     ) {
       return spoofAnswer;

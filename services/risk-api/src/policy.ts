@@ -1,15 +1,38 @@
 import { Action, Level, type IReason, type IRiskVerdict } from '@ringfence/proto';
 import type { Answer, Block } from './answer.js';
+import { evidencePatterns } from './call-evidence.js';
 import type { RiskApiConfig } from './config.js';
 import { displayLabel } from './labels.js';
 
 const LEVEL_BY_NAME = { LOW: Level.LEVEL_LOW, MEDIUM: Level.LEVEL_MEDIUM, HIGH: Level.LEVEL_HIGH } as const;
 
+/** Subject kinds a verdict can be about, as they appear in `decided_by`. */
+export type VerdictKind = 'number' | 'trunk' | 'carrier' | 'device';
+
+/**
+ * The operator decisions a verdict's `override` can carry (set by the scorer from feedback.v1),
+ * by the `decided_by` they answer with. `false_positive` and `confirm` are not here: they only
+ * correct the computed score, which the scorer has already applied to the verdict.
+ */
+const OPERATOR_OVERRIDES = ['allowlist', 'redress', 'blocklist'] as const;
+type OperatorOverride = (typeof OPERATOR_OVERRIDES)[number];
+
+function operatorOverride(override: string): OperatorOverride | undefined {
+  return (OPERATOR_OVERRIDES as readonly string[]).includes(override)
+    ? (override as OperatorOverride)
+    : undefined;
+}
+
 /** Turns verdicts into answers: which level/score labels, which blocks, what a block says. */
 export interface Policy {
   actionFor(level: Level, score: number): Action;
-  /** A frozen answer for a verdict, decided by the given subject kind. */
+  /** A frozen answer for computed risk (the verdict's score and level), decided by `decidedBy`. */
   answerFor(verdict: IRiskVerdict, decidedBy: string): Answer;
+  /**
+   * The frozen answer for a published verdict of the given kind: an operator decision when its
+   * `override` carries one that applies to the kind, else the computed answer.
+   */
+  verdictAnswer(verdict: IRiskVerdict, kind: VerdictKind): Answer;
   /** The frozen answer for allowlisted numbers. */
   readonly allowlisted: Answer;
   readonly allowlist: readonly string[];
@@ -18,8 +41,44 @@ export interface Policy {
 
 export type PolicyConfig = Pick<
   RiskApiConfig,
-  'labelLevel' | 'blockLevel' | 'blockMinScore' | 'allowlist' | 'redressContact' | 'blockReasonCode'
+  | 'labelLevel'
+  | 'blockLevel'
+  | 'blockMinScore'
+  | 'blocklistAction'
+  | 'allowlist'
+  | 'redressContact'
+  | 'blockReasonCode'
 >;
+
+function freezeReasons(reasons: readonly IReason[] | null | undefined): readonly IReason[] {
+  return Object.freeze(
+    (reasons ?? []).map((r): IReason =>
+      Object.freeze({
+        code: r.code ?? '',
+        value: r.value ?? 0,
+        threshold: r.threshold ?? 0,
+        window: r.window ?? '',
+        points: r.points ?? 0,
+      }),
+    ),
+  );
+}
+
+function allowAnswer(decidedBy: 'allowlist' | 'redress', updatedMs: number): Answer {
+  return Object.freeze({
+    action: Action.ACTION_ALLOW,
+    score: 0,
+    level: Level.LEVEL_NONE,
+    category: '',
+    label: null,
+    reasons: Object.freeze([]),
+    updatedMs,
+    block: null,
+    decidedBy,
+    operator: true,
+    callEvidence: 0,
+  });
+}
 
 /** Builds the policy from configuration; the default labels from MEDIUM and never blocks. */
 export function createPolicy(config: PolicyConfig): Policy {
@@ -35,51 +94,63 @@ export function createPolicy(config: PolicyConfig): Policy {
     reasonCode: config.blockReasonCode,
     redressContact: config.redressContact,
   });
+  const blocklistAction = config.blocklistAction === 'BLOCK' ? Action.ACTION_BLOCK : Action.ACTION_LABEL;
   const actionFor = (level: Level, score: number): Action => {
     if (blockLevel !== undefined && level >= blockLevel && score >= config.blockMinScore) {
       return Action.ACTION_BLOCK;
     }
     return level >= labelLevel && level > Level.LEVEL_NONE ? Action.ACTION_LABEL : Action.ACTION_ALLOW;
   };
+  const answer = (
+    verdict: IRiskVerdict,
+    decidedBy: string,
+    action: Action,
+    operator: boolean,
+    callEvidence: number,
+  ): Answer => {
+    const category = verdict.category ?? '';
+    return Object.freeze({
+      action,
+      score: verdict.score ?? 0,
+      level: verdict.level ?? Level.LEVEL_NONE,
+      category,
+      label: action === Action.ACTION_ALLOW ? null : displayLabel(category),
+      reasons: freezeReasons(verdict.reasons),
+      updatedMs: Number(verdict.updatedMs ?? 0),
+      block: action === Action.ACTION_BLOCK ? block : null,
+      decidedBy,
+      operator,
+      callEvidence,
+    });
+  };
+  const answerFor = (verdict: IRiskVerdict, decidedBy: string): Answer =>
+    answer(verdict, decidedBy, actionFor(verdict.level ?? Level.LEVEL_NONE, verdict.score ?? 0), false, 0);
+  const allowlisted = allowAnswer('allowlist', 0);
   return {
     actionFor,
-    answerFor(verdict, decidedBy) {
-      const level = verdict.level ?? Level.LEVEL_NONE;
-      const score = verdict.score ?? 0;
-      const category = verdict.category ?? '';
-      const action = actionFor(level, score);
-      const reasons = (verdict.reasons ?? []).map((r): IReason =>
-        Object.freeze({
-          code: r.code ?? '',
-          value: r.value ?? 0,
-          threshold: r.threshold ?? 0,
-          window: r.window ?? '',
-          points: r.points ?? 0,
-        }),
-      );
-      return Object.freeze({
-        action,
-        score,
-        level,
-        category,
-        label: action === Action.ACTION_ALLOW ? null : displayLabel(category),
-        reasons: Object.freeze(reasons),
-        updatedMs: Number(verdict.updatedMs ?? 0),
-        block: action === Action.ACTION_BLOCK ? block : null,
-        decidedBy,
-      });
+    answerFor,
+    verdictAnswer(verdict, kind) {
+      const decision = operatorOverride(verdict.override ?? '');
+      // A device is one handset: blocking it is as exact as blocking a number. Decisions on a trunk
+      // or carrier are already in its score (the scorer applies them), and still need call evidence.
+      if (decision === 'blocklist' && (kind === 'number' || kind === 'device')) {
+        return answer(verdict, 'blocklist', blocklistAction, true, 0);
+      }
+      if (kind === 'number' && decision !== undefined && decision !== 'blocklist') {
+        return decision === 'allowlist' ? allowlisted : allowAnswer(decision, Number(verdict.updatedMs ?? 0));
+      }
+      if (kind === 'trunk' || kind === 'carrier') {
+        return answer(
+          verdict,
+          kind,
+          actionFor(verdict.level ?? Level.LEVEL_NONE, verdict.score ?? 0),
+          false,
+          evidencePatterns(verdict.reasons ?? []),
+        );
+      }
+      return answerFor(verdict, kind);
     },
-    allowlisted: Object.freeze({
-      action: Action.ACTION_ALLOW,
-      score: 0,
-      level: Level.LEVEL_NONE,
-      category: '',
-      label: null,
-      reasons: Object.freeze([]),
-      updatedMs: 0,
-      block: null,
-      decidedBy: 'allowlist',
-    }),
+    allowlisted,
     allowlist: Object.freeze([...allowlist]),
     isAllowlisted: (e164) => allowlist.has(e164),
   };

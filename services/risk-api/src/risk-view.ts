@@ -1,12 +1,13 @@
 import { riskv1 } from '@ringfence/proto';
-import { NO_RISK, outranks, type Answer } from './answer.js';
+import type { Answer } from './answer.js';
 import type { Policy } from './policy.js';
 
 type SourceKind = 'trunk' | 'carrier' | 'device';
 
 /**
- * The in-memory risk view: one Map per subject kind from id to a frozen, precomputed answer.
- * Fed from the compacted verdict topics; a null value (tombstone) deletes.
+ * The in-memory risk view: one Map per subject kind from id to a frozen, precomputed answer
+ * (operator decisions already turned into their answers). Fed from the compacted verdict topics; a
+ * null value (tombstone) deletes. Which answer wins a call is decided in decide.ts, not here.
  */
 export class RiskView {
   readonly numbers = new Map<string, Answer>();
@@ -31,7 +32,7 @@ export class RiskView {
       this.numbers.delete(key);
       return;
     }
-    this.numbers.set(key, this.policy.answerFor(riskv1.RiskVerdict.decode(value), 'number'));
+    this.numbers.set(key, this.policy.verdictAnswer(riskv1.RiskVerdict.decode(value), 'number'));
   }
 
   /** Applies one source-risk.v1 record (key = "<kind>:<id>"); unknown kinds are ignored. */
@@ -45,7 +46,7 @@ export class RiskView {
       map.delete(id);
       return;
     }
-    map.set(id, this.policy.answerFor(riskv1.RiskVerdict.decode(value), kind));
+    map.set(id, this.policy.verdictAnswer(riskv1.RiskVerdict.decode(value), kind));
   }
 
   /** Subjects held, by kind. */
@@ -56,23 +57,5 @@ export class RiskView {
       carrier: this.carriers.size,
       device: this.devices.size,
     };
-  }
-
-  /**
-   * The strongest answer among the number's own verdict and its sources' (ingress trunk, carrier).
-   * Ties go to the number; an allowlisted number is always allowed. Allocates nothing.
-   */
-  lookup(e164: string, trunk: string, carrier: string): Answer {
-    let best = this.numbers.get(e164) ?? NO_RISK;
-    if (best === this.policy.allowlisted) return best;
-    if (trunk !== '' && this.trunks.size > 0) {
-      const t = this.trunks.get(trunk);
-      if (t !== undefined && outranks(t, best)) best = t;
-    }
-    if (carrier !== '' && this.carriers.size > 0) {
-      const c = this.carriers.get(carrier);
-      if (c !== undefined && outranks(c, best)) best = c;
-    }
-    return best;
   }
 }

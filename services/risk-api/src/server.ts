@@ -6,7 +6,7 @@ import { ReflectionService } from '@grpc/reflection';
 import { HealthImplementation } from 'grpc-health-check';
 import { counter, histogram, RingfenceError, type Logger, type Registry } from '@ringfence/common';
 import { protoRoot } from '@ringfence/proto';
-import { createAuthenticator } from './auth.js';
+import { createAuthenticator, TokenSet } from './auth.js';
 import type { RiskApiConfig } from './config.js';
 import { createDecider } from './decide.js';
 import { createGuard } from './guard-interceptor.js';
@@ -14,6 +14,7 @@ import { createHandlers } from './handlers.js';
 import { createPolicy } from './policy.js';
 import { RiskView } from './risk-view.js';
 import { RISK_SERVICE_NAME, riskServiceDefinition } from './service-definition.js';
+import { watchTokenFile, type TokenFileWatch } from './token-file.js';
 
 export type ServerConfig = Omit<
   RiskApiConfig,
@@ -125,8 +126,20 @@ export async function startRiskServer(
   const policy = createPolicy(config);
   const view = deps.view ?? new RiskView(policy);
   let ready = false;
+  const tokens = new TokenSet(config.authTokens);
+  // Read before anything listens, so a bad token file stops start-up like a bad certificate.
+  const tokenFile: TokenFileWatch | undefined =
+    config.authTokensFile === undefined
+      ? undefined
+      : watchTokenFile({
+          path: config.authTokensFile,
+          intervalMs: config.authTokensRefreshMs,
+          tokens,
+          fixed: config.authTokens,
+          logger: deps.logger,
+        });
   const guard = createGuard({
-    authenticate: createAuthenticator({ tokens: config.authTokens, mtlsSwitches: config.mtlsSwitches }),
+    authenticate: createAuthenticator({ tokens, mtlsSwitches: config.mtlsSwitches }),
     maxInFlight: config.maxInFlight,
     isReady: () => ready,
     latency: histogram(
@@ -199,6 +212,7 @@ export async function startRiskServer(
     // Together, so an unreadable certificate is handled however early it is reported.
     [port] = await Promise.all([bound, tls.loaded]);
   } catch (err) {
+    tokenFile?.stop();
     server.forceShutdown();
     throw err;
   }
@@ -217,6 +231,7 @@ export async function startRiskServer(
     inFlight: () => guard.inFlight(),
     close: () =>
       new Promise<void>((resolve) => {
+        tokenFile?.stop();
         const timer = setTimeout(() => server.forceShutdown(), 5_000);
         server.tryShutdown(() => {
           clearTimeout(timer);

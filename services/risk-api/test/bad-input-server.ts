@@ -19,7 +19,9 @@ const server = await startRiskServer(testConfig({ maxInFlight: Number(process.ar
 server.view.applyCaller(KNOWN, verdictBytes(highVerdict(SubjectKind.SUBJECT_KIND_NUMBER, KNOWN, 'scam')));
 server.view.applySource(
   `trunk:${KNOWN_TRUNK}`,
-  verdictBytes(highVerdict(SubjectKind.SUBJECT_KIND_TRUNK, KNOWN_TRUNK, 'spoofing', 80)),
+  verdictBytes(
+    highVerdict(SubjectKind.SUBJECT_KIND_TRUNK, KNOWN_TRUNK, 'spoofing', 80, 'SRC_ONNET_FROM_OUTSIDE'),
+  ),
 );
 const ops = await startOpsServer({ host: '127.0.0.1', port: 0, registry });
 server.setReady(true);

@@ -338,12 +338,14 @@ describe('risk-api under bad input', () => {
     const answers: { action: number; decidedBy: string; requestId: string }[] = [];
     let shedPolite = 0;
     for (let i = 0; i < 40; i++) {
-      const calling = i % 2 === 0 ? KNOWN : '+8613311110000';
+      const calling = i % 2 === 0 ? KNOWN : '+8613611110000';
+      // An own-range number from outside, unattested, on the hot trunk: the trunk's own pattern.
       const ingressTrunk = i % 4 === 1 ? KNOWN_TRUNK : '';
+      const ingressCarrier = i % 4 === 1 ? 'INTL-X' : '';
       for (let attempt = 0; ; attempt++) {
         try {
           const r = await polite.check(
-            { calling, called: CALLED, ingressTrunk, requestId: `p${i}` },
+            { calling, called: CALLED, ingressTrunk, ingressCarrier, requestId: `p${i}` },
             { deadlineMs: 20_000 },
           );
           answers.push({ action: r.action ?? 0, decidedBy: r.decidedBy ?? '', requestId: r.requestId ?? '' });

@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createRiskClient, riskServiceDefinition, type RiskServer } from '../src/index.js';
 import { highVerdict, startTestServer, TOKEN, verdictBytes } from './support.js';
 
+const HOT_DEVICE = '356938035643809';
+
 describe('fail-open risk client', () => {
   let silentTcp: NetServer;
   const sockets: Socket[] = [];
@@ -34,6 +36,12 @@ describe('fail-open risk client', () => {
     risk.view.applyCaller(
       '+8613911112222',
       verdictBytes(highVerdict(SubjectKind.SUBJECT_KIND_NUMBER, '+8613911112222', 'robocall')),
+    );
+    risk.view.applySource(
+      `device:${HOT_DEVICE}`,
+      verdictBytes(
+        highVerdict(SubjectKind.SUBJECT_KIND_DEVICE, HOT_DEVICE, 'scam', 85, 'DEVICE_MANY_NUMBERS'),
+      ),
     );
     risk.setReady(true);
   });
@@ -101,9 +109,7 @@ describe('fail-open risk client', () => {
       token: 'wrong-token-0123456789',
       deadlineMs: 2_000,
     });
-    expect((await denied.check({ calling: '+8613911112222', called: '1' })).failOpen).toBe(
-      'permission_denied',
-    );
+    expect((await denied.check({ calling: '+8613911112222', called: '1' })).failOpen).toBe('unauthenticated');
     denied.close();
     const closedPort = await new Promise<number>((resolve) => {
       const s = createServer();
@@ -127,6 +133,10 @@ describe('fail-open risk client', () => {
     expect(res.failOpen).toBeUndefined();
     const batch = await client.checkBatch([{ calling: '+8613911112222', called: '1' }]);
     expect(batch[0]?.action).toBe(Action.ACTION_LABEL);
+    // The calling device travels with the check, alone and in a batch.
+    const fromDevice = { calling: '+8613311110000', called: '1', callingDevice: HOT_DEVICE };
+    expect((await client.check(fromDevice)).decidedBy).toBe('device');
+    expect((await client.checkBatch([fromDevice]))[0]?.decidedBy).toBe('device');
     expect(client.failOpenCounts()).toEqual({});
     client.close();
   });

@@ -22,6 +22,13 @@ describe('risk-api config', () => {
     ]);
   });
 
+  it('reads what a blocklist decision answers, separate from blockLevel, and refuses others', () => {
+    expect(loadConfig(riskApiConfigSchema, { env: {} }).blocklistAction).toBe('BLOCK');
+    const c = loadConfig(riskApiConfigSchema, { env: { BLOCKLIST_ACTION: 'LABEL' } });
+    expect([c.blocklistAction, c.blockLevel]).toEqual(['LABEL', 'NEVER']);
+    expect(() => loadConfig(riskApiConfigSchema, { env: { BLOCKLIST_ACTION: 'DROP' } })).toThrow();
+  });
+
   it('refuses short tokens and pairs without a switch', () => {
     for (const AUTH_TOKENS of ['short=sw', 'aaaaaaaaaaaaaaaaaaaa']) {
       try {

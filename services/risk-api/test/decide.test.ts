@@ -1,6 +1,6 @@
 import { status } from '@grpc/grpc-js';
 import { isRingfenceError, Registry, counter, RingfenceError } from '@ringfence/common';
-import { Action, Level, SubjectKind, type CheckRequest } from '@ringfence/proto';
+import { Action, Attestation, Level, SubjectKind, type CheckRequest } from '@ringfence/proto';
 import { describe, expect, it } from 'vitest';
 import { createHandlers } from '../src/handlers.js';
 import { createDecider, createPolicy, grpcStatusFor, RiskView, toGrpcStatus } from '../src/index.js';
@@ -71,17 +71,19 @@ describe('policy and decisions', () => {
     expect(decide({ calling: N, called: '1' }).action).toBe(Action.ACTION_ALLOW);
     view.applySource(
       'carrier:CX',
-      verdictBytes(highVerdict(SubjectKind.SUBJECT_KIND_CARRIER, 'CX', 'robocall')),
+      verdictBytes(
+        highVerdict(SubjectKind.SUBJECT_KIND_CARRIER, 'CX', 'robocall', 90, 'SRC_ONNET_FROM_OUTSIDE'),
+      ),
     );
     view.applySource(
       'planet:Mars',
       verdictBytes(highVerdict(SubjectKind.SUBJECT_KIND_CARRIER, 'Mars', 'robocall')),
     );
     expect(view.sizes()).toEqual({ number: 0, trunk: 0, carrier: 1, device: 0 });
-    const a = decide({ calling: '+8613311112222', called: '1', ingressCarrier: 'CX' });
+    const a = decide({ calling: '+8613611112222', called: '1', ingressCarrier: 'CX' });
     expect([a.decidedBy, a.label?.en]).toEqual(['carrier', 'Suspected harassment']);
     view.applySource('carrier:CX', null);
-    expect(decide({ calling: '+8613311112222', called: '1', ingressCarrier: 'CX' }).decidedBy).toBe('');
+    expect(decide({ calling: '+8613611112222', called: '1', ingressCarrier: 'CX' }).decidedBy).toBe('');
   });
 
   it('prefers the number on a tie and the stronger source otherwise', () => {
@@ -89,14 +91,19 @@ describe('policy and decisions', () => {
     view.applyCaller(N, verdictBytes(highVerdict(SubjectKind.SUBJECT_KIND_NUMBER, N, 'scam', 80)));
     view.applySource(
       'trunk:T1',
-      verdictBytes(highVerdict(SubjectKind.SUBJECT_KIND_TRUNK, 'T1', 'robocall', 80)),
+      verdictBytes(
+        highVerdict(SubjectKind.SUBJECT_KIND_TRUNK, 'T1', 'spoofing', 80, 'SRC_ONNET_FROM_OUTSIDE'),
+      ),
     );
-    expect(decide({ calling: N, called: '1', ingressTrunk: 'T1' }).decidedBy).toBe('number');
+    const call = { calling: N, called: '1', ingressTrunk: 'T1', ingressCarrier: 'INTL-X' };
+    expect(decide(call).decidedBy).toBe('number');
     view.applySource(
       'trunk:T1',
-      verdictBytes(highVerdict(SubjectKind.SUBJECT_KIND_TRUNK, 'T1', 'robocall', 95)),
+      verdictBytes(
+        highVerdict(SubjectKind.SUBJECT_KIND_TRUNK, 'T1', 'spoofing', 95, 'SRC_ONNET_FROM_OUTSIDE'),
+      ),
     );
-    expect(decide({ calling: N, called: '1', ingressTrunk: 'T1' }).decidedBy).toBe('trunk');
+    expect(decide(call).decidedBy).toBe('trunk');
   });
 
   it('maps every error code to a gRPC status in one place', () => {
@@ -135,5 +142,207 @@ describe('policy and decisions', () => {
       expect(err).toMatchObject({ code: status.DEADLINE_EXCEEDED });
     });
     expect(decided).toBe(1);
+  });
+});
+
+describe('precedence: operator decisions, then the strongest computed risk with its evidence', () => {
+  const ONNET = '+8613612345678';
+  const HOT = {
+    trunk: 'TR-SPOOF',
+    carrier: 'INTL-X',
+    device: '356938035643809',
+  };
+  // Every computed signal against the call at once: a hot trunk and carrier with the call's own
+  // evidence of their pattern, a flagged handset and the request-time spoofing signal.
+  const everything = {
+    calling: ONNET,
+    called: '1',
+    ingressTrunk: HOT.trunk,
+    ingressCarrier: HOT.carrier,
+    attestation: Attestation.ATTESTATION_C,
+    callingDevice: HOT.device,
+  };
+
+  function hotView(overrides: Record<string, unknown> = {}): ReturnType<typeof setup> {
+    const s = setup(overrides);
+    s.view.applySource(
+      `trunk:${HOT.trunk}`,
+      verdictBytes(
+        highVerdict(SubjectKind.SUBJECT_KIND_TRUNK, HOT.trunk, 'spoofing', 95, 'SRC_ONNET_FROM_OUTSIDE'),
+      ),
+    );
+    s.view.applySource(
+      `carrier:${HOT.carrier}`,
+      verdictBytes(
+        highVerdict(
+          SubjectKind.SUBJECT_KIND_CARRIER,
+          HOT.carrier,
+          'spoofing',
+          99,
+          'SRC_ROTATING_SUSPECT_NUMBERS',
+        ),
+      ),
+    );
+    s.view.applySource(
+      `device:${HOT.device}`,
+      verdictBytes(
+        highVerdict(SubjectKind.SUBJECT_KIND_DEVICE, HOT.device, 'scam', 97, 'DEVICE_MANY_NUMBERS'),
+      ),
+    );
+    return s;
+  }
+
+  function decided(override: string, score = 0, level = Level.LEVEL_NONE): Buffer {
+    return verdictBytes({
+      ...highVerdict(SubjectKind.SUBJECT_KIND_NUMBER, ONNET, level === Level.LEVEL_NONE ? '' : 'scam', score),
+      level,
+      override,
+    });
+  }
+
+  it('answers ALLOW to an allowlist decision or an upheld redress, whatever else is against the call', () => {
+    const { view, decide } = hotView({ blockLevel: 'MEDIUM' });
+    expect(decide(everything).decidedBy).toBe('carrier');
+    for (const override of ['allowlist', 'redress']) {
+      view.applyCaller(ONNET, decided(override));
+      const a = decide(everything);
+      expect([a.action, a.decidedBy, a.label, a.block]).toEqual([Action.ACTION_ALLOW, override, null, null]);
+    }
+    // Risk-api's own allowlist is the same kind of decision.
+    const own = hotView({ allowlist: [ONNET] });
+    expect([own.decide(everything).action, own.decide(everything).decidedBy]).toEqual([
+      Action.ACTION_ALLOW,
+      'allowlist',
+    ]);
+  });
+
+  it('blocks a blocklisted number by blocklistAction, not by blockLevel', () => {
+    const { view, decide } = hotView({ blockLevel: 'NEVER', redressContact: 'https://appeal.example/' });
+    view.applyCaller(ONNET, decided('blocklist', 100, Level.LEVEL_HIGH));
+    const a = decide({ ...everything, attestation: Attestation.ATTESTATION_A });
+    expect([a.action, a.decidedBy]).toEqual([Action.ACTION_BLOCK, 'blocklist']);
+    expect(a.block).toEqual({
+      sipCode: 603,
+      sipReason: 'Network Blocked',
+      isupCause: 21,
+      reasonCode: 'RINGFENCE-RISK',
+      redressContact: 'https://appeal.example/',
+    });
+    // The same HIGH computed, with no decision behind it, only labels under the same policy.
+    view.applyCaller(ONNET, decided('', 100, Level.LEVEL_HIGH));
+    expect(decide({ calling: ONNET, called: '1' }).action).toBe(Action.ACTION_LABEL);
+
+    const labelOnly = hotView({ blockLevel: 'HIGH', blocklistAction: 'LABEL' });
+    labelOnly.view.applyCaller(ONNET, decided('blocklist', 100, Level.LEVEL_HIGH));
+    const l = labelOnly.decide(everything);
+    expect([l.action, l.decidedBy, l.block]).toEqual([Action.ACTION_LABEL, 'blocklist', null]);
+  });
+
+  it('blocks a blocklisted device unless the number itself is allowlisted', () => {
+    const { view, decide } = hotView();
+    view.applySource(
+      `device:${HOT.device}`,
+      verdictBytes({
+        ...highVerdict(SubjectKind.SUBJECT_KIND_DEVICE, HOT.device, 'scam', 100),
+        override: 'blocklist',
+      }),
+    );
+    view.applyCaller(ONNET, verdictBytes(highVerdict(SubjectKind.SUBJECT_KIND_NUMBER, ONNET, 'scam', 99)));
+    expect([decide(everything).action, decide(everything).decidedBy]).toEqual([
+      Action.ACTION_BLOCK,
+      'blocklist',
+    ]);
+    view.applyCaller(ONNET, decided('allowlist'));
+    expect(decide(everything).decidedBy).toBe('allowlist');
+  });
+
+  it('reads confirm and false_positive as the computed verdict they already are', () => {
+    const { view, decide } = setup();
+    view.applyCaller(ONNET, decided('false_positive'));
+    const fp = decide({ ...everything, callingDevice: '' });
+    // Cleared number, but a spoofed call bearing it still shows the request-time signal.
+    expect(fp.decidedBy).toBe('request');
+    view.applyCaller(ONNET, decided('confirm', 90, Level.LEVEL_HIGH));
+    expect(decide({ calling: ONNET, called: '1' }).decidedBy).toBe('number');
+  });
+
+  it('never labels a new number for its flagged carrier or trunk alone', () => {
+    const { decide } = hotView();
+    for (const attestation of [Attestation.ATTESTATION_A, Attestation.ATTESTATION_B]) {
+      const a = decide({ ...everything, callingDevice: '', attestation });
+      expect([a.action, a.decidedBy, a.reasons]).toEqual([Action.ACTION_ALLOW, '', []]);
+    }
+    // Not an own-range number: nothing in the call says it is spoofed.
+    const offNet = decide({ ...everything, callingDevice: '', calling: '+8613311112222' });
+    expect([offNet.action, offNet.decidedBy]).toEqual([Action.ACTION_ALLOW, '']);
+    // The same call with missing attestation shows the pattern: the strongest source decides.
+    const a = decide({ ...everything, callingDevice: '', attestation: Attestation.ATTESTATION_UNSPECIFIED });
+    expect([a.action, a.decidedBy, a.reasons.map((r) => r.code)]).toEqual([
+      Action.ACTION_LABEL,
+      'carrier',
+      ['SRC_ROTATING_SUSPECT_NUMBERS'],
+    ]);
+  });
+
+  it('lets a source decide only for the pattern it was flagged for', () => {
+    const { view, decide } = setup();
+    view.applySource(
+      'carrier:ROBO',
+      verdictBytes(
+        highVerdict(SubjectKind.SUBJECT_KIND_CARRIER, 'ROBO', 'robocall', 99, 'SRC_LOW_ANSWER_RATIO'),
+      ),
+    );
+    view.applySource(
+      'carrier:BADNUM',
+      verdictBytes(
+        highVerdict(SubjectKind.SUBJECT_KIND_CARRIER, 'BADNUM', 'spoofing', 99, 'SRC_INVALID_NUMBERS'),
+      ),
+    );
+    const unattested = { calling: ONNET, called: '1', attestation: Attestation.ATTESTATION_C };
+    // No single call shows a low answer ratio: such a carrier never decides.
+    expect(decide({ ...unattested, ingressCarrier: 'ROBO' }).decidedBy).toBe('request');
+    // Flagged for invalid numbers: an own-range number from outside is not that pattern...
+    expect(decide({ ...unattested, ingressCarrier: 'BADNUM' }).decidedBy).toBe('request');
+    // ...a number that cannot have been assigned is.
+    const invalid = '+8612345678';
+    const a = decide({
+      calling: invalid,
+      called: '1',
+      ingressCarrier: 'BADNUM',
+      attestation: Attestation.ATTESTATION_A,
+    });
+    expect([a.decidedBy, a.reasons.map((r) => r.code)]).toEqual(['carrier', ['SRC_INVALID_NUMBERS']]);
+  });
+
+  it("keeps the number's own verdict when a source has no evidence in the call", () => {
+    const { view, decide } = hotView();
+    view.applyCaller(
+      ONNET,
+      verdictBytes({
+        ...highVerdict(SubjectKind.SUBJECT_KIND_NUMBER, ONNET, 'telemarketing', 50),
+        level: Level.LEVEL_MEDIUM,
+      }),
+    );
+    const a = decide({
+      calling: ONNET,
+      called: '1',
+      ingressTrunk: HOT.trunk,
+      ingressCarrier: HOT.carrier,
+      attestation: Attestation.ATTESTATION_A,
+    });
+    expect([a.decidedBy, a.category, a.reasons.map((r) => r.code)]).toEqual([
+      'number',
+      'telemarketing',
+      ['CALLS_PER_HOUR'],
+    ]);
+  });
+
+  it('lets a flagged calling device decide with no other evidence, and ignores unknown devices', () => {
+    const { decide } = hotView();
+    const plain = { calling: '+8613311112222', called: '1', attestation: Attestation.ATTESTATION_A };
+    const a = decide({ ...plain, callingDevice: HOT.device });
+    expect([a.action, a.decidedBy, a.category]).toEqual([Action.ACTION_LABEL, 'device', 'scam']);
+    expect(decide({ ...plain, callingDevice: '000000000000000' }).decidedBy).toBe('');
+    expect(decide(plain).decidedBy).toBe('');
   });
 });

@@ -27,6 +27,7 @@ import type { Registry } from '@ringfence/common';
 
 const SCAMMER = '+8613911112222';
 const ALLOWED = '+8613800000001';
+const HOT_DEVICE = '356938035643809';
 
 describe('risk-api gRPC server', () => {
   let server: RiskServer;
@@ -45,7 +46,15 @@ describe('risk-api gRPC server', () => {
     );
     server.view.applySource(
       'trunk:TR-HOT',
-      verdictBytes(highVerdict(SubjectKind.SUBJECT_KIND_TRUNK, 'TR-HOT', 'spoofing', 80)),
+      verdictBytes(
+        highVerdict(SubjectKind.SUBJECT_KIND_TRUNK, 'TR-HOT', 'spoofing', 80, 'SRC_ONNET_FROM_OUTSIDE'),
+      ),
+    );
+    server.view.applySource(
+      `device:${HOT_DEVICE}`,
+      verdictBytes(
+        highVerdict(SubjectKind.SUBJECT_KIND_DEVICE, HOT_DEVICE, 'scam', 85, 'DEVICE_MANY_NUMBERS'),
+      ),
     );
     c = rawClient(server.port);
   });
@@ -79,15 +88,24 @@ describe('risk-api gRPC server', () => {
     expect(res.decidedBy).toBe('number');
   });
 
-  it('labels an unseen number arriving on a hot trunk', async () => {
+  it('labels an unseen number on a hot trunk only when the call shows the trunk pattern', async () => {
     const res = await c.check({
       calling: '+8613512345678',
       called: '+8613700000000',
       ingressTrunk: 'TR-HOT',
+      ingressCarrier: 'INTL-X',
+      attestation: Attestation.ATTESTATION_C,
     });
     expect(res.action).toBe(Action.ACTION_LABEL);
     expect(res.category).toBe('spoofing');
     expect(res.decidedBy).toBe('trunk');
+    expect(res.reasons?.map((r) => r.code)).toEqual(['SRC_ONNET_FROM_OUTSIDE']);
+    const plain = await c.check({
+      calling: '+8613512345678',
+      called: '+8613700000000',
+      ingressTrunk: 'TR-HOT',
+    });
+    expect([plain.action, plain.decidedBy, plain.reasons]).toEqual([Action.ACTION_ALLOW, '', []]);
   });
 
   it('flags an ON-NET-range number from an outside carrier with attestation C', async () => {
@@ -124,9 +142,10 @@ describe('risk-api gRPC server', () => {
   it('refuses missing or unknown credentials', async () => {
     const req = { calling: SCAMMER, called: '+8613700000000' };
     expect(await statusOf(c.check(req, { token: null }))).toBe(status.UNAUTHENTICATED);
-    expect(await statusOf(c.check(req, { token: 'not-a-known-token-at-all' }))).toBe(
-      status.PERMISSION_DENIED,
-    );
+    // A wrong token proves no identity: UNAUTHENTICATED, like none at all, not PERMISSION_DENIED.
+    expect(await statusOf(c.check(req, { token: 'not-a-known-token-at-all' }))).toBe(status.UNAUTHENTICATED);
+    expect(await statusOf(c.check(req, { token: TOKEN.slice(0, -1) }))).toBe(status.UNAUTHENTICATED);
+    expect(await statusOf(c.check(req, { token: `${TOKEN}x` }))).toBe(status.UNAUTHENTICATED);
   });
 
   it('names the bad field with INVALID_ARGUMENT', async () => {
@@ -172,14 +191,49 @@ describe('risk-api gRPC server', () => {
       checks: [
         { calling: SCAMMER, called: '1', requestId: 'a' },
         { calling: '+8613311110000', called: '1', requestId: 'b' },
-        { calling: '+8613311110001', called: '1', requestId: 'c', ingressTrunk: 'TR-HOT' },
+        {
+          calling: '+8613611110001',
+          called: '1',
+          requestId: 'c',
+          ingressTrunk: 'TR-HOT',
+          ingressCarrier: 'X',
+        },
+        {
+          calling: '+8613311110001',
+          called: '1',
+          requestId: 'd',
+          ingressTrunk: 'TR-HOT',
+          ingressCarrier: 'X',
+        },
       ],
     });
     expect(res.results?.map((r) => [r.requestId, r.action, r.decidedBy])).toEqual([
       ['a', Action.ACTION_LABEL, 'number'],
       ['b', Action.ACTION_ALLOW, ''],
       ['c', Action.ACTION_LABEL, 'trunk'],
+      ['d', Action.ACTION_ALLOW, ''],
     ]);
+  });
+
+  it('decides by the calling device in Check, CheckBatch and CheckStream', async () => {
+    const req = { calling: '+8613311110000', called: '1', callingDevice: HOT_DEVICE };
+    const one = await c.check(req);
+    expect([one.action, one.decidedBy]).toEqual([Action.ACTION_LABEL, 'device']);
+    const batch = await c.checkBatch({ checks: [req, { ...req, callingDevice: '' }] });
+    expect(batch.results?.map((r) => r.decidedBy)).toEqual(['device', '']);
+    const stream = (
+      c.client as unknown as Record<
+        string,
+        (md: unknown) => ClientDuplexStream<ICheckBatchRequest, ICheckBatchResponse>
+      >
+    )['CheckStream']!.call(c.client, c.metadata());
+    const answer = new Promise<ICheckBatchResponse>((resolve) => stream.once('data', resolve));
+    const closed = new Promise((resolve) => stream.on('status', resolve));
+    stream.on('data', () => undefined);
+    stream.write({ checks: [req] });
+    expect((await answer).results?.map((r) => r.decidedBy)).toEqual(['device']);
+    stream.end();
+    await closed;
   });
 
   it('answers batches on a bidi stream, and sheds calls above the in-flight limit', async () => {

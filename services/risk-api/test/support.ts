@@ -54,14 +54,20 @@ export function verdictBytes(v: IRiskVerdict): Buffer {
   return Buffer.from(riskv1.RiskVerdict.encode(v).finish());
 }
 
-export function highVerdict(kind: SubjectKind, id: string, category: string, score = 90): IRiskVerdict {
+export function highVerdict(
+  kind: SubjectKind,
+  id: string,
+  category: string,
+  score = 90,
+  reason = 'CALLS_PER_HOUR',
+): IRiskVerdict {
   return {
     kind,
     id,
     score,
     level: Level.LEVEL_HIGH,
     category,
-    reasons: [{ code: 'CALLS_PER_HOUR', value: 500, threshold: 100, window: '1h', points: score }],
+    reasons: [{ code: reason, value: 500, threshold: 100, window: '1h', points: score }],
     updatedMs: 1_700_000_000_000,
   };
 }

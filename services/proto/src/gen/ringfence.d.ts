@@ -1130,6 +1130,9 @@ export namespace ringfence {
 
                 /** CheckRequest requestId */
                 requestId?: (string|null);
+
+                /** CheckRequest callingDevice */
+                callingDevice?: (string|null);
             }
 
             /** Represents a CheckRequest. */
@@ -1161,6 +1164,9 @@ export namespace ringfence {
 
                 /** CheckRequest requestId. */
                 public requestId: string;
+
+                /** CheckRequest callingDevice. */
+                public callingDevice: string;
 
                 /**
                  * Creates a new CheckRequest instance using the specified properties.

@@ -3902,6 +3902,7 @@ export const ringfence = $root.ringfence = (() => {
                  * @property {ringfence.cdr.v1.Attestation|null} [attestation] CheckRequest attestation
                  * @property {ringfence.cdr.v1.Media|null} [media] CheckRequest media
                  * @property {string|null} [requestId] CheckRequest requestId
+                 * @property {string|null} [callingDevice] CheckRequest callingDevice
                  */
 
                 /**
@@ -3976,6 +3977,14 @@ export const ringfence = $root.ringfence = (() => {
                 CheckRequest.prototype.requestId = "";
 
                 /**
+                 * CheckRequest callingDevice.
+                 * @member {string} callingDevice
+                 * @memberof ringfence.risk.v1.CheckRequest
+                 * @instance
+                 */
+                CheckRequest.prototype.callingDevice = "";
+
+                /**
                  * Creates a new CheckRequest instance using the specified properties.
                  * @function create
                  * @memberof ringfence.risk.v1.CheckRequest
@@ -4017,6 +4026,8 @@ export const ringfence = $root.ringfence = (() => {
                         w.uint32(48).int32(m.media);
                     if (m.requestId != null && Object.hasOwnProperty.call(m, "requestId"))
                         w.uint32(58).string(m.requestId);
+                    if (m.callingDevice != null && Object.hasOwnProperty.call(m, "callingDevice"))
+                        w.uint32(66).string(m.callingDevice);
                     return w;
                 };
 
@@ -4080,6 +4091,10 @@ export const ringfence = $root.ringfence = (() => {
                             }
                         case 7: {
                                 m.requestId = r.string();
+                                break;
+                            }
+                        case 8: {
+                                m.callingDevice = r.string();
                                 break;
                             }
                         default:
@@ -4172,6 +4187,9 @@ export const ringfence = $root.ringfence = (() => {
                     if (d.requestId != null) {
                         m.requestId = String(d.requestId);
                     }
+                    if (d.callingDevice != null) {
+                        m.callingDevice = String(d.callingDevice);
+                    }
                     return m;
                 };
 
@@ -4200,6 +4218,7 @@ export const ringfence = $root.ringfence = (() => {
                         d.attestation = o.enums === String ? "ATTESTATION_UNSPECIFIED" : 0;
                         d.media = o.enums === String ? "MEDIA_UNSPECIFIED" : 0;
                         d.requestId = "";
+                        d.callingDevice = "";
                     }
                     if (m.calling != null && Object.hasOwnProperty.call(m, "calling")) {
                         d.calling = m.calling;
@@ -4221,6 +4240,9 @@ export const ringfence = $root.ringfence = (() => {
                     }
                     if (m.requestId != null && Object.hasOwnProperty.call(m, "requestId")) {
                         d.requestId = m.requestId;
+                    }
+                    if (m.callingDevice != null && Object.hasOwnProperty.call(m, "callingDevice")) {
+                        d.callingDevice = m.callingDevice;
                     }
                     return d;
                 };

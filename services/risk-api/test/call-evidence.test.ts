@@ -1,0 +1,68 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Attestation } from '@ringfence/proto';
+import { describe, expect, it } from 'vitest';
+import {
+  createCallEvidence,
+  EVIDENCE_INVALID_NUMBER,
+  EVIDENCE_ONNET_OUTSIDE_UNATTESTED,
+  EVIDENCE_REASON_CODES,
+  evidencePatterns,
+} from '../src/call-evidence.js';
+import { testConfig } from './support.js';
+
+const BOTH = EVIDENCE_ONNET_OUTSIDE_UNATTESTED | EVIDENCE_INVALID_NUMBER;
+
+describe('call evidence', () => {
+  const evidence = createCallEvidence(testConfig());
+  const shows = (calling: string, carrier: string, attestation: Attestation): number =>
+    evidence.shows(BOTH, calling, calling, carrier, attestation);
+
+  it('sees an own-range number from outside only when unattested', () => {
+    const onNet = '+8613612345678';
+    expect(shows(onNet, 'INTL-X', Attestation.ATTESTATION_C)).toBe(EVIDENCE_ONNET_OUTSIDE_UNATTESTED);
+    expect(shows(onNet, 'INTL-X', Attestation.ATTESTATION_UNSPECIFIED)).toBe(
+      EVIDENCE_ONNET_OUTSIDE_UNATTESTED,
+    );
+    expect(shows(onNet, 'INTL-X', Attestation.ATTESTATION_A)).toBe(0);
+    expect(shows(onNet, 'INTL-X', Attestation.ATTESTATION_B)).toBe(0);
+    expect(shows(onNet, 'ON-NET', Attestation.ATTESTATION_C)).toBe(0);
+    // An unknown ingress carrier is not "outside": nothing is known about the route.
+    expect(shows(onNet, '', Attestation.ATTESTATION_C)).toBe(0);
+    expect(shows('+8613312345678', 'INTL-X', Attestation.ATTESTATION_C)).toBe(0);
+  });
+
+  it('sees a number no plan can have assigned, and checks only the patterns asked for', () => {
+    expect(shows('+8612345678', 'ON-NET', Attestation.ATTESTATION_A)).toBe(EVIDENCE_INVALID_NUMBER);
+    expect(
+      evidence.shows(
+        EVIDENCE_ONNET_OUTSIDE_UNATTESTED,
+        '+8612345678',
+        '+8612345678',
+        'X',
+        Attestation.ATTESTATION_C,
+      ),
+    ).toBe(0);
+  });
+
+  it('reads the patterns a source verdict can be decided by from its reasons', () => {
+    const reason = (code: string): { code: string } => ({ code });
+    expect(evidencePatterns([reason('SRC_LOW_ANSWER_RATIO'), reason('SRC_SHORT_CALLS')])).toBe(0);
+    expect(evidencePatterns([reason('SRC_SHORT_CALLS'), reason('SRC_INVALID_NUMBERS')])).toBe(
+      EVIDENCE_INVALID_NUMBER,
+    );
+    expect(evidencePatterns([reason('SRC_ROTATING_SUSPECT_NUMBERS')])).toBe(BOTH);
+  });
+
+  it('names rules the scorer has for trunks and carriers', () => {
+    // The codes are the engine's; a renamed rule would silently stop every source from deciding.
+    const file = join(import.meta.dirname, '../../engine/config/default-rules.json');
+    const rules = (
+      JSON.parse(readFileSync(file, 'utf8')) as { rules: { code: string; appliesTo: string[] }[] }
+    ).rules;
+    for (const code of EVIDENCE_REASON_CODES) {
+      const rule = rules.find((r) => r.code === code);
+      expect(rule?.appliesTo, code).toEqual(expect.arrayContaining(['trunk', 'carrier']));
+    }
+  });
+});
