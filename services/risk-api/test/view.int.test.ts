@@ -1,6 +1,6 @@
 import { ensureTopics, TOPIC_SPECS, topicName } from '@ringfence/common';
 import { testStack } from '@ringfence/common/testing';
-import { Action, SubjectKind } from '@ringfence/proto';
+import { Action, Attestation, SubjectKind } from '@ringfence/proto';
 import type { Producer } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRiskApi, type RiskApi } from '../src/index.js';
@@ -57,7 +57,9 @@ describe('risk-api on the real Kafka', () => {
       messages: [
         {
           key: 'trunk:TR-SPOOF',
-          value: verdictBytes(highVerdict(SubjectKind.SUBJECT_KIND_TRUNK, 'TR-SPOOF', 'spoofing')),
+          value: verdictBytes(
+            highVerdict(SubjectKind.SUBJECT_KIND_TRUNK, 'TR-SPOOF', 'spoofing', 90, 'SRC_ONNET_FROM_OUTSIDE'),
+          ),
         },
       ],
     });
@@ -93,9 +95,23 @@ describe('risk-api on the real Kafka', () => {
     expect([known.action, known.category, known.decidedBy]).toEqual([Action.ACTION_LABEL, 'scam', 'number']);
   });
 
-  it('labels an unseen number from a hot trunk by the source verdict alone', async () => {
-    const res = await c.check({ calling: UNSEEN, called: '+8613700000000', ingressTrunk: 'TR-SPOOF' });
+  it('labels an unseen number from a hot trunk only when the call shows the pattern the trunk was flagged for', async () => {
+    const spoofLike = {
+      calling: UNSEEN,
+      called: '+8613700000000',
+      ingressTrunk: 'TR-SPOOF',
+      ingressCarrier: 'VOIP-X',
+      attestation: Attestation.ATTESTATION_C,
+    };
+    const res = await c.check(spoofLike);
     expect([res.action, res.category, res.decidedBy]).toEqual([Action.ACTION_LABEL, 'spoofing', 'trunk']);
+    // The same trunk carries ordinary callers: an attested call of another network's number is theirs.
+    const ordinary = await c.check({
+      ...spoofLike,
+      calling: '+8615511119999',
+      attestation: Attestation.ATTESTATION_B,
+    });
+    expect(ordinary.action).toBe(Action.ACTION_ALLOW);
   });
 
   it('forgets a number whose verdict was tombstoned', async () => {
@@ -122,7 +138,14 @@ describe('risk-api on the real Kafka', () => {
 
     await producer.send({ topic: sourceTopic, messages: [{ key: 'trunk:TR-SPOOF', value: null }] });
     const gone = await eventually(
-      () => c.check({ calling: UNSEEN, called: '1', ingressTrunk: 'TR-SPOOF' }),
+      () =>
+        c.check({
+          calling: UNSEEN,
+          called: '1',
+          ingressTrunk: 'TR-SPOOF',
+          ingressCarrier: 'VOIP-X',
+          attestation: Attestation.ATTESTATION_C,
+        }),
       (r) => r.action === Action.ACTION_ALLOW,
     );
     expect(gone.action).toBe(Action.ACTION_ALLOW);
