@@ -88,7 +88,11 @@ export function registerExport(program: Command): void {
     .description(
       'check an export revision: signature, every file hash, missing and extra files (exit 1 on any)',
     )
-    .option('--public-key <file>', 'trusted Ed25519 public key (PEM); default: the key shipped in <dir>')
+    .option(
+      '--public-key <file>',
+      "trusted Ed25519 public key (PEM): the carrier's published key (without it, only the key " +
+        'shipped in <dir>, which proves nothing about origin)',
+    )
     .action(async (dir: string, flags: { publicKey?: string }) => {
       const key = flags.publicKey === undefined ? undefined : await readFile(flags.publicKey, 'utf8');
       const r = await verifyExport(dir, key);
@@ -104,6 +108,15 @@ export function registerExport(program: Command): void {
       } else {
         print(`FAILED ${what}: ${r.problems.length} problem(s)`);
         process.exitCode = 1;
+      }
+      if (!r.trustedKey && r.keyFingerprint !== undefined) {
+        // Anyone can change the files, sign them with a key of their own and ship that key beside
+        // them: a pass here must not be read as "this came from the carrier".
+        process.stderr.write(
+          `WARNING: ${dir} was checked against the public key shipped inside the export, not a key ` +
+            'you trust: this shows the files match their manifest, NOT who signed them. Verify with ' +
+            "--public-key <the carrier's published key> to check origin.\n",
+        );
       }
     });
 
