@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, relative } from 'node:path';
 import { CONFIG_FILE_ENV, envName } from '@ringfence/common';
 import { MAIN_JOB_SWITCH, mainJobFiles, mainJobWork, type MainJobFiles } from './run/main-job-files.js';
-import { stackPaths } from './stack/paths.js';
+import { checkoutRoot, stackPaths } from './stack/paths.js';
 
 /** Where a command runs: its environment and working directory. */
 export interface CommandContext {
@@ -38,10 +38,12 @@ export function mainJobFile(
   name: keyof MainJobFiles,
   ctx: CommandContext = processContext(),
 ): string | undefined {
-  const paths = stackPaths(ctx.env);
-  const rel = relative(paths.repo, ctx.cwd);
+  // An installed CLI (a container image) has no checkout and so no main job.
+  const repo = checkoutRoot();
+  if (repo === undefined) return undefined;
+  const rel = relative(repo, ctx.cwd);
   if (rel.startsWith('..') || isAbsolute(rel)) return undefined;
-  const file = mainJobFiles(mainJobWork(paths.stack))[name];
+  const file = mainJobFiles(mainJobWork(stackPaths(ctx.env).stack))[name];
   return existsSync(file) ? file : undefined;
 }
 
