@@ -39,7 +39,8 @@ export async function buildApp(ctx: ConsoleContext): Promise<FastifyInstance> {
   const httpLogger: FastifyBaseLogger = ctx.logger.child({ component: 'http' });
   const app = Fastify({
     loggerInstance: httpLogger,
-    trustProxy: false,
+    // Only the listed proxies' X-Forwarded-For is believed; anyone else could forge it.
+    trustProxy: ctx.config.trustProxy.length === 0 ? false : [...ctx.config.trustProxy],
     bodyLimit: 256 * 1024,
     // Router-level refusals (a path parameter over 100 characters, a malformed URL) would otherwise
     // answer fastify's bare JSON echoing the path, without the console's error page and headers.

@@ -1,5 +1,19 @@
+import { isIP } from 'node:net';
 import { baseConfigShape, cfg } from '@ringfence/common';
 import { z } from 'zod';
+
+/** Names proxy-addr (fastify's trustProxy) knows for whole ranges. */
+const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isProxyAddress(s: string): boolean {
+  if (PROXY_RANGE_NAMES.has(s)) return true;
+  const slash = s.indexOf('/');
+  const family = isIP(slash < 0 ? s : s.slice(0, slash));
+  if (family === 0) return false;
+  if (slash < 0) return true;
+  const bits = s.slice(slash + 1);
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128);
+}
 
 /** Configuration of the operator console (env var = UPPER_SNAKE of the key). */
 export const consoleConfigShape = {
@@ -16,6 +30,20 @@ export const consoleConfigShape = {
   sessionAbsoluteMinutes: cfg.int(1, 7 * 24 * 60).default(8 * 60),
   /** Mark cookies Secure: on whenever the console is served over HTTPS (a TLS proxy in front). */
   cookieSecure: cfg.bool().default(false),
+  /**
+   * Reverse proxies (the TLS proxy in front) whose X-Forwarded-For names the client: IP addresses,
+   * CIDRs, or loopback / linklocal / uniquelocal. Empty: the TCP peer is the client, and login
+   * throttling and the audit log's source_ip see the proxy if there is one.
+   */
+  trustProxy: cfg
+    .list()
+    .refine(
+      (xs) => xs.every(isProxyAddress),
+      'expected IP addresses or CIDRs (10.0.0.0/8, ::1/128), or loopback, linklocal, uniquelocal',
+    )
+    .default([]),
+  /** How often a live alert stream re-checks its session (logout, expiry, a disabled user) and ends. */
+  alertStreamSessionCheckMs: cfg.int(100, 30_000).default(30_000),
   /** Login attempts per IP, and failed logins per user name, allowed per window. */
   loginMaxPerIp: cfg.int(1, 10_000).default(20),
   loginMaxFailuresPerUser: cfg.int(1, 1_000).default(5),

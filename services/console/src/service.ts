@@ -39,7 +39,10 @@ export async function startConsole(
   logger: Logger = createLogger('console', config.logLevel),
 ): Promise<ConsoleServer> {
   const registry = createMetrics('console');
-  const users = await UserStore.open(config.usersFile);
+  const users = await UserStore.open(config.usersFile, {
+    onRehashFailed: (user, err) =>
+      logger.warn({ err, user }, 'could not store the stronger password hash; the next login retries'),
+  });
   let bootstrap: { user: string; password: string } | undefined;
   if (users.size === 0 && config.bootstrapAdmin !== '') {
     const password = await users.upsert(config.bootstrapAdmin, 'supervisor');

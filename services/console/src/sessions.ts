@@ -27,6 +27,10 @@ export class SessionStore {
     this.now = options.now ?? Date.now;
   }
 
+  private expired(s: Session, t: number): boolean {
+    return t - s.lastSeenMs > this.options.idleMs || t - s.createdMs > this.options.absoluteMs;
+  }
+
   create(user: string): Session {
     this.sweep();
     const t = this.now();
@@ -46,12 +50,22 @@ export class SessionStore {
     const s = this.sessions.get(id);
     if (s === undefined) return undefined;
     const t = this.now();
-    if (t - s.lastSeenMs > this.options.idleMs || t - s.createdMs > this.options.absoluteMs) {
+    if (this.expired(s, t)) {
       this.sessions.delete(id);
       return undefined;
     }
     s.lastSeenMs = t;
     return s;
+  }
+
+  /**
+   * The live session for an id without touching it: a check made on the user's behalf (a live
+   * stream's) is no activity of theirs, and must not keep an idle session alive.
+   */
+  peek(id: string): Session | undefined {
+    const s = this.sessions.get(id);
+    if (s === undefined) return undefined;
+    return this.expired(s, this.now()) ? undefined : s;
   }
 
   destroy(id: string): void {
@@ -66,9 +80,7 @@ export class SessionStore {
   sweep(): void {
     const t = this.now();
     for (const [id, s] of this.sessions) {
-      if (t - s.lastSeenMs > this.options.idleMs || t - s.createdMs > this.options.absoluteMs) {
-        this.sessions.delete(id);
-      }
+      if (this.expired(s, t)) this.sessions.delete(id);
     }
   }
 }

@@ -42,6 +42,10 @@ export const CONSOLE_JS = `'use strict';
   var es = new EventSource(table.getAttribute('data-stream'));
   es.onopen = function () { if (status) status.textContent = 'live'; };
   es.onerror = function () { if (status) status.textContent = 'reconnecting'; };
+  es.addEventListener('end', function () {
+    es.close();
+    if (status) status.textContent = 'signed out: reload to sign in again';
+  });
   es.addEventListener('alert', function (ev) {
     var a = JSON.parse(ev.data);
     var tr = document.createElement('tr');

@@ -2,20 +2,14 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createLogger, createMetrics } from '@ringfence/common';
-import type { AuditEntry, StoreDb } from '@ringfence/store';
-import type { Producer } from 'kafkajs';
-import { ActionRecorder } from '../src/actions.js';
-import { buildApp } from '../src/app.js';
-import { consoleConfigSchema } from '../src/config.js';
-import type { ConsoleContext } from '../src/context.js';
 import { LoginThrottle, SessionStore, UserStore, can, hashPassword, verifyPassword } from '../src/index.js';
+import { appWithoutStore, login } from './unit-app.js';
 
 describe('password hashing', () => {
   it('verifies the right password only, with a fresh salt each time', async () => {
     const h1 = await hashPassword('correct horse battery');
     const h2 = await hashPassword('correct horse battery');
-    expect(h1).toMatch(/^scrypt\$16384\$8\$1\$/);
+    expect(h1).toMatch(/^scrypt\$131072\$8\$1\$/);
     expect(h1).not.toBe(h2);
     expect(await verifyPassword('correct horse battery', h1)).toBe(true);
     expect(await verifyPassword('correct horse batterz', h1)).toBe(false);
@@ -81,59 +75,6 @@ describe('users and roles', () => {
     expect(can('supervisor', 'redress.decide')).toBe(true);
   });
 });
-
-/** An app whose store only records audit inserts: enough for checks that refuse before any read. */
-async function appWithoutStore(): Promise<{
-  ctx: ConsoleContext;
-  audits: AuditEntry[];
-  app: Awaited<ReturnType<typeof buildApp>>;
-}> {
-  const audits: AuditEntry[] = [];
-  const db = {
-    database: 'unit',
-    ch: {
-      insert: (args: { values: AuditEntry[] }) => {
-        audits.push(...args.values);
-        return Promise.resolve();
-      },
-    },
-  } as unknown as StoreDb;
-  const config = consoleConfigSchema.parse({
-    usersFile: join(mkdtempSync(join(tmpdir(), 'users-')), 'u.json'),
-    loginMaxFailuresPerUser: 2,
-  });
-  const users = await UserStore.open(config.usersFile);
-  await users.upsert('alice', 'supervisor', 'alice-password-1');
-  const ctx: ConsoleContext = {
-    config,
-    db,
-    users,
-    sessions: new SessionStore({ idleMs: 60_000, absoluteMs: 120_000 }),
-    throttle: new LoginThrottle({ maxPerIp: 100, maxFailuresPerUser: 2, windowMs: 60_000 }),
-    actions: new ActionRecorder(db, {} as Producer, ''),
-    logger: createLogger('unit', 'silent'),
-    registry: createMetrics('unit'),
-    cookieSecret: 'unit-secret-unit-secret',
-  };
-  return { ctx, audits, app: await buildApp(ctx) };
-}
-
-async function login(
-  app: Awaited<ReturnType<typeof buildApp>>,
-  password: string,
-): Promise<{ status: number; cookie: string }> {
-  const form = await app.inject({ method: 'GET', url: '/login' });
-  const pre = form.cookies.find((c) => c.name === 'rf_pre')?.value ?? '';
-  const token = /name="_csrf" value="([^"]+)"/.exec(form.body)?.[1] ?? '';
-  const res = await app.inject({
-    method: 'POST',
-    url: '/login',
-    cookies: { rf_pre: pre },
-    payload: { username: 'alice', password, _csrf: token },
-  });
-  const sid = res.cookies.find((c) => c.name === 'rf_sid')?.value ?? '';
-  return { status: res.statusCode, cookie: sid };
-}
 
 describe('HTTP guards', () => {
   it('rejects a state-changing request without the session CSRF token, and audits it', async () => {

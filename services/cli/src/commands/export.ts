@@ -11,6 +11,7 @@ import {
   verifyExport,
   type PeriodType,
 } from '@ringfence/exporter';
+import { mainJobFile, note, shown, userSetting, withMainJobSettings } from '../local-settings.js';
 import { print } from '../output.js';
 
 interface ExportFlags {
@@ -27,12 +28,27 @@ function yesterday(timeZone: string): string {
   return f.format(new Date(Date.now() - 86_400_000));
 }
 
+/** The public key to verify with (PEM), and on stderr where it came from unless the user named it. */
+async function trustedKey(publicKeyFile: string | undefined): Promise<string | undefined> {
+  if (publicKeyFile !== undefined) return readFile(publicKeyFile, 'utf8');
+  const signingKey = userSetting('signingKey');
+  if (signingKey !== undefined && signingKey !== '') {
+    note('no --public-key: checking against the public half of SIGNING_KEY');
+    return loadSigner(signingKey).publicKeyPem;
+  }
+  const mainJobs = mainJobFile('publicKey');
+  if (mainJobs === undefined) return undefined;
+  note(`no --public-key: checking against the main job's public key, ${shown(mainJobs)}`);
+  return readFile(mainJobs, 'utf8');
+}
+
 export function registerExport(program: Command): void {
   const cmd = program
     .command('export')
     .description(
       'regulator export of one period: signed CSV/JSON/HTML in <out>/<period>/<label>/r<N>/ ' +
-        '(needs CALLEE_HASH_KEY and SIGNING_KEY; CLICKHOUSE_URL, CLICKHOUSE_DATABASE, TIME_ZONE)',
+        "(needs CALLEE_HASH_KEY and SIGNING_KEY, inside the checkout the main job's by default; " +
+        'CLICKHOUSE_URL, CLICKHOUSE_DATABASE, TIME_ZONE)',
     )
     .addOption(new Option('--period <type>', 'period type').choices(PERIOD_TYPES).default('daily'))
     .option('--date <YYYY-MM-DD>', 'a local day inside the period (default: yesterday)')
@@ -44,7 +60,10 @@ export function registerExport(program: Command): void {
       if (flags.out !== undefined) overrides['outDir'] = flags.out;
       if (flags.database !== undefined) overrides['clickhouseDatabase'] = flags.database;
       if (flags.timeZone !== undefined) overrides['timeZone'] = flags.timeZone;
-      const c = loadExporterConfig({ overrides });
+      const c = loadExporterConfig({
+        env: withMainJobSettings(['signingKey', 'calleeHashKey']),
+        overrides,
+      });
       const ch = createClickHouse({
         url: c.clickhouseUrl,
         database: c.clickhouseDatabase,
@@ -88,10 +107,14 @@ export function registerExport(program: Command): void {
     .description(
       'check an export revision: signature, every file hash, missing and extra files (exit 1 on any)',
     )
-    .option('--public-key <file>', 'trusted Ed25519 public key (PEM); default: the key shipped in <dir>')
+    .option(
+      '--public-key <file>',
+      "trusted Ed25519 public key (PEM): the carrier's published key (default: the public half of " +
+        "SIGNING_KEY when set, else inside the checkout the main job's; without any, only the key " +
+        'shipped in <dir>, which proves nothing about origin)',
+    )
     .action(async (dir: string, flags: { publicKey?: string }) => {
-      const key = flags.publicKey === undefined ? undefined : await readFile(flags.publicKey, 'utf8');
-      const r = await verifyExport(dir, key);
+      const r = await verifyExport(dir, await trustedKey(flags.publicKey));
       for (const p of r.problems) print(`${p.kind.toUpperCase()} ${p.file}: ${p.detail}`);
       const what =
         r.manifest === undefined
@@ -104,6 +127,15 @@ export function registerExport(program: Command): void {
       } else {
         print(`FAILED ${what}: ${r.problems.length} problem(s)`);
         process.exitCode = 1;
+      }
+      if (!r.trustedKey && r.keyFingerprint !== undefined) {
+        // Anyone can change the files, sign them with a key of their own and ship that key beside
+        // them: a pass here must not be read as "this came from the carrier".
+        process.stderr.write(
+          `WARNING: ${dir} was checked against the public key shipped inside the export, not a key ` +
+            'you trust: this shows the files match their manifest, NOT who signed them. Verify with ' +
+            "--public-key <the carrier's published key> to check origin.\n",
+        );
       }
     });
 

@@ -1,8 +1,20 @@
+import { readFileSync } from 'node:fs';
 import { Option, type Command } from 'commander';
 import { createLogger, runService, RingfenceError } from '@ringfence/common';
 import { Action, Attestation, Level } from '@ringfence/proto';
 import { createRiskClient, startRiskApi } from '@ringfence/risk-api';
+import { mainJobFile, note, shown, withMainJobSettings } from '../local-settings.js';
 import { print } from '../output.js';
+
+/** The token `risk check` sends: --token, $RISK_API_TOKEN, or inside the checkout the main job's. */
+function riskToken(flag: string | undefined): string | undefined {
+  const given = flag ?? process.env['RISK_API_TOKEN'];
+  if (given !== undefined) return given;
+  const file = mainJobFile('riskApiToken');
+  if (file === undefined) return undefined;
+  note(`no --token or RISK_API_TOKEN: using the main job's risk-api token, from ${shown(file)}`);
+  return readFileSync(file, 'utf8').trim();
+}
 
 const ATTESTATION = {
   A: Attestation.ATTESTATION_A,
@@ -15,10 +27,12 @@ export function registerRisk(program: Command): void {
   risk
     .command('serve')
     .description(
-      'run risk-api (config from RINGFENCE_CONFIG and env: GRPC_PORT, AUTH_TOKENS=token=switch,...)',
+      'run risk-api (config from RINGFENCE_CONFIG and env: GRPC_PORT, AUTH_TOKENS=token=switch,...; ' +
+        "inside the checkout AUTH_TOKENS defaults to the main job's token)",
     )
     .action(() => {
-      runService(createLogger('risk-api'), async () => (await startRiskApi()).stop);
+      const env = withMainJobSettings(['authTokens']);
+      runService(createLogger('risk-api'), async () => (await startRiskApi({ env })).stop);
     });
   risk
     .command('check')
@@ -29,7 +43,7 @@ export function registerRisk(program: Command): void {
     .option('--carrier <id>', 'ingress carrier', '')
     .addOption(new Option('--attestation <letter>', 'STIR/SHAKEN attestation').choices(['A', 'B', 'C']))
     .option('--address <host:port>', 'risk-api address', '127.0.0.1:50051')
-    .option('--token <token>', 'bearer token (default $RISK_API_TOKEN)')
+    .option('--token <token>', "bearer token (default $RISK_API_TOKEN, inside the checkout the main job's)")
     .option('--deadline <ms>', 'answer deadline in ms', '50')
     .action(
       async (
@@ -51,7 +65,7 @@ export function registerRisk(program: Command): void {
             `--deadline must be a positive integer, got ${o.deadline}`,
           );
         }
-        const token = o.token ?? process.env['RISK_API_TOKEN'];
+        const token = riskToken(o.token);
         const client = createRiskClient({ address: o.address, deadlineMs, ...(token ? { token } : {}) });
         const a = await client.check({
           calling,

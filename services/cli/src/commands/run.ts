@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Command } from 'commander';
 import { RingfenceError } from '@ringfence/common';
 import { print } from '../output.js';
 import { stackPaths } from '../stack/paths.js';
 import { stackDown, stackStatus, stackUp } from '../stack/stack.js';
 import { mainJobPlan, type MainJobOptions } from '../run/main-job.js';
+import { mainJobFiles, mainJobWork } from '../run/main-job-files.js';
 import { Supervisor } from '../run/supervisor.js';
 
 interface RunFlags {
@@ -45,8 +45,12 @@ export function registerRun(program: Command): void {
         throw new RingfenceError('INVALID_ARGUMENT', `--replay ${flags.replay}: no such file`);
       }
       const paths = stackPaths();
-      const work = join(paths.stack, 'run');
+      const work = mainJobWork(paths.stack);
       mkdirSync(work, { recursive: true });
+      const files = mainJobFiles(work);
+      const switchToken = randomBytes(18).toString('base64url');
+      // Commands run in the checkout (`ringfence risk check`) use this run's token when given none.
+      writeFileSync(files.riskApiToken, `${switchToken}\n`, { mode: 0o600 });
       const options: MainJobOptions = {
         repo: paths.repo,
         work,
@@ -55,9 +59,9 @@ export function registerRun(program: Command): void {
         speed: positive('--speed', flags.speed),
         seed: Math.round(positive('--seed', flags.seed)),
         ingestToken: randomBytes(18).toString('base64url'),
-        switchToken: randomBytes(18).toString('base64url'),
+        switchToken,
         adminPassword: randomBytes(12).toString('base64url'),
-        calleeHashKey: stableSecret(join(work, 'callee-hash.key')),
+        calleeHashKey: stableSecret(files.calleeHashKey),
         env: process.env,
       };
       // Stop on exit only what this job started: a stack that was already up stays up.

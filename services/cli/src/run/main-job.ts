@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { MAIN_JOB_SWITCH, mainJobFiles } from './main-job-files.js';
 import type { ChildSpec, Supervisor } from './supervisor.js';
 
 export interface MainJobOptions {
@@ -60,8 +61,9 @@ export function mainJobPlan(o: MainJobOptions): MainJobPlan {
       true,
     );
 
-  const usersFile = join(o.work, 'console-users.json');
-  const signingKey = join(o.work, 'keys', 'export.pem');
+  const files = mainJobFiles(o.work);
+  const usersFile = files.usersFile;
+  const signingKey = files.signingKey;
   const replay = (file: string, speed: string, name: string, extra: string[] = []): ChildSpec =>
     node(name, [cli, 'replay', file, '--speed', speed, ...extra], {}, false);
 
@@ -85,14 +87,14 @@ export function mainJobPlan(o: MainJobOptions): MainJobPlan {
       service('risk-api', {
         GRPC_HOST: '127.0.0.1',
         GRPC_PORT: String(MAIN_JOB_PORTS.riskGrpc),
-        AUTH_TOKENS: `${o.switchToken}=demo-switch`,
+        AUTH_TOKENS: `${o.switchToken}=${MAIN_JOB_SWITCH}`,
       }),
       service('console', {
         HTTP_PORT: String(MAIN_JOB_PORTS.consoleHttp),
         USERS_FILE: usersFile,
       }),
       service('exporter', {
-        OUT_DIR: join(o.work, 'exports'),
+        OUT_DIR: files.exports,
         SIGNING_KEY: signingKey,
         CALLEE_HASH_KEY: o.calleeHashKey,
       }),
@@ -102,7 +104,8 @@ export function mainJobPlan(o: MainJobOptions): MainJobPlan {
       '──────────────────────────────────────────────────────────────────────────────',
       ` console   http://127.0.0.1:${MAIN_JOB_PORTS.consoleHttp}/  user "admin", password "${o.adminPassword}"`,
       ` risk-api  127.0.0.1:${MAIN_JOB_PORTS.riskGrpc} (gRPC)  try:`,
-      `           RISK_API_TOKEN=${o.switchToken} node services/cli/dist/index.js risk check <calling> --called <called>`,
+      `           RISK_API_TOKEN=${o.switchToken} npx ringfence risk check <calling> --called <called>`,
+      `           (inside the checkout \`npx ringfence risk check\` finds this run's token by itself)`,
       ` ingest    POST http://127.0.0.1:${MAIN_JOB_PORTS.ingestHttp}/v1/cdrs  (Authorization: Bearer ${o.ingestToken})`,
       ` traffic   ${o.replay === undefined ? `synthetic, ${o.subscribers} subscribers, event time at ${o.speed}x` : `replay of ${o.replay}`}`,
       ' Ctrl-C stops everything this job started.',

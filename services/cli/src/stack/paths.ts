@@ -2,14 +2,21 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-function findRepoRoot(): string {
+/** The checkout the CLI runs from, or undefined when it was installed without one (an image). */
+export function checkoutRoot(): string | undefined {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (;;) {
     if (existsSync(join(dir, 'turbo.json'))) return dir;
     const parent = dirname(dir);
-    if (parent === dir) throw new Error('cannot find the Ringfence checkout (no turbo.json above the CLI)');
+    if (parent === dir) return undefined;
     dir = parent;
   }
+}
+
+function findRepoRoot(): string {
+  const root = checkoutRoot();
+  if (root === undefined) throw new Error('cannot find the Ringfence checkout (no turbo.json above the CLI)');
+  return root;
 }
 
 /** Where the checkout is, where the stack keeps data and logs, and where downloads are cached. */

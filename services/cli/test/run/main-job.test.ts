@@ -1,0 +1,34 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { mainJobPlan } from '../../src/run/main-job.js';
+import { MAIN_JOB_SWITCH, mainJobFiles } from '../../src/run/main-job-files.js';
+
+describe('the main job plan', () => {
+  it('keeps its keys and users where commands run in the checkout look for them', () => {
+    const work = join('/tmp', 'rf-stack', 'run');
+    const plan = mainJobPlan({
+      repo: '/repo',
+      work,
+      replay: undefined,
+      subscribers: 10,
+      speed: 1,
+      seed: 1,
+      ingestToken: 'ingest-token-0123456789',
+      switchToken: 'switch-token-0123456789',
+      adminPassword: 'admin-password-1',
+      calleeHashKey: 'callee-key-0123456789',
+      env: {},
+    });
+    const files = mainJobFiles(work);
+    const env = (name: string) => plan.services.find((s) => s.name === name)?.env ?? {};
+    expect(env('console')['USERS_FILE']).toBe(files.usersFile);
+    expect(env('exporter')['SIGNING_KEY']).toBe(files.signingKey);
+    expect(env('risk-api')['AUTH_TOKENS']).toBe(`switch-token-0123456789=${MAIN_JOB_SWITCH}`);
+    const setup = (name: string) => plan.setup.find((s) => s.name === name);
+    expect(setup('console-admin')?.env['USERS_FILE']).toBe(files.usersFile);
+    expect(setup('export-keygen')?.args).toContain(files.signingKey);
+    expect(plan.banner.join('\n')).toContain(
+      'RISK_API_TOKEN=switch-token-0123456789 npx ringfence risk check',
+    );
+  });
+});
