@@ -78,7 +78,8 @@ export class ThreadedIngestProducer implements BatchSender {
       this.worker = undefined;
       throw err;
     }
-    worker.on('error', (err) => this.die(err));
+    // A thread may throw anything, not only an Error (@types/node 24 types it as any).
+    worker.on('error', (err: unknown) => this.die(err instanceof Error ? err : new Error(String(err))));
     worker.on('exit', (code) => {
       if (this.closed === undefined) this.die(new Error(`producer thread exited (code ${code})`));
     });

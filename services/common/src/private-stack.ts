@@ -84,7 +84,7 @@ export class PrivateStack {
   }
 
   private async cli(command: 'up' | 'down', only: readonly StackComponent[]): Promise<void> {
-    await run('node', [CLI, 'stack', command, '--only', ...only], { env: this.cliEnv() });
+    await run(process.execPath, [CLI, 'stack', command, '--only', ...only], { env: this.cliEnv() });
   }
 
   /** Starts the components (again): same ports, same data, so clients find what they left. */
