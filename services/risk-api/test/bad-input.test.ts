@@ -319,8 +319,10 @@ describe('risk-api under bad input', () => {
         called: CALLED,
       })),
     };
-    const flooders = Array.from({ length: 4 }, () => rawClient(grpcPort));
-    const polite = rawClient(grpcPort);
+    // Each client its own connection, as each switch has: grpc-js would otherwise share one.
+    const own = { 'grpc.use_local_subchannel_pool': 1 };
+    const flooders = Array.from({ length: 4 }, () => rawClient(grpcPort, undefined, undefined, own));
+    const polite = rawClient(grpcPort, undefined, undefined, own);
     const codes = new Map<number | 'ok', number>();
     const count = async (p: Promise<unknown>): Promise<void> => {
       const code = await statusOf(p);

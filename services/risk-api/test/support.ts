@@ -3,6 +3,7 @@ import {
   makeGenericClientConstructor,
   Metadata,
   type ChannelCredentials,
+  type ChannelOptions,
   type Client,
   type ServiceError,
 } from '@grpc/grpc-js';
@@ -87,8 +88,9 @@ export function rawClient(
   port: number,
   creds: ChannelCredentials = credentials.createInsecure(),
   host = '127.0.0.1',
+  options: ChannelOptions = {},
 ): RawClient {
-  const client = new RiskClientCtor(`${host}:${port}`, creds) as Client & Record<string, unknown>;
+  const client = new RiskClientCtor(`${host}:${port}`, creds, options) as Client & Record<string, unknown>;
   const metadata = (token: string | null = TOKEN): Metadata => {
     const md = new Metadata();
     if (token !== null) md.set('authorization', `Bearer ${token}`);
