@@ -18,7 +18,9 @@ export class Engine {
       taint: (kind, id, tainted) => this.numbers.onTaint(kind, id, tainted),
       implicate: (caller) => this.numbers.implicate(caller),
     });
-    this.numbers = new NumberStage(rules, sink, (o) => this.sources.onObservation(o));
+    this.numbers = new NumberStage(rules, sink, (o) => this.sources.onObservation(o), {
+      campaign: (trunk, members) => this.sources.onCampaign(trunk, members),
+    });
   }
 
   onCdr(cdr: ICallDetailRecord): void {
@@ -36,6 +38,8 @@ export class Engine {
 
   /** End of input: final source scores (and taints), then final number scores; expired risk tombstoned. */
   flush(): void {
+    // Campaigns first: the sources' final scores include the campaigns the final number state shows.
+    this.numbers.detectCampaigns();
     this.sources.flush();
     this.numbers.flush();
   }

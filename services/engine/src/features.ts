@@ -41,6 +41,9 @@ export const FEATURES = [
   ['calls_received_24h', '24h'],
   ['made_received_ratio', '24h'],
   ['received_recently', '48h'],
+  ['campaign_members', ''],
+  ['night_repeat_calls', '48h'],
+  ['night_repeat_nights', '48h'],
 ] as const;
 
 export type FeatureName = (typeof FEATURES)[number][0];

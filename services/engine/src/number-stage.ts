@@ -34,11 +34,46 @@ const DEVICE_SHARE = FEATURE_INDEX.flagged_device_share;
 const RECEIVED = FEATURE_INDEX.calls_received_24h;
 const MADE_RECEIVED = FEATURE_INDEX.made_received_ratio;
 const RECEIVED_RECENTLY = FEATURE_INDEX.received_recently;
+const CAMPAIGN_MEMBERS = FEATURE_INDEX.campaign_members;
+const NIGHT_REPEAT_CALLS = FEATURE_INDEX.night_repeat_calls;
+const NIGHT_REPEAT_NIGHTS = FEATURE_INDEX.night_repeat_nights;
+/** Unanswered night calls more than this apart belong to different nights. */
+const NIGHT_GAP_SEC = 8 * 3600;
+/** Night-time repeats older than this (behind the number's latest call) no longer count. */
+const NIGHT_MEMORY_SEC = 48 * 3600;
+
+/** What the number stage tells the source stage (both in one process). */
+export interface NumberHooks {
+  /** A trunk started carrying a thin campaign of `members` numbers, or stopped (0). */
+  campaign?: (trunk: string, members: number) => void;
+}
 const ATTEMPTS_24H = FEATURE_INDEX.attempts_24h;
 /** Distinct trunk ids kept as shared strings; trunks are few, so the cap is a safety net. */
 const TRUNK_NAMES_CAP = 100_000;
 
 const CAUSE_REJECTED = 21;
+
+/**
+ * One night-time call to `callee`. Unanswered, it counts towards the callee rung most often that way
+ * (a one-counter Misra-Gries, so one number's state stays a few fields whatever it dials); answered,
+ * it counts against it twice: family calling across time zones gets through, a harasser rarely does.
+ */
+function nightCall(s: SubjectState, callee: number, sec: number, answered: boolean): void {
+  if (answered) {
+    if (s.pestCallee === callee) s.pestCalls = Math.max(0, s.pestCalls - 2);
+    return;
+  }
+  if (s.pestCallee === callee && s.pestCalls > 0) {
+    s.pestCalls++;
+    if (sec - s.pestLastSec > NIGHT_GAP_SEC) s.pestNights++;
+    if (sec > s.pestLastSec) s.pestLastSec = sec;
+  } else if (s.pestCalls <= 1) {
+    s.pestCallee = callee;
+    s.pestCalls = 1;
+    s.pestNights = 1;
+    s.pestLastSec = sec;
+  } else s.pestCalls--;
+}
 
 /**
  * Per calling number: windows, features and verdicts. Emits one source observation per call and
@@ -63,15 +98,20 @@ export class NumberStage {
   readonly received = new ReceivedCalls();
   /** Whether a number received any call lately: a caller id nobody calls may be made up. */
   readonly called = new CalleeFilter();
+  /** Trunks carrying a thin campaign now, with its member count (see detectCampaigns). */
+  readonly campaigns = new Map<string, number>();
 
   constructor(
     readonly rules: Rules,
     sink: EngineSink,
     private readonly emit: (o: SourceObservation) => void,
+    private readonly hooks: NumberHooks = {},
   ) {
     this.stage = new Stage(rules, sink, (key) => ['number', key], 'number');
     this.stage.decorate = (key, st, f) => this.decorate(key, st, f);
-    this.stage.eligible = (st) => st.complaints > 0 || this.tainted(st);
+    this.stage.eligible = (key, st) =>
+      st.complaints > 0 || this.tainted(st) || this.campaignOf(key, st) > 0 || st.pestNights >= 2;
+    this.stage.beforeSweep = () => this.detectCampaigns();
     this.clock = new LocalClock(rules.timeZone);
     this.onNet = rules.onNetPrefixes;
     this.nightFrom = rules.nightHours[0];
@@ -185,6 +225,9 @@ export class NumberStage {
       if (s.device0 === '') s.device0 = device;
       if (s.device0 === device) slots |= SLOT_D0;
     }
+    if ((flags & F_NIGHT) !== 0) nightCall(s, h[0], sec, (flags & F_REJECTED) === 0);
+    if (h[0] === s.lastCallee) s.calleeRepeats++;
+    s.lastCallee = h[0];
     let evaluate = false;
     if (s.rich !== null) {
       const rich = s.rich;
@@ -212,7 +255,7 @@ export class NumberStage {
       if ((slots & SLOT_T1) !== 0) s.nT1++;
       if ((slots & SLOT_D0) !== 0) s.nD0++;
       s.sinceEval++;
-      evaluate = s.complaints > 0 || this.tainted(s);
+      evaluate = s.complaints > 0 || this.tainted(s) || s.pestNights >= 2;
     }
     if (evaluate) {
       s.sinceEval = 0;
@@ -316,7 +359,71 @@ export class NumberStage {
     const received = this.received.count(s.lastSec, keyHash);
     f[RECEIVED] = received;
     f[RECEIVED_RECENTLY] = this.called.has(s.lastSec, keyHash) ? 1 : 0;
+    f[CAMPAIGN_MEMBERS] = this.campaignOf(key, s);
+    const recent = s.lastSec - s.pestLastSec < NIGHT_MEMORY_SEC;
+    f[NIGHT_REPEAT_CALLS] = recent ? s.pestCalls : 0;
+    f[NIGHT_REPEAT_NIGHTS] = recent ? s.pestNights : 0;
     f[MADE_RECEIVED] = (f[ATTEMPTS_24H] ?? 0) / Math.max(1, received);
+  }
+
+  /**
+   * Whether a number looks like a thin-campaign member: a tiny (never busy) number that entered
+   * through a trunk, that nobody called lately, with few answered and mostly unverified calls, each
+   * to someone new (people call the same few people again; a campaign works through a list).
+   * Alone each such number is an ordinary subscriber; many of them on one trunk are a campaign.
+   */
+  private campaignEvidence(key: string, s: SubjectState): boolean {
+    const c = this.rules.campaign;
+    const calls = s.calls;
+    return (
+      s.rich === null &&
+      s.trunk0 !== '' &&
+      calls >= c.minCalls &&
+      s.answered <= calls * c.maxAnswerRatio &&
+      s.attC >= calls * c.minUnverifiedShare &&
+      s.calleeRepeats === 0 &&
+      !this.called.has(s.lastSec, hashString(key))
+    );
+  }
+
+  /** The campaign a number belongs to now: its trunk's member count, or 0. */
+  private campaignOf(key: string, s: SubjectState): number {
+    if (this.campaigns.size === 0) return 0;
+    const members = this.campaigns.get(s.trunk0) ?? 0;
+    return members > 0 && this.campaignEvidence(key, s) ? members : 0;
+  }
+
+  /**
+   * Groups the numbers with campaign evidence by their entry trunk; a trunk with at least
+   * `campaign.minMembers` of them carries a campaign. Runs before every sweep and at the end of
+   * input, over the stage's whole state, so the result depends on the state, not on the order calls
+   * arrived in. New members are re-scored at once; the source stage is told about the trunk.
+   */
+  detectCampaigns(): void {
+    const counts = new Map<string, number>();
+    for (const [key, s] of this.stage.states) {
+      if (this.campaignEvidence(key, s)) counts.set(s.trunk0, (counts.get(s.trunk0) ?? 0) + 1);
+    }
+    const min = this.rules.campaign.minMembers;
+    const changed = new Set<string>();
+    for (const [trunk, n] of counts) {
+      if (n >= min && this.campaigns.get(trunk) !== n) {
+        this.campaigns.set(trunk, n);
+        changed.add(trunk);
+      }
+    }
+    for (const trunk of this.campaigns.keys()) {
+      if ((counts.get(trunk) ?? 0) < min) {
+        this.campaigns.delete(trunk);
+        changed.add(trunk);
+      }
+    }
+    if (changed.size === 0) return;
+    for (const trunk of changed) this.hooks.campaign?.(trunk, this.campaigns.get(trunk) ?? 0);
+    for (const [key, s] of this.stage.states) {
+      if (changed.has(s.trunk0) && (this.stage.verdicts.has(key) || this.campaignOf(key, s) > 0))
+        this.stage.evaluate(key, s, s.lastSec * 1000);
+    }
   }
 
   /**
@@ -345,7 +452,13 @@ export class NumberStage {
   flush(): void {
     const stage = this.stage;
     for (const [key, s] of stage.states) {
-      if (s.rich !== null || s.complaints > 0 || stage.verdicts.has(key) || this.tainted(s)) {
+      if (
+        s.rich !== null ||
+        s.complaints > 0 ||
+        stage.verdicts.has(key) ||
+        this.tainted(s) ||
+        this.campaignOf(key, s) > 0
+      ) {
         s.sinceEval = 0;
         stage.evaluate(key, s, s.lastSec * 1000, true);
       }
@@ -361,6 +474,7 @@ export class NumberStage {
       devices: [...this.flaggedDevices],
       received: this.received.toBytes().toString('base64'),
       called: this.called.toBytes().toString('base64'),
+      campaigns: [...this.campaigns],
     });
   }
 
@@ -370,6 +484,7 @@ export class NumberStage {
       devices: string[];
       received?: string;
       called?: string;
+      campaigns?: [string, number][];
     };
     // Snapshots written before the sketch existed restore with it empty: received calls are
     // under-counted for a day, never over-counted.
@@ -380,6 +495,8 @@ export class NumberStage {
     else this.called.fromBytes(Buffer.from(extra.called, 'base64'));
     this.spoofingSources.clear();
     this.flaggedDevices.clear();
+    this.campaigns.clear();
+    for (const [t, n] of extra.campaigns ?? []) this.campaigns.set(t, n);
     for (const t of extra.spoofing) this.spoofingSources.add(t);
     for (const d of extra.devices) this.flaggedDevices.add(d);
   }

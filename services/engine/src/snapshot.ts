@@ -5,11 +5,11 @@ import type { Stage, VerdictState } from './stage.js';
 import { StateMemory } from './state-memory.js';
 import { K, SubjectState, type RichState } from './subject-state.js';
 
-const MAGIC = 0x52465333; // "RFS3": complaint reporters
+const MAGIC = 0x52465333; // "RFS3": complaint reporters, night-time repeats
 /** Snapshots before complaint reporters: restored with every reporter unknown. */
 const MAGIC_V2 = 0x52465332;
 
-const TINY_FIELDS = [
+const TINY_FIELDS_V2 = [
   'firstSec',
   'lastSec',
   'calls',
@@ -28,6 +28,15 @@ const TINY_FIELDS = [
   'nD0',
   'pendingSec',
   'suspectSec',
+] as const;
+const TINY_FIELDS = [
+  ...TINY_FIELDS_V2,
+  'pestCallee',
+  'pestCalls',
+  'pestNights',
+  'pestLastSec',
+  'lastCallee',
+  'calleeRepeats',
 ] as const;
 
 function writeRich(w: ByteWriter, r: RichState): void {
@@ -124,7 +133,7 @@ export function readStage(stage: Stage, buf: Buffer): unknown {
   for (let i = 0; i < n; i++) {
     const key = rd.str();
     const s = new SubjectState(0);
-    for (const f of TINY_FIELDS) s[f] = rd.f64();
+    for (const f of magic === MAGIC ? TINY_FIELDS : TINY_FIELDS_V2) s[f] = rd.f64();
     s.trunk0 = rd.str();
     s.trunk1 = rd.str();
     s.device0 = rd.str();

@@ -1,4 +1,5 @@
 import { F_ATTESTATION_C, F_ATTESTATION_NONE, F_IDENTITY } from './call-flags.js';
+import { FEATURE_INDEX } from './features.js';
 import type { FeedbackInput } from './feedback.js';
 import type { SourceObservation } from './observation.js';
 import type { Rules, SubjectKindName } from './rules.js';
@@ -59,6 +60,8 @@ export class SourceStage {
   private readonly hashes = [0, 0, 0, 0, 0];
   private readonly recent = new Map<string, Recent>();
   private readonly flagged = new Set<string>();
+  /** Trunks carrying a thin campaign (from the number stage), with the campaign's member count. */
+  private readonly campaigns = new Map<string, number>();
   /**
    * Key and state per id and kind, so the hot path builds no key string and does one map lookup
    * per call; kept in step with the stage's evictions and restores.
@@ -81,6 +84,21 @@ export class SourceStage {
     this.stage = new Stage(rules, sink, sourceKind);
     this.stage.onEvict = (key) => this.forget(key);
     this.stage.onScored = (key, kind, id, level, category) => this.onScored(key, kind, id, level, category);
+    this.stage.decorate = (key, _s, f) => {
+      f[FEATURE_INDEX.campaign_members] = this.campaigns.get(key) ?? 0;
+    };
+  }
+
+  /**
+   * The number stage found (or lost) a thin campaign entering through `trunk`: the trunk is
+   * re-scored now, so traceback names it without waiting for its next call.
+   */
+  onCampaign(trunk: string, members: number): void {
+    const key = `trunk:${trunk}`;
+    if (members > 0) this.campaigns.set(key, members);
+    else if (!this.campaigns.delete(key)) return;
+    const s = this.stage.states.get(key);
+    if (s !== undefined) this.stage.evaluate(key, s, s.lastSec * 1000);
   }
 
   /** A subject left the stage: its cached state must not be used again. */
@@ -222,11 +240,19 @@ export class SourceStage {
 
   /** Compact binary snapshot of the whole stage. */
   snapshot(): Buffer {
-    return writeStage(this.stage, { recent: [...this.recent], flagged: [...this.flagged] });
+    return writeStage(this.stage, {
+      recent: [...this.recent],
+      flagged: [...this.flagged],
+      campaigns: [...this.campaigns],
+    });
   }
 
   restore(buf: Buffer): void {
-    const extra = readStage(this.stage, buf) as { recent: [string, Recent][]; flagged: string[] };
+    const extra = readStage(this.stage, buf) as {
+      recent: [string, Recent][];
+      flagged: string[];
+      campaigns?: [string, number][];
+    };
     for (const c of Object.values(this.cache)) c.clear();
     this.lastCached.fill(undefined);
     this.lastIds.fill('');
@@ -234,6 +260,8 @@ export class SourceStage {
     this.flagged.clear();
     for (const [k, r] of extra.recent) this.recent.set(k, r);
     for (const f of extra.flagged) this.flagged.add(f);
+    this.campaigns.clear();
+    for (const [k, n] of extra.campaigns ?? []) this.campaigns.set(k, n);
   }
 
   /**

@@ -46,8 +46,10 @@ export class Stage {
   autoSweep = true;
   /** Extra features a stage computes from what it knows beyond the subject's windows (numbers: taint, complaints). */
   decorate: ((key: string, s: SubjectState, f: Float64Array) => void) | null = null;
+  /** Runs before every sweep, with the sweep's event time (numbers: campaign detection). */
+  beforeSweep: ((timeMs: number) => void) | null = null;
   /** Which tiny subjects are scored at all; others stay at NONE (numbers: only complained about or tainted). */
-  eligible: ((s: SubjectState) => boolean) | null = null;
+  eligible: ((key: string, s: SubjectState) => boolean) | null = null;
   /** Every scoring result, published or not (sources: whether they taint their callers). */
   onScored:
     ((key: string, kind: SubjectKindName, id: string, level: LevelName, category: string) => void) | null =
@@ -176,7 +178,7 @@ export class Stage {
       [kind, id] = this.kindOf(key);
     }
     const sc = this.scratch;
-    if (s === undefined || (s.rich === null && this.eligible !== null && !this.eligible(s))) sc.clear();
+    if (s === undefined || (s.rich === null && this.eligible !== null && !this.eligible(key, s))) sc.clear();
     else sc.run(this.rules, kind, this.features(key, s));
     let score = sc.score;
     let level = sc.level;
@@ -279,6 +281,7 @@ export class Stage {
    * theirs that is within the lateness would have started them afresh anyway (state()).
    */
   sweep(timeMs: number = this.maxEventMs): void {
+    if (this.beforeSweep !== null) this.beforeSweep(timeMs);
     const horizonSec = Math.floor((timeMs - this.rules.allowedLatenessMs - DAY_MS) / 1000);
     for (const [key, s] of this.states) {
       if (s.lastSec < horizonSec) this.evict(key, s, timeMs - this.rules.allowedLatenessMs);

@@ -502,6 +502,18 @@ export class SubjectState {
   nT0 = 0;
   nT1 = 0;
   nD0 = 0;
+  /**
+   * Numbers: the callee most often rung unanswered at night (one-counter Misra-Gries over those
+   * calls), how many such calls it got, on how many separate nights, and the latest one. Kept for
+   * as long as the number is tracked, so harassment a few calls a night adds up across nights.
+   */
+  pestCallee = 0;
+  pestCalls = 0;
+  /** Numbers: the latest callee, and how many calls went to the same callee as the call before. */
+  lastCallee = 0;
+  calleeRepeats = 0;
+  pestNights = 0;
+  pestLastSec = 0;
   /** Latest complaint times (seconds, ascending), apart from the call windows: complaints commute with calls. */
   complaintSecs: number[] | null = null;
   /** Who made each of `complaintSecs` (a hash of the reporter's number, 0 when unknown), same order. */

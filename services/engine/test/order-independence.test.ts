@@ -58,8 +58,10 @@ function service(seed: number, crash: boolean): Map<string, string> {
   const sink = new CollectingSink();
   let queue: SourceObservation[] = [];
   const build = (): { numbers: NumberStage; sources: SourceStage } => {
-    const numbers: NumberStage = new NumberStage(rules, sink, (o) => queue.push({ ...o }));
-    const sources = new SourceStage(rules, sink, {
+    const numbers: NumberStage = new NumberStage(rules, sink, (o) => queue.push({ ...o }), {
+      campaign: (trunk, members) => sources.onCampaign(trunk, members),
+    });
+    const sources: SourceStage = new SourceStage(rules, sink, {
       taint: (kind, id, tainted) => numbers.onTaint(kind, id, tainted),
       implicate: (caller) => numbers.implicate(caller),
     });
@@ -124,6 +126,7 @@ function service(seed: number, crash: boolean): Map<string, string> {
     }
   }
   deliver();
+  numbers.detectCampaigns();
   sources.flush();
   numbers.flush();
   return view(sink.latest.values());

@@ -92,6 +92,8 @@ export interface QualityReport {
   robocallCallsToMedium: number[];
   /** A few false positives with the reasons at their peak, to read. */
   falsePositiveSamples: string[];
+  /** A few missed harassers (not campaign members) with their peak level and reasons, to read. */
+  missedSamples: string[];
 }
 
 /** The plain per-caller thresholds a carrier would start from: busy, unanswered or fixated callers. */
@@ -250,6 +252,10 @@ function judge(
     robocallCallsToMedium: [...numberLabels.values()]
       .filter((l) => l.class === 'harasser' && l.category === 'robocall')
       .map((l) => track('number', l.id)?.mediumAtCalls ?? Infinity),
+    missedSamples: [...numberLabels.values()]
+      .filter((l) => l.class === 'harasser' && l.campaign === null && (track('number', l.id)?.peak ?? 0) < 2)
+      .slice(0, 12)
+      .map((l) => `${l.category} ${l.id} ${track('number', l.id)?.reasons ?? 'NONE'}`),
     falsePositiveSamples: falsePositives
       .slice(0, 12)
       .map(

@@ -108,7 +108,10 @@ export async function startScorer(
   });
   /** The cdr.v1 record being applied, written into each observation it causes (mutated, not replaced). */
   const origin = { partition: 0, offset: 0 };
-  const numbers = new NumberStage(rules, sink(t.callerRisk), (o) => packer.add(o, origin));
+  const numbers = new NumberStage(rules, sink(t.callerRisk), (o) => packer.add(o, origin), {
+    // Declared below; only called from sweeps and flushes, after both exist.
+    campaign: (trunk, members) => sources.onCampaign(trunk, members),
+  });
   // Source taints reach the number stage in-process, as in the offline engine: one state, one cut.
   const sources = new SourceStage(rules, sink(t.sourceRisk), {
     taint: (kind, id, tainted) => numbers.onTaint(kind, id, tainted),
@@ -461,6 +464,7 @@ export async function startScorer(
         if (idle && dirty && (await caughtUp())) {
           // What offline scoring does at the end of input: final scores, exactly published.
           dirty = false;
+          numbers.detectCampaigns();
           sources.flush();
           numbers.flush();
           // Snapshot the settled state at once: a restart then resumes with nothing left to settle.
