@@ -58,6 +58,22 @@ process.stdout.write(
           'look-alikes, busy legitimate lines and ordinary subscribers; none stays flagged at the end of any seed',
       },
       {
+        metric: 'call setup: legitimate calls labelled (worst seed)',
+        value: Math.round(max((r) => r.callSetup.legitLabelled / r.callSetup.legitCalls) * 1e5) / 1e3,
+        unit: '%',
+        target: '<= 0.1',
+        notes: `blocked: ${max((r) => r.callSetup.legitBlocked)}; risk-api's decision (default policy) replayed at each call's time`,
+      },
+      {
+        metric: 'call setup: harassing calls labelled once their number or campaign is flagged (worst seed)',
+        value:
+          Math.round(
+            min((r) => r.callSetup.harassingAfterFlagLabelled / r.callSetup.harassingAfterFlag) * 1e3,
+          ) / 10,
+        unit: '%',
+        target: '>= 95',
+      },
+      {
         metric: 'robocallers: calls until MEDIUM (worst)',
         value: max((r) => Math.max(...r.robocallCallsToMedium)),
         unit: 'calls',

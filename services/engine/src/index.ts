@@ -9,7 +9,10 @@ export {
   type SubjectKindName,
 } from './rules.js';
 export {
+  KIND_TO_PROTO,
+  LEVEL_TO_PROTO,
   LEVELS,
+  riskVerdictMessage,
   subjectKey,
   type AlertEvent,
   type EngineSink,

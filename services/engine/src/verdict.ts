@@ -1,3 +1,4 @@
+import { Level, SubjectKind, type IRiskVerdict } from '@ringfence/proto';
 import type { SubjectKindName } from './rules.js';
 
 export const LEVELS = ['NONE', 'LOW', 'MEDIUM', 'HIGH'] as const;
@@ -54,4 +55,40 @@ export interface EngineSink {
 /** Subject key used on source-risk.v1 and in the engine: the number itself, or `<kind>:<id>`. */
 export function subjectKey(kind: SubjectKindName, id: string): string {
   return kind === 'number' ? id : `${kind}:${id}`;
+}
+
+/** Subject kinds as the proto enum. */
+export const KIND_TO_PROTO: Readonly<Record<SubjectKindName, SubjectKind>> = {
+  number: SubjectKind.SUBJECT_KIND_NUMBER,
+  trunk: SubjectKind.SUBJECT_KIND_TRUNK,
+  carrier: SubjectKind.SUBJECT_KIND_CARRIER,
+  device: SubjectKind.SUBJECT_KIND_DEVICE,
+};
+/** Levels as the proto enum. */
+export const LEVEL_TO_PROTO: Readonly<Record<LevelName, Level>> = {
+  NONE: Level.LEVEL_NONE,
+  LOW: Level.LEVEL_LOW,
+  MEDIUM: Level.LEVEL_MEDIUM,
+  HIGH: Level.LEVEL_HIGH,
+};
+
+/** A verdict as the ringfence.risk.v1.RiskVerdict message published on the risk topics. */
+export function riskVerdictMessage(v: Verdict): IRiskVerdict {
+  return {
+    kind: KIND_TO_PROTO[v.kind],
+    id: v.id,
+    score: v.score,
+    level: LEVEL_TO_PROTO[v.level],
+    category: v.category,
+    reasons: v.reasons,
+    updatedMs: v.updatedMs,
+    firstSeenMs: v.firstSeenMs,
+    calls: v.calls,
+    first: Object.entries(v.first).map(([l, f]) => ({
+      level: LEVEL_TO_PROTO[l as LevelName],
+      timeMs: f.timeMs,
+      calls: f.calls,
+    })),
+    override: v.override,
+  };
 }

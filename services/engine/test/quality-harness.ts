@@ -3,13 +3,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { normaliseNumber, parseCdr, parseComplaint, readRecords, type ParseResult } from '@ringfence/cdr';
 import { generateToFiles, type GenerateOptions, type Label } from '@ringfence/generator';
-import type { ICallDetailRecord, IComplaintEvent } from '@ringfence/proto';
+import { Action, riskv1, type ICallDetailRecord, type IComplaintEvent } from '@ringfence/proto';
+import { createDecider, createPolicy, riskApiConfigSchema, RiskView, type Decide } from '@ringfence/risk-api';
 import {
   Engine,
   loadRules,
+  riskVerdictMessage,
+  subjectKey,
   type AlertEvent,
   type EngineSink,
   type Rules,
+  type SubjectKindName,
   type Verdict,
 } from '../src/index.js';
 
@@ -25,10 +29,52 @@ interface Track {
   reasons: string;
 }
 
+/**
+ * risk-api's own decision at call setup (default policy: label from MEDIUM, never block on computed
+ * risk), over a view fed with every verdict the moment the engine publishes it.
+ */
+class CallSetup {
+  private readonly view: RiskView;
+  readonly decide: Decide;
+
+  constructor() {
+    const config = riskApiConfigSchema.parse({});
+    const policy = createPolicy(config);
+    this.view = new RiskView(policy);
+    this.decide = createDecider(this.view, policy, config);
+  }
+
+  apply(kind: SubjectKindName, id: string, v: Verdict | null): void {
+    const bytes = v === null ? null : riskv1.RiskVerdict.encode(riskVerdictMessage(v)).finish();
+    if (kind === 'number') this.view.applyCaller(id, bytes);
+    else this.view.applySource(subjectKey(kind, id), bytes);
+  }
+
+  /** The action the switch gets for this call; a request risk-api refuses fails open (ALLOW). */
+  actionFor(cdr: ICallDetailRecord): Action {
+    try {
+      return (
+        this.decide({
+          calling: cdr.calling?.raw ?? '',
+          called: cdr.called?.raw ?? '',
+          ingressTrunk: cdr.ingressTrunk ?? '',
+          ingressCarrier: cdr.ingressCarrier ?? '',
+          attestation: cdr.attestation ?? 0,
+          callingDevice: cdr.deviceId ?? '',
+        }).action ?? Action.ACTION_ALLOW
+      );
+    } catch {
+      return Action.ACTION_ALLOW;
+    }
+  }
+}
+
 /** Keeps every subject's peak level, when it first reached MEDIUM, and its final level. */
 class TrackingSink implements EngineSink {
   readonly tracks = new Map<string, Track>();
+  constructor(private readonly callSetup: CallSetup) {}
   verdict(v: Verdict): void {
+    this.callSetup.apply(v.kind, v.id, v);
     const key = `${v.kind}:${v.id}`;
     let t = this.tracks.get(key);
     if (t === undefined) {
@@ -47,7 +93,8 @@ class TrackingSink implements EngineSink {
       t.mediumAtCalls = m.calls;
     }
   }
-  tombstone(kind: string, id: string): void {
+  tombstone(kind: SubjectKindName, id: string): void {
+    this.callSetup.apply(kind, id, null);
     const t = this.tracks.get(`${kind}:${id}`);
     if (t !== undefined) t.final = 0;
   }
@@ -76,8 +123,20 @@ export interface CampaignRow {
   sourcesMissed: string[];
 }
 
+/** Answers at call setup, replayed through risk-api's decision at each call's time. */
+export interface CallSetupFigures {
+  /** Calls by legitimate and ordinary numbers, and how many of them were labelled or blocked. */
+  legitCalls: number;
+  legitLabelled: number;
+  legitBlocked: number;
+  /** Harassing calls placed after their number or its campaign's entry was at MEDIUM, and labelled. */
+  harassingAfterFlag: number;
+  harassingAfterFlagLabelled: number;
+}
+
 export interface QualityReport {
   seed: number;
+  callSetup: CallSetupFigures;
   cdrs: number;
   harasserNumbers: number;
   /** Numbers judged one by one at the highest level each reached. */
@@ -148,8 +207,11 @@ export async function measureQuality(
     const cdrs = await readAll<ICallDetailRecord>(paths.cdrs, parseCdr);
     const complaints = await readAll<IComplaintEvent>(paths.complaints, parseComplaint);
     complaints.sort((a, b) => Number(a.timeMs ?? 0) - Number(b.timeMs ?? 0));
-    const sink = new TrackingSink();
+    const callSetup = new CallSetup();
+    const sink = new TrackingSink(callSetup);
     const engine = new Engine(rules, sink);
+    const labels = readLabels(paths.labels);
+    const setup = new CallSetupCounter(labels, sink.tracks);
     const baseline = new PerCallerBaseline();
     const firstCall = new Map<string, number>();
     let ci = 0;
@@ -157,22 +219,72 @@ export async function measureQuality(
       const t = Number(cdr.setupTimeMs ?? 0);
       while (ci < complaints.length && Number(complaints[ci]!.timeMs ?? 0) <= t)
         engine.onComplaint(complaints[ci++]!);
-      engine.onCdr(cdr);
       const caller = cdr.calling?.e164 || cdr.calling?.raw || '';
+      setup.count(caller, callSetup.actionFor(cdr));
+      engine.onCdr(cdr);
       if (!firstCall.has(caller)) firstCall.set(caller, t);
       baseline.add(caller, cdr.called?.e164 || cdr.called?.raw || '', t, Number(cdr.answerTimeMs ?? 0) > 0);
     }
     while (ci < complaints.length) engine.onComplaint(complaints[ci++]!);
     engine.flush();
 
-    const labels = readFileSync(paths.labels, 'utf8')
-      .split('\n')
-      .filter((l) => l !== '')
-      .map((l) => JSON.parse(l) as Label)
-      .map((l) => (l.kind === 'number' ? { ...l, id: normaliseNumber(l.id, 'CN').e164 || l.id } : l));
-    return judge(options.seed, cdrs.length, labels, sink.tracks, baseline.flagged, firstCall);
+    return {
+      ...judge(options.seed, cdrs.length, labels, sink.tracks, baseline.flagged, firstCall),
+      callSetup: setup.figures,
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function readLabels(path: string): Label[] {
+  // Labels name invalid caller ids in their raw form; verdicts use the normalised key.
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((l) => l !== '')
+    .map((l) => JSON.parse(l) as Label)
+    .map((l) => (l.kind === 'number' ? { ...l, id: normaliseNumber(l.id, 'CN').e164 || l.id } : l));
+}
+
+/** Counts each call's answer by who placed it and whether its number or campaign was flagged by then. */
+class CallSetupCounter {
+  readonly figures: CallSetupFigures = {
+    legitCalls: 0,
+    legitLabelled: 0,
+    legitBlocked: 0,
+    harassingAfterFlag: 0,
+    harassingAfterFlagLabelled: 0,
+  };
+  private readonly harassers = new Map<string, string[]>();
+
+  constructor(
+    labels: readonly Label[],
+    private readonly tracks: ReadonlyMap<string, Track>,
+  ) {
+    const sources = new Map<string, string[]>();
+    for (const l of labels)
+      if (l.kind !== 'number' && l.campaign !== null)
+        sources.set(l.campaign, [...(sources.get(l.campaign) ?? []), `${l.kind}:${l.id}`]);
+    for (const l of labels)
+      if (l.kind === 'number' && l.class === 'harasser')
+        this.harassers.set(l.id, [
+          `number:${l.id}`,
+          ...(l.campaign === null ? [] : (sources.get(l.campaign) ?? [])),
+        ]);
+  }
+
+  count(caller: string, action: Action): void {
+    const f = this.figures;
+    const flaggedBy = this.harassers.get(caller);
+    if (flaggedBy === undefined) {
+      f.legitCalls++;
+      if (action === Action.ACTION_LABEL) f.legitLabelled++;
+      else if (action === Action.ACTION_BLOCK) f.legitBlocked++;
+      return;
+    }
+    if (!flaggedBy.some((k) => (this.tracks.get(k)?.peak ?? 0) >= 2)) return;
+    f.harassingAfterFlag++;
+    if (action !== Action.ACTION_ALLOW) f.harassingAfterFlagLabelled++;
   }
 }
 
@@ -183,7 +295,7 @@ function judge(
   tracks: ReadonlyMap<string, Track>,
   baselineFlagged: ReadonlySet<string>,
   firstCall: ReadonlyMap<string, number>,
-): QualityReport {
+): Omit<QualityReport, 'callSetup'> {
   const track = (kind: string, id: string): Track | undefined => tracks.get(`${kind}:${id}`);
   const numberLabels = new Map<string, Label>();
   // A number labelled twice (a harasser who is also someone's look-alike) counts as the harasser.
@@ -269,6 +381,7 @@ export function formatReport(r: QualityReport): string {
   const pct = (a: number, b: number): string => (b === 0 ? '-' : `${a}/${b}`);
   const fmt = (x: number): string => (Number.isFinite(x) ? String(Math.round(x * 10) / 10) : '-');
   const lines = [
+    `seed ${r.seed}: call setup: ${r.callSetup.legitLabelled} of ${r.callSetup.legitCalls} legitimate calls labelled (${((100 * r.callSetup.legitLabelled) / Math.max(1, r.callSetup.legitCalls)).toFixed(3)} %), ${r.callSetup.legitBlocked} blocked; ${r.callSetup.harassingAfterFlagLabelled} of ${r.callSetup.harassingAfterFlag} harassing calls after their number or campaign was flagged labelled (${((100 * r.callSetup.harassingAfterFlagLabelled) / Math.max(1, r.callSetup.harassingAfterFlag)).toFixed(1)} %)`,
     `seed ${r.seed}: ${r.cdrs} CDRs, precision ${r.precision.toFixed(3)} recall ${r.recall.toFixed(3)} (per-caller thresholds: ${r.baselinePrecision.toFixed(3)} / ${r.baselineRecall.toFixed(3)}), ordinary subscribers at MEDIUM+ ${r.ordinaryFlagged}`,
     '| class | category | MEDIUM+ at peak | at end | calls to MEDIUM (median) | hours to MEDIUM (median) | per-caller thresholds |',
     '|---|---|---|---|---|---|---|',

@@ -1,30 +1,20 @@
-import { FeedbackAction, Level, SubjectKind, feedbackv1, riskv1, type IRiskVerdict } from '@ringfence/proto';
+import { FeedbackAction, feedbackv1, riskv1 } from '@ringfence/proto';
 import {
+  KIND_TO_PROTO,
+  LEVEL_TO_PROTO,
   blankObservation,
+  riskVerdictMessage,
   type AlertEvent,
   type FeedbackInput,
-  type LevelName,
   type SourceObservation,
   type SubjectKindName,
   type Verdict,
 } from '@ringfence/engine';
 import { readDelimitedEnd, readVarint, writeVarint } from './wire.js';
 
-const KIND_TO_PROTO: Record<SubjectKindName, SubjectKind> = {
-  number: SubjectKind.SUBJECT_KIND_NUMBER,
-  trunk: SubjectKind.SUBJECT_KIND_TRUNK,
-  carrier: SubjectKind.SUBJECT_KIND_CARRIER,
-  device: SubjectKind.SUBJECT_KIND_DEVICE,
-};
 const PROTO_TO_KIND = new Map<number, SubjectKindName>(
   Object.entries(KIND_TO_PROTO).map(([k, v]) => [v, k as SubjectKindName]),
 );
-const LEVEL_TO_PROTO: Record<LevelName, Level> = {
-  NONE: Level.LEVEL_NONE,
-  LOW: Level.LEVEL_LOW,
-  MEDIUM: Level.LEVEL_MEDIUM,
-  HIGH: Level.LEVEL_HIGH,
-};
 const ACTIONS = new Map<number, FeedbackInput['action']>([
   [FeedbackAction.FEEDBACK_ACTION_CONFIRM, 'CONFIRM'],
   [FeedbackAction.FEEDBACK_ACTION_FALSE_POSITIVE, 'FALSE_POSITIVE'],
@@ -39,29 +29,9 @@ function asBuffer(u: Uint8Array): Buffer {
   return Buffer.isBuffer(u) ? u : Buffer.from(u.buffer, u.byteOffset, u.byteLength);
 }
 
-function riskVerdict(v: Verdict): IRiskVerdict {
-  return {
-    kind: KIND_TO_PROTO[v.kind],
-    id: v.id,
-    score: v.score,
-    level: LEVEL_TO_PROTO[v.level],
-    category: v.category,
-    reasons: v.reasons,
-    updatedMs: v.updatedMs,
-    firstSeenMs: v.firstSeenMs,
-    calls: v.calls,
-    first: Object.entries(v.first).map(([l, f]) => ({
-      level: LEVEL_TO_PROTO[l as LevelName],
-      timeMs: f.timeMs,
-      calls: f.calls,
-    })),
-    override: v.override,
-  };
-}
-
 /** RiskVerdict bytes for caller-risk.v1 / source-risk.v1. */
 export function encodeVerdict(v: Verdict): Buffer {
-  return asBuffer(riskv1.RiskVerdict.encode(riskVerdict(v)).finish());
+  return asBuffer(riskv1.RiskVerdict.encode(riskVerdictMessage(v)).finish());
 }
 
 export function encodeAlert(a: AlertEvent): Buffer {
@@ -73,7 +43,7 @@ export function encodeAlert(a: AlertEvent): Buffer {
       id: a.id,
       fromLevel: LEVEL_TO_PROTO[a.fromLevel],
       toLevel: LEVEL_TO_PROTO[a.toLevel],
-      verdict: riskVerdict(a.verdict),
+      verdict: riskVerdictMessage(a.verdict),
       evidence: a.evidence,
     }).finish(),
   );
