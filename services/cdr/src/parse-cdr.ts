@@ -1,4 +1,4 @@
-import { Attestation, Media, type ICallDetailRecord } from '@ringfence/proto';
+import { Attestation, CallingLocation, Media, type ICallDetailRecord } from '@ringfence/proto';
 import { FieldError, absent, quoted, requiredText, text, time } from './fields.js';
 import { normaliseNumber } from './number.js';
 import { DEFAULT_PARSE_OPTIONS, type ParseOptions, type ParseResult } from './parse-options.js';
@@ -10,6 +10,10 @@ const ATTESTATION: Readonly<Record<string, Attestation>> = {
   B: Attestation.ATTESTATION_B,
   C: Attestation.ATTESTATION_C,
 };
+const CALLING_LOCATION: ReadonlyMap<string, CallingLocation> = new Map([
+  ['home', CallingLocation.CALLING_LOCATION_HOME],
+  ['roaming', CallingLocation.CALLING_LOCATION_ROAMING],
+]);
 
 function releaseCause(v: unknown): number {
   if (absent(v)) throw new FieldError(reject('MISSING_FIELD', 'release_cause is required'));
@@ -35,6 +39,17 @@ function attestation(v: unknown): Attestation {
     throw new FieldError(reject('BAD_ATTESTATION', `${quoted('attestation', v)} is not A, B or C`));
   }
   return a;
+}
+
+function callingLocation(v: unknown): CallingLocation {
+  if (absent(v)) return CallingLocation.CALLING_LOCATION_UNSPECIFIED;
+  const l = typeof v === 'string' ? CALLING_LOCATION.get(v.trim().toLowerCase()) : undefined;
+  if (l === undefined) {
+    throw new FieldError(
+      reject('BAD_CALLING_LOCATION', `${quoted('calling_location', v)} is not home or roaming`),
+    );
+  }
+  return l;
 }
 
 function parse(obj: Record<string, unknown>, o: ParseOptions): ICallDetailRecord {
@@ -77,6 +92,7 @@ function parse(obj: Record<string, unknown>, o: ParseOptions): ICallDetailRecord
     deviceId: text(obj, 'device_id', max),
     cellId: text(obj, 'cell_id', max),
     ingestTimeMs: 0,
+    callingLocation: callingLocation(obj['calling_location']),
   };
 }
 
