@@ -4,12 +4,16 @@ import { normaliseNumber } from './number.js';
 import { DEFAULT_PARSE_OPTIONS, type ParseOptions, type ParseResult } from './parse-options.js';
 import { reject } from './reject-reason.js';
 
-const MEDIA: Readonly<Record<string, Media>> = { audio: Media.MEDIA_AUDIO, video: Media.MEDIA_VIDEO };
-const ATTESTATION: Readonly<Record<string, Attestation>> = {
-  A: Attestation.ATTESTATION_A,
-  B: Attestation.ATTESTATION_B,
-  C: Attestation.ATTESTATION_C,
-};
+// Maps, not object literals: "constructor" or "__proto__" must not find Object.prototype's members.
+const MEDIA: ReadonlyMap<string, Media> = new Map([
+  ['audio', Media.MEDIA_AUDIO],
+  ['video', Media.MEDIA_VIDEO],
+]);
+const ATTESTATION: ReadonlyMap<string, Attestation> = new Map([
+  ['A', Attestation.ATTESTATION_A],
+  ['B', Attestation.ATTESTATION_B],
+  ['C', Attestation.ATTESTATION_C],
+]);
 const CALLING_LOCATION: ReadonlyMap<string, CallingLocation> = new Map([
   ['home', CallingLocation.CALLING_LOCATION_HOME],
   ['roaming', CallingLocation.CALLING_LOCATION_ROAMING],
@@ -26,7 +30,7 @@ function releaseCause(v: unknown): number {
 
 function media(v: unknown): Media {
   if (absent(v)) throw new FieldError(reject('MISSING_FIELD', 'media is required'));
-  const m = typeof v === 'string' ? MEDIA[v.trim().toLowerCase()] : undefined;
+  const m = typeof v === 'string' ? MEDIA.get(v.trim().toLowerCase()) : undefined;
   if (m === undefined)
     throw new FieldError(reject('UNKNOWN_MEDIA', `${quoted('media', v)} is not audio or video`));
   return m;
@@ -34,7 +38,7 @@ function media(v: unknown): Media {
 
 function attestation(v: unknown): Attestation {
   if (absent(v)) return Attestation.ATTESTATION_UNSPECIFIED;
-  const a = typeof v === 'string' ? ATTESTATION[v.trim().toUpperCase()] : undefined;
+  const a = typeof v === 'string' ? ATTESTATION.get(v.trim().toUpperCase()) : undefined;
   if (a === undefined) {
     throw new FieldError(reject('BAD_ATTESTATION', `${quoted('attestation', v)} is not A, B or C`));
   }

@@ -164,6 +164,8 @@ describe('parseCdr', () => {
     ['three-day call', { ...good, release_time: '2026-11-28T10:00:00+08:00' }, 'IMPOSSIBLE_TIME'],
     ['media fax', { ...good, media: 'fax' }, 'UNKNOWN_MEDIA'],
     ['numeric media', { ...good, media: 1 }, 'UNKNOWN_MEDIA'],
+    ['media constructor', { ...good, media: 'constructor' }, 'UNKNOWN_MEDIA'],
+    ['media __proto__', { ...good, media: '__proto__' }, 'UNKNOWN_MEDIA'],
     ['attestation D', { ...good, attestation: 'D' }, 'BAD_ATTESTATION'],
     ['numeric attestation', { ...good, attestation: 1 }, 'BAD_ATTESTATION'],
     ['calling_location abroad', { ...good, calling_location: 'abroad' }, 'BAD_CALLING_LOCATION'],
