@@ -1,15 +1,23 @@
-import { Attestation, Media, type ICallDetailRecord } from '@ringfence/proto';
+import { Attestation, CallingLocation, Media, type ICallDetailRecord } from '@ringfence/proto';
 import { FieldError, absent, quoted, requiredText, text, time } from './fields.js';
 import { normaliseNumber } from './number.js';
 import { DEFAULT_PARSE_OPTIONS, type ParseOptions, type ParseResult } from './parse-options.js';
 import { reject } from './reject-reason.js';
 
-const MEDIA: Readonly<Record<string, Media>> = { audio: Media.MEDIA_AUDIO, video: Media.MEDIA_VIDEO };
-const ATTESTATION: Readonly<Record<string, Attestation>> = {
-  A: Attestation.ATTESTATION_A,
-  B: Attestation.ATTESTATION_B,
-  C: Attestation.ATTESTATION_C,
-};
+// Maps, not object literals: "constructor" or "__proto__" must not find Object.prototype's members.
+const MEDIA: ReadonlyMap<string, Media> = new Map([
+  ['audio', Media.MEDIA_AUDIO],
+  ['video', Media.MEDIA_VIDEO],
+]);
+const ATTESTATION: ReadonlyMap<string, Attestation> = new Map([
+  ['A', Attestation.ATTESTATION_A],
+  ['B', Attestation.ATTESTATION_B],
+  ['C', Attestation.ATTESTATION_C],
+]);
+const CALLING_LOCATION: ReadonlyMap<string, CallingLocation> = new Map([
+  ['home', CallingLocation.CALLING_LOCATION_HOME],
+  ['roaming', CallingLocation.CALLING_LOCATION_ROAMING],
+]);
 
 function releaseCause(v: unknown): number {
   if (absent(v)) throw new FieldError(reject('MISSING_FIELD', 'release_cause is required'));
@@ -22,7 +30,7 @@ function releaseCause(v: unknown): number {
 
 function media(v: unknown): Media {
   if (absent(v)) throw new FieldError(reject('MISSING_FIELD', 'media is required'));
-  const m = typeof v === 'string' ? MEDIA[v.trim().toLowerCase()] : undefined;
+  const m = typeof v === 'string' ? MEDIA.get(v.trim().toLowerCase()) : undefined;
   if (m === undefined)
     throw new FieldError(reject('UNKNOWN_MEDIA', `${quoted('media', v)} is not audio or video`));
   return m;
@@ -30,11 +38,22 @@ function media(v: unknown): Media {
 
 function attestation(v: unknown): Attestation {
   if (absent(v)) return Attestation.ATTESTATION_UNSPECIFIED;
-  const a = typeof v === 'string' ? ATTESTATION[v.trim().toUpperCase()] : undefined;
+  const a = typeof v === 'string' ? ATTESTATION.get(v.trim().toUpperCase()) : undefined;
   if (a === undefined) {
     throw new FieldError(reject('BAD_ATTESTATION', `${quoted('attestation', v)} is not A, B or C`));
   }
   return a;
+}
+
+function callingLocation(v: unknown): CallingLocation {
+  if (absent(v)) return CallingLocation.CALLING_LOCATION_UNSPECIFIED;
+  const l = typeof v === 'string' ? CALLING_LOCATION.get(v.trim().toLowerCase()) : undefined;
+  if (l === undefined) {
+    throw new FieldError(
+      reject('BAD_CALLING_LOCATION', `${quoted('calling_location', v)} is not home or roaming`),
+    );
+  }
+  return l;
 }
 
 function parse(obj: Record<string, unknown>, o: ParseOptions): ICallDetailRecord {
@@ -77,6 +96,7 @@ function parse(obj: Record<string, unknown>, o: ParseOptions): ICallDetailRecord
     deviceId: text(obj, 'device_id', max),
     cellId: text(obj, 'cell_id', max),
     ingestTimeMs: 0,
+    callingLocation: callingLocation(obj['calling_location']),
   };
 }
 

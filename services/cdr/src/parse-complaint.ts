@@ -5,12 +5,13 @@ import { normaliseNumber } from './number.js';
 import { DEFAULT_PARSE_OPTIONS, type ParseOptions, type ParseResult } from './parse-options.js';
 import { reject } from './reject-reason.js';
 
-const CATEGORY: Readonly<Record<string, ComplaintCategory>> = {
-  harassment: ComplaintCategory.COMPLAINT_CATEGORY_HARASSMENT,
-  fraud: ComplaintCategory.COMPLAINT_CATEGORY_FRAUD,
-  marketing: ComplaintCategory.COMPLAINT_CATEGORY_MARKETING,
-  other: ComplaintCategory.COMPLAINT_CATEGORY_OTHER,
-};
+// A Map, not an object literal: "constructor" or "__proto__" must not find Object.prototype's members.
+const CATEGORY: ReadonlyMap<string, ComplaintCategory> = new Map([
+  ['harassment', ComplaintCategory.COMPLAINT_CATEGORY_HARASSMENT],
+  ['fraud', ComplaintCategory.COMPLAINT_CATEGORY_FRAUD],
+  ['marketing', ComplaintCategory.COMPLAINT_CATEGORY_MARKETING],
+  ['other', ComplaintCategory.COMPLAINT_CATEGORY_OTHER],
+]);
 
 function parse(obj: Record<string, unknown>, o: ParseOptions): IComplaintEvent {
   const max = o.maxFieldLength;
@@ -19,7 +20,8 @@ function parse(obj: Record<string, unknown>, o: ParseOptions): IComplaintEvent {
   const reported = normaliseNumber(requiredText(obj, 'reported', max), o.region);
   const rawCategory = obj['category'];
   if (absent(rawCategory)) throw new FieldError(reject('MISSING_FIELD', 'category is required'));
-  const category = typeof rawCategory === 'string' ? CATEGORY[rawCategory.trim().toLowerCase()] : undefined;
+  const category =
+    typeof rawCategory === 'string' ? CATEGORY.get(rawCategory.trim().toLowerCase()) : undefined;
   if (category === undefined) {
     throw new FieldError(
       reject(

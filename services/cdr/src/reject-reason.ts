@@ -14,6 +14,7 @@ export const REJECT_REASONS = {
     'times out of order (release before setup, answer outside [setup, release]) or outside 2000–2100',
   UNKNOWN_MEDIA: 'media is not audio or video',
   BAD_ATTESTATION: 'attestation is not A, B or C',
+  BAD_CALLING_LOCATION: 'calling_location is not home or roaming',
   BAD_CAUSE: 'release_cause is not a Q.850 cause code (integer 0–127)',
   BAD_CATEGORY: 'complaint category is not harassment, fraud, marketing or other',
 } as const;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Attestation, Media } from '@ringfence/proto';
+import { Attestation, CallingLocation, Media } from '@ringfence/proto';
 import { DEFAULT_PARSE_OPTIONS, REJECT_REASON_CODES, parseCdr, type RejectReason } from '@ringfence/cdr';
 
 const good = {
@@ -20,6 +20,7 @@ const good = {
   origid: 'o1',
   device_id: '356938035643809',
   cell_id: 'cell-9',
+  calling_location: 'roaming',
 };
 const SETUP = Date.UTC(2026, 10, 25, 2);
 
@@ -52,13 +53,24 @@ describe('parseCdr', () => {
         deviceId: '356938035643809',
         cellId: 'cell-9',
         ingestTimeMs: 0,
+        callingLocation: CallingLocation.CALLING_LOCATION_ROAMING,
       },
     });
   });
 
   it('fills optional fields with their empty values when absent', () => {
-    const { answer_time, asserted, egress_trunk, attestation, origid, device_id, cell_id, ...minimal } = good;
-    void [answer_time, asserted, egress_trunk, attestation, origid, device_id, cell_id];
+    const {
+      answer_time,
+      asserted,
+      egress_trunk,
+      attestation,
+      origid,
+      device_id,
+      cell_id,
+      calling_location,
+      ...minimal
+    } = good;
+    void [answer_time, asserted, egress_trunk, attestation, origid, device_id, cell_id, calling_location];
     const r = parseCdr(minimal);
     expect(r.ok).toBe(true);
     if (!r.ok) return;
@@ -67,6 +79,7 @@ describe('parseCdr', () => {
     expect(r.value.egressTrunk).toBe('');
     expect(r.value.attestation).toBe(Attestation.ATTESTATION_UNSPECIFIED);
     expect(r.value.deviceId).toBe('');
+    expect(r.value.callingLocation).toBe(CallingLocation.CALLING_LOCATION_UNSPECIFIED);
   });
 
   it('treats null and "" (CSV) as absent, and reads CSV-style strings', () => {
@@ -75,6 +88,7 @@ describe('parseCdr', () => {
       answer_time: '',
       asserted: '',
       attestation: '',
+      calling_location: '',
       release_cause: ' 31 ',
       setup_time: String(SETUP),
       release_time: String(SETUP + 5000),
@@ -88,6 +102,7 @@ describe('parseCdr', () => {
       setupTimeMs: SETUP,
       releaseTimeMs: SETUP + 5000,
       media: Media.MEDIA_VIDEO,
+      callingLocation: CallingLocation.CALLING_LOCATION_UNSPECIFIED,
     });
     expect(parseCdr({ ...good, answer_time: null }).ok).toBe(true);
   });
@@ -96,6 +111,18 @@ describe('parseCdr', () => {
     const r = parseCdr({ ...good, call_id: 12345, attestation: 'c' });
     expect(r.ok && r.value.callId).toBe('12345');
     expect(r.ok && r.value.attestation).toBe(Attestation.ATTESTATION_C);
+  });
+
+  it('reads the HLR/HSS calling location in any case, absent or null as unspecified', () => {
+    const location = (v: unknown): unknown => {
+      const r = parseCdr({ ...good, calling_location: v });
+      return r.ok ? r.value.callingLocation : r.reason;
+    };
+    expect(location('home')).toBe(CallingLocation.CALLING_LOCATION_HOME);
+    expect(location(' HOME ')).toBe(CallingLocation.CALLING_LOCATION_HOME);
+    expect(location('Roaming')).toBe(CallingLocation.CALLING_LOCATION_ROAMING);
+    expect(location(null)).toBe(CallingLocation.CALLING_LOCATION_UNSPECIFIED);
+    expect(location(undefined)).toBe(CallingLocation.CALLING_LOCATION_UNSPECIFIED);
   });
 
   it('keeps unparseable numbers (e164 "") instead of rejecting', () => {
@@ -137,8 +164,15 @@ describe('parseCdr', () => {
     ['three-day call', { ...good, release_time: '2026-11-28T10:00:00+08:00' }, 'IMPOSSIBLE_TIME'],
     ['media fax', { ...good, media: 'fax' }, 'UNKNOWN_MEDIA'],
     ['numeric media', { ...good, media: 1 }, 'UNKNOWN_MEDIA'],
+    ['media constructor', { ...good, media: 'constructor' }, 'UNKNOWN_MEDIA'],
+    ['media __proto__', { ...good, media: '__proto__' }, 'UNKNOWN_MEDIA'],
     ['attestation D', { ...good, attestation: 'D' }, 'BAD_ATTESTATION'],
     ['numeric attestation', { ...good, attestation: 1 }, 'BAD_ATTESTATION'],
+    ['calling_location abroad', { ...good, calling_location: 'abroad' }, 'BAD_CALLING_LOCATION'],
+    ['calling_location unknown', { ...good, calling_location: 'unknown' }, 'BAD_CALLING_LOCATION'],
+    ['numeric calling_location', { ...good, calling_location: 1 }, 'BAD_CALLING_LOCATION'],
+    ['boolean calling_location', { ...good, calling_location: true }, 'BAD_CALLING_LOCATION'],
+    ['calling_location constructor', { ...good, calling_location: 'constructor' }, 'BAD_CALLING_LOCATION'],
     ['cause 300', { ...good, release_cause: 300 }, 'BAD_CAUSE'],
     ['cause -1', { ...good, release_cause: -1 }, 'BAD_CAUSE'],
     ['cause 16.5', { ...good, release_cause: 16.5 }, 'BAD_CAUSE'],

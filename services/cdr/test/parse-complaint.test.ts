@@ -55,6 +55,8 @@ describe('parseComplaint', () => {
     ['no category', { ...good, category: '' }, 'MISSING_FIELD'],
     ['bad category', { ...good, category: 'spam' }, 'BAD_CATEGORY'],
     ['numeric category', { ...good, category: 1 }, 'BAD_CATEGORY'],
+    ['category constructor', { ...good, category: 'constructor' }, 'BAD_CATEGORY'],
+    ['category __proto__', { ...good, category: '__proto__' }, 'BAD_CATEGORY'],
     ['object reporter', { ...good, reporter: {} }, 'BAD_FIELD'],
     ['huge reported', { ...good, reported: '1'.repeat(1000) }, 'OVERSIZED_FIELD'],
   ];

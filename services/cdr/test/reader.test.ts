@@ -13,6 +13,7 @@ import {
   splitRecords,
   type RawRecord,
 } from '@ringfence/cdr';
+import { CallingLocation } from '@ringfence/proto';
 import { cdrCsv, cdrJsonl } from './fixtures.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'rf-cdr-reader-'));
@@ -148,6 +149,19 @@ describe('readRecords', () => {
     parts.push(...s.end());
     expect(parts.map((r) => r.value)).toEqual(whole.map((r) => r.value));
     expect(parts.map((r) => r.line)).toEqual(whole.map((r) => r.line));
+  });
+
+  it('reads calling_location from its named CSV column: empty is unspecified, any case, else refused', () => {
+    const [header, ...rows] = cdrCsv(4).trimEnd().split('\n');
+    const cells = ['home', '', 'ROAMING', 'abroad'];
+    const text = `calling_location,${header}\n${rows.map((r, i) => `${cells[i]},${r}`).join('\n')}\n`;
+    const parsed = splitRecords(Buffer.from(text), { format: 'csv' }).map((r) => parseCdr(r.value));
+    expect(parsed.map((p) => (p.ok ? p.value.callingLocation : p.reason))).toEqual([
+      CallingLocation.CALLING_LOCATION_HOME,
+      CallingLocation.CALLING_LOCATION_UNSPECIFIED,
+      CallingLocation.CALLING_LOCATION_ROAMING,
+      'BAD_CALLING_LOCATION',
+    ]);
   });
 
   it('yields nothing for an empty input', async () => {

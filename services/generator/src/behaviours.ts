@@ -93,6 +93,7 @@ function newCall(ctx: SliceContext, c: CallerSide, callee: string, setup: number
     origid: c.origin.origid,
     device: c.device,
     cell: c.cell,
+    location: '',
   };
 }
 
@@ -209,6 +210,18 @@ function actorSide(a: Actor, rng: Rng, number: string, device: string, origin = 
   };
 }
 
+/**
+ * The HLR/HSS location the switch stamps on a spoofed call: for an own-range number the lookup finds
+ * an assigned subscriber at home; an unassigned one answers home or nothing, and not every carrier's
+ * mediation has HLR data, so half of those numbers (by the last digit: no draw, so every other
+ * call stays the same) carry none. Other carriers' numbers are never looked up.
+ */
+function spoofedLocation(subs: Subscribers, number: string): Call['location'] {
+  if (!isOnNet(number)) return '';
+  if (subs.index.has(number)) return 'home';
+  return (number.charCodeAt(number.length - 1) & 1) === 0 ? 'home' : '';
+}
+
 function onNetSub(subs: Subscribers, rng: Rng): string {
   return subs.e164[subs.onNet[rng.int(subs.onNet.length)] ?? 0] as string;
 }
@@ -323,6 +336,7 @@ export function actorSlice(ctx: SliceContext, a: Actor, pop: Population): void {
           OUTCOMES.spoofing,
           rng.chance(0.05),
         );
+        call.location = spoofedLocation(subs, number);
         if (call.answer > 0) complain(ctx, call, 0.06, number, callee, 'fraud');
       });
       return;
@@ -367,7 +381,17 @@ export function actorSlice(ctx: SliceContext, a: Actor, pop: Population): void {
         const callee = subs.e164[a.targets[rng.int(a.targets.length)] ?? 0] as string;
         // Abroad, only calls to our own subscribers reach our network.
         if (a.kind === 'roamer' && !isOnNet(callee)) return;
-        place(ctx, actorSide(a, rng, single, device), callee, true, t, OUTCOMES.ordinary, rng.chance(0.03));
+        const call = place(
+          ctx,
+          actorSide(a, rng, single, device),
+          callee,
+          true,
+          t,
+          OUTCOMES.ordinary,
+          rng.chance(0.03),
+        );
+        // The HLR knows the trip: the gateway's switch stamps the roamer's calls home.
+        if (a.kind === 'roamer') call.location = 'roaming';
       });
       return;
     }
@@ -400,6 +424,7 @@ export function actorSlice(ctx: SliceContext, a: Actor, pop: Population): void {
         const number = a.numbers[idx] as string;
         const callee = onNetSub(subs, rng);
         const call = place(ctx, actorSide(a, rng, number, ''), callee, true, t, OUTCOMES.spoofing, false);
+        call.location = spoofedLocation(subs, number);
         if (call.answer > 0) complain(ctx, call, 0.06, number, callee, 'fraud');
       });
       return;

@@ -21,6 +21,8 @@ export interface Call {
   origid: string;
   device: string;
   cell: string;
+  /** The HLR/HSS location our switch or mediation stamps on an own-range caller, '' when none. */
+  location: '' | 'home' | 'roaming';
 }
 
 /**

@@ -19,6 +19,7 @@ export function cdrLine(c: Call, fmt: LocalTimeFormatter): string {
   s += `,"origid":"${c.origid}"`;
   if (c.device !== '') s += `,"device_id":"${c.device}"`;
   if (c.cell !== '') s += `,"cell_id":"${c.cell}"`;
+  if (c.location !== '') s += `,"calling_location":"${c.location}"`;
   return `${s}}\n`;
 }
 

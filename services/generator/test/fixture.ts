@@ -49,6 +49,7 @@ export interface Cdr {
   media: string;
   attestation: string | undefined;
   device: string | undefined;
+  location: string | undefined;
 }
 
 interface RawCdr {
@@ -64,6 +65,7 @@ interface RawCdr {
   media: string;
   attestation?: string;
   device_id?: string;
+  calling_location?: string;
 }
 
 export function toCdr(line: string): Cdr {
@@ -84,6 +86,7 @@ export function toCdr(line: string): Cdr {
     media: r.media,
     attestation: r.attestation,
     device: r.device_id,
+    location: r.calling_location,
   };
 }
 

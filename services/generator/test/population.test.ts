@@ -87,6 +87,31 @@ describe('generated population', () => {
     }
   });
 
+  it("stamps the HLR/HSS location on roamers' calls home and on spoofed own-range numbers only", () => {
+    const ownRange = (e164: string): boolean => /^\+8613[4-9]/.test(e164);
+    const roamers = new Set(numbersOf('roamer').map((l) => l.id));
+    const spoofed = new Set(numbersOf('spoofing').map((l) => l.id));
+    const located = cdrs.filter((c) => c.location !== undefined);
+    // Through the gateway a roamer is ROAMING; at home on our network the switch stamps nothing.
+    const roaming = cdrs.filter((c) => roamers.has(c.calling) && c.trunk.startsWith('TG-SH-INTL-'));
+    expect(roaming.length).toBeGreaterThan(0);
+    expect(roaming.every((c) => c.location === 'roaming')).toBe(true);
+    expect(located.filter((c) => c.location === 'roaming')).toEqual(roaming);
+    // A spoofed own-range number: the HLR says its subscriber is at home (or, unassigned, home or
+    // nothing), decided per number; other carriers' numbers are never looked up.
+    const home = located.filter((c) => c.location === 'home');
+    expect(home.length).toBeGreaterThan(0);
+    expect(home.every((c) => spoofed.has(c.calling) && ownRange(c.calling) && c.carrier !== 'ON-NET')).toBe(
+      true,
+    );
+    expect(located.every((c) => c.location === 'home' || c.location === 'roaming')).toBe(true);
+    const spoofedOwnRange = cdrs.filter((c) => spoofed.has(c.calling) && ownRange(c.calling));
+    expect(spoofedOwnRange.some((c) => c.location === undefined)).toBe(true);
+    for (const calls of groupBy(spoofedOwnRange, (c) => c.calling).values()) {
+      expect(new Set(calls.map((c) => c.location)).size).toBe(1);
+    }
+  });
+
   it('shares a few handsets between throw-away numbers, and labels those devices', () => {
     const devices = labels.filter((l) => l.kind === 'device');
     expect(devices.length).toBeGreaterThanOrEqual(2);

@@ -1,11 +1,12 @@
 import { normaliseNumber } from '@ringfence/cdr';
-import { Attestation, type IReason } from '@ringfence/proto';
+import { Attestation, CallingLocation, type IReason } from '@ringfence/proto';
 import type { RiskApiConfig } from './config.js';
 
 /**
  * An own-subscriber-range number (`onNetPrefixes`) arriving from another carrier (ingress carrier
  * set and not `onNetCarrier`) with attestation C or none: the originating network vouches for
- * nothing, and our own subscribers do not enter from outside.
+ * nothing, and our own subscribers do not enter from outside unless they roam. With the calling
+ * location the HLR/HSS gave the switch: never when ROAMING, whatever the attestation when HOME.
  */
 export const EVIDENCE_ONNET_OUTSIDE_UNATTESTED = 1;
 /** A calling number that is not valid in its numbering plan: nobody can have been assigned it. */
@@ -21,6 +22,13 @@ const EVIDENCE_BY_REASON: ReadonlyMap<string, number> = new Map([
   ['SRC_ROTATING_SUSPECT_NUMBERS', EVIDENCE_ONNET_OUTSIDE_UNATTESTED | EVIDENCE_INVALID_NUMBER],
 ]);
 
+/** The request-time spoofing signals (`CallEvidence.spoofSignal`). */
+export const SPOOF_SIGNAL_NONE = 0;
+/** An own-range number from another carrier, attestation C, the subscriber's location unknown. */
+export const SPOOF_SIGNAL_ATTESTATION_C = 1;
+/** An own-range number from another carrier while the HLR/HSS has its subscriber at home. */
+export const SPOOF_SIGNAL_SUBSCRIBER_HOME = 2;
+
 /** The source rule codes that can decide a call, for documentation and drift tests. */
 export const EVIDENCE_REASON_CODES: readonly string[] = Object.freeze([...EVIDENCE_BY_REASON.keys()]);
 
@@ -34,15 +42,20 @@ export function evidencePatterns(reasons: readonly IReason[]): number {
 export type CallEvidenceConfig = Pick<RiskApiConfig, 'onNetPrefixes' | 'onNetCarrier' | 'defaultRegion'>;
 
 export interface CallEvidence {
-  /** The number is in an own-subscriber range. */
-  onNetRange(e164: string): boolean;
-  /** The ingress carrier is set and is not the own network. */
-  outside(carrier: string): boolean;
   /**
    * Which of the `wanted` patterns the call shows. Only the wanted ones are checked, so the
    * numbering-plan lookup runs only for a source flagged for invalid numbers.
    */
-  shows(wanted: number, calling: string, e164: string, carrier: string, attestation: Attestation): number;
+  shows(
+    wanted: number,
+    calling: string,
+    e164: string,
+    carrier: string,
+    attestation: Attestation,
+    location: CallingLocation,
+  ): number;
+  /** Which request-time spoofing signal (`SPOOF_SIGNAL_*`) the call shows on its own. */
+  spoofSignal(e164: string, carrier: string, attestation: Attestation, location: CallingLocation): number;
 }
 
 /** Builds the call-evidence checks from configuration. */
@@ -53,17 +66,28 @@ export function createCallEvidence(config: CallEvidenceConfig): CallEvidence {
     return false;
   };
   const outside = (carrier: string): boolean => carrier !== '' && carrier !== config.onNetCarrier;
+  // Only the HLR/HSS tells our subscriber calling home from abroad from a copy of their number:
+  // ROAMING clears the call, HOME condemns it even when another network attests it. Any other
+  // value (none, or one this build does not know) leaves the attestation to decide, as before.
+  const onNetFromOutside = (
+    e164: string,
+    carrier: string,
+    attestation: Attestation,
+    location: CallingLocation,
+  ): boolean =>
+    location !== CallingLocation.CALLING_LOCATION_ROAMING &&
+    outside(carrier) &&
+    onNetRange(e164) &&
+    (location === CallingLocation.CALLING_LOCATION_HOME ||
+      attestation === Attestation.ATTESTATION_C ||
+      attestation === Attestation.ATTESTATION_UNSPECIFIED);
   return {
-    onNetRange,
-    outside,
     // Positional arguments rather than an object: this runs per check and allocates nothing.
-    shows(wanted, calling, e164, carrier, attestation) {
+    shows(wanted, calling, e164, carrier, attestation, location) {
       let bits = 0;
       if (
         (wanted & EVIDENCE_ONNET_OUTSIDE_UNATTESTED) !== 0 &&
-        (attestation === Attestation.ATTESTATION_C || attestation === Attestation.ATTESTATION_UNSPECIFIED) &&
-        outside(carrier) &&
-        onNetRange(e164)
+        onNetFromOutside(e164, carrier, attestation, location)
       ) {
         bits |= EVIDENCE_ONNET_OUTSIDE_UNATTESTED;
       }
@@ -71,6 +95,12 @@ export function createCallEvidence(config: CallEvidenceConfig): CallEvidence {
         bits |= EVIDENCE_INVALID_NUMBER;
       }
       return bits;
+    },
+    spoofSignal(e164, carrier, attestation, location) {
+      if (!onNetFromOutside(e164, carrier, attestation, location)) return SPOOF_SIGNAL_NONE;
+      if (location === CallingLocation.CALLING_LOCATION_HOME) return SPOOF_SIGNAL_SUBSCRIBER_HOME;
+      // Without a location, as before: attestation C only (a missing one is evidence for sources only).
+      return attestation === Attestation.ATTESTATION_C ? SPOOF_SIGNAL_ATTESTATION_C : SPOOF_SIGNAL_NONE;
     },
   };
 }

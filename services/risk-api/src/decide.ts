@@ -1,7 +1,11 @@
-import { Attestation, Level, type ICheckRequest } from '@ringfence/proto';
+import { Attestation, CallingLocation, Level, type ICheckRequest } from '@ringfence/proto';
 import { RingfenceError } from '@ringfence/common';
 import { NO_RISK, outranks, type Answer } from './answer.js';
-import { createCallEvidence } from './call-evidence.js';
+import {
+  createCallEvidence,
+  SPOOF_SIGNAL_ATTESTATION_C,
+  SPOOF_SIGNAL_SUBSCRIBER_HOME,
+} from './call-evidence.js';
 import type { RiskApiConfig } from './config.js';
 import { toE164 } from './numbers.js';
 import type { Policy } from './policy.js';
@@ -23,28 +27,25 @@ export type Decide = (request: ICheckRequest, field?: string) => Answer;
  * 2. Otherwise the strongest (level, then score; ties in this order) of the computed risks: the
  *    number's own verdict; the calling device's verdict; the ingress trunk's and carrier's verdicts,
  *    each only when the call itself shows the pattern the source was flagged for; and the stateless
- *    request-time signal (an ON-NET-range caller from an outside carrier with attestation C).
+ *    request-time signal (an ON-NET-range caller from an outside carrier with attestation C, or
+ *    whatever its attestation when the HLR/HSS has the subscriber at home; never when roaming).
  */
 export function createDecider(view: RiskView, policy: Policy, config: DeciderConfig): Decide {
   const evidence = createCallEvidence(config);
-  const spoofAnswer = policy.answerFor(
-    {
-      score: config.spoofSignalScore,
-      level: Level.LEVEL_MEDIUM,
-      category: 'spoofing',
-      reasons: [
-        {
-          code: 'ONNET_RANGE_FOREIGN_CARRIER_ATTESTATION_C',
-          value: 1,
-          threshold: 1,
-          window: '',
-          points: config.spoofSignalScore,
-        },
-      ],
-      updatedMs: 0,
-    },
-    'request',
-  );
+  const signalAnswer = (code: string): Answer =>
+    policy.answerFor(
+      {
+        score: config.spoofSignalScore,
+        level: Level.LEVEL_MEDIUM,
+        category: 'spoofing',
+        reasons: [{ code, value: 1, threshold: 1, window: '', points: config.spoofSignalScore }],
+        updatedMs: 0,
+      },
+      'request',
+    );
+  // Each signal has its own reason, so the answer names what the call showed.
+  const attestationCAnswer = signalAnswer('ONNET_RANGE_FOREIGN_CARRIER_ATTESTATION_C');
+  const subscriberHomeAnswer = signalAnswer('ONNET_RANGE_FOREIGN_CARRIER_SUBSCRIBER_HOME');
   // A source decides only if it would win and the call shows its pattern; the evidence is checked
   // last because it may need the numbering plan.
   const sourceWins = (
@@ -54,11 +55,12 @@ export function createDecider(view: RiskView, policy: Policy, config: DeciderCon
     e164: string,
     carrier: string,
     attestation: Attestation,
+    location: CallingLocation,
   ): source is Answer =>
     source !== undefined &&
     source.callEvidence !== 0 &&
     outranks(source, best) &&
-    evidence.shows(source.callEvidence, calling, e164, carrier, attestation) !== 0;
+    evidence.shows(source.callEvidence, calling, e164, carrier, attestation, location) !== 0;
   return (request, field = '') => {
     const calling = request.calling ?? '';
     if (calling === '') {
@@ -92,22 +94,23 @@ export function createDecider(view: RiskView, policy: Policy, config: DeciderCon
     const trunk = request.ingressTrunk ?? '';
     const carrier = request.ingressCarrier ?? '';
     const attestation = request.attestation ?? Attestation.ATTESTATION_UNSPECIFIED;
+    const location = request.callingLocation ?? CallingLocation.CALLING_LOCATION_UNSPECIFIED;
     if (trunk !== '' && view.trunks.size > 0) {
       const t = view.trunks.get(trunk);
-      if (sourceWins(t, best, calling, e164, carrier, attestation)) best = t;
+      if (sourceWins(t, best, calling, e164, carrier, attestation, location)) best = t;
     }
     if (carrier !== '' && view.carriers.size > 0) {
       const c = view.carriers.get(carrier);
-      if (sourceWins(c, best, calling, e164, carrier, attestation)) best = c;
+      if (sourceWins(c, best, calling, e164, carrier, attestation, location)) best = c;
     }
-    if (
-      attestation === Attestation.ATTESTATION_C &&
-      evidence.outside(carrier) &&
-      evidence.onNetRange(e164) &&
-      outranks(spoofAnswer, best)
-    ) {
-      return spoofAnswer;
-    }
+    const signal = evidence.spoofSignal(e164, carrier, attestation, location);
+    const spoof =
+      signal === SPOOF_SIGNAL_SUBSCRIBER_HOME
+        ? subscriberHomeAnswer
+        : signal === SPOOF_SIGNAL_ATTESTATION_C
+          ? attestationCAnswer
+          : undefined;
+    if (spoof !== undefined && outranks(spoof, best)) return spoof;
     return best;
   };
 }

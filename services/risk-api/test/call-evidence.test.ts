@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Attestation } from '@ringfence/proto';
+import { Attestation, CallingLocation } from '@ringfence/proto';
 import { describe, expect, it } from 'vitest';
 import {
   createCallEvidence,
@@ -8,6 +8,9 @@ import {
   EVIDENCE_ONNET_OUTSIDE_UNATTESTED,
   EVIDENCE_REASON_CODES,
   evidencePatterns,
+  SPOOF_SIGNAL_ATTESTATION_C,
+  SPOOF_SIGNAL_NONE,
+  SPOOF_SIGNAL_SUBSCRIBER_HOME,
 } from '../src/call-evidence.js';
 import { testConfig } from './support.js';
 
@@ -15,8 +18,18 @@ const BOTH = EVIDENCE_ONNET_OUTSIDE_UNATTESTED | EVIDENCE_INVALID_NUMBER;
 
 describe('call evidence', () => {
   const evidence = createCallEvidence(testConfig());
-  const shows = (calling: string, carrier: string, attestation: Attestation): number =>
-    evidence.shows(BOTH, calling, calling, carrier, attestation);
+  const shows = (
+    calling: string,
+    carrier: string,
+    attestation: Attestation,
+    location = CallingLocation.CALLING_LOCATION_UNSPECIFIED,
+  ): number => evidence.shows(BOTH, calling, calling, carrier, attestation, location);
+  const ATTESTATIONS = [
+    Attestation.ATTESTATION_UNSPECIFIED,
+    Attestation.ATTESTATION_A,
+    Attestation.ATTESTATION_B,
+    Attestation.ATTESTATION_C,
+  ];
 
   it('sees an own-range number from outside only when unattested', () => {
     const onNet = '+8613612345678';
@@ -32,6 +45,56 @@ describe('call evidence', () => {
     expect(shows('+8613312345678', 'INTL-X', Attestation.ATTESTATION_C)).toBe(0);
   });
 
+  it('never sees a roaming subscriber as spoofed, and a copy of one at home whatever its attestation', () => {
+    const onNet = '+8613612345678';
+    for (const attestation of ATTESTATIONS) {
+      expect(shows(onNet, 'INTL-X', attestation, CallingLocation.CALLING_LOCATION_ROAMING)).toBe(0);
+      expect(
+        evidence.spoofSignal(onNet, 'INTL-X', attestation, CallingLocation.CALLING_LOCATION_ROAMING),
+      ).toBe(SPOOF_SIGNAL_NONE);
+      expect(shows(onNet, 'INTL-X', attestation, CallingLocation.CALLING_LOCATION_HOME)).toBe(
+        EVIDENCE_ONNET_OUTSIDE_UNATTESTED,
+      );
+      expect(evidence.spoofSignal(onNet, 'INTL-X', attestation, CallingLocation.CALLING_LOCATION_HOME)).toBe(
+        SPOOF_SIGNAL_SUBSCRIBER_HOME,
+      );
+      // At home on our own network, or another carrier's number: the location says nothing.
+      for (const [calling, carrier] of [
+        [onNet, 'ON-NET'],
+        [onNet, ''],
+        ['+8613312345678', 'INTL-X'],
+      ] as const) {
+        expect(shows(calling, carrier, attestation, CallingLocation.CALLING_LOCATION_HOME)).toBe(0);
+        expect(
+          evidence.spoofSignal(calling, carrier, attestation, CallingLocation.CALLING_LOCATION_HOME),
+        ).toBe(SPOOF_SIGNAL_NONE);
+      }
+    }
+    // Roaming clears the own-range pattern only: a number no plan can have assigned is still that.
+    expect(
+      shows('+8613612345', 'INTL-X', Attestation.ATTESTATION_C, CallingLocation.CALLING_LOCATION_ROAMING),
+    ).toBe(EVIDENCE_INVALID_NUMBER);
+  });
+
+  it('keeps the attestation rule when the location is unknown, or a value this build does not know', () => {
+    const onNet = '+8613612345678';
+    const unknown = 7 as CallingLocation;
+    for (const location of [CallingLocation.CALLING_LOCATION_UNSPECIFIED, unknown]) {
+      expect(ATTESTATIONS.map((a) => evidence.spoofSignal(onNet, 'INTL-X', a, location))).toEqual([
+        SPOOF_SIGNAL_NONE,
+        SPOOF_SIGNAL_NONE,
+        SPOOF_SIGNAL_NONE,
+        SPOOF_SIGNAL_ATTESTATION_C,
+      ]);
+      expect(ATTESTATIONS.map((a) => shows(onNet, 'INTL-X', a, location))).toEqual([
+        EVIDENCE_ONNET_OUTSIDE_UNATTESTED,
+        0,
+        0,
+        EVIDENCE_ONNET_OUTSIDE_UNATTESTED,
+      ]);
+    }
+  });
+
   it('sees a number no plan can have assigned, and checks only the patterns asked for', () => {
     expect(shows('+8612345678', 'ON-NET', Attestation.ATTESTATION_A)).toBe(EVIDENCE_INVALID_NUMBER);
     expect(
@@ -41,6 +104,7 @@ describe('call evidence', () => {
         '+8612345678',
         'X',
         Attestation.ATTESTATION_C,
+        CallingLocation.CALLING_LOCATION_UNSPECIFIED,
       ),
     ).toBe(0);
   });

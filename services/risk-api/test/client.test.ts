@@ -2,7 +2,7 @@ import { createServer, type Server as NetServer, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { Server, ServerCredentials } from '@grpc/grpc-js';
 import { Registry } from '@ringfence/common';
-import { Action, SubjectKind } from '@ringfence/proto';
+import { Action, Attestation, CallingLocation, SubjectKind } from '@ringfence/proto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createRiskClient, riskServiceDefinition, type RiskServer } from '../src/index.js';
 import { highVerdict, startTestServer, TOKEN, verdictBytes } from './support.js';
@@ -137,6 +137,16 @@ describe('fail-open risk client', () => {
     const fromDevice = { calling: '+8613311110000', called: '1', callingDevice: HOT_DEVICE };
     expect((await client.check(fromDevice)).decidedBy).toBe('device');
     expect((await client.checkBatch([fromDevice]))[0]?.decidedBy).toBe('device');
+    // So does the subscriber's HLR/HSS location: at home, a copy of the number from outside is spoofed.
+    const spoofed = {
+      calling: '+8613611110000',
+      called: '1',
+      ingressCarrier: 'INTL-X',
+      attestation: Attestation.ATTESTATION_A,
+      callingLocation: CallingLocation.CALLING_LOCATION_HOME,
+    };
+    expect((await client.check(spoofed)).decidedBy).toBe('request');
+    expect((await client.checkBatch([spoofed]))[0]?.decidedBy).toBe('request');
     expect(client.failOpenCounts()).toEqual({});
     client.close();
   });

@@ -1,6 +1,13 @@
 import { status } from '@grpc/grpc-js';
 import { isRingfenceError, Registry, counter, RingfenceError } from '@ringfence/common';
-import { Action, Attestation, Level, SubjectKind, type CheckRequest } from '@ringfence/proto';
+import {
+  Action,
+  Attestation,
+  CallingLocation,
+  Level,
+  SubjectKind,
+  type CheckRequest,
+} from '@ringfence/proto';
 import { describe, expect, it } from 'vitest';
 import { createHandlers } from '../src/handlers.js';
 import { createDecider, createPolicy, grpcStatusFor, RiskView, toGrpcStatus } from '../src/index.js';
@@ -334,6 +341,72 @@ describe('precedence: operator decisions, then the strongest computed risk with 
       'number',
       'telemarketing',
       ['CALLS_PER_HOUR'],
+    ]);
+  });
+
+  it("never takes a roaming subscriber's own-range number from outside for spoofing", () => {
+    const { view, decide } = hotView();
+    const roaming = {
+      ...everything,
+      callingDevice: '',
+      callingLocation: CallingLocation.CALLING_LOCATION_ROAMING,
+    };
+    for (const attestation of [Attestation.ATTESTATION_C, Attestation.ATTESTATION_UNSPECIFIED]) {
+      // Without the location this call is the hot trunk's and carrier's pattern and the request signal.
+      expect(decide({ ...roaming, attestation, callingLocation: undefined }).decidedBy).toBe('carrier');
+      const a = decide({ ...roaming, attestation });
+      expect([a.action, a.decidedBy, a.reasons]).toEqual([Action.ACTION_ALLOW, '', []]);
+    }
+    // A number cleared by an operator stays cleared: no request signal against the roamer.
+    view.applyCaller(ONNET, decided('false_positive'));
+    expect(decide(roaming).decidedBy).toBe('number');
+    expect(decide(roaming).action).toBe(Action.ACTION_ALLOW);
+    // The number's own verdict, or its handset's, still decides: roaming clears the route, not the caller.
+    view.applyCaller(ONNET, verdictBytes(highVerdict(SubjectKind.SUBJECT_KIND_NUMBER, ONNET, 'scam', 90)));
+    expect(decide(roaming).decidedBy).toBe('number');
+    expect(decide({ ...roaming, calling: '+8613311112222', callingDevice: HOT.device }).decidedBy).toBe(
+      'device',
+    );
+  });
+
+  it('takes an own-range number from outside while its subscriber is at home for spoofing, attested or not', () => {
+    const home = {
+      calling: ONNET,
+      called: '1',
+      ingressCarrier: 'INTL-X',
+      callingLocation: CallingLocation.CALLING_LOCATION_HOME,
+    };
+    const { decide } = setup();
+    for (const attestation of [
+      Attestation.ATTESTATION_A,
+      Attestation.ATTESTATION_B,
+      Attestation.ATTESTATION_C,
+    ]) {
+      const a = decide({ ...home, attestation });
+      expect([a.action, a.decidedBy, a.category, a.score, a.reasons.map((r) => r.code)]).toEqual([
+        Action.ACTION_LABEL,
+        'request',
+        'spoofing',
+        testConfig().spoofSignalScore,
+        ['ONNET_RANGE_FOREIGN_CARRIER_SUBSCRIBER_HOME'],
+      ]);
+      // Without the location an attested call shows nothing.
+      if (attestation !== Attestation.ATTESTATION_C)
+        expect(decide({ ...home, attestation, callingLocation: undefined }).decidedBy).toBe('');
+    }
+    expect(decide(home).decidedBy).toBe('request');
+    // From our own network the subscriber's being at home is no evidence.
+    expect(
+      decide({ ...home, ingressCarrier: 'ON-NET', attestation: Attestation.ATTESTATION_C }).decidedBy,
+    ).toBe('');
+    // A flagged source's on-net pattern is shown by an attested call too, and the stronger source wins.
+    const hot = hotView();
+    const attested = { ...everything, callingDevice: '', attestation: Attestation.ATTESTATION_A };
+    expect(hot.decide(attested).decidedBy).toBe('');
+    const a = hot.decide({ ...attested, callingLocation: CallingLocation.CALLING_LOCATION_HOME });
+    expect([a.decidedBy, a.reasons.map((r) => r.code)]).toEqual([
+      'carrier',
+      ['SRC_ROTATING_SUSPECT_NUMBERS'],
     ]);
   });
 

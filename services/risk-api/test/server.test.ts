@@ -5,6 +5,7 @@ import { loadPackageDefinition } from '@grpc/grpc-js';
 import {
   Action,
   Attestation,
+  CallingLocation,
   Level,
   SubjectKind,
   type ICheckBatchRequest,
@@ -232,6 +233,39 @@ describe('risk-api gRPC server', () => {
     stream.on('data', () => undefined);
     stream.write({ checks: [req] });
     expect((await answer).results?.map((r) => r.decidedBy)).toEqual(['device']);
+    stream.end();
+    await closed;
+  });
+
+  it('decides by the calling location in Check, CheckBatch and CheckStream', async () => {
+    const call = { calling: '+8613611110002', called: '1', ingressTrunk: 'TR-HOT', ingressCarrier: 'X' };
+    const home = {
+      ...call,
+      attestation: Attestation.ATTESTATION_A,
+      callingLocation: CallingLocation.CALLING_LOCATION_HOME,
+    };
+    const roaming = {
+      ...call,
+      attestation: Attestation.ATTESTATION_C,
+      callingLocation: CallingLocation.CALLING_LOCATION_ROAMING,
+    };
+    expect((await c.check(home)).decidedBy).toBe('trunk');
+    expect((await c.check(roaming)).decidedBy).toBe('');
+    const batch = await c.checkBatch({
+      checks: [home, roaming, { ...home, callingLocation: CallingLocation.CALLING_LOCATION_UNSPECIFIED }],
+    });
+    expect(batch.results?.map((r) => r.decidedBy)).toEqual(['trunk', '', '']);
+    const stream = (
+      c.client as unknown as Record<
+        string,
+        (md: unknown) => ClientDuplexStream<ICheckBatchRequest, ICheckBatchResponse>
+      >
+    )['CheckStream']!.call(c.client, c.metadata());
+    const answer = new Promise<ICheckBatchResponse>((resolve) => stream.once('data', resolve));
+    const closed = new Promise((resolve) => stream.on('status', resolve));
+    stream.on('data', () => undefined);
+    stream.write({ checks: [home, roaming] });
+    expect((await answer).results?.map((r) => r.decidedBy)).toEqual(['trunk', '']);
     stream.end();
     await closed;
   });

@@ -48,6 +48,7 @@ function decodeFast(buf: Buffer): ICallDetailRecord {
   let releaseCause = 0;
   let media = 0;
   let attestation = 0;
+  let callingLocation = 0;
   let calling: INumber | null = null;
   let called: INumber | null = null;
   let asserted: INumber | null = null;
@@ -67,6 +68,7 @@ function decodeFast(buf: Buffer): ICallDetailRecord {
       else if (field === 12) releaseCause = v;
       else if (field === 13) media = v;
       else if (field === 14) attestation = v;
+      else if (field === 19) callingLocation = v;
     } else if (wire === 2) {
       const to = readDelimitedEnd(buf, at, end);
       const from = at.pos;
@@ -92,6 +94,7 @@ function decodeFast(buf: Buffer): ICallDetailRecord {
     releaseCause,
     media,
     attestation,
+    callingLocation,
   };
 }
 

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { parseCdr, readRecords } from '@ringfence/cdr';
 import { Engine, loadRules, type EngineSink, type Verdict } from '@ringfence/engine';
 import { generateToFiles } from '@ringfence/generator';
-import { cdrv1, type ICallDetailRecord, type INumber } from '@ringfence/proto';
+import { CallingLocation, cdrv1, type ICallDetailRecord, type INumber } from '@ringfence/proto';
 import { decodeCdrForScoring } from '../src/cdr-decoder.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'rf-cdr-decoder-'));
@@ -31,6 +31,7 @@ function engineView(c: ICallDetailRecord): unknown {
     cause: c.releaseCause ?? 0,
     media: c.media ?? 0,
     attestation: c.attestation ?? 0,
+    location: c.callingLocation ?? 0,
   };
 }
 
@@ -60,6 +61,13 @@ describe('decodeCdrForScoring', () => {
   it('reads every field the engine reads exactly as protobufjs does, and the engine agrees', async () => {
     const records = await generated();
     expect(records.length).toBeGreaterThan(1_000);
+    // The generated traffic carries both HLR/HSS locations (roamers, spoofed own-range numbers).
+    const locations = new Set(records.map((b) => cdrv1.CallDetailRecord.decode(b).callingLocation));
+    expect([...locations].sort()).toEqual([
+      CallingLocation.CALLING_LOCATION_UNSPECIFIED,
+      CallingLocation.CALLING_LOCATION_HOME,
+      CallingLocation.CALLING_LOCATION_ROAMING,
+    ]);
     for (const b of records)
       expect(engineView(decodeCdrForScoring(b))).toEqual(engineView(cdrv1.CallDetailRecord.decode(b)));
     const run = (decode: (b: Buffer) => ICallDetailRecord): Verdict[] => {
@@ -83,6 +91,17 @@ describe('decodeCdrForScoring', () => {
       called: { raw: '13800000000', e164: '+8613800000000', valid: true },
       ingressTrunk: 'TG-1',
     };
+    // The calling location (field 19) stays on the fast path and reads as protobufjs reads it.
+    for (const callingLocation of [
+      CallingLocation.CALLING_LOCATION_HOME,
+      CallingLocation.CALLING_LOCATION_ROAMING,
+    ]) {
+      const located = Buffer.from(cdrv1.CallDetailRecord.encode({ ...base, callingLocation }).finish());
+      expect(decodeCdrForScoring(located).callingLocation).toBe(callingLocation);
+      expect(engineView(decodeCdrForScoring(located))).toEqual(
+        engineView(cdrv1.CallDetailRecord.decode(located)),
+      );
+    }
     // A negative time is a 10-byte varint: read by protobufjs, handed over by the fast path.
     const negative = Buffer.from(cdrv1.CallDetailRecord.encode({ ...base, answerTimeMs: -5 }).finish());
     expect(Number(decodeCdrForScoring(negative).answerTimeMs)).toBe(-5);

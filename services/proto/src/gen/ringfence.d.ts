@@ -24,6 +24,13 @@ export namespace ringfence {
                 ATTESTATION_C = 3
             }
 
+            /** CallingLocation enum. */
+            enum CallingLocation {
+                CALLING_LOCATION_UNSPECIFIED = 0,
+                CALLING_LOCATION_HOME = 1,
+                CALLING_LOCATION_ROAMING = 2
+            }
+
             /** Properties of a Number. */
             interface INumber {
 
@@ -165,6 +172,9 @@ export namespace ringfence {
 
                 /** CallDetailRecord ingestTimeMs */
                 ingestTimeMs?: (number|null);
+
+                /** CallDetailRecord callingLocation */
+                callingLocation?: (ringfence.cdr.v1.CallingLocation|null);
             }
 
             /** Represents a CallDetailRecord. */
@@ -229,6 +239,9 @@ export namespace ringfence {
 
                 /** CallDetailRecord ingestTimeMs. */
                 public ingestTimeMs: number;
+
+                /** CallDetailRecord callingLocation. */
+                public callingLocation: ringfence.cdr.v1.CallingLocation;
 
                 /**
                  * Creates a new CallDetailRecord instance using the specified properties.
@@ -1133,6 +1146,9 @@ export namespace ringfence {
 
                 /** CheckRequest callingDevice */
                 callingDevice?: (string|null);
+
+                /** CheckRequest callingLocation */
+                callingLocation?: (ringfence.cdr.v1.CallingLocation|null);
             }
 
             /** Represents a CheckRequest. */
@@ -1167,6 +1183,9 @@ export namespace ringfence {
 
                 /** CheckRequest callingDevice. */
                 public callingDevice: string;
+
+                /** CheckRequest callingLocation. */
+                public callingLocation: ringfence.cdr.v1.CallingLocation;
 
                 /**
                  * Creates a new CheckRequest instance using the specified properties.

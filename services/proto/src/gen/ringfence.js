@@ -68,6 +68,22 @@ export const ringfence = $root.ringfence = (() => {
                 return values;
             })();
 
+            /**
+             * CallingLocation enum.
+             * @name ringfence.cdr.v1.CallingLocation
+             * @enum {number}
+             * @property {number} CALLING_LOCATION_UNSPECIFIED=0 CALLING_LOCATION_UNSPECIFIED value
+             * @property {number} CALLING_LOCATION_HOME=1 CALLING_LOCATION_HOME value
+             * @property {number} CALLING_LOCATION_ROAMING=2 CALLING_LOCATION_ROAMING value
+             */
+            v1.CallingLocation = (function() {
+                const valuesById = {}, values = Object.create(valuesById);
+                values[valuesById[0] = "CALLING_LOCATION_UNSPECIFIED"] = 0;
+                values[valuesById[1] = "CALLING_LOCATION_HOME"] = 1;
+                values[valuesById[2] = "CALLING_LOCATION_ROAMING"] = 2;
+                return values;
+            })();
+
             v1.Number = (function() {
 
                 /**
@@ -331,6 +347,7 @@ export const ringfence = $root.ringfence = (() => {
                  * @property {string|null} [deviceId] CallDetailRecord deviceId
                  * @property {string|null} [cellId] CallDetailRecord cellId
                  * @property {number|null} [ingestTimeMs] CallDetailRecord ingestTimeMs
+                 * @property {ringfence.cdr.v1.CallingLocation|null} [callingLocation] CallDetailRecord callingLocation
                  */
 
                 /**
@@ -493,6 +510,14 @@ export const ringfence = $root.ringfence = (() => {
                 CallDetailRecord.prototype.ingestTimeMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
 
                 /**
+                 * CallDetailRecord callingLocation.
+                 * @member {ringfence.cdr.v1.CallingLocation} callingLocation
+                 * @memberof ringfence.cdr.v1.CallDetailRecord
+                 * @instance
+                 */
+                CallDetailRecord.prototype.callingLocation = 0;
+
+                /**
                  * Creates a new CallDetailRecord instance using the specified properties.
                  * @function create
                  * @memberof ringfence.cdr.v1.CallDetailRecord
@@ -556,6 +581,8 @@ export const ringfence = $root.ringfence = (() => {
                         w.uint32(138).string(m.cellId);
                     if (m.ingestTimeMs != null && Object.hasOwnProperty.call(m, "ingestTimeMs"))
                         w.uint32(144).int64(m.ingestTimeMs);
+                    if (m.callingLocation != null && Object.hasOwnProperty.call(m, "callingLocation"))
+                        w.uint32(152).int32(m.callingLocation);
                     return w;
                 };
 
@@ -663,6 +690,10 @@ export const ringfence = $root.ringfence = (() => {
                             }
                         case 18: {
                                 m.ingestTimeMs = r.int64();
+                                break;
+                            }
+                        case 19: {
+                                m.callingLocation = r.int32();
                                 break;
                             }
                         default:
@@ -822,6 +853,26 @@ export const ringfence = $root.ringfence = (() => {
                         else if (typeof d.ingestTimeMs === "object")
                             m.ingestTimeMs = new $util.LongBits(d.ingestTimeMs.low >>> 0, d.ingestTimeMs.high >>> 0).toNumber();
                     }
+                    switch (d.callingLocation) {
+                    default:
+                        if (typeof d.callingLocation === "number") {
+                            m.callingLocation = d.callingLocation;
+                            break;
+                        }
+                        break;
+                    case "CALLING_LOCATION_UNSPECIFIED":
+                    case 0:
+                        m.callingLocation = 0;
+                        break;
+                    case "CALLING_LOCATION_HOME":
+                    case 1:
+                        m.callingLocation = 1;
+                        break;
+                    case "CALLING_LOCATION_ROAMING":
+                    case 2:
+                        m.callingLocation = 2;
+                        break;
+                    }
                     return m;
                 };
 
@@ -877,6 +928,7 @@ export const ringfence = $root.ringfence = (() => {
                             d.ingestTimeMs = o.longs === String ? n.toString() : o.longs === Number ? n.toNumber() : typeof BigInt !== "undefined" && o.longs === BigInt ? n.toBigInt() : n;
                         } else
                             d.ingestTimeMs = o.longs === String ? "0" : typeof BigInt !== "undefined" && o.longs === BigInt ? BigInt("0") : 0;
+                        d.callingLocation = o.enums === String ? "CALLING_LOCATION_UNSPECIFIED" : 0;
                     }
                     if (m.callId != null && Object.hasOwnProperty.call(m, "callId")) {
                         d.callId = m.callId;
@@ -951,6 +1003,9 @@ export const ringfence = $root.ringfence = (() => {
                             d.ingestTimeMs = o.longs === String ? String(m.ingestTimeMs) : m.ingestTimeMs;
                         else
                             d.ingestTimeMs = o.longs === String ? $util.Long.prototype.toString.call(m.ingestTimeMs) : o.longs === Number ? new $util.LongBits(m.ingestTimeMs.low >>> 0, m.ingestTimeMs.high >>> 0).toNumber() : m.ingestTimeMs;
+                    }
+                    if (m.callingLocation != null && Object.hasOwnProperty.call(m, "callingLocation")) {
+                        d.callingLocation = o.enums === String ? $root.ringfence.cdr.v1.CallingLocation[m.callingLocation] === undefined ? m.callingLocation : $root.ringfence.cdr.v1.CallingLocation[m.callingLocation] : m.callingLocation;
                     }
                     return d;
                 };
@@ -3903,6 +3958,7 @@ export const ringfence = $root.ringfence = (() => {
                  * @property {ringfence.cdr.v1.Media|null} [media] CheckRequest media
                  * @property {string|null} [requestId] CheckRequest requestId
                  * @property {string|null} [callingDevice] CheckRequest callingDevice
+                 * @property {ringfence.cdr.v1.CallingLocation|null} [callingLocation] CheckRequest callingLocation
                  */
 
                 /**
@@ -3985,6 +4041,14 @@ export const ringfence = $root.ringfence = (() => {
                 CheckRequest.prototype.callingDevice = "";
 
                 /**
+                 * CheckRequest callingLocation.
+                 * @member {ringfence.cdr.v1.CallingLocation} callingLocation
+                 * @memberof ringfence.risk.v1.CheckRequest
+                 * @instance
+                 */
+                CheckRequest.prototype.callingLocation = 0;
+
+                /**
                  * Creates a new CheckRequest instance using the specified properties.
                  * @function create
                  * @memberof ringfence.risk.v1.CheckRequest
@@ -4028,6 +4092,8 @@ export const ringfence = $root.ringfence = (() => {
                         w.uint32(58).string(m.requestId);
                     if (m.callingDevice != null && Object.hasOwnProperty.call(m, "callingDevice"))
                         w.uint32(66).string(m.callingDevice);
+                    if (m.callingLocation != null && Object.hasOwnProperty.call(m, "callingLocation"))
+                        w.uint32(72).int32(m.callingLocation);
                     return w;
                 };
 
@@ -4095,6 +4161,10 @@ export const ringfence = $root.ringfence = (() => {
                             }
                         case 8: {
                                 m.callingDevice = r.string();
+                                break;
+                            }
+                        case 9: {
+                                m.callingLocation = r.int32();
                                 break;
                             }
                         default:
@@ -4190,6 +4260,26 @@ export const ringfence = $root.ringfence = (() => {
                     if (d.callingDevice != null) {
                         m.callingDevice = String(d.callingDevice);
                     }
+                    switch (d.callingLocation) {
+                    default:
+                        if (typeof d.callingLocation === "number") {
+                            m.callingLocation = d.callingLocation;
+                            break;
+                        }
+                        break;
+                    case "CALLING_LOCATION_UNSPECIFIED":
+                    case 0:
+                        m.callingLocation = 0;
+                        break;
+                    case "CALLING_LOCATION_HOME":
+                    case 1:
+                        m.callingLocation = 1;
+                        break;
+                    case "CALLING_LOCATION_ROAMING":
+                    case 2:
+                        m.callingLocation = 2;
+                        break;
+                    }
                     return m;
                 };
 
@@ -4219,6 +4309,7 @@ export const ringfence = $root.ringfence = (() => {
                         d.media = o.enums === String ? "MEDIA_UNSPECIFIED" : 0;
                         d.requestId = "";
                         d.callingDevice = "";
+                        d.callingLocation = o.enums === String ? "CALLING_LOCATION_UNSPECIFIED" : 0;
                     }
                     if (m.calling != null && Object.hasOwnProperty.call(m, "calling")) {
                         d.calling = m.calling;
@@ -4243,6 +4334,9 @@ export const ringfence = $root.ringfence = (() => {
                     }
                     if (m.callingDevice != null && Object.hasOwnProperty.call(m, "callingDevice")) {
                         d.callingDevice = m.callingDevice;
+                    }
+                    if (m.callingLocation != null && Object.hasOwnProperty.call(m, "callingLocation")) {
+                        d.callingLocation = o.enums === String ? $root.ringfence.cdr.v1.CallingLocation[m.callingLocation] === undefined ? m.callingLocation : $root.ringfence.cdr.v1.CallingLocation[m.callingLocation] : m.callingLocation;
                     }
                     return d;
                 };
