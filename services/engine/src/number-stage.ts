@@ -1,4 +1,10 @@
-import { Attestation, Media, type ICallDetailRecord, type IComplaintEvent } from '@ringfence/proto';
+import {
+  Attestation,
+  CallingLocation,
+  Media,
+  type ICallDetailRecord,
+  type IComplaintEvent,
+} from '@ringfence/proto';
 import {
   F_ANSWERED,
   F_ASSERTED_MISMATCH,
@@ -159,7 +165,9 @@ export class NumberStage {
     if (cdr.releaseCause === CAUSE_REJECTED) flags |= F_REJECTED;
     if (this.isNight(sec)) flags |= F_NIGHT;
     if (callingE164 === '' || cdr.calling?.valid !== true) flags |= F_INVALID;
-    if (carrier !== rules.onNetCarrier && callingE164 !== '' && this.isOnNet(callingE164)) {
+    // The home network's location register says the subscriber is abroad: a roamer calling home.
+    const roaming = cdr.callingLocation === CallingLocation.CALLING_LOCATION_ROAMING;
+    if (!roaming && carrier !== rules.onNetCarrier && callingE164 !== '' && this.isOnNet(callingE164)) {
       flags |= F_ONNET_OUTSIDE;
     }
     const att = cdr.attestation ?? Attestation.ATTESTATION_UNSPECIFIED;
@@ -210,7 +218,11 @@ export class NumberStage {
     }
     let slots = 0;
     // Foreign numbers are what an international gateway carries: its taint never reaches them.
-    if (trunk !== '' && (s.trunk0 === trunk || s.trunk1 === trunk || this.taintable(trunk, callingE164))) {
+    // Nor does it reach a subscriber known to be roaming: the gateway is how a roamer's calls come home.
+    if (
+      trunk !== '' &&
+      (s.trunk0 === trunk || s.trunk1 === trunk || (!roaming && this.taintable(trunk, callingE164)))
+    ) {
       if (s.trunk0 === trunk) slots = SLOT_T0;
       else if (s.trunk0 === '') {
         s.trunk0 = this.trunkName(trunk);

@@ -19,6 +19,8 @@ export interface CallSpec {
   asserted?: string;
   video?: boolean;
   device?: string;
+  /** CallingLocation from the home location register (0 unspecified, 1 home, 2 roaming). */
+  location?: number;
 }
 
 let seq = 0;
@@ -47,6 +49,7 @@ export function cdr(spec: CallSpec = {}): ICallDetailRecord {
     media: spec.video === true ? 2 : 1,
     attestation: spec.attestation ?? 1,
     deviceId: spec.device ?? '',
+    callingLocation: spec.location ?? 0,
   };
 }
 

@@ -1,7 +1,7 @@
 import type { ICallDetailRecord } from '@ringfence/proto';
 import { describe, expect, it } from 'vitest';
 import { loadRules, parseRules, type Verdict } from '../src/index.js';
-import { HOUR, T0, callee, cdr, newEngine } from './cdr-builder.js';
+import { HOUR, MIN, T0, callee, cdr, newEngine } from './cdr-builder.js';
 
 const ROBO = '+8615000000001';
 
@@ -129,6 +129,96 @@ describe('engine verdicts', () => {
     // The same pattern from a number nobody calls is implicated.
     for (let k = 0; k < 3; k++) engine.onCdr(abroad('+8615511112222', T0 + 3 * HOUR + k * 60_000));
     expect(sink.latest.get('+8615511112222')?.level).toMatch(/MEDIUM|HIGH/);
+  });
+});
+
+describe('evidence of the caller’s own', () => {
+  it('never implicates a subscriber the location register says is roaming, and does one it says is at home', () => {
+    const { engine, sink } = newEngine();
+    const gateway = 'TG-SH-INTL-01';
+    const abroad = (from: string, at: number, location: number): ICallDetailRecord =>
+      cdr({
+        from,
+        to: callee(3),
+        at,
+        answered: false,
+        attestation: 0,
+        carrier: 'INTL-GW-3',
+        trunk: gateway,
+        location,
+      });
+    for (let i = 0; i < 200; i++)
+      engine.onCdr(abroad(`+861380000${String(i).padStart(4, '0')}`, T0 + i * 30_000, 0));
+    expect(sink.latest.get(`trunk:${gateway}`)?.level).toMatch(/MEDIUM|HIGH/);
+    for (let k = 0; k < 3; k++) engine.onCdr(abroad('+8613911112222', T0 + 3 * HOUR + k * MIN, 2));
+    expect(sink.latest.get('+8613911112222')?.level ?? 'NONE').toMatch(/NONE|LOW/);
+    for (let k = 0; k < 3; k++) engine.onCdr(abroad('+8613911113333', T0 + 3 * HOUR + k * MIN, 1));
+    expect(sink.latest.get('+8613911113333')?.reasons.map((r) => r.code)).toContain('ONNET_FROM_OUTSIDE');
+  });
+
+  it('names a thin campaign by its trunk and flags its members, not the trunk’s ordinary callers', () => {
+    const { engine, sink } = newEngine();
+    const trunk = 'TG-GZ-IC-01';
+    // 40 numbers, 4 unanswered unverified calls each to different people over a morning.
+    for (let k = 0; k < 4; k++)
+      for (let i = 0; i < 40; i++)
+        engine.onCdr(
+          cdr({
+            from: `+86158000${String(10_000 + i)}`,
+            to: callee(i * 7 + k * 1000),
+            at: T0 + k * HOUR + i * 20_000,
+            answered: false,
+            attestation: 3,
+            carrier: 'CT',
+            trunk,
+          }),
+        );
+    // An ordinary caller on the same trunk: answered, attested B, calls the same two people.
+    for (let k = 0; k < 4; k++)
+      engine.onCdr(
+        cdr({
+          from: '+8618000000001',
+          to: callee(k % 2),
+          at: T0 + k * HOUR,
+          attestation: 2,
+          carrier: 'CT',
+          trunk,
+        }),
+      );
+    engine.onCdr(cdr({ from: '+8613900000050', at: T0 + 6 * HOUR }));
+    engine.flush();
+    expect(sink.latest.get(`trunk:${trunk}`)?.reasons.map((r) => r.code)).toContain('SRC_CAMPAIGN');
+    const member = sink.latest.get('+8615800010005');
+    expect(member?.level).toBe('MEDIUM');
+    expect(member?.reasons.map((r) => r.code)).toContain('CAMPAIGN_MEMBER');
+    expect(sink.latest.get('+8618000000001')?.level ?? 'NONE').toBe('NONE');
+  });
+
+  it('adds up a few unanswered calls a night to one person across nights', () => {
+    const { engine, sink } = newEngine();
+    const pester = '+8613800000077';
+    const victim = callee(77);
+    // 23:00 local (15:00 UTC) on two nights, two unanswered calls each; an ordinary day between.
+    const night = (n: number, k: number): number => Date.UTC(2026, 10, 2 + n, 15, k * 20);
+    for (let n = 0; n < 2; n++) {
+      for (let k = 0; k < 2; k++)
+        engine.onCdr(cdr({ from: pester, to: victim, at: night(n, k), answered: false, cause: 21 }));
+      engine.onCdr(cdr({ from: pester, to: callee(5), at: night(n, 0) + 12 * HOUR }));
+    }
+    const v = sink.latest.get(pester);
+    expect(v?.level).toMatch(/MEDIUM|HIGH/);
+    expect(v?.category).toBe('targeted_harassment');
+    expect(v?.reasons.map((r) => r.code)).toContain('NIGHTLY_REPEATED_CALLEE');
+    // Family abroad who get through at night do not add up.
+    const family = '+447501234567';
+    for (let n = 0; n < 2; n++)
+      for (let k = 0; k < 3; k++)
+        engine.onCdr(
+          cdr({ from: family, to: victim, at: night(n, k), answered: k !== 0, carrier: 'INTL-GW-3' }),
+        );
+    expect(sink.latest.get(family)?.reasons.map((r) => r.code) ?? []).not.toContain(
+      'NIGHTLY_REPEATED_CALLEE',
+    );
   });
 });
 
