@@ -61,6 +61,7 @@ class CallSetup {
           ingressCarrier: cdr.ingressCarrier ?? '',
           attestation: cdr.attestation ?? 0,
           callingDevice: cdr.deviceId ?? '',
+          callingLocation: cdr.callingLocation ?? 0,
         }).action ?? Action.ACTION_ALLOW
       );
     } catch {
