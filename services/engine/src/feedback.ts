@@ -18,12 +18,25 @@ export interface FeedbackInput {
   id: string;
   action: FeedbackActionName;
   undoes?: string;
+  /** The redress case the decision closes: an ALLOWLIST with a case is an upheld appeal. */
+  caseId?: string;
 }
 
 export interface Decision {
   feedbackId: string;
   timeMs: number;
   action: FeedbackActionName;
+  caseId?: string;
+}
+
+/** The override a decision publishes: an allowlist that closes a redress case says so. */
+export function overrideOf(d: Decision): string {
+  return d.action === 'ALLOWLIST' && (d.caseId ?? '') !== '' ? 'redress' : d.action.toLowerCase();
+}
+
+/** Decisions that stand on their own: they are what the switch must hear, busy or idle. */
+export function isStanding(d: Decision | undefined): boolean {
+  return d !== undefined && (d.action === 'ALLOWLIST' || d.action === 'BLOCKLIST');
 }
 
 /** Active decisions per subject; the latest non-note decision overrides the computed verdict. */
@@ -40,7 +53,12 @@ export class FeedbackBook {
       return;
     }
     if (fb.action === 'NOTE' || list.some((d) => d.feedbackId === fb.feedbackId)) return;
-    list.push({ feedbackId: fb.feedbackId, timeMs: fb.timeMs, action: fb.action });
+    list.push({
+      feedbackId: fb.feedbackId,
+      timeMs: fb.timeMs,
+      action: fb.action,
+      ...((fb.caseId ?? '') !== '' ? { caseId: fb.caseId } : {}),
+    });
     list.sort((a, b) => a.timeMs - b.timeMs || (a.feedbackId < b.feedbackId ? -1 : 1));
     this.decisions.set(key, list);
   }

@@ -1,5 +1,5 @@
 import { FEATURE_COUNT, FEATURE_INDEX, FEATURE_NAMES } from './features.js';
-import { FeedbackBook, type FeedbackInput } from './feedback.js';
+import { FeedbackBook, isStanding, overrideOf, type FeedbackInput } from './feedback.js';
 import type { Rules, SubjectKindName } from './rules.js';
 import { ScoreScratch } from './score.js';
 import { StateMemory } from './state-memory.js';
@@ -185,8 +185,8 @@ export class Stage {
     let override = '';
     const decision = this.feedback.decisions.size > 0 ? this.feedback.current(key) : undefined;
     if (this.isAllowlisted(kind, id)) override = 'allowlist';
-    if (decision !== undefined) override = decision.action.toLowerCase();
-    if (override === 'allowlist' || override === 'false_positive') {
+    if (decision !== undefined) override = overrideOf(decision);
+    if (override === 'allowlist' || override === 'redress' || override === 'false_positive') {
       score = 0;
       level = 'NONE';
     } else if (override === 'blocklist') {
@@ -200,7 +200,8 @@ export class Stage {
     if (this.onScored !== null) this.onScored(key, kind, id, level, category);
     let vs = this.verdicts.get(key);
     if (vs === undefined) {
-      if (level === 'NONE') return;
+      // An operator's decision is published even for a subject never flagged: risk-api must hear it.
+      if (level === 'NONE' && override === '') return;
       vs = {
         score: 0,
         level: 'NONE',
@@ -314,6 +315,9 @@ export class Stage {
     }
     this.memory.pendingRelease(s.pending);
     s.pending = -1;
+    // An operator's allowlist or blocklist outlives the subject's idle state: its verdict stays
+    // published (and kept here), so the switch does not forget a blocklisted number that went quiet.
+    if (isStanding(this.feedback.current(key))) return;
     if (this.verdicts.delete(key)) {
       const [kind, id] = this.onlyKind !== null ? [this.onlyKind, key] : this.kindOf(key);
       if (this.onScored !== null) this.onScored(key, kind, id, 'NONE', '');

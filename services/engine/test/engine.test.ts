@@ -288,6 +288,29 @@ describe('event time mechanics', () => {
     expect(sink.latest.get(ROBO)?.level).toBe('NONE');
   });
 
+  it('keeps an operator’s blocklist published after the number goes quiet, and names a redress', () => {
+    const { engine, sink } = newEngine();
+    const quiet = '+8613811110000';
+    engine.onCdr(cdr({ from: quiet, at: T0 }));
+    engine.onFeedback({ feedbackId: 'b1', timeMs: T0 + 1, kind: 'number', id: quiet, action: 'BLOCKLIST' });
+    // An appeal upheld for a number never flagged: published, as a redress, not as nothing.
+    const appealed = '+8613822220000';
+    engine.onFeedback({
+      feedbackId: 'r1',
+      timeMs: T0 + 2,
+      kind: 'number',
+      id: appealed,
+      action: 'ALLOWLIST',
+      caseId: 'case-7',
+    });
+    expect(sink.latest.get(appealed)).toMatchObject({ level: 'NONE', override: 'redress' });
+    for (let h = 1; h <= 27; h++)
+      engine.onCdr(cdr({ from: '+8613822222222', to: callee(h), at: T0 + h * HOUR }));
+    expect(engine.numbers.stage.states.has(quiet)).toBe(false);
+    expect(sink.latest.get(quiet)).toMatchObject({ level: 'HIGH', override: 'blocklist' });
+    expect(sink.latest.get(appealed)).toMatchObject({ override: 'redress' });
+  });
+
   it('replays identically from a snapshot taken mid-stream', () => {
     const stream = [
       ...Array.from({ length: 80 }, (_, i) => robocall(i)),

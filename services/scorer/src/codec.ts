@@ -55,7 +55,15 @@ export function decodeFeedback(buf: Buffer): FeedbackInput | undefined {
   const kind = PROTO_TO_KIND.get(f.kind);
   const action = ACTIONS.get(f.action);
   if (kind === undefined || action === undefined || f.id === '' || f.feedbackId === '') return undefined;
-  return { feedbackId: f.feedbackId, timeMs: Number(f.timeMs), kind, id: f.id, action, undoes: f.undoes };
+  return {
+    feedbackId: f.feedbackId,
+    timeMs: Number(f.timeMs),
+    kind,
+    id: f.id,
+    action,
+    undoes: f.undoes,
+    caseId: f.caseId,
+  };
 }
 
 export interface Origin {
