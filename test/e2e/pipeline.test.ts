@@ -10,7 +10,7 @@ import { freePort, testStack, until } from '@ringfence/common/testing';
 import { LEVELS, scoreFile, type Verdict } from '@ringfence/engine';
 import { exportPeriod, generateSigningKey, loadSigner } from '@ringfence/exporter';
 import { generateToFiles, type Label } from '@ringfence/generator';
-import { Level, type ICheckRequest } from '@ringfence/proto';
+import { Attestation, Level, type ICheckRequest } from '@ringfence/proto';
 import { countCdrs, listAlerts, sourcePath, type StoreDb } from '@ringfence/store';
 import {
   ScorerProcess,
@@ -41,6 +41,7 @@ const TO = Date.parse(START) + (HOURS + 24) * 3_600_000;
 const LEVEL_NAME = LEVELS as readonly string[];
 /** A valid number the generated population never uses: probes source verdicts without a number's own. */
 const PROBE = '+8613300000009';
+const ONNET_PROBE = '+8613900000009';
 
 let kafka: Kafka;
 let admin: Admin;
@@ -72,13 +73,18 @@ async function riskApi(): Promise<{ proc: ServiceProcess; client: RawClient }> {
 interface Served {
   level: string;
   category: string;
+  decidedBy?: string;
 }
 
 /** Checks one request; an error status is returned as the level (`error:<code>`), not thrown. */
 async function served(client: RawClient, req: ICheckRequest): Promise<Served> {
   try {
     const res = await client.check(req, { deadlineMs: 10_000 });
-    return { level: LEVEL_NAME[res.level ?? Level.LEVEL_NONE] ?? '?', category: res.category ?? '' };
+    return {
+      level: LEVEL_NAME[res.level ?? Level.LEVEL_NONE] ?? '?',
+      category: res.category ?? '',
+      decidedBy: res.decidedBy ?? '',
+    };
   } catch (err) {
     return { level: `error:${(err as ServiceError).code}`, category: '' };
   }
@@ -247,27 +253,45 @@ describe('the pipeline end to end', () => {
     expect(diff).toEqual([]);
   });
 
-  it('serves source verdicts equal to the offline ones: trunks and carriers over gRPC, devices as published', async () => {
-    // Trunks and carriers through the switch's own question: an unknown caller on that source.
+  it('serves source verdicts equal to the offline ones: trunks and carriers over gRPC when the call shows their pattern, all as published', async () => {
+    // A trunk or carrier decides only with evidence in the call (docs/risk-api.md): an unknown,
+    // valid, off-net caller shows none, so the source never decides; an unknown own-range number
+    // from outside with attestation C shows the spoofing pattern, so a source flagged for it does.
     expect(byKey('number').has(PROBE)).toBe(false);
+    expect(byKey('number').has(ONNET_PROBE)).toBe(false);
     const sourceDiff: string[] = [];
     for (const kind of ['trunk', 'carrier'] as const) {
-      const sources = [...byKey(kind).values()];
+      const sources = [...byKey(kind).values()].filter((s) => s.id !== 'ON-NET');
       expect(sources.length, kind).toBeGreaterThan(0);
-      const got = await servedAll(
+      const on = (s: Verdict): ICheckRequest =>
+        kind === 'trunk' ? { ingressTrunk: s.id, ingressCarrier: 'PROBE-GW' } : { ingressCarrier: s.id };
+      const plain = await servedAll(
+        lateClient,
+        sources.map((s) => ({ calling: PROBE, called: '+8613700000000', ...on(s) })),
+      );
+      const spoofLike = await servedAll(
         lateClient,
         sources.map((s) => ({
-          calling: PROBE,
+          calling: ONNET_PROBE,
           called: '+8613700000000',
-          ...(kind === 'trunk' ? { ingressTrunk: s.id } : { ingressCarrier: s.id }),
+          attestation: Attestation.ATTESTATION_C,
+          ...on(s),
         })),
       );
       sources.forEach((s, i) => {
+        if (plain[i]!.decidedBy === kind) sourceDiff.push(`${kind} ${s.id} decided a call without evidence`);
         const want = expected(s);
-        if (want.level !== got[i]!.level || want.category !== got[i]!.category)
-          sourceDiff.push(
-            `${kind} ${s.id}: offline ${want.level}/${want.category} served ${got[i]!.level}/${got[i]!.category}`,
+        const shows =
+          (want.level === 'MEDIUM' || want.level === 'HIGH') &&
+          s.reasons.some(
+            (r) => r.code === 'SRC_ONNET_FROM_OUTSIDE' || r.code === 'SRC_ROTATING_SUSPECT_NUMBERS',
           );
+        const got = spoofLike[i]!;
+        if (shows && (got.decidedBy !== kind || got.level !== want.level || got.category !== want.category))
+          sourceDiff.push(
+            `${kind} ${s.id}: offline ${want.level}/${want.category} served ${got.level}/${got.category} by ${got.decidedBy ?? ''}`,
+          );
+        if (!shows && got.decidedBy === kind) sourceDiff.push(`${kind} ${s.id} decided without its pattern`);
       });
     }
     expect(sourceDiff).toEqual([]);

@@ -146,8 +146,9 @@ describe('risk-api on the real Kafka', () => {
           ingressCarrier: 'VOIP-X',
           attestation: Attestation.ATTESTATION_C,
         }),
-      (r) => r.action === Action.ACTION_ALLOW,
+      // The request-time signal still labels this call; the trunk no longer decides it.
+      (r) => r.decidedBy !== 'trunk',
     );
-    expect(gone.action).toBe(Action.ACTION_ALLOW);
+    expect(gone.decidedBy).toBe('request');
   });
 });
