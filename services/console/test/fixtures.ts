@@ -166,6 +166,8 @@ export async function startTestConsole(
       httpPort: 0,
       usersFile: join(mkdtempSync(join(tmpdir(), `${name}-`)), 'users.json'),
       logLevel: 'warn',
+      // These suites assert English page text; the browser test covers both languages.
+      defaultLocale: 'en',
       ...overrides,
     },
   });
