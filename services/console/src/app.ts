@@ -11,6 +11,7 @@ import { registerApiRoutes } from './routes/api-routes.js';
 import { registerAuthRoutes } from './routes/auth-routes.js';
 import { pageContext, registerPageRoutes } from './routes/page-routes.js';
 import { CONSOLE_CSS, CONSOLE_JS } from './static-assets.js';
+import { errorText } from './i18n/index.js';
 import { registerLanguageRoute, requestI18n } from './i18n/request.js';
 import { errorPage } from './views/layout.js';
 
@@ -112,10 +113,18 @@ export async function buildApp(ctx: ConsoleContext): Promise<FastifyInstance> {
     // Internal failures show a generic message: details stay in the log.
     const message = status >= 500 ? 'internal error' : rf.message;
     if (isApi(req)) return reply.code(status).send({ error: { code: rf.code, message } });
+    const page = pageContext(req, ctx.config);
+    const localised = status >= 500 ? undefined : errorText(page.i18n, rf.detail);
     return reply
       .code(status)
       .type('text/html; charset=utf-8')
-      .send(errorPage(pageContext(req, ctx.config), status, status >= 500 ? {} : { detail: message }));
+      .send(
+        errorPage(
+          page,
+          status,
+          localised !== undefined ? { message: localised } : status >= 500 ? {} : { detail: message },
+        ),
+      );
   });
   app.setNotFoundHandler(async (req, reply) => {
     if (isApi(req)) return reply.code(404).send({ error: { code: 'NOT_FOUND', message: 'no such route' } });

@@ -1,9 +1,9 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { en } from './en.js';
-import type { Messages } from './messages.js';
+import type { ErrorDetail, ErrorKey, Messages } from './messages.js';
 import { zhCN } from './zh-CN.js';
 
-export type { Messages, SubjectKindLabel } from './messages.js';
+export type { ErrorDetail, ErrorKey, Messages, SubjectKindLabel } from './messages.js';
 
 /** Languages the console speaks; the first is the default. */
 export const LOCALES = ['zh-CN', 'en'] as const;
@@ -94,6 +94,36 @@ function build(locale: Locale, timeZone: string): I18n {
     category: (code) => t.categories[code] ?? code,
     reason: (code) => t.reasons[code],
   };
+}
+
+const ERROR_KEYS: ReadonlySet<string> = new Set<ErrorKey>([
+  'numberLength',
+  'idLength',
+  'roleMayNot',
+  'subjectEmpty',
+  'noteTooLong',
+  'undoNotFound',
+  'undoOfUndo',
+  'caseNotFound',
+  'caseDecided',
+  'invalidInput',
+]);
+
+/**
+ * The reader's words for an error the console raised with `detail.messageKey`; undefined for any
+ * other error (its English message is then shown as the detail).
+ */
+export function errorText(i18n: I18n, detail: ErrorDetail): string | undefined {
+  const key = detail['messageKey'];
+  if (typeof key !== 'string' || !ERROR_KEYS.has(key)) return undefined;
+  const t = i18n.t;
+  const status = detail['status'];
+  const action = detail['action'];
+  return t.errors.messages[key as ErrorKey]({
+    ...detail,
+    status: typeof status === 'string' ? (t.redressStatus[status] ?? status) : status,
+    action: typeof action === 'string' ? (t.actionNames[action] ?? action) : action,
+  });
 }
 
 const cache = new Map<string, I18n>();

@@ -2,6 +2,26 @@ import type { LevelName } from '@ringfence/store';
 import type { Role } from '../roles.js';
 import type { Anomaly } from '../traceback.js';
 
+/**
+ * Errors the console's own checks raise that a page explains in the reader's language: the thrower
+ * puts the key in the RingfenceError's `detail.messageKey` (its English message stays for the API and
+ * the log), with any values the text needs beside it.
+ */
+export type ErrorKey =
+  | 'numberLength'
+  | 'idLength'
+  | 'roleMayNot'
+  | 'subjectEmpty'
+  | 'noteTooLong'
+  | 'undoNotFound'
+  | 'undoOfUndo'
+  | 'caseNotFound'
+  | 'caseDecided'
+  | 'invalidInput';
+
+/** Values an error text may show (a RingfenceError's `detail`). */
+export type ErrorDetail = Readonly<Record<string, string | number | undefined>>;
+
 /** Subject kinds the console shows (the store's kinds without `unspecified`). */
 export type SubjectKindLabel = 'number' | 'trunk' | 'carrier' | 'device';
 
@@ -47,6 +67,8 @@ export interface Messages {
     malformedAddress: string;
     addressTooLong: string;
     enterNumber: string;
+    csrf: string;
+    messages: Record<ErrorKey, (d: ErrorDetail) => string>;
   };
   common: {
     window: string;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { consoleConfigSchema } from '../../src/config.js';
-import { LOCALES, i18nFor, phoneForms } from '../../src/i18n/index.js';
+import { LOCALES, errorText, i18nFor, phoneForms } from '../../src/i18n/index.js';
 import { tracebackPage } from '../../src/views/traceback-view.js';
 import type { TracebackReport } from '../../src/traceback.js';
 import { appWithoutStore, login, ALICE_PASSWORD } from '../unit-app.js';
@@ -150,5 +150,57 @@ describe('pages in both languages', () => {
     expect(notFound.statusCode).toBe(404);
     expect(notFound.body).toContain('页面不存在。');
     await app.close();
+  });
+
+  it('explains refusals and the console errors in the reader language', async () => {
+    const { app } = await appWithoutStore();
+    const { cookie } = await login(app, ALICE_PASSWORD);
+    const me = await app.inject({ method: 'GET', url: '/api/v1/me', cookies: { rf_sid: cookie } });
+    const csrf = me.json<{ csrf: string }>().csrf;
+
+    const stale = await app.inject({
+      method: 'POST',
+      url: '/actions',
+      cookies: { rf_sid: cookie },
+      payload: { kind: 'number', id: '+8613900000001', action: 'confirm', _csrf: 'stale' },
+    });
+    expect(stale.statusCode).toBe(403);
+    expect(stale.headers['content-type']).toContain('text/html');
+    expect(stale.body).toContain('表单已过期，请刷新页面后重试。');
+
+    const decide = (lang: string) =>
+      app.inject({
+        method: 'POST',
+        url: '/redress/RC-404/decision',
+        cookies: { rf_sid: cookie, rf_lang: lang },
+        payload: { decision: 'upheld', resolution: 'checked', _csrf: csrf },
+      });
+    const zh = await decide('zh-CN');
+    expect(zh.statusCode).toBe(404);
+    expect(zh.body).toContain('申诉案件 RC-404 不存在。');
+    const en = await decide('en');
+    expect(en.body).toContain('There is no redress case RC-404.');
+    // The API keeps its language-neutral code and English message.
+    const api = await app.inject({
+      method: 'POST',
+      url: '/api/v1/redress/RC-404/decision',
+      cookies: { rf_sid: cookie, rf_lang: 'zh-CN' },
+      headers: { 'x-csrf-token': csrf },
+      payload: { decision: 'upheld', resolution: 'checked' },
+    });
+    expect(api.json()).toEqual({ error: { code: 'NOT_FOUND', message: 'no redress case RC-404' } });
+    await app.close();
+  });
+
+  it('words stored codes inside an error text, and leaves errors without a key to their detail', () => {
+    const zh = i18nFor('zh-CN', 'UTC');
+    expect(errorText(zh, { messageKey: 'caseDecided', caseId: 'RC-1', status: 'upheld' })).toBe(
+      '申诉案件 RC-1 已处理（申诉成立）。',
+    );
+    expect(
+      errorText(i18nFor('en', 'UTC'), { messageKey: 'roleMayNot', role: 'analyst', action: 'blocklist' }),
+    ).toBe('The role analyst may not do this (blocklist).');
+    expect(errorText(zh, {})).toBeUndefined();
+    expect(errorText(zh, { messageKey: 'toString' })).toBeUndefined();
   });
 });
