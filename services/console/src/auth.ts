@@ -2,7 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { appendAudit, type AuditEntry } from '@ringfence/store';
 import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
 import type { ConsoleContext } from './context.js';
-import { requestI18n } from './i18n/request.js';
+import { requestI18n, switchBackPath } from './i18n/request.js';
 import { can, type Permission } from './roles.js';
 import type { Session } from './sessions.js';
 import type { Principal } from './users.js';
@@ -110,7 +110,7 @@ async function deny(
   }
   if (status === 403) {
     const i18n = requestI18n(req, ctx.config);
-    const page = { i18n, path: req.url, principal: req.principal, csrf: req.rfSession?.csrf };
+    const page = { i18n, path: switchBackPath(req), principal: req.principal, csrf: req.rfSession?.csrf };
     await reply
       .code(403)
       .type('text/html; charset=utf-8')

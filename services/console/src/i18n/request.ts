@@ -8,15 +8,21 @@ declare module 'fastify' {
   }
 }
 
-/** Holds the language a user picked; a browser-session cookie, so each sign-in starts from its choice. */
+/** The language a user picked; no Max-Age, so it lasts as long as the browser session. */
 export const LANG_COOKIE = 'rf_lang';
+
+const LANG_COOKIE_HEADER = new RegExp(`(?:^|;\\s*)${LANG_COOKIE}=([^;]*)`);
+
+/** Where the language switch may send the reader back to: a page they can GET again. */
+export function switchBackPath(req: FastifyRequest): string {
+  return req.method === 'GET' ? req.url : '/';
+}
 
 /** The request's language (its cookie, else the configured default) and the configured time zone. */
 export function requestI18n(req: FastifyRequest, config: ConsoleConfig): I18n {
   if (req.i18n !== undefined) return req.i18n;
   // Router-level errors reach us before the cookie plugin ran: read the header directly then.
-  const chosen =
-    req.cookies?.[LANG_COOKIE] ?? /(?:^|;\s*)rf_lang=([^;]*)/.exec(req.headers.cookie ?? '')?.[1];
+  const chosen = req.cookies?.[LANG_COOKIE] ?? LANG_COOKIE_HEADER.exec(req.headers.cookie ?? '')?.[1];
   return i18nFor(isLocale(chosen) ? chosen : config.defaultLocale, config.timeZone);
 }
 

@@ -31,7 +31,9 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: ConsoleContext): v
       .code(status)
       .setCookie(PRELOGIN_COOKIE, pre, { ...cookieBase, path: '/login' })
       .type('text/html; charset=utf-8')
-      .send(loginPage({ i18n, path: req.url }, pre, next, message?.(i18n.t)));
+      .send(
+        loginPage({ i18n, path: `/login?next=${encodeURIComponent(next)}` }, pre, next, message?.(i18n.t)),
+      );
   };
 
   app.get('/login', async (req, reply) => {

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { requirePermission } from '../auth.js';
 import type { ConsoleConfig } from '../config.js';
 import type { ConsoleContext } from '../context.js';
-import { requestI18n } from '../i18n/request.js';
+import { requestI18n, switchBackPath } from '../i18n/request.js';
 import { subjectNumber } from '../investigation.js';
 import {
   actionOp,
@@ -27,7 +27,7 @@ import { tracebackPage } from '../views/traceback-view.js';
 export function pageContext(req: FastifyRequest, config: ConsoleConfig): PageContext {
   return {
     i18n: requestI18n(req, config),
-    path: req.url,
+    path: switchBackPath(req),
     principal: req.principal,
     csrf: req.rfSession?.csrf,
   };

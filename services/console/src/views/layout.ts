@@ -1,6 +1,5 @@
 import { html, type SafeHtml } from '../html.js';
-import { LOCALES, type I18n } from '../i18n/index.js';
-import { i18nFor } from '../i18n/index.js';
+import { LOCALES, i18nFor, type I18n } from '../i18n/index.js';
 import type { Principal } from '../users.js';
 import { can } from '../roles.js';
 
