@@ -98,6 +98,9 @@ export const en: Messages = {
     REPEATED_CALLEE: 'Calls the same person again and again, mostly unanswered',
     REPEAT_AFTER_REJECT: 'Calls back after being rejected or not answered',
     PERSISTENT_AFTER_REJECT: 'Keeps calling back after many rejections',
+    NIGHTLY_REPEATED_CALLEE: 'Rings the same person unanswered at night, night after night',
+    CAMPAIGN_MEMBER:
+      'One of many quiet, mostly unanswered unverified numbers entering through the same trunk',
     NIGHT_CALLS: 'Many calls at night (22:00–07:00 local time)',
     COMPLAINED_ABOUT: 'Complained about in the last 24 hours',
     REPEATED_COMPLAINTS: 'Complained about repeatedly',
@@ -130,6 +133,7 @@ export const en: Messages = {
     SRC_INVALID_NUMBERS: 'Source delivers calls with invalid calling numbers',
     SRC_LOW_ANSWER_RATIO: 'Few of the source’s calls are answered',
     SRC_SHORT_CALLS: 'The source’s answered calls are mostly very short',
+    SRC_CAMPAIGN: 'Trunk carries a campaign of many quiet, mostly unanswered unverified numbers',
   },
   actionNames: {
     confirm: 'confirm',
@@ -138,6 +142,7 @@ export const en: Messages = {
     blocklist: 'blocklist',
     note: 'note',
     undo: 'undo',
+    redress: 'redress upheld',
   },
   redressStatus: {
     open: 'open',

@@ -98,6 +98,8 @@ export const zhCN: Messages = {
     REPEATED_CALLEE: '反复呼叫同一被叫，大多未接通',
     REPEAT_AFTER_REJECT: '被拒接或未接通后仍再次呼叫',
     PERSISTENT_AFTER_REJECT: '多次被拒后仍持续呼叫',
+    NIGHTLY_REPEATED_CALLEE: '连续多个夜间反复呼叫同一用户且未接通',
+    CAMPAIGN_MEMBER: '经同一中继进入的大量低频、多未接通的未认证号码之一',
     NIGHT_CALLS: '夜间（当地时间 22:00–07:00）呼叫多',
     COMPLAINED_ABOUT: '近 24 小时内被投诉',
     REPEATED_COMPLAINTS: '多次被投诉',
@@ -129,6 +131,7 @@ export const zhCN: Messages = {
     SRC_INVALID_NUMBERS: '来源送入主叫号码无效的呼叫',
     SRC_LOW_ANSWER_RATIO: '来源的呼叫接通率低',
     SRC_SHORT_CALLS: '来源接通的呼叫大多时长很短',
+    SRC_CAMPAIGN: '中继承载由大量低频、多未接通的未认证号码组成的团伙呼叫',
   },
   actionNames: {
     confirm: '确认骚扰',
@@ -137,6 +140,7 @@ export const zhCN: Messages = {
     blocklist: '黑名单',
     note: '备注',
     undo: '撤销',
+    redress: '申诉成立',
   },
   redressStatus: {
     open: '待处理',
