@@ -61,20 +61,27 @@ export class ActionRecorder {
   ) {}
 
   async record(req: ActionRequest): Promise<IFeedback> {
-    if (req.id === '') throw new RingfenceError('INVALID_ARGUMENT', 'subject id is empty');
+    if (req.id === '')
+      throw new RingfenceError('INVALID_ARGUMENT', 'subject id is empty', {
+        detail: { messageKey: 'subjectEmpty' },
+      });
     if ((req.note ?? '').length > 2000)
-      throw new RingfenceError('INVALID_ARGUMENT', 'note: at most 2000 chars');
+      throw new RingfenceError('INVALID_ARGUMENT', 'note: at most 2000 chars', {
+        detail: { messageKey: 'noteTooLong' },
+      });
     if (req.action === 'undo') {
       const original = (await feedbackFor(this.db, req.kind, req.id)).find(
         (f) => f.feedbackId === req.undoes,
       );
       if (original === undefined) {
         throw new RingfenceError('NOT_FOUND', 'undo: no such action on this subject', {
-          detail: { undoes: req.undoes ?? '' },
+          detail: { messageKey: 'undoNotFound', undoes: req.undoes ?? '' },
         });
       }
       if (original.action === 'undo')
-        throw new RingfenceError('INVALID_ARGUMENT', 'an undo cannot be undone');
+        throw new RingfenceError('INVALID_ARGUMENT', 'an undo cannot be undone', {
+          detail: { messageKey: 'undoOfUndo' },
+        });
     }
     const fb: IFeedback = {
       feedbackId: randomUUID(),
@@ -129,9 +136,14 @@ export class ActionRecorder {
     protect: readonly string[] = [],
   ): Promise<{ case: RedressCase; feedback: IFeedback[] }> {
     const c = await getRedressCase(this.db, caseId);
-    if (c === undefined) throw new RingfenceError('NOT_FOUND', `no redress case ${caseId}`);
+    if (c === undefined)
+      throw new RingfenceError('NOT_FOUND', `no redress case ${caseId}`, {
+        detail: { messageKey: 'caseNotFound', caseId },
+      });
     if (c.status === 'upheld' || c.status === 'rejected' || c.status === 'closed') {
-      throw new RingfenceError('CONFLICT', `case ${caseId} is already ${c.status}`);
+      throw new RingfenceError('CONFLICT', `case ${caseId} is already ${c.status}`, {
+        detail: { messageKey: 'caseDecided', caseId, status: c.status },
+      });
     }
     const feedback: IFeedback[] = [];
     if (decision === 'upheld') {

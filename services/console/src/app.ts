@@ -11,6 +11,8 @@ import { registerApiRoutes } from './routes/api-routes.js';
 import { registerAuthRoutes } from './routes/auth-routes.js';
 import { pageContext, registerPageRoutes } from './routes/page-routes.js';
 import { CONSOLE_CSS, CONSOLE_JS } from './static-assets.js';
+import { errorText } from './i18n/index.js';
+import { registerLanguageRoute, requestI18n } from './i18n/request.js';
 import { errorPage } from './views/layout.js';
 
 /** Nothing inline, nothing from elsewhere: the one script and stylesheet come from /static. */
@@ -53,11 +55,17 @@ export async function buildApp(ctx: ConsoleContext): Promise<FastifyInstance> {
       const status = err.statusCode ?? 400;
       const message = status === 414 ? 'address too long' : 'malformed address';
       if (isApi(req)) void reply.code(status).send({ error: { code: 'INVALID_ARGUMENT', message } });
-      else
+      else {
+        const t = requestI18n(req, ctx.config).t.errors;
         void reply
           .code(status)
           .type('text/html; charset=utf-8')
-          .send(errorPage(pageContext(req), status, message));
+          .send(
+            errorPage(pageContext(req, ctx.config), status, {
+              message: status === 414 ? t.addressTooLong : t.malformedAddress,
+            }),
+          );
+      }
     },
   });
   const requests = counter(ctx.registry, 'console_http_requests_total', 'HTTP requests by route and status', [
@@ -73,6 +81,7 @@ export async function buildApp(ctx: ConsoleContext): Promise<FastifyInstance> {
   );
 
   await app.register(cookie, { secret: ctx.cookieSecret });
+  registerLanguageRoute(app, ctx.config);
   await app.register(formbody);
   app.addHook('onRequest', resolvePrincipal(ctx));
   await app.register(rateLimit, {
@@ -104,17 +113,29 @@ export async function buildApp(ctx: ConsoleContext): Promise<FastifyInstance> {
     // Internal failures show a generic message: details stay in the log.
     const message = status >= 500 ? 'internal error' : rf.message;
     if (isApi(req)) return reply.code(status).send({ error: { code: rf.code, message } });
+    const page = pageContext(req, ctx.config);
+    const localised = status >= 500 ? undefined : errorText(page.i18n, rf.detail);
     return reply
       .code(status)
       .type('text/html; charset=utf-8')
-      .send(errorPage(pageContext(req), status, message));
+      .send(
+        errorPage(
+          page,
+          status,
+          localised !== undefined ? { message: localised } : status >= 500 ? {} : { detail: message },
+        ),
+      );
   });
   app.setNotFoundHandler(async (req, reply) => {
     if (isApi(req)) return reply.code(404).send({ error: { code: 'NOT_FOUND', message: 'no such route' } });
     return reply
       .code(404)
       .type('text/html; charset=utf-8')
-      .send(errorPage(pageContext(req), 404, 'No such page.'));
+      .send(
+        errorPage(pageContext(req, ctx.config), 404, {
+          message: requestI18n(req, ctx.config).t.errors.noSuchPage,
+        }),
+      );
   });
 
   app.get('/static/console.css', async (_req, reply) =>

@@ -2,9 +2,11 @@ import { timingSafeEqual } from 'node:crypto';
 import { appendAudit, type AuditEntry } from '@ringfence/store';
 import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
 import type { ConsoleContext } from './context.js';
+import { requestI18n, switchBackPath } from './i18n/request.js';
 import { can, type Permission } from './roles.js';
 import type { Session } from './sessions.js';
 import type { Principal } from './users.js';
+import { errorPage } from './views/layout.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -84,6 +86,8 @@ function csrfFrom(req: FastifyRequest): string | undefined {
   return typeof v === 'string' ? v : undefined;
 }
 
+const CSRF_REFUSED = 'missing or wrong CSRF token';
+
 async function deny(
   ctx: ConsoleContext,
   req: FastifyRequest,
@@ -98,15 +102,19 @@ async function deny(
       detail: { route: req.routeOptions.url ?? '', method: req.method, why },
     });
   }
-  if (isApi(req) || status === 403) {
+  if (isApi(req)) {
     await reply
       .code(status)
-      .type(isApi(req) ? 'application/json' : 'text/plain')
-      .send(
-        isApi(req)
-          ? { error: { code: status === 401 ? 'UNAUTHENTICATED' : 'PERMISSION_DENIED', message: why } }
-          : `${status}: ${why}\n`,
-      );
+      .send({ error: { code: status === 401 ? 'UNAUTHENTICATED' : 'PERMISSION_DENIED', message: why } });
+    return;
+  }
+  if (status === 403) {
+    const i18n = requestI18n(req, ctx.config);
+    const page = { i18n, path: switchBackPath(req), principal: req.principal, csrf: req.rfSession?.csrf };
+    await reply
+      .code(403)
+      .type('text/html; charset=utf-8')
+      .send(errorPage(page, 403, why === CSRF_REFUSED ? { message: i18n.t.errors.csrf } : {}));
     return;
   }
   await reply.redirect(`/login?next=${encodeURIComponent(req.url)}`, 303);
@@ -124,7 +132,7 @@ export function requirePermission(ctx: ConsoleContext, permission: Permission): 
       UNSAFE.has(req.method) &&
       !sameToken(csrfFrom(req), req.rfSession?.csrf)
     ) {
-      return deny(ctx, req, reply, 403, 'missing or wrong CSRF token');
+      return deny(ctx, req, reply, 403, CSRF_REFUSED);
     }
     if (!can(req.principal.role, permission)) {
       return deny(ctx, req, reply, 403, `role ${req.principal.role} may not ${permission}`);

@@ -1,18 +1,16 @@
 import { html, type SafeHtml } from './html.js';
+import type { I18n } from './i18n/index.js';
 
 const W = 820;
 const H = 220;
 const PAD = { left: 44, right: 44, top: 14, bottom: 28 };
-
-function fmtDay(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
-}
 
 /**
  * Calls per hour (bars, left axis) and risk score (step line, right axis) over a window, drawn
  * server-side as inline SVG: no script, no external assets, safe under the page's CSP.
  */
 export function timelineSvg(
+  i18n: I18n,
   window: { fromMs: number; toMs: number },
   hourly: readonly { hourMs: number; calls: number }[],
   scores: readonly { timeMs: number; score: number }[],
@@ -34,7 +32,7 @@ export function timelineSvg(
         y="${(PAD.top + plotH - bh).toFixed(1)}"
         width="${barW.toFixed(1)}"
         height="${bh.toFixed(1)}"
-        ><title>${fmtDay(h.hourMs)}: ${h.calls} calls</title></rect
+        ><title>${i18n.minute(h.hourMs)}: ${i18n.t.chart.barTitle(h.calls)}</title></rect
       >`;
     });
   let line = html``;
@@ -53,7 +51,7 @@ export function timelineSvg(
     line = html`<polyline class="score" fill="none" points="${pts.join(' ')}" />${scores.map(
         (s) =>
           html`<circle class="score-pt" cx="${x(s.timeMs).toFixed(1)}" cy="${y(s.score).toFixed(1)}" r="2.5"
-            ><title>${fmtDay(s.timeMs)}: score ${s.score}</title></circle
+            ><title>${i18n.minute(s.timeMs)}: ${i18n.t.chart.pointTitle(s.score)}</title></circle
           >`,
       )}`;
   }
@@ -64,7 +62,7 @@ export function timelineSvg(
     width="${W}"
     height="${H}"
     role="img"
-    aria-label="Calls per hour and risk score"
+    aria-label="${i18n.t.chart.label}"
   >
     <line
       class="axis"
@@ -79,11 +77,15 @@ export function timelineSvg(
     <text class="lbl" x="${PAD.left - 4}" y="${PAD.top + 8}" text-anchor="end">${maxCalls}</text>
     <text class="lbl" x="${PAD.left - 4}" y="${PAD.top + plotH}" text-anchor="end">0</text>
     <text class="lbl score-lbl" x="${W - PAD.right + 4}" y="${PAD.top + 8}">${maxScore}</text>
-    <text class="lbl" x="${PAD.left}" y="${H - 8}">${fmtDay(window.fromMs)} UTC</text>
-    <text class="lbl" x="${W - PAD.right}" y="${H - 8}" text-anchor="end">${fmtDay(window.toMs)} UTC</text>
-    <text class="lbl" x="${PAD.left + 4}" y="${PAD.top + 10}">calls/hour (bars)</text>
+    <text class="lbl" x="${PAD.left}" y="${H - 8}">
+      ${i18n.minute(window.fromMs)} ${i18n.offset(window.fromMs)}
+    </text>
+    <text class="lbl" x="${W - PAD.right}" y="${H - 8}" text-anchor="end">
+      ${i18n.minute(window.toMs)} ${i18n.offset(window.toMs)}
+    </text>
+    <text class="lbl" x="${PAD.left + 4}" y="${PAD.top + 10}">${i18n.t.chart.callsPerHour}</text>
     <text class="lbl score-lbl" x="${W - PAD.right - 4}" y="${PAD.top + 10}" text-anchor="end">
-      score (line)
+      ${i18n.t.chart.scoreLine}
     </text>
   </svg>`;
 }

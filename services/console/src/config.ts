@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import { baseConfigShape, cfg } from '@ringfence/common';
 import { z } from 'zod';
+import { LOCALES, isTimeZone } from './i18n/index.js';
 
 /** Names proxy-addr (fastify's trustProxy) knows for whole ranges. */
 const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
@@ -50,6 +51,13 @@ export const consoleConfigShape = {
   loginWindowMinutes: cfg.int(1, 24 * 60).default(15),
   /** Requests per minute per client on everything else. */
   requestsPerMinute: cfg.int(10, 1_000_000).default(1_200),
+  /** Language of a session that has not chosen one (each user can switch per session). */
+  defaultLocale: z.enum(LOCALES).default('zh-CN'),
+  /** IANA time zone every time on a page is shown in, with its offset. */
+  timeZone: z
+    .string()
+    .refine(isTimeZone, 'expected an IANA time zone name such as Asia/Shanghai')
+    .default('Asia/Shanghai'),
   /** Region for numbers typed without a country code. */
   region: z.string().length(2).default('CN'),
   /** Days of history an investigation shows by default (ending at the number's last call). */

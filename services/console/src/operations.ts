@@ -29,6 +29,7 @@ function parse<T>(schema: z.ZodType<T>, input: unknown): T {
     throw new RingfenceError(
       'INVALID_ARGUMENT',
       r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
+      { detail: { messageKey: 'invalidInput' } },
     );
   }
   return r.data;
@@ -54,7 +55,9 @@ export async function investigateOp(
 ): Promise<Investigation> {
   const p = who(req);
   if (number.trim() === '' || number.length > 64)
-    throw new RingfenceError('INVALID_ARGUMENT', 'number: 1-64 characters');
+    throw new RingfenceError('INVALID_ARGUMENT', 'number: 1-64 characters', {
+      detail: { messageKey: 'numberLength' },
+    });
   const w = parse(windowSchema, query);
   const inv = await investigate(ctx.db, number, p.role, {
     region: ctx.config.region,
@@ -84,7 +87,9 @@ export async function tracebackOp(
   const p = who(req);
   const kind: TracebackKind = parse(tracebackKinds, kindInput);
   if (idInput.trim() === '' || idInput.length > 128)
-    throw new RingfenceError('INVALID_ARGUMENT', 'id: 1-128 characters');
+    throw new RingfenceError('INVALID_ARGUMENT', 'id: 1-128 characters', {
+      detail: { messageKey: 'idLength' },
+    });
   const id = kind === 'number' ? subjectNumber(idInput, ctx.config.region) : idInput;
   const w = parse(windowSchema, query);
   const report = await traceback(ctx.db, kind, id, p.role, p.name, {
@@ -125,7 +130,9 @@ export async function actionOp(
       subjectId: a.id,
       outcome: 'denied',
     });
-    throw new RingfenceError('PERMISSION_DENIED', `role ${p.role} may not ${a.action}`);
+    throw new RingfenceError('PERMISSION_DENIED', `role ${p.role} may not ${a.action}`, {
+      detail: { messageKey: 'roleMayNot', role: p.role, action: a.action },
+    });
   }
   const id = a.kind === 'number' ? subjectNumber(a.id, ctx.config.region) : a.id;
   const fb = await ctx.actions.record({

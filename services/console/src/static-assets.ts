@@ -29,6 +29,9 @@ svg .lbl{font-size:10px;fill:#444}
 svg .score-lbl{fill:#b3001b}
 form.stack{display:flex;flex-direction:column;gap:6px;max-width:480px}
 form.login{display:flex;flex-direction:column;gap:8px;max-width:320px}
+.e164{color:#666;font-size:.85em}
+h1 .e164{font-size:.7em}
+nav.top .lang{margin-left:auto}
 .printable nav.top,.printable form{display:none}
 @media print{nav.top,form{display:none}}
 `;
@@ -40,24 +43,26 @@ export const CONSOLE_JS = `'use strict';
   var status = document.getElementById('live-status');
   var body = table.querySelector('tbody');
   var es = new EventSource(table.getAttribute('data-stream'));
-  es.onopen = function () { if (status) status.textContent = 'live'; };
-  es.onerror = function () { if (status) status.textContent = 'reconnecting'; };
+  // The words come from the page (data-*) and the stream (a.view), both in the reader's language.
+  var say = function (key) { if (status) status.textContent = status.getAttribute('data-' + key) || key; };
+  es.onopen = function () { say('live'); };
+  es.onerror = function () { say('reconnecting'); };
   es.addEventListener('end', function () {
     es.close();
-    if (status) status.textContent = 'signed out: reload to sign in again';
+    say('ended');
   });
   es.addEventListener('alert', function (ev) {
     var a = JSON.parse(ev.data);
+    var v = a.view || {};
     var tr = document.createElement('tr');
-    var cells = [new Date(a.timeMs).toISOString().slice(0, 19).replace('T', ' ') + ' UTC', a.kind, null,
-      a.fromLevel + ' \\u2192 ' + a.toLevel, String(a.score), a.category, (a.reasonCodes || []).join(', ')];
+    var cells = [v.time, v.kind, null, v.levels, String(a.score), v.category, v.reasons];
     cells.forEach(function (text, i) {
       var td = document.createElement('td');
       if (i === 2) {
         var link = document.createElement('a');
         link.href = a.kind === 'number' ? '/numbers/' + encodeURIComponent(a.id)
           : '/traceback/' + encodeURIComponent(a.kind) + '/' + encodeURIComponent(a.id);
-        link.textContent = a.id;
+        link.textContent = v.subject || a.id;
         td.appendChild(link);
       } else {
         td.textContent = text;

@@ -8,6 +8,7 @@ import {
 } from '@ringfence/store';
 import { decisionInForce, withUndo, type ActionView } from './decisions.js';
 import { resolveWindow, type TimeWindow } from './investigation.js';
+import { en } from './i18n/en.js';
 import { maskNumber } from './masking.js';
 import {
   cdrExtract,
@@ -31,6 +32,13 @@ export interface Share {
   lastMs: number;
 }
 
+/** One kind of spoofing evidence: `calls` of the subject's `of` calls show it. */
+export interface Anomaly {
+  kind: 'onnet_from_offnet' | 'asserted_mismatch' | 'weak_attestation' | 'invalid_calling';
+  calls: number;
+  of: number;
+}
+
 /** What an industry traceback request carries, for one number or source. */
 export interface TracebackReport {
   subject: { kind: TracebackKind; id: string };
@@ -49,7 +57,9 @@ export interface TracebackReport {
   providers: { carriers: Share[]; trunks: Share[]; switches: Share[] };
   attestationMix: Record<string, number>;
   signalling: Signalling;
-  /** Spoofing evidence in words, derived from the signalling figures. */
+  /** Spoofing evidence derived from the signalling figures; pages put it in the reader's words. */
+  anomalyFacts: Anomaly[];
+  /** The same evidence in English words (the API's readers). */
   anomalies: string[];
   /** Other calling numbers that came in the same way (same trunks, or through the source). */
   sameWay: NumberCount[];
@@ -72,8 +82,21 @@ function shares(path: readonly PathEntry[], key: (p: PathEntry) => string, total
     .sort((a, b) => b.calls - a.calls || a.id.localeCompare(b.id));
 }
 
-function pct(n: number, total: number): string {
-  return `${total > 0 ? Math.round((100 * n) / total) : 0}%`;
+/** The spoofing evidence in a subject's signalling figures and attestation mix. */
+export function findAnomalies(
+  sig: Signalling,
+  attestationMix: Record<string, number>,
+  total: number,
+): Anomaly[] {
+  const out: Anomaly[] = [];
+  if (sig.onNetFromOffNet > 0)
+    out.push({ kind: 'onnet_from_offnet', calls: sig.onNetFromOffNet, of: sig.calls });
+  if (sig.assertedMismatch > 0)
+    out.push({ kind: 'asserted_mismatch', calls: sig.assertedMismatch, of: sig.calls });
+  const weak = (attestationMix['C'] ?? 0) + (attestationMix['none'] ?? 0);
+  if (weak > 0) out.push({ kind: 'weak_attestation', calls: weak, of: total });
+  if (sig.invalidCalling > 0) out.push({ kind: 'invalid_calling', calls: sig.invalidCalling, of: sig.calls });
+  return out;
 }
 
 /** Builds the traceback report; the subject id must already be in stored form. */
@@ -120,20 +143,7 @@ export async function traceback(
       : await numbersVia(db, kind, [id], '', fromMs, toMs);
   const attestationMix: Record<string, number> = {};
   for (const p of path) attestationMix[p.attestation] = (attestationMix[p.attestation] ?? 0) + p.calls;
-  const anomalies: string[] = [];
-  if (sig.onNetFromOffNet > 0) {
-    anomalies.push(
-      `${sig.onNetFromOffNet} calls (${pct(sig.onNetFromOffNet, sig.calls)}) present an own-subscriber number but entered from another carrier`,
-    );
-  }
-  if (sig.assertedMismatch > 0) {
-    anomalies.push(
-      `${sig.assertedMismatch} calls (${pct(sig.assertedMismatch, sig.calls)}) assert an identity different from the calling number`,
-    );
-  }
-  const weak = (attestationMix['C'] ?? 0) + (attestationMix['none'] ?? 0);
-  if (weak > 0) anomalies.push(`${weak} calls (${pct(weak, total)}) carry gateway (C) or no attestation`);
-  if (sig.invalidCalling > 0) anomalies.push(`${sig.invalidCalling} calls present an invalid calling number`);
+  const anomalyFacts = findAnomalies(sig, attestationMix, total);
   return {
     subject: { kind, id },
     window,
@@ -153,7 +163,8 @@ export async function traceback(
     },
     attestationMix,
     signalling: sig,
-    anomalies,
+    anomalyFacts,
+    anomalies: anomalyFacts.map(en.traceback.anomaly),
     sameWay,
     cdrs: cdrs.map((c) => ({ ...c, called: maskNumber(c.called, role) })),
   };

@@ -100,7 +100,7 @@ describe('console against the real stack', () => {
     expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
     const page = await res.text();
     expect(page).toMatch(/<span id="level">\s*HIGH\s*<\/span>/);
-    expect(page).toContain('HIGH_SHORT_CALL_RATIO');
+    expect(page).toContain('<code>SHORT_CALLS</code> Answered calls are mostly very short');
     expect(page).toMatch(/<svg\s+class="timeline"[\s\S]*<rect\s+class="bar"[\s\S]*<polyline\s+class="score"/);
     expect(page).toMatch(/<td id="calls">\s*60\s*<\/td>/);
     expect(page).toContain('short_call_ratio_1h');

@@ -81,7 +81,7 @@ export async function seed(stack: TestStack, db: StoreDb): Promise<{ t0: number 
   }
   await db.ch.insert({ table: table(db, 'cdr').text, format: 'JSONEachRow', values: cdrs.map(cdrRow) });
   const reasons = [
-    { code: 'HIGH_SHORT_CALL_RATIO', value: 0.9, threshold: 0.6, window: '1h', points: 40 },
+    { code: 'SHORT_CALLS', value: 0.9, threshold: 0.6, window: '1h', points: 40 },
     { code: XSS, value: 1, threshold: 0, window: '', points: 5 },
   ];
   const verdicts = [
@@ -166,6 +166,8 @@ export async function startTestConsole(
       httpPort: 0,
       usersFile: join(mkdtempSync(join(tmpdir(), `${name}-`)), 'users.json'),
       logLevel: 'warn',
+      // These suites assert English page text; the browser test covers both languages.
+      defaultLocale: 'en',
       ...overrides,
     },
   });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AlertRecord, AuditRecord, RedressCase } from '@ringfence/store';
 import { timelineSvg } from '../src/chart.js';
 import { escapeHtml, html } from '../src/html.js';
+import { i18nFor } from '../src/i18n/index.js';
 import type { Investigation } from '../src/investigation.js';
 import type { TracebackReport } from '../src/traceback.js';
 import { alertsPage } from '../src/views/alerts-view.js';
@@ -13,7 +14,8 @@ import { redressPage } from '../src/views/redress-view.js';
 import { tracebackPage } from '../src/views/traceback-view.js';
 
 const X = `"'><script>alert(1)</script><img src=x onerror=alert(2)>`;
-const ctx: PageContext = { principal: { name: 'alice', role: 'supervisor' }, csrf: X };
+const i18n = i18nFor('zh-CN', 'Asia/Shanghai');
+const ctx: PageContext = { i18n, path: X, principal: { name: 'alice', role: 'supervisor' }, csrf: X };
 
 /** The only script tag a page may carry is the console's own. */
 function assertNoInjectedMarkup(page: string): void {
@@ -128,6 +130,7 @@ describe('HTML escaping', () => {
         answered: 0,
         shortAnswered: 0,
       },
+      anomalyFacts: [{ kind: 'weak_attestation', calls: 1, of: 2 }],
       anomalies: [X],
       sameWay: [{ number: X, calls: 1, firstMs: 1, lastMs: 1 }],
       cdrs: [
@@ -162,7 +165,7 @@ describe('HTML escaping', () => {
       reasonCodes: [X],
       evidence: {},
     };
-    assertNoInjectedMarkup(alertsPage(ctx, [alert], X));
+    assertNoInjectedMarkup(alertsPage(ctx, [alert]));
     const rc: RedressCase = {
       caseId: X,
       kind: 'number',
@@ -190,11 +193,12 @@ describe('HTML escaping', () => {
       outcome: 'ok',
     };
     assertNoInjectedMarkup(auditPage(ctx, [ar]));
-    assertNoInjectedMarkup(loginPage(X, X, X));
+    assertNoInjectedMarkup(loginPage(ctx, X, X, X));
   });
 
   it('draws the timeline as SVG with one bar per hour and the score as a line', () => {
     const svg = timelineSvg(
+      i18nFor('en', 'UTC'),
       { fromMs: 0, toMs: 4 * 3_600_000 },
       [
         { hourMs: 0, calls: 2 },

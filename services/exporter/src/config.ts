@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { baseConfigShape, cfg, loadConfig, type LoadConfigOptions } from '@ringfence/common';
+import { REPORT_LANGUAGES } from './i18n/index.js';
 import { PERIOD_TYPES } from './period.js';
 
 /** Cron expression, or empty to switch that period's schedule off. */
@@ -11,6 +12,8 @@ export const exporterConfigShape = {
   outDir: cfg.string().default('./exports'),
   /** Time zone whose calendar days, weeks and months the periods follow. */
   timeZone: cfg.string().default('Asia/Shanghai'),
+  /** Language of report.html (the data files have none); recorded in each revision's manifest. */
+  reportLanguage: z.enum(REPORT_LANGUAGES).default('zh-CN'),
   /** HMAC-SHA256 key callee numbers are hashed with; keep it secret and stable (hashes link across reports). */
   calleeHashKey: z.string().min(16, 'at least 16 characters'),
   /** Ed25519 private key: PEM text, or the path of a PEM file. */

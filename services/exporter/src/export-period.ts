@@ -3,6 +3,7 @@ import type { LevelName, StoreDb } from '@ringfence/store';
 import type { DeliveryTarget } from './delivery.js';
 import { DirectoryTarget } from './directory-target.js';
 import { DATA_FILES, MANIFEST_FILE, PUBLIC_KEY_FILE, SIGNATURE_FILE } from './format.js';
+import { DEFAULT_REPORT_LANGUAGE, type ReportLanguage } from './i18n/index.js';
 import {
   fileEntries,
   parseManifest,
@@ -39,6 +40,8 @@ export interface ExportOptions {
   /** HMAC-SHA256 key for callee numbers. */
   calleeHashKey: string;
   timeZone?: string;
+  /** Language of report.html (default zh-CN); the data files are the same in every language. */
+  language?: ReportLanguage;
   /** Lowest verdict level that counts as flagged; default LOW. */
   minLevel?: LevelName;
   /** Reason codes listed per flagged number; default 3. */
@@ -59,15 +62,18 @@ export interface ExportResult {
   report: Report;
 }
 
-/** Renders every data file of a report; the bytes depend on the report only. */
-export function renderFiles(report: Report): Map<string, Uint8Array> {
+/** Renders every file of a report; the bytes depend on the report and, for report.html, the language. */
+export function renderFiles(
+  report: Report,
+  language: ReportLanguage = DEFAULT_REPORT_LANGUAGE,
+): Map<string, Uint8Array> {
   const text: [string, string][] = [
     [DATA_FILES.summaryJson, renderSummaryJson(report)],
     [DATA_FILES.flaggedJson, renderFlaggedJson(report)],
     [DATA_FILES.flaggedCsv, renderFlaggedCsv(report)],
     [DATA_FILES.sourcesJson, renderSourcesJson(report)],
     [DATA_FILES.sourcesCsv, renderSourcesCsv(report)],
-    [DATA_FILES.html, renderHtml(report)],
+    [DATA_FILES.html, renderHtml(report, language)],
   ];
   return new Map(text.map(([name, t]) => [name, Buffer.from(t, 'utf8')]));
 }
@@ -94,20 +100,22 @@ export async function exportPeriod(o: ExportOptions): Promise<ExportResult> {
     samplesPerSource: o.samplesPerSource ?? 5,
   });
   const report = buildReport(period, raw, { calleeHashKey: o.calleeHashKey, topReasons: o.topReasons ?? 3 });
-  return deliverReport(report, target, o.signer);
+  return deliverReport(report, target, o.signer, o.language);
 }
 
 /**
  * Delivers a report as a signed revision of its period: `unchanged` (nothing written) when the latest
- * revision holds exactly the same files, else revision latest+1 naming the one it supersedes.
+ * revision holds exactly the same files, else revision latest+1 naming the one it supersedes. The
+ * manifest records `language`, so the revision can be reproduced byte for byte.
  */
 export async function deliverReport(
   report: Report,
   target: DeliveryTarget,
   signer: Signer,
+  language: ReportLanguage = DEFAULT_REPORT_LANGUAGE,
 ): Promise<ExportResult> {
   const period = report.period;
-  const files = renderFiles(report);
+  const files = renderFiles(report, language);
   const path = periodPath(period);
   const watermark = report.watermarkMs === null ? null : isoUtc(report.watermarkMs);
 
@@ -146,6 +154,7 @@ export async function deliverReport(
       revision,
       supersedes,
       watermark,
+      reportLanguage: language,
       files,
       publicKeySha256: signer.fingerprint,
     }),

@@ -21,6 +21,12 @@ export {
   type ExportOptions,
   type ExportResult,
 } from './export-period.js';
+export {
+  DEFAULT_REPORT_LANGUAGE,
+  REPORT_LANGUAGES,
+  isReportLanguage,
+  type ReportLanguage,
+} from './i18n/index.js';
 export { DATA_FILES, FORMAT_VERSION, MANIFEST_FILE, PUBLIC_KEY_FILE, SIGNATURE_FILE } from './format.js';
 export { parseManifest, renderManifest, type Manifest, type ManifestFile } from './manifest.js';
 export { PERIOD_TYPES, periodFor, type Period, type PeriodType } from './period.js';

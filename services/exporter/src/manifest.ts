@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { RingfenceError } from '@ringfence/common';
 import { canonicalJson, cmp, type Json } from './canonical.js';
 import { FORMAT_VERSION, PUBLIC_KEY_FILE, SIGNATURE_FILE } from './format.js';
+import type { ReportLanguage } from './i18n/index.js';
 
 export interface ManifestFile {
   name: string;
@@ -23,6 +24,11 @@ export interface Manifest {
   revision: number;
   supersedes: Supersedes | null;
   data_watermark: string | null;
+  /**
+   * The language report.html was rendered in: an input of the export like the data, so a re-run
+   * with it reproduces the same bytes. Absent in revisions written before reports had a language.
+   */
+  report_language?: ReportLanguage;
   files: ManifestFile[];
   signature: {
     algorithm: 'Ed25519';
@@ -56,6 +62,7 @@ export interface ManifestInput {
   revision: number;
   supersedes: Supersedes | null;
   watermark: string | null;
+  reportLanguage: ReportLanguage;
   files: ReadonlyMap<string, Uint8Array>;
   publicKeySha256: string;
 }
@@ -69,6 +76,7 @@ export function renderManifest(m: ManifestInput): string {
     revision: m.revision,
     supersedes: m.supersedes,
     data_watermark: m.watermark,
+    report_language: m.reportLanguage,
     files: fileEntries(m.files),
     signature: {
       algorithm: 'Ed25519',

@@ -1,4 +1,10 @@
 import { FORMAT_VERSION } from './format.js';
+import {
+  DEFAULT_REPORT_LANGUAGE,
+  reportMessages,
+  type ReportLanguage,
+  type ReportMessages,
+} from './i18n/index.js';
 import { isoLocal, isoUtc } from './period.js';
 import type { Report } from './report.js';
 
@@ -19,21 +25,30 @@ function fx(n: number): string {
   return n.toFixed(1);
 }
 
-function duration(ms: number | null): string {
-  if (ms === null) return 'n/a';
+function duration(t: ReportMessages, ms: number | null): string {
+  if (ms === null) return t.notApplicable;
   const s = Math.round(ms / 1000);
-  if (s < 120) return `${s} s`;
+  if (s < 120) return t.seconds(s);
   const m = Math.round(s / 60);
-  return m < 120 ? `${m} min` : `${(m / 60).toFixed(1)} h`;
+  return m < 120 ? t.minutes(m) : t.hours((m / 60).toFixed(1));
 }
 
 /** `2026-11-02T07` → `07h`, `2026-11-02` → `11-02`. */
-function short(bucket: string): string {
-  return bucket.includes('T') ? `${bucket.slice(-2)}h` : bucket.slice(5);
+function short(t: ReportMessages, bucket: string): string {
+  return bucket.includes('T') ? t.hourTick(bucket.slice(-2)) : bucket.slice(5);
+}
+
+/** A code in words when the catalogue knows it, else the code itself (data may hold new ones). */
+function word(table: Readonly<Record<string, string>>, code: string): string {
+  return table[code] ?? code;
 }
 
 /** Vertical bars, one per bucket, labelled every few bars. */
-function columnChart(title: string, items: readonly { label: string; value: number }[]): string {
+function columnChart(
+  t: ReportMessages,
+  title: string,
+  items: readonly { label: string; value: number }[],
+): string {
   const width = 720;
   const height = 220;
   const left = 50;
@@ -49,7 +64,7 @@ function columnChart(title: string, items: readonly { label: string; value: numb
       const x = left + i * bw;
       const label =
         i % every === 0
-          ? `<text x="${fx(x + bw / 2)}" y="${height - bottom + 14}" font-size="9" text-anchor="middle">${esc(short(it.label))}</text>`
+          ? `<text x="${fx(x + bw / 2)}" y="${height - bottom + 14}" font-size="9" text-anchor="middle">${esc(short(t, it.label))}</text>`
           : '';
       return `<rect x="${fx(x + 1)}" y="${fx(20 + plotH - h)}" width="${fx(Math.max(1, bw - 2))}" height="${fx(h)}" fill="#3b6ea5"><title>${esc(it.label)}: ${it.value}</title></rect>${label}`;
     })
@@ -61,8 +76,13 @@ ${bars}</svg></figure>`;
 }
 
 /** Horizontal bars with their labels and values. */
-function barChart(title: string, items: readonly { label: string; value: number }[]): string {
-  if (items.length === 0) return `<figure><figcaption>${esc(title)}</figcaption><p>None.</p></figure>`;
+function barChart(
+  t: ReportMessages,
+  title: string,
+  items: readonly { label: string; value: number }[],
+): string {
+  if (items.length === 0)
+    return `<figure><figcaption>${esc(title)}</figcaption><p>${esc(t.none)}</p></figure>`;
   const width = 720;
   const row = 22;
   const labelW = 220;
@@ -84,22 +104,28 @@ function table(head: readonly string[], rows: readonly (readonly (string | numbe
   return `<table><thead><tr>${th}</tr></thead><tbody>\n${body}\n</tbody></table>`;
 }
 
-/** report.html: the readable report, self-contained (inline CSS and SVG, no scripts, no external links). */
-export function renderHtml(r: Report): string {
+/**
+ * report.html: the readable report, self-contained (inline CSS and SVG, no scripts, no external links),
+ * in `language`; the same report in the same language always gives the same bytes.
+ */
+export function renderHtml(r: Report, language: ReportLanguage = DEFAULT_REPORT_LANGUAGE): string {
+  const t = reportMessages(language);
+  const c = t.columns;
   const p = r.period;
   const s = r.summary;
   const tz = p.timeZone;
+  const type = word(t.periodTypes, p.type);
   const local = (ms: number | null): string => (ms === null ? '' : isoLocal(tz, ms));
   const summaryRows: [string, string | number][] = [
-    ['Calls analysed', s.callsAnalysed],
-    ['Numbers flagged', s.flaggedNumbers],
-    ['Calls by flagged numbers', s.flaggedCalls],
-    ['Alerts raised', s.alerts],
-    ['Operator actions', s.operatorActions],
-    ['Complaints received', s.complaintsReceived],
-    ['Complaints about flagged numbers', s.complaintsAboutFlagged],
-    ['Median detection delay', duration(s.medianDetectionDelayMs)],
-    ['Data up to', r.watermarkMs === null ? 'no data' : `${local(r.watermarkMs)} (${isoUtc(r.watermarkMs)})`],
+    [t.callsAnalysed, s.callsAnalysed],
+    [t.numbersFlagged, s.flaggedNumbers],
+    [t.flaggedCalls, s.flaggedCalls],
+    [t.alerts, s.alerts],
+    [t.operatorActions, s.operatorActions],
+    [t.complaintsReceived, s.complaintsReceived],
+    [t.complaintsAboutFlagged, s.complaintsAboutFlagged],
+    [t.medianDelay, duration(t, s.medianDetectionDelayMs)],
+    [t.dataUpTo, r.watermarkMs === null ? t.noData : `${local(r.watermarkMs)} (${isoUtc(r.watermarkMs)})`],
   ];
   const flagged = r.flagged.slice(0, HTML_ROWS);
   const sources = r.sources.filter((x) => x.flaggedCalls > 0 || x.riskLevel !== 'NONE');
@@ -107,12 +133,13 @@ export function renderHtml(r: Report): string {
     .sort((a, b) => b.flaggedCalls - a.flaggedCalls || (a.kind + a.id < b.kind + b.id ? -1 : 1))
     .slice(0, 10);
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${language}">
 <head>
 <meta charset="utf-8">
 <meta name="format-version" content="${FORMAT_VERSION}">
 <meta name="period" content="${esc(p.type)} ${esc(p.label)}">
-<title>Ringfence harassing-call report ${esc(p.label)}</title>
+<meta name="report-language" content="${language}">
+<title>${esc(t.title(type, p.label))}</title>
 <style>
 body{font-family:system-ui,sans-serif;margin:2em;color:#222}
 table{border-collapse:collapse;margin:1em 0;font-size:13px}
@@ -124,56 +151,59 @@ figcaption{font-weight:bold;margin-bottom:.3em}
 </style>
 </head>
 <body>
-<h1>Harassing-call report: ${esc(p.type)} ${esc(p.label)}</h1>
-<p>Period ${esc(local(p.fromMs))} to ${esc(local(p.toMs))} (${esc(tz)}); format version ${FORMAT_VERSION}.
-Callee numbers are replaced by keyed hashes (HMAC-SHA256). The revision and the signature are in manifest.json.</p>
-<h2>Summary</h2>
+<h1>${esc(t.heading(type, p.label))}</h1>
+<p>${esc(t.period(local(p.fromMs), local(p.toMs), tz, FORMAT_VERSION))}
+${esc(t.privacy)}</p>
+<h2>${esc(t.summary)}</h2>
 ${table(
-  ['Figure', 'Value'],
+  [t.figure, t.value],
   summaryRows.map(([k, v]) => [k, v]),
 )}
 ${columnChart(
-  p.type === 'daily' ? 'Calls analysed per hour' : 'Calls analysed per day',
+  t,
+  p.type === 'daily' ? t.callsPerHour : t.callsPerDay,
   s.callsByBucket.map((b) => ({ label: b.bucket, value: b.calls })),
 )}
 ${barChart(
-  'Flagged numbers by category',
-  Object.entries(s.flaggedByCategory).map(([label, value]) => ({ label, value })),
+  t,
+  t.flaggedByCategory,
+  Object.entries(s.flaggedByCategory).map(([label, value]) => ({ label: word(t.categories, label), value })),
 )}
 ${table(
-  ['Category', 'LOW', 'MEDIUM', 'HIGH'],
+  [t.category, word(t.levels, 'LOW'), word(t.levels, 'MEDIUM'), word(t.levels, 'HIGH')],
   Object.entries(s.flaggedByCategoryAndLevel).map(([cat, lv]) => [
-    cat,
+    word(t.categories, cat),
     lv['LOW'] ?? 0,
     lv['MEDIUM'] ?? 0,
     lv['HIGH'] ?? 0,
   ]),
 )}
 ${barChart(
-  'Sources by calls from flagged numbers (top 10)',
-  topSources.map((x) => ({ label: `${x.kind} ${x.id}`, value: x.flaggedCalls })),
+  t,
+  t.topSources,
+  topSources.map((x) => ({ label: `${word(t.kinds, x.kind)} ${x.id}`, value: x.flaggedCalls })),
 )}
-<h2>Flagged numbers</h2>
-<p class="note">${flagged.length} of ${r.flagged.length} shown, most severe first; all are in flagged-numbers.csv.</p>
+<h2>${esc(t.flaggedNumbers)}</h2>
+<p class="note">${esc(t.shown(flagged.length, r.flagged.length))}</p>
 ${table(
   [
-    'Number',
-    'Level',
-    'Category',
-    'Calls',
-    'Callees',
-    'First seen',
-    'Last seen',
-    'Top reasons',
-    'Carrier',
-    'Trunk',
-    'Action',
-    'Complaints',
+    c.number,
+    c.level,
+    c.category,
+    c.calls,
+    c.callees,
+    c.firstSeen,
+    c.lastSeen,
+    c.topReasons,
+    c.carrier,
+    c.trunk,
+    c.action,
+    c.complaints,
   ],
   flagged.map((f) => [
     f.number,
-    f.level,
-    f.category,
+    word(t.levels, f.level),
+    f.category === '' ? '' : word(t.categories, f.category),
     f.calls,
     f.distinctCallees,
     local(f.firstSeenMs),
@@ -181,36 +211,36 @@ ${table(
     f.topReasons.join(', '),
     f.sourceCarrier,
     f.sourceTrunk,
-    f.action,
+    word(t.actions, f.action),
     f.complaints,
   ]),
 )}
-<h2>Sources</h2>
-<p class="note">Carriers and trunks ranked by calls from flagged numbers; quote the traceback reference with the sample call ids when asking the upstream carrier to trace.</p>
+<h2>${esc(t.sources)}</h2>
+<p class="note">${esc(t.sourcesNote)}</p>
 ${table(
   [
-    'Kind',
-    'Rank',
-    'Source',
-    'Flagged calls',
-    'All calls',
-    'Share',
-    'Flagged numbers',
-    'Source risk',
-    'Traceback ref',
-    'Sample call ids',
+    c.kind,
+    c.rank,
+    c.source,
+    c.flaggedCalls,
+    c.allCalls,
+    c.share,
+    c.flaggedNumbers,
+    c.sourceRisk,
+    c.tracebackRef,
+    c.sampleCallIds,
   ],
   sources
     .slice(0, HTML_ROWS)
     .map((x) => [
-      x.kind,
+      word(t.kinds, x.kind),
       x.rank,
       x.id,
       x.flaggedCalls,
       x.calls,
       `${(x.flaggedShare * 100).toFixed(2)}%`,
       x.flaggedNumbers,
-      x.riskLevel,
+      word(t.levels, x.riskLevel),
       x.tracebackRef,
       x.sampleCallIds.join(' '),
     ]),

@@ -96,6 +96,7 @@ export async function startExporter(
           period: type,
           date: localDay(config.timeZone, p.fromMs),
           timeZone: config.timeZone,
+          language: config.reportLanguage,
           calleeHashKey: config.calleeHashKey,
           minLevel: config.minLevel,
           topReasons: config.topReasons,

@@ -142,6 +142,27 @@ describe('revisions', () => {
     expect(again).toMatchObject({ status: 'unchanged', revision: 2 });
   });
 
+  it('records the report language in the signed manifest: the same language re-exports as unchanged, another is a new revision', async () => {
+    const report = buildReport(period, sampleRaw(), options);
+    const target = new DirectoryTarget(root);
+    const zh = await deliverReport(report, target, signer);
+    const m1 = parseManifest(await readFile(join(zh.location, 'manifest.json')));
+    expect(m1.report_language).toBe('zh-CN');
+    expect(await deliverReport(report, target, signer, 'zh-CN')).toMatchObject({
+      status: 'unchanged',
+      revision: 1,
+    });
+
+    const en = await deliverReport(report, target, signer, 'en');
+    expect(en).toMatchObject({ status: 'new', revision: 2, supersedes: 1 });
+    expect((await verifyExport(en.location)).ok).toBe(true);
+    const m2 = parseManifest(await readFile(join(en.location, 'manifest.json')));
+    expect(m2.report_language).toBe('en');
+    // Only the readable report differs; the regulator's data files are the same bytes.
+    const changed = m2.files.filter((f) => m1.files.find((g) => g.name === f.name)?.sha256 !== f.sha256);
+    expect(changed.map((f) => f.name)).toEqual(['report.html']);
+  });
+
   it('never overwrites a revision another exporter published first', async () => {
     const target = new DirectoryTarget(root);
     const a = await target.open('daily/2026-11-02', 1);

@@ -160,6 +160,41 @@ describe('buildReport', () => {
   });
 });
 
+describe('report.html language', () => {
+  const report = buildReport(period, sampleRaw(), options);
+  const text = (files: Map<string, Uint8Array>, name: string): string =>
+    Buffer.from(files.get(name) ?? []).toString('utf8');
+
+  it('renders the same report in zh-CN by default and in en on request, leaving the data files alike', () => {
+    const zh = renderFiles(report);
+    const en = renderFiles(report, 'en');
+    expect([...zh.keys()]).toEqual([...en.keys()]);
+    for (const [name, bytes] of zh) {
+      if (name === 'report.html') continue;
+      expect(Buffer.from(en.get(name) ?? []).equals(bytes), name).toBe(true);
+    }
+    const zhHtml = text(zh, 'report.html');
+    const enHtml = text(en, 'report.html');
+    expect(zhHtml).toContain('<html lang="zh-CN">');
+    expect(zhHtml).toContain('<meta name="report-language" content="zh-CN">');
+    expect(zhHtml).toContain('骚扰电话日报：2026-11-02');
+    expect(zhHtml).toContain('<th>被标记号码数</th>');
+    expect(zhHtml).not.toContain('Flagged numbers');
+    expect(enHtml).toContain('<html lang="en">');
+    expect(enHtml).toContain('Harassing-call report: daily 2026-11-02');
+    expect(enHtml).not.toMatch(/[\u4e00-\u9fff]/);
+    // Times keep the period's zone and offset in both languages.
+    for (const html of [zhHtml, enHtml]) expect(html).toContain('2026-11-02T00:00:00+08:00');
+  });
+
+  it('renders each language byte-identically on every run', () => {
+    for (const language of ['zh-CN', 'en'] as const) {
+      const again = renderFiles(buildReport(period, shuffleAll(sampleRaw(), 3), options), language);
+      expect(text(again, 'report.html')).toBe(text(renderFiles(report, language), 'report.html'));
+    }
+  });
+});
+
 describe('helpers', () => {
   it('median is the lower middle value', () => {
     expect(median([])).toBeNull();

@@ -2,7 +2,9 @@ import { listAlerts } from '@ringfence/store';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { requirePermission } from '../auth.js';
 import type { ConsoleContext } from '../context.js';
+import { requestI18n } from '../i18n/request.js';
 import { can } from '../roles.js';
+import { alertCells } from '../views/alerts-view.js';
 
 const POLL_MS = 2_000;
 
@@ -28,6 +30,7 @@ function stillAllowed(ctx: ConsoleContext, req: FastifyRequest): () => boolean {
 export function registerAlertStream(app: FastifyInstance, ctx: ConsoleContext): void {
   app.get('/alerts/stream', { preHandler: requirePermission(ctx, 'view') }, (req, reply) => {
     const allowed = stillAllowed(ctx, req);
+    const i18n = requestI18n(req, ctx.config);
     reply.hijack();
     const res = reply.raw;
     res.writeHead(200, {
@@ -49,7 +52,11 @@ export function registerAlertStream(app: FastifyInstance, ctx: ConsoleContext): 
         for (const a of alerts.reverse()) {
           if (seen.has(a.alertId)) continue;
           seen.add(a.alertId);
-          res.write(`event: alert\nid: ${a.alertId}\ndata: ${JSON.stringify(a)}\n\n`);
+          // `view` carries the cells already in the session's language and time zone, so the page's
+          // script only places text.
+          res.write(
+            `event: alert\nid: ${a.alertId}\ndata: ${JSON.stringify({ ...a, view: alertCells(i18n, a) })}\n\n`,
+          );
         }
         if (seen.size > 5_000) seen.clear();
         since = Math.max(since, Date.now() - 60_000);

@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { PRELOGIN_COOKIE, SESSION_COOKIE, audit, requirePermission, sameToken } from '../auth.js';
 import type { ConsoleContext } from '../context.js';
+import { requestI18n, safeNext } from '../i18n/request.js';
+import type { Messages } from '../i18n/index.js';
 import { loginPage } from '../views/login-view.js';
 
 const loginSchema = z.object({
@@ -12,34 +14,31 @@ const loginSchema = z.object({
   next: z.string().max(2048).optional(),
 });
 
-/** Only same-site paths: an attacker-supplied `next` must not bounce a fresh session off-site. */
-function safeNext(next: string | undefined): string {
-  return next !== undefined && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\')
-    ? next
-    : '/';
-}
-
 /** Login (double-submit CSRF before a session exists, throttled per IP and per user) and logout. */
 export function registerAuthRoutes(app: FastifyInstance, ctx: ConsoleContext): void {
   const cookieBase = { httpOnly: true, sameSite: 'strict' as const, secure: ctx.config.cookieSecure };
 
   const showLogin = async (
+    req: FastifyRequest,
     reply: FastifyReply,
     next: string,
     status: number,
-    message?: string,
+    message?: (t: Messages) => string,
   ): Promise<void> => {
+    const i18n = requestI18n(req, ctx.config);
     const pre = randomBytes(24).toString('base64url');
     await reply
       .code(status)
       .setCookie(PRELOGIN_COOKIE, pre, { ...cookieBase, path: '/login' })
       .type('text/html; charset=utf-8')
-      .send(loginPage(pre, next, message));
+      .send(
+        loginPage({ i18n, path: `/login?next=${encodeURIComponent(next)}` }, pre, next, message?.(i18n.t)),
+      );
   };
 
   app.get('/login', async (req, reply) => {
     const q = req.query as Record<string, unknown>;
-    await showLogin(reply, safeNext(typeof q['next'] === 'string' ? q['next'] : undefined), 200);
+    await showLogin(req, reply, safeNext(q['next']), 200);
   });
 
   app.post('/login', async (req, reply) => {
@@ -57,7 +56,7 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: ConsoleContext): v
         outcome: 'denied',
         detail: { why: 'csrf' },
       });
-      return showLogin(reply, next, 403, 'The form expired; please sign in again.');
+      return showLogin(req, reply, next, 403, (t) => t.login.formExpired);
     }
     if (!ctx.throttle.attempt(req.ip, body.username)) {
       await audit(ctx, req, {
@@ -66,7 +65,7 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: ConsoleContext): v
         outcome: 'denied',
         detail: { why: 'rate-limited' },
       });
-      return showLogin(reply, next, 429, 'Too many attempts; wait and try again.');
+      return showLogin(req, reply, next, 429, (t) => t.login.tooManyAttempts);
     }
     const principal = await ctx.users.authenticate(body.username, body.password);
     if (principal === undefined) {
@@ -77,7 +76,7 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: ConsoleContext): v
         outcome: 'denied',
         detail: { why: 'bad credentials' },
       });
-      return showLogin(reply, next, 401, 'Wrong user name or password.');
+      return showLogin(req, reply, next, 401, (t) => t.login.wrongCredentials);
     }
     ctx.throttle.succeeded(body.username);
     const s = ctx.sessions.create(principal.name);

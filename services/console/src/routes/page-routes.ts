@@ -1,7 +1,8 @@
-import { RingfenceError } from '@ringfence/common';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { requirePermission } from '../auth.js';
+import type { ConsoleConfig } from '../config.js';
 import type { ConsoleContext } from '../context.js';
+import { requestI18n, switchBackPath } from '../i18n/request.js';
 import { subjectNumber } from '../investigation.js';
 import {
   actionOp,
@@ -18,13 +19,18 @@ import {
 import { alertsPage } from '../views/alerts-view.js';
 import { auditPage } from '../views/audit-view.js';
 import { campaignsPage } from '../views/campaigns-view.js';
-import type { PageContext } from '../views/layout.js';
+import { errorPage, type PageContext } from '../views/layout.js';
 import { numberPage } from '../views/number-view.js';
 import { redressPage } from '../views/redress-view.js';
 import { tracebackPage } from '../views/traceback-view.js';
 
-export function pageContext(req: FastifyRequest): PageContext {
-  return { principal: req.principal, csrf: req.rfSession?.csrf };
+export function pageContext(req: FastifyRequest, config: ConsoleConfig): PageContext {
+  return {
+    i18n: requestI18n(req, config),
+    path: switchBackPath(req),
+    principal: req.principal,
+    csrf: req.rfSession?.csrf,
+  };
 }
 
 async function sendPage(reply: FastifyReply, page: string): Promise<void> {
@@ -45,13 +51,17 @@ export function registerPageRoutes(app: FastifyInstance, ctx: ConsoleContext): v
 
   app.get('/', { preHandler: view }, async (req, reply) => {
     const alerts = await alertsOp(ctx, req, { limit: 25 });
-    await sendPage(reply, alertsPage(pageContext(req), alerts, 'Recent alerts'));
+    await sendPage(reply, alertsPage(pageContext(req, ctx.config), alerts, 'recent'));
   });
 
   app.get('/search', { preHandler: view }, async (req, reply) => {
     const q = (req.query as Record<string, unknown>)['q'];
     if (typeof q !== 'string' || q.trim() === '' || q.length > 64) {
-      throw new RingfenceError('INVALID_ARGUMENT', 'enter a number to search');
+      const pc = pageContext(req, ctx.config);
+      return reply
+        .code(400)
+        .type('text/html; charset=utf-8')
+        .send(errorPage(pc, 400, { message: pc.i18n.t.errors.enterNumber }));
     }
     return reply.redirect(
       `/numbers/${encodeURIComponent(subjectNumber(q, ctx.config.region))}?q=${encodeURIComponent(q)}`,
@@ -62,7 +72,7 @@ export function registerPageRoutes(app: FastifyInstance, ctx: ConsoleContext): v
   app.get<{ Params: { number: string } }>('/numbers/:number', { preHandler: view }, async (req, reply) => {
     const q = req.query as Record<string, unknown>;
     const inv = await investigateOp(ctx, req, typeof q['q'] === 'string' ? q['q'] : req.params.number, q);
-    await sendPage(reply, numberPage(pageContext(req), inv));
+    await sendPage(reply, numberPage(pageContext(req, ctx.config), inv));
   });
 
   app.get<{ Params: { kind: string; id: string } }>(
@@ -71,7 +81,7 @@ export function registerPageRoutes(app: FastifyInstance, ctx: ConsoleContext): v
     async (req, reply) => {
       const q = req.query as Record<string, unknown>;
       const report = await tracebackOp(ctx, req, req.params.kind, req.params.id, q);
-      await sendPage(reply, tracebackPage(pageContext(req), report, q['print'] === '1'));
+      await sendPage(reply, tracebackPage(pageContext(req, ctx.config), report, q['print'] === '1'));
     },
   );
 
@@ -86,15 +96,15 @@ export function registerPageRoutes(app: FastifyInstance, ctx: ConsoleContext): v
   });
 
   app.get('/campaigns', { preHandler: view }, async (req, reply) => {
-    await sendPage(reply, campaignsPage(pageContext(req), await campaignsOp(ctx, req)));
+    await sendPage(reply, campaignsPage(pageContext(req, ctx.config), await campaignsOp(ctx, req)));
   });
 
   app.get('/alerts', { preHandler: view }, async (req, reply) => {
-    await sendPage(reply, alertsPage(pageContext(req), await alertsOp(ctx, req, req.query)));
+    await sendPage(reply, alertsPage(pageContext(req, ctx.config), await alertsOp(ctx, req, req.query)));
   });
 
   app.get('/redress', { preHandler: view }, async (req, reply) => {
-    await sendPage(reply, redressPage(pageContext(req), await redressListOp(ctx, req)));
+    await sendPage(reply, redressPage(pageContext(req, ctx.config), await redressListOp(ctx, req)));
   });
 
   app.post('/redress', { preHandler: requirePermission(ctx, 'redress.open') }, async (req, reply) => {
@@ -112,6 +122,6 @@ export function registerPageRoutes(app: FastifyInstance, ctx: ConsoleContext): v
   );
 
   app.get('/audit', { preHandler: requirePermission(ctx, 'audit.read') }, async (req, reply) => {
-    await sendPage(reply, auditPage(pageContext(req), await auditOp(ctx, req, req.query)));
+    await sendPage(reply, auditPage(pageContext(req, ctx.config), await auditOp(ctx, req, req.query)));
   });
 }

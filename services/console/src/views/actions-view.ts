@@ -2,7 +2,7 @@ import type { ActionView } from '../decisions.js';
 import { html, type SafeHtml } from '../html.js';
 import { can } from '../roles.js';
 import { csrfField, type PageContext } from './layout.js';
-import { fmtTime } from './format.js';
+import { word } from './format.js';
 
 /** The decision in force, the action buttons the role allows, and the history with undo buttons. */
 export function actionsPanel(
@@ -13,6 +13,8 @@ export function actionsPanel(
   actions: readonly ActionView[],
   decision: ActionView | null,
 ): SafeHtml {
+  const { t, time } = ctx.i18n;
+  const ac = t.actions;
   const role = ctx.principal?.role;
   const mayAct = role !== undefined && can(role, 'act');
   const mayList = role !== undefined && can(role, 'list');
@@ -26,49 +28,49 @@ export function actionsPanel(
   const form = mayAct
     ? html`<form method="post" action="/actions" class="actions">
         ${hidden}
-        <input name="note" placeholder="note (optional)" aria-label="note" maxlength="2000" />
-        ${button('confirm', 'Confirm harassing')} ${button('false_positive', 'False positive')}
-        ${button('note', 'Add note')}
-        ${mayList ? html`${button('blocklist', 'Blocklist')} ${button('allowlist', 'Allowlist')}` : html``}
+        <input name="note" placeholder="${ac.notePlaceholder}" aria-label="${ac.noteCol}" maxlength="2000" />
+        ${button('confirm', ac.confirm)} ${button('false_positive', ac.falsePositive)}
+        ${button('note', ac.note)}
+        ${mayList ? html`${button('blocklist', ac.blocklist)} ${button('allowlist', ac.allowlist)}` : html``}
       </form>`
-    : html`<p class="muted">Your role cannot take actions.</p>`;
+    : html`<p class="muted">${ac.roleCannotAct}</p>`;
   const rows = actions.map(
     (a) =>
       html`<tr class="${a.undone ? 'undone' : ''}">
-        <td>${fmtTime(a.timeMs)}</td>
-        <td class="act">${a.action}</td>
+        <td>${time(a.timeMs)}</td>
+        <td class="act">${word(t.actionNames, a.action)}</td>
         <td>${a.operator}</td>
         <td>${a.note}</td>
         <td>
-          ${a.undoes === '' ? '' : `undoes ${a.undoes.slice(0, 8)}`}${a.caseId === '' ? '' : ` case ${a.caseId}`}
+          ${a.undoes === '' ? '' : ac.undoes(a.undoes.slice(0, 8))}${a.caseId === '' ? '' : ` ${ac.caseRef(a.caseId)}`}
         </td>
         <td>
-          ${a.undone ? 'undone' : a.action !== 'undo' && mayAct ? html`<form method="post" action="/actions/undo" class="inline">${hidden}<input type="hidden" name="feedbackId" value="${a.feedbackId}" /><button type="submit" class="undo">Undo</button></form>` : ''}
+          ${a.undone ? ac.undone : a.action !== 'undo' && mayAct ? html`<form method="post" action="/actions/undo" class="inline">${hidden}<input type="hidden" name="feedbackId" value="${a.feedbackId}" /><button type="submit" class="undo">${ac.undo}</button></form>` : ''}
         </td>
       </tr>`,
   );
   return html`<section id="actions">
-    <h2>Operator decisions</h2>
+    <h2>${ac.heading}</h2>
     <p id="decision">
       ${
         decision === null
-          ? html`No operator decision in force.`
-          : html`<strong class="override">Operator override: ${decision.action.toUpperCase()}</strong> by
-              ${decision.operator} at ${fmtTime(decision.timeMs)}`
+          ? html`${ac.noDecision}`
+          : html`<strong class="override">${ac.override(word(t.actionNames, decision.action))}</strong>
+              ${ac.byAt(decision.operator, time(decision.timeMs))}`
       }
     </p>
     ${form}
     ${
       actions.length === 0
-        ? html`<p class="muted">No actions yet.</p>`
+        ? html`<p class="muted">${ac.noActions}</p>`
         : html`<table>
             <thead>
               <tr>
-                <th>When</th>
-                <th>Action</th>
-                <th>Operator</th>
-                <th>Note</th>
-                <th>Ref</th>
+                <th>${ac.when}</th>
+                <th>${ac.action}</th>
+                <th>${ac.operator}</th>
+                <th>${ac.noteCol}</th>
+                <th>${ac.ref}</th>
                 <th></th>
               </tr>
             </thead>

@@ -1,37 +1,43 @@
 import type { AuditRecord } from '@ringfence/store';
 import { html } from '../html.js';
-import { fmtTime } from './format.js';
+import { kindText, word } from './format.js';
 import { layout, type PageContext } from './layout.js';
 
 export function auditPage(ctx: PageContext, records: readonly AuditRecord[]): string {
+  const { t, time } = ctx.i18n;
+  const au = t.audit;
   return layout(
     ctx,
-    'Audit log',
-    html`<h1>Audit log</h1>
+    au.title,
+    html`<h1>${au.title}</h1>
       <form method="get" action="/audit">
-        <input name="actor" placeholder="actor" /><button type="submit">Filter</button>
+        <input name="actor" placeholder="${au.actorPlaceholder}" aria-label="${au.actor}" /><button
+          type="submit"
+        >
+          ${au.filter}
+        </button>
       </form>
       <table id="audit">
         <thead>
           <tr>
-            <th>When</th>
-            <th>Actor</th>
-            <th>Action</th>
-            <th>Subject</th>
-            <th>Outcome</th>
-            <th>From</th>
-            <th>Detail</th>
+            <th>${au.when}</th>
+            <th>${au.actor}</th>
+            <th>${au.action}</th>
+            <th>${au.subject}</th>
+            <th>${au.outcome}</th>
+            <th>${au.from}</th>
+            <th>${au.detail}</th>
           </tr>
         </thead>
         <tbody>
           ${records.map(
             (r) =>
               html`<tr>
-                <td>${fmtTime(r.timeMs)}</td>
+                <td>${time(r.timeMs)}</td>
                 <td>${r.actor}</td>
-                <td>${r.action}</td>
-                <td>${r.subjectKind} ${r.subjectId}</td>
-                <td>${r.outcome}</td>
+                <td><code>${r.action}</code></td>
+                <td>${r.subjectKind === '' ? '' : kindText(ctx.i18n, r.subjectKind)} ${r.subjectId}</td>
+                <td>${word(t.auditOutcome, r.outcome)}</td>
                 <td>${r.sourceIp}</td>
                 <td><code>${JSON.stringify(r.detail)}</code></td>
               </tr>`,

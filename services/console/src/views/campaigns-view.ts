@@ -1,10 +1,12 @@
 import type { CampaignReport } from '../campaign-report.js';
 import { html, type SafeHtml } from '../html.js';
-import { fmtTime, subjectHref, tracebackHref } from './format.js';
+import type { I18n } from '../i18n/index.js';
+import { kindText, subjectHref, tel, tracebackHref, word } from './format.js';
 import { layout, type PageContext } from './layout.js';
 
 /** A tiny per-day bar chart of a source's flagged calls (inline SVG, no script). */
 function sparkline(
+  i18n: I18n,
   days: readonly { dayMs: number; calls: number }[],
   window: { fromMs: number; toMs: number },
 ): SafeHtml {
@@ -27,36 +29,48 @@ function sparkline(
         y="${(20 - h).toFixed(1)}"
         width="${w - 1}"
         height="${h.toFixed(1)}"
-        ><title>${fmtTime(d.dayMs)}: ${d.calls}</title></rect
+        ><title>${i18n.time(d.dayMs)}: ${i18n.t.chart.barTitle(d.calls)}</title></rect
       >`;
     })}
   </svg>`;
 }
 
+/** Why numbers were grouped, in words: a shared source (`trunk tr-1`) or a similarity. */
+function linkText(i18n: I18n, link: string): string {
+  const t = i18n.t.campaigns;
+  if (link === 'overlapping callees') return t.linkCallees;
+  if (link === 'synchronised timing') return t.linkTiming;
+  const space = link.indexOf(' ');
+  return space < 0 ? link : `${kindText(i18n, link.slice(0, space))} ${link.slice(space + 1)}`;
+}
+
 export function campaignsPage(ctx: PageContext, r: CampaignReport): string {
+  const i18n = ctx.i18n;
+  const { t, time } = i18n;
+  const cp = t.campaigns;
   return layout(
     ctx,
-    'Campaigns',
-    html`<h1>Campaigns and sources</h1>
+    cp.title,
+    html`<h1>${cp.heading}</h1>
       <p class="muted">
-        ${r.flaggedNumbers} flagged numbers · window ${fmtTime(r.window.fromMs)} → ${fmtTime(r.window.toMs)}
+        ${cp.flagged(r.flaggedNumbers)} · ${t.common.window} ${time(r.window.fromMs)} → ${time(r.window.toMs)}
       </p>
       <section id="campaigns">
-        <h2>Campaigns (most harmful first)</h2>
+        <h2>${cp.list}</h2>
         ${
           r.campaigns.length === 0
-            ? html`<p class="muted">No flagged numbers share a source, device, callees or timing.</p>`
+            ? html`<p class="muted">${cp.noCampaigns}</p>`
             : html`<table>
                 <thead>
                   <tr>
-                    <th>Campaign</th>
-                    <th>Numbers</th>
-                    <th>Calls</th>
-                    <th>Complaints</th>
-                    <th>Harm</th>
-                    <th>Categories</th>
-                    <th>Linked by</th>
-                    <th>Sources</th>
+                    <th>${cp.campaign}</th>
+                    <th>${cp.numbers}</th>
+                    <th>${t.common.calls}</th>
+                    <th>${cp.complaints}</th>
+                    <th>${cp.harm}</th>
+                    <th>${cp.categories}</th>
+                    <th>${cp.linkedBy}</th>
+                    <th>${cp.sources}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -65,13 +79,13 @@ export function campaignsPage(ctx: PageContext, r: CampaignReport): string {
                       html`<tr>
                         <td>${c.id}</td>
                         <td>
-                          ${c.numbers.slice(0, 12).map((n) => html`<a href="${subjectHref('number', n.number)}">${n.number}</a> (${n.level} ${n.score})<br />`)}${c.numbers.length > 12 ? `… ${c.numbers.length - 12} more` : ''}
+                          ${c.numbers.slice(0, 12).map((n) => html`<a href="${subjectHref('number', n.number)}">${tel(n.number)}</a> (${word(t.levels, n.level)} ${n.score})<br />`)}${c.numbers.length > 12 ? t.common.more(c.numbers.length - 12) : ''}
                         </td>
                         <td>${c.calls}</td>
                         <td>${c.complaints}</td>
                         <td>${c.harm}</td>
-                        <td>${c.categories.join(', ')}</td>
-                        <td>${c.links.join('; ')}</td>
+                        <td>${c.categories.map((x) => i18n.category(x)).join(', ')}</td>
+                        <td>${c.links.map((x) => linkText(i18n, x)).join('; ')}</td>
                         <td>
                           ${c.trunks.map((t) => html`<a href="${tracebackHref('trunk', t)}">${t}</a> `)}${c.carriers.map((t) => html`<a href="${tracebackHref('carrier', t)}">${t}</a> `)}
                         </td>
@@ -82,30 +96,30 @@ export function campaignsPage(ctx: PageContext, r: CampaignReport): string {
         }
       </section>
       <section id="leaderboard">
-        <h2>Trunks and carriers by flagged traffic</h2>
+        <h2>${cp.leaderboard}</h2>
         <table>
           <thead>
             <tr>
-              <th>Kind</th>
-              <th>Source</th>
-              <th>Flagged calls</th>
-              <th>Per day</th>
-              <th>Trend</th>
-              <th>Own verdict</th>
+              <th>${cp.kind}</th>
+              <th>${cp.source}</th>
+              <th>${cp.flaggedCalls}</th>
+              <th>${cp.perDay}</th>
+              <th>${cp.trend}</th>
+              <th>${cp.ownVerdict}</th>
             </tr>
           </thead>
           <tbody>
             ${r.leaderboard.map(
               (s) =>
                 html`<tr>
-                  <td>${s.kind}</td>
+                  <td>${kindText(i18n, s.kind)}</td>
                   <td><a href="${tracebackHref(s.kind, s.id)}">${s.id}</a></td>
                   <td>${s.flaggedCalls}</td>
-                  <td>${sparkline(s.days, r.window)}</td>
+                  <td>${sparkline(i18n, s.days, r.window)}</td>
                   <td>
                     ${s.trendPct === null ? '-' : `${s.trendPct > 0 ? '▲' : s.trendPct < 0 ? '▼' : '='} ${s.trendPct}%`}
                   </td>
-                  <td>${s.level === 'NONE' ? '-' : `${s.level} (${s.score})`}</td>
+                  <td>${s.level === 'NONE' ? '-' : `${word(t.levels, s.level)} (${s.score})`}</td>
                 </tr>`,
             )}
           </tbody>

@@ -1,8 +1,9 @@
 import { timelineSvg } from '../chart.js';
 import { html } from '../html.js';
+import { phoneForms } from '../i18n/index.js';
 import type { Investigation } from '../investigation.js';
 import { actionsPanel } from './actions-view.js';
-import { fmtNum, fmtTime, subjectHref, tracebackHref } from './format.js';
+import { fmtNum, reasonText, subjectHref, tel, tracebackHref, word } from './format.js';
 import { layout, type PageContext } from './layout.js';
 
 interface ReasonLike {
@@ -20,40 +21,49 @@ export function numberPage(ctx: PageContext, inv: Investigation): string {
   const reasons = (v?.reasons ?? []) as ReasonLike[];
   const evidence = Object.entries(inv.evidence).sort(([a], [b]) => a.localeCompare(b));
   const back = subjectHref('number', inv.number);
-  const body = html`<h1>Number <span id="subject">${inv.number}</span></h1>
-    ${inv.query.trim() !== inv.number ? html`<p class="muted">Searched as “${inv.query}”.</p>` : html``}
+  const { t, time } = ctx.i18n;
+  const n = t.number;
+  const forms = phoneForms(inv.number);
+  const body = html`<h1>
+      ${n.heading}
+      ${forms === undefined ? html`` : html`<span class="nat" id="national">${forms.national}</span>`}
+      <span id="subject" class="e164">${inv.number}</span>
+    </h1>
+    ${inv.query.trim() !== inv.number ? html`<p class="muted">${n.searchedAs(inv.query)}</p>` : html``}
     <p class="muted">
-      Window ${fmtTime(inv.window.fromMs)} → ${fmtTime(inv.window.toMs)}.
-      <a href="${tracebackHref('number', inv.number)}" id="traceback-link">Traceback</a>
+      ${t.common.window} ${time(inv.window.fromMs)} → ${time(inv.window.toMs)}.
+      <a href="${tracebackHref('number', inv.number)}" id="traceback-link">${n.traceback}</a>
     </p>
     <section id="verdict">
-      <h2>Current verdict</h2>
+      <h2>${n.verdict}</h2>
       ${
         v === null
-          ? html`<p>Never scored.</p>`
+          ? html`<p>${n.neverScored}</p>`
           : html`<p class="verdict level-${v.level}">
-                <span id="level">${v.expired ? 'EXPIRED' : v.level}</span> · score <b>${v.score}</b> ·
-                ${v.category === '' ? 'no category' : v.category} · updated ${fmtTime(v.updatedMs)} ·
-                ${v.calls} calls${v.override === '' ? '' : ` · override ${v.override}`}
+                <span id="level">${v.expired ? t.expired : word(t.levels, v.level)}</span> · ${t.common.score}
+                <b>${v.score}</b> ·
+                <span id="category">${v.category === '' ? t.noCategory : ctx.i18n.category(v.category)}</span>
+                · ${n.updated} ${time(v.updatedMs)} · ${t.common.calls}
+                ${v.calls}${v.override === '' ? '' : ` · ${n.override} ${word(t.actionNames, v.override)}`}
               </p>
-              <table>
+              <table id="reasons">
                 <thead>
                   <tr>
-                    <th>Reason</th>
-                    <th>Measured</th>
-                    <th>Threshold</th>
-                    <th>Window</th>
-                    <th>Points</th>
+                    <th>${n.reason}</th>
+                    <th>${n.measured}</th>
+                    <th>${n.threshold}</th>
+                    <th>${n.windowCol}</th>
+                    <th>${n.points}</th>
                   </tr>
                 </thead>
                 <tbody>
                   ${reasons.map(
                     (r) =>
                       html`<tr>
-                        <td>${r.code ?? ''}</td>
+                        <td>${reasonText(ctx.i18n, r.code ?? '')}</td>
                         <td>${fmtNum(r.value ?? 0)}</td>
                         <td>${fmtNum(r.threshold ?? 0)}</td>
-                        <td>${r.window === undefined || r.window === '' ? 'lifetime' : r.window}</td>
+                        <td>${r.window === undefined || r.window === '' ? n.lifetime : r.window}</td>
                         <td>${fmtNum(r.points ?? 0)}</td>
                       </tr>`,
                   )}
@@ -62,43 +72,43 @@ export function numberPage(ctx: PageContext, inv: Investigation): string {
       }
     </section>
     <section id="timeline">
-      <h2>Timeline</h2>
-      ${timelineSvg(inv.window, inv.hourly, inv.scores)}
+      <h2>${n.timeline}</h2>
+      ${timelineSvg(ctx.i18n, inv.window, inv.hourly, inv.scores)}
     </section>
     <section id="summary">
-      <h2>Traffic in window</h2>
+      <h2>${n.traffic}</h2>
       <table class="kv">
         <tbody>
           <tr>
-            <th>Calls</th>
+            <th>${t.common.calls}</th>
             <td id="calls">${s.calls}</td>
-            <th>Answered</th>
+            <th>${n.answered}</th>
             <td>${s.answered}</td>
-            <th>Short (&lt;10 s)</th>
+            <th>${n.shortCalls}</th>
             <td>${s.shortCalls}</td>
           </tr>
           <tr>
-            <th>Distinct callees</th>
+            <th>${n.distinctCallees}</th>
             <td>${s.distinctCalled}</td>
-            <th>Video</th>
+            <th>${n.video}</th>
             <td>${s.videoCalls}</td>
-            <th>Talk time</th>
-            <td>${Math.round(s.totalDurationMs / 1000)} s</td>
+            <th>${n.talkTime}</th>
+            <td>${n.seconds(Math.round(s.totalDurationMs / 1000))}</td>
           </tr>
           <tr>
-            <th>First</th>
-            <td>${fmtTime(s.firstMs)}</td>
-            <th>Last</th>
-            <td>${fmtTime(s.lastMs)}</td>
-            <th>Devices</th>
+            <th>${t.common.first}</th>
+            <td>${time(s.firstMs)}</td>
+            <th>${t.common.last}</th>
+            <td>${time(s.lastMs)}</td>
+            <th>${n.devices}</th>
             <td>${s.devices.map((d) => html`<a href="${tracebackHref('device', d)}">${d}</a> `)}</td>
           </tr>
           <tr>
-            <th>Carriers</th>
+            <th>${n.carriers}</th>
             <td colspan="2">
               ${s.carriers.map((c) => html`<a href="${tracebackHref('carrier', c)}">${c}</a> `)}
             </td>
-            <th>Trunks</th>
+            <th>${n.trunks}</th>
             <td colspan="2">
               ${s.trunks.map((t) => html`<a href="${tracebackHref('trunk', t)}">${t}</a> `)}
             </td>
@@ -107,11 +117,11 @@ export function numberPage(ctx: PageContext, inv: Investigation): string {
       </table>
     </section>
     <section id="features">
-      <h2>Features at the latest alert</h2>
+      <h2>${n.features}</h2>
       ${
         evidence.length === 0
-          ? html`<p class="muted">No alert stored.</p>`
-          : html`<p class="muted">${fmtTime(inv.evidenceMs)}</p>
+          ? html`<p class="muted">${n.noAlert}</p>`
+          : html`<p class="muted">${time(inv.evidenceMs)}</p>
               <table>
                 <tbody>
                   ${evidence.map(
@@ -126,25 +136,25 @@ export function numberPage(ctx: PageContext, inv: Investigation): string {
       }
     </section>
     <section id="callees">
-      <h2>Callees (sample)</h2>
+      <h2>${n.callees}</h2>
       ${
         inv.callees.length === 0
-          ? html`<p class="muted">None in window.</p>`
+          ? html`<p class="muted">${n.noneInWindow}</p>`
           : html`<table>
               <thead>
                 <tr>
-                  <th>Callee</th>
-                  <th>Calls</th>
-                  <th>Last</th>
+                  <th>${n.callee}</th>
+                  <th>${t.common.calls}</th>
+                  <th>${t.common.last}</th>
                 </tr>
               </thead>
               <tbody>
                 ${inv.callees.map(
                   (c) =>
                     html`<tr>
-                      <td class="callee">${c.called}</td>
+                      <td class="callee">${tel(c.called)}</td>
                       <td>${c.calls}</td>
-                      <td>${fmtTime(c.lastMs)}</td>
+                      <td>${time(c.lastMs)}</td>
                     </tr>`,
                 )}
               </tbody>
@@ -152,26 +162,26 @@ export function numberPage(ctx: PageContext, inv: Investigation): string {
       }
     </section>
     <section id="complaints">
-      <h2>Complaints</h2>
+      <h2>${n.complaints}</h2>
       ${
         inv.complaints.length === 0
-          ? html`<p class="muted">None.</p>`
+          ? html`<p class="muted">${t.common.none}</p>`
           : html`<table>
               <thead>
                 <tr>
-                  <th>When</th>
-                  <th>Reporter</th>
-                  <th>Category</th>
-                  <th>Call</th>
+                  <th>${n.when}</th>
+                  <th>${n.reporter}</th>
+                  <th>${n.category}</th>
+                  <th>${n.call}</th>
                 </tr>
               </thead>
               <tbody>
                 ${inv.complaints.map(
                   (c) =>
                     html`<tr>
-                      <td>${fmtTime(c.timeMs)}</td>
-                      <td>${c.reporter}</td>
-                      <td>${c.category}</td>
+                      <td>${time(c.timeMs)}</td>
+                      <td>${tel(c.reporter)}</td>
+                      <td>${ctx.i18n.category(c.category)}</td>
                       <td>${c.callId}</td>
                     </tr>`,
                 )}
@@ -180,5 +190,5 @@ export function numberPage(ctx: PageContext, inv: Investigation): string {
       }
     </section>
     ${actionsPanel(ctx, 'number', inv.number, back, inv.actions, inv.decision)}`;
-  return layout(ctx, inv.number, body);
+  return layout(ctx, n.title(forms?.national ?? inv.number), body);
 }

@@ -1,45 +1,47 @@
 import type { RedressCase } from '@ringfence/store';
 import { html } from '../html.js';
 import { can } from '../roles.js';
-import { fmtTime, subjectHref } from './format.js';
+import { kindText, subjectHref, subjectText, word } from './format.js';
 import { csrfField, layout, type PageContext } from './layout.js';
 
 /** Redress cases with the form to open one and, for supervisors, to decide open ones. */
 export function redressPage(ctx: PageContext, cases: readonly RedressCase[]): string {
+  const i18n = ctx.i18n;
+  const { t, time } = i18n;
+  const rd = t.redress;
   const role = ctx.principal?.role;
   const mayOpen = role !== undefined && can(role, 'redress.open');
   const mayDecide = role !== undefined && can(role, 'redress.decide');
   const open = mayOpen
     ? html`<form method="post" action="/redress" class="stack">
         ${csrfField(ctx)}
-        <h2>Open a case</h2>
+        <h2>${rd.open}</h2>
         <label
-          >Kind
+          >${rd.kind}
           <select name="kind">
-            <option>number</option>
-            <option>trunk</option>
-            <option>carrier</option>
-            <option>device</option>
+            ${(['number', 'trunk', 'carrier', 'device'] as const).map(
+              (k) => html`<option value="${k}">${t.kinds[k]}</option>`,
+            )}
           </select></label
         >
-        <label>Subject <input name="id" required maxlength="128" /></label>
+        <label>${rd.subject} <input name="id" required maxlength="128" /></label>
         <label
-          >Channel <input name="channel" required placeholder="hotline, email, 12321" maxlength="64"
+          >${rd.channel} <input name="channel" required placeholder="${rd.channelPlaceholder}" maxlength="64"
         /></label>
-        <label>Contact <input name="contact" required maxlength="256" /></label>
-        <label
-          >Evidence / description <textarea name="description" required maxlength="4000"></textarea>
-        </label>
-        <button type="submit">Open case</button>
+        <label>${rd.contact} <input name="contact" required maxlength="256" /></label>
+        <label>${rd.evidence} <textarea name="description" required maxlength="4000"></textarea></label>
+        <button type="submit">${rd.openCase}</button>
       </form>`
     : html``;
   const rows = cases.map(
     (c) =>
       html`<tr>
         <td>${c.caseId}</td>
-        <td>${c.kind} <a href="${subjectHref(c.kind, c.id)}">${c.id}</a></td>
-        <td>${c.status}</td>
-        <td>${fmtTime(c.openedMs)}</td>
+        <td>
+          ${kindText(i18n, c.kind)} <a href="${subjectHref(c.kind, c.id)}">${subjectText(c.kind, c.id)}</a>
+        </td>
+        <td>${word(t.redressStatus, c.status)}</td>
+        <td>${time(c.openedMs)}</td>
         <td>${c.channel}</td>
         <td>${c.contact}</td>
         <td>${c.description}</td>
@@ -54,12 +56,14 @@ export function redressPage(ctx: PageContext, cases: readonly RedressCase[]): st
                   class="stack"
                 >
                   ${csrfField(ctx)}
-                  <input name="resolution" required placeholder="decision reason" maxlength="4000" /><input
-                    name="protect"
-                    placeholder="other numbers to protect"
-                  />
-                  <button type="submit" name="decision" value="upheld">Uphold (clear + allowlist)</button
-                  ><button type="submit" name="decision" value="rejected">Reject</button>
+                  <input
+                    name="resolution"
+                    required
+                    placeholder="${rd.resolutionPlaceholder}"
+                    maxlength="4000"
+                  /><input name="protect" placeholder="${rd.protectPlaceholder}" />
+                  <button type="submit" name="decision" value="upheld">${rd.uphold}</button
+                  ><button type="submit" name="decision" value="rejected">${rd.reject}</button>
                 </form>`
               : ''
           }
@@ -68,21 +72,21 @@ export function redressPage(ctx: PageContext, cases: readonly RedressCase[]): st
   );
   return layout(
     ctx,
-    'Redress',
-    html`<h1>Redress cases</h1>
+    rd.title,
+    html`<h1>${rd.heading}</h1>
       ${open}
       <table>
         <thead>
           <tr>
-            <th>Case</th>
-            <th>Subject</th>
-            <th>Status</th>
-            <th>Opened</th>
-            <th>Channel</th>
-            <th>Contact</th>
-            <th>Evidence</th>
-            <th>Decision</th>
-            <th>Operator</th>
+            <th>${rd.caseCol}</th>
+            <th>${rd.subject}</th>
+            <th>${rd.status}</th>
+            <th>${rd.opened}</th>
+            <th>${rd.channel}</th>
+            <th>${rd.contact}</th>
+            <th>${rd.evidence}</th>
+            <th>${rd.decision}</th>
+            <th>${rd.operator}</th>
             <th></th>
           </tr>
         </thead>

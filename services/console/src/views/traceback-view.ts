@@ -1,19 +1,21 @@
 import { html, type SafeHtml } from '../html.js';
 import type { Share, TracebackReport } from '../traceback.js';
 import { actionsPanel } from './actions-view.js';
-import { fmtPct, fmtTime, subjectHref, tracebackHref } from './format.js';
+import { phoneForms, type I18n } from '../i18n/index.js';
+import { fmtPct, kindText, subjectHref, tel, tracebackHref, word } from './format.js';
 import { layout, type PageContext } from './layout.js';
 
-function shareTable(title: string, kind: string, list: readonly Share[]): SafeHtml {
+function shareTable(i18n: I18n, title: string, kind: string, list: readonly Share[]): SafeHtml {
+  const c = i18n.t.common;
   return html`<h3>${title}</h3>
     <table>
       <thead>
         <tr>
           <th>${title}</th>
-          <th>Calls</th>
-          <th>Share</th>
-          <th>First</th>
-          <th>Last</th>
+          <th>${c.calls}</th>
+          <th>${c.share}</th>
+          <th>${c.first}</th>
+          <th>${c.last}</th>
         </tr>
       </thead>
       <tbody>
@@ -25,8 +27,8 @@ function shareTable(title: string, kind: string, list: readonly Share[]): SafeHt
               </td>
               <td>${s.calls}</td>
               <td>${fmtPct(s.share)}</td>
-              <td>${fmtTime(s.firstMs)}</td>
-              <td>${fmtTime(s.lastMs)}</td>
+              <td>${i18n.time(s.firstMs)}</td>
+              <td>${i18n.time(s.lastMs)}</td>
             </tr>`,
         )}
       </tbody>
@@ -38,68 +40,77 @@ export function tracebackPage(ctx: PageContext, r: TracebackReport, printable: b
   const { kind, id } = r.subject;
   const base = tracebackHref(kind, id);
   const sig = r.signalling;
-  const body = html`<h1>Traceback: ${kind} <span id="subject">${id}</span></h1>
+  const i18n = ctx.i18n;
+  const { t, time } = i18n;
+  const tb = t.traceback;
+  const c = t.common;
+  const national = kind === 'number' ? phoneForms(id)?.national : undefined;
+  const body = html`<h1>
+      ${tb.heading(kindText(i18n, kind))}
+      ${national === undefined ? html`` : html`<span class="nat">${national}</span>`}
+      <span id="subject" class="${national === undefined ? '' : 'e164'}">${id}</span>
+    </h1>
     <p class="muted">
-      Window ${fmtTime(r.window.fromMs)} → ${fmtTime(r.window.toMs)} · generated ${fmtTime(r.generatedMs)} by
-      ${r.generatedBy}
-      ${printable ? html`` : html` · <a href="${base}?print=1" id="print-link">Printable report</a> · <a href="/api/v1${base}" id="json-link">JSON</a>${kind === 'number' ? html` · <a href="${subjectHref('number', id)}">Investigation</a>` : html``}`}
+      ${c.window} ${time(r.window.fromMs)} → ${time(r.window.toMs)} · ${tb.generated} ${time(r.generatedMs)} ·
+      ${tb.by} ${r.generatedBy}
+      ${printable ? html`` : html` · <a href="${base}?print=1" id="print-link">${tb.printable}</a> · <a href="/api/v1${base}" id="json-link">${tb.json}</a>${kind === 'number' ? html` · <a href="${subjectHref('number', id)}">${tb.investigation}</a>` : html``}`}
     </p>
     <section id="tb-summary">
-      <h2>Summary</h2>
+      <h2>${tb.summary}</h2>
       <table class="kv">
         <tbody>
           <tr>
-            <th>Calls</th>
+            <th>${c.calls}</th>
             <td id="tb-calls">${r.totalCalls}</td>
-            <th>First seen</th>
-            <td>${fmtTime(r.firstMs)}</td>
-            <th>Last seen</th>
-            <td>${fmtTime(r.lastMs)}</td>
+            <th>${tb.firstSeen}</th>
+            <td>${time(r.firstMs)}</td>
+            <th>${tb.lastSeen}</th>
+            <td>${time(r.lastMs)}</td>
           </tr>
           <tr>
-            <th>Verdict</th>
-            <td>
-              ${r.verdict === null ? 'none' : `${r.verdict.level} (${r.verdict.score}) ${r.verdict.category}`}
+            <th>${tb.verdict}</th>
+            <td id="tb-verdict">
+              ${r.verdict === null ? c.none : `${word(t.levels, r.verdict.level)} (${r.verdict.score}) ${r.verdict.category === '' ? '' : i18n.category(r.verdict.category)}`}
             </td>
-            <th>Calling numbers</th>
+            <th>${tb.callingNumbers}</th>
             <td>${sig.distinctCalling}</td>
-            <th>Called numbers</th>
+            <th>${tb.calledNumbers}</th>
             <td>${sig.distinctCalled}</td>
           </tr>
           <tr>
-            <th>Answered</th>
+            <th>${tb.answered}</th>
             <td>${sig.answered}</td>
-            <th>Short answered</th>
+            <th>${tb.shortAnswered}</th>
             <td>${sig.shortAnswered}</td>
-            <th>Attestation</th>
-            <td>${Object.entries(r.attestationMix).map(([a, n]) => `${a}: ${n} `)}</td>
+            <th>${tb.attestation}</th>
+            <td>${Object.entries(r.attestationMix).map(([a, n]) => `${word(t.attestation, a)}: ${n} `)}</td>
           </tr>
         </tbody>
       </table>
     </section>
     <section id="anomalies">
-      <h2>Signalling anomalies</h2>
+      <h2>${tb.anomalies}</h2>
       ${
-        r.anomalies.length === 0
-          ? html`<p>None found.</p>`
+        r.anomalyFacts.length === 0
+          ? html`<p>${tb.noAnomalies}</p>`
           : html`<ul>
-              ${r.anomalies.map((a) => html`<li>${a}</li>`)}
+              ${r.anomalyFacts.map((a) => html`<li>${tb.anomaly(a)}</li>`)}
             </ul>`
       }
     </section>
     <section id="path">
-      <h2>Path into the network</h2>
+      <h2>${tb.path}</h2>
       <table>
         <thead>
           <tr>
-            <th>Switch</th>
-            <th>Upstream carrier</th>
-            <th>Trunk</th>
-            <th>Attestation</th>
-            <th>Calls</th>
-            <th>Share</th>
-            <th>First</th>
-            <th>Last</th>
+            <th>${tb.switchCol}</th>
+            <th>${tb.upstreamCarrier}</th>
+            <th>${tb.trunk}</th>
+            <th>${tb.attestation}</th>
+            <th>${c.calls}</th>
+            <th>${c.share}</th>
+            <th>${c.first}</th>
+            <th>${c.last}</th>
           </tr>
         </thead>
         <tbody>
@@ -109,32 +120,30 @@ export function tracebackPage(ctx: PageContext, r: TracebackReport, printable: b
                 <td>${p.switchId}</td>
                 <td>${p.ingressCarrier}</td>
                 <td>${p.ingressTrunk}</td>
-                <td>${p.attestation}</td>
+                <td>${word(t.attestation, p.attestation)}</td>
                 <td>${p.calls}</td>
                 <td>${fmtPct(p.share)}</td>
-                <td>${fmtTime(p.firstMs)}</td>
-                <td>${fmtTime(p.lastMs)}</td>
+                <td>${time(p.firstMs)}</td>
+                <td>${time(p.lastMs)}</td>
               </tr>`,
           )}
         </tbody>
       </table>
-      <h2>Providers in the path</h2>
-      ${shareTable('Carrier', printable ? '' : 'carrier', r.providers.carriers)}${shareTable('Trunk', printable ? '' : 'trunk', r.providers.trunks)}${shareTable('Switch', '', r.providers.switches)}
+      <h2>${tb.providers}</h2>
+      ${shareTable(i18n, tb.carrier, printable ? '' : 'carrier', r.providers.carriers)}${shareTable(i18n, tb.trunk, printable ? '' : 'trunk', r.providers.trunks)}${shareTable(i18n, tb.switchCol, '', r.providers.switches)}
     </section>
     <section id="same-way">
-      <h2>
-        ${kind === 'number' ? 'Other numbers that came the same way' : 'Numbers that came through this source'}
-      </h2>
+      <h2>${kind === 'number' ? tb.sameWayNumber : tb.sameWaySource}</h2>
       ${
         r.sameWay.length === 0
-          ? html`<p class="muted">None.</p>`
+          ? html`<p class="muted">${c.none}</p>`
           : html`<table>
               <thead>
                 <tr>
-                  <th>Number</th>
-                  <th>Calls</th>
-                  <th>First</th>
-                  <th>Last</th>
+                  <th>${tb.numberCol}</th>
+                  <th>${c.calls}</th>
+                  <th>${c.first}</th>
+                  <th>${c.last}</th>
                 </tr>
               </thead>
               <tbody>
@@ -142,11 +151,11 @@ export function tracebackPage(ctx: PageContext, r: TracebackReport, printable: b
                   (n) =>
                     html`<tr>
                       <td>
-                        ${printable ? n.number : html`<a href="${subjectHref('number', n.number)}">${n.number}</a>`}
+                        ${printable ? tel(n.number) : html`<a href="${subjectHref('number', n.number)}">${tel(n.number)}</a>`}
                       </td>
                       <td>${n.calls}</td>
-                      <td>${fmtTime(n.firstMs)}</td>
-                      <td>${fmtTime(n.lastMs)}</td>
+                      <td>${time(n.firstMs)}</td>
+                      <td>${time(n.lastMs)}</td>
                     </tr>`,
                 )}
               </tbody>
@@ -154,45 +163,45 @@ export function tracebackPage(ctx: PageContext, r: TracebackReport, printable: b
       }
     </section>
     <section id="cdrs">
-      <h2>CDR extract (first ${r.cdrs.length})</h2>
+      <h2>${tb.cdrs(r.cdrs.length)}</h2>
       <table class="small">
         <thead>
           <tr>
-            <th>Call</th>
-            <th>Setup</th>
-            <th>Calling</th>
-            <th>Called</th>
-            <th>Asserted</th>
-            <th>Switch</th>
-            <th>Carrier</th>
-            <th>Trunk</th>
-            <th>Att.</th>
-            <th>Answered</th>
-            <th>Dur. s</th>
-            <th>Cause</th>
+            <th>${tb.callCol}</th>
+            <th>${tb.setup}</th>
+            <th>${tb.calling}</th>
+            <th>${tb.called}</th>
+            <th>${tb.asserted}</th>
+            <th>${tb.switchCol}</th>
+            <th>${tb.carrier}</th>
+            <th>${tb.trunk}</th>
+            <th>${tb.attShort}</th>
+            <th>${tb.answered}</th>
+            <th>${tb.durationS}</th>
+            <th>${tb.cause}</th>
           </tr>
         </thead>
         <tbody>
           ${r.cdrs.map(
-            (c) =>
+            (x) =>
               html`<tr>
-                <td>${c.callId}</td>
-                <td>${fmtTime(c.setupMs)}</td>
-                <td>${c.calling}</td>
-                <td class="callee">${c.called}</td>
-                <td>${c.asserted}</td>
-                <td>${c.switchId}</td>
-                <td>${c.ingressCarrier}</td>
-                <td>${c.ingressTrunk}</td>
-                <td>${c.attestation}</td>
-                <td>${c.answerMs > 0 ? 'yes' : 'no'}</td>
-                <td>${c.answerMs > 0 ? Math.round((c.releaseMs - c.answerMs) / 1000) : 0}</td>
-                <td>${c.releaseCause}</td>
+                <td>${x.callId}</td>
+                <td>${time(x.setupMs)}</td>
+                <td>${tel(x.calling)}</td>
+                <td class="callee">${tel(x.called)}</td>
+                <td>${tel(x.asserted)}</td>
+                <td>${x.switchId}</td>
+                <td>${x.ingressCarrier}</td>
+                <td>${x.ingressTrunk}</td>
+                <td>${word(t.attestation, x.attestation)}</td>
+                <td>${x.answerMs > 0 ? c.yes : c.no}</td>
+                <td>${x.answerMs > 0 ? Math.round((x.releaseMs - x.answerMs) / 1000) : 0}</td>
+                <td>${x.releaseCause}</td>
               </tr>`,
           )}
         </tbody>
       </table>
     </section>
     ${printable ? html`` : actionsPanel(ctx, kind, id, base, r.actions, r.decision)}`;
-  return layout(ctx, `Traceback ${id}`, body, { printable });
+  return layout(ctx, tb.title(id), body, { printable });
 }
