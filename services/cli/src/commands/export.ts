@@ -4,6 +4,7 @@ import { Option, type Command } from 'commander';
 import { RingfenceError, createClickHouse } from '@ringfence/common';
 import {
   PERIOD_TYPES,
+  REPORT_LANGUAGES,
   exportPeriod,
   generateSigningKey,
   loadExporterConfig,
@@ -20,6 +21,7 @@ interface ExportFlags {
   out?: string;
   database?: string;
   timeZone?: string;
+  language?: (typeof REPORT_LANGUAGES)[number];
 }
 
 /** Yesterday in the time zone: the latest day that is complete. */
@@ -55,11 +57,17 @@ export function registerExport(program: Command): void {
     .option('--out <dir>', 'output root (default $OUT_DIR or ./exports)')
     .option('--database <name>', 'ClickHouse database (default $CLICKHOUSE_DATABASE or ringfence)')
     .option('--time-zone <tz>', 'time zone of the period (default $TIME_ZONE or Asia/Shanghai)')
+    .addOption(
+      new Option('--language <lang>', 'language of report.html (default $REPORT_LANGUAGE or zh-CN)').choices(
+        REPORT_LANGUAGES,
+      ),
+    )
     .action(async (flags: ExportFlags) => {
       const overrides: Record<string, unknown> = {};
       if (flags.out !== undefined) overrides['outDir'] = flags.out;
       if (flags.database !== undefined) overrides['clickhouseDatabase'] = flags.database;
       if (flags.timeZone !== undefined) overrides['timeZone'] = flags.timeZone;
+      if (flags.language !== undefined) overrides['reportLanguage'] = flags.language;
       const c = loadExporterConfig({
         env: withMainJobSettings(['signingKey', 'calleeHashKey']),
         overrides,
@@ -82,6 +90,7 @@ export function registerExport(program: Command): void {
           minLevel: c.minLevel,
           topReasons: c.topReasons,
           samplesPerSource: c.samplesPerSource,
+          language: c.reportLanguage,
         });
         const s = r.report.summary;
         print(
