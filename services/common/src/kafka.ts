@@ -51,7 +51,11 @@ export function createKafka(options: KafkaOptions): Kafka {
       () =>
       ({ level, log: entry }: LogEntry) => {
         const { message, ...rest } = entry;
-        const routine = typeof rest['error'] === 'string' && RETRIED_BY_KAFKAJS.has(rest['error']);
+        const routine =
+          (typeof rest['error'] === 'string' && RETRIED_BY_KAFKAJS.has(rest['error'])) ||
+          // Services starting together race to create the same topics; the losers' TOPIC_ALREADY_EXISTS
+          // is expected, and any other creation error is thrown to the caller of createTopics anyway.
+          message.startsWith('Response CreateTopics');
         log[routine ? 'debug' : (LEVELS[level] ?? 'info')](rest, message);
       },
   });
