@@ -136,11 +136,16 @@ export function registerRun(program: Command): void {
         view.close();
       };
       let stopping: Promise<void> | undefined;
+      let signalledAt = 0;
       const onSignal = (): void => {
+        // One Ctrl-C under `npm start` arrives more than once (from the terminal, and forwarded by
+        // npm and bootstrap.mjs): only a signal well after the first is the user's "force".
         if (stopping !== undefined) {
+          if (Date.now() - signalledAt < 1_000) return;
           view.close();
           process.exit(1);
         }
+        signalledAt = Date.now();
         stopping = shutdown().then(
           () => process.exit(0),
           (err: unknown) => {
