@@ -175,11 +175,9 @@ export function registerRun(program: Command): void {
           const code = await supervisor.wait(step.name);
           checkpoint();
           if (code !== 0) {
-            const why = tail(join(logDir, `${logName(step.name)}.log`));
-            throw new RingfenceError(
-              'INTERNAL',
-              `${step.name} failed with exit code ${code}${why === '' ? '' : `:\n${why}`}`,
-            );
+            throw new RingfenceError('INTERNAL', `${step.name} failed with exit code ${code}`, {
+              detail: { log: join(logDir, `${logName(step.name)}.log`) },
+            });
           }
         }
         view.phase('creating topics, waiting for their leaders and the group coordinator');
@@ -204,7 +202,13 @@ export function registerRun(program: Command): void {
           await new Promise<never>(() => undefined);
         }
         await shutdown().catch(() => undefined);
-        throw toRingfenceError(err);
+        const e = toRingfenceError(err);
+        // Read after the shutdown: by then the step's log is flushed and closed.
+        const log = e.detail['log'];
+        const why = typeof log === 'string' ? tail(log) : '';
+        throw why === ''
+          ? e
+          : new RingfenceError(e.code, `${e.message}; the end of ${shown(String(log))}:\n${why}`);
       }
     });
 }
