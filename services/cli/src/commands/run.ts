@@ -114,6 +114,7 @@ export function registerRun(program: Command): void {
         topicPrefix: config.topicPrefix,
         scorerGroup: config.scorerGroup,
         ports: config.ports,
+        sinceMs: Date.now(),
         logger: createLogger('run', 'warn', createWriteStream(join(logDir, 'run.log'), { flags: 'w' })),
       });
       const statusMs = (config.statusSeconds ?? (panel ? 2 : 10)) * 1000;

@@ -122,10 +122,8 @@ export function renderPanel(p: PanelInput, width: number, nowMs = Date.now()): s
     }
     lines.push(styled);
     lines.push(
-      fit(
-        ` traffic  ${count(s.cdrsPerSecond)} CDR/s in · ${count(s.cdrsTotal)} CDRs · scorer lag ${count(s.scorerLag)}`,
-      ),
-      fit(` event    ${eventTime(s.eventTimeMs)} UTC+8 (the newest stored CDR)`),
+      fit(` traffic  ${count(s.cdrsPerSecond)} CDR/s in · ${count(s.cdrsTotal)} CDRs · ${lag(s)}`),
+      fit(` event    ${eventTime(s.eventTimeMs)} UTC+8 (the newest CDR stored this run)`),
       fit(
         ` flagged  ${count(s.flagged?.numbers)} numbers (${count(s.flagged?.numbersHigh)} HIGH) · ${count(s.flagged?.sources)} sources (trunks, carriers, devices)`,
       ),

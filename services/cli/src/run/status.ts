@@ -39,7 +39,7 @@ export interface StatusSnapshot {
   cdrsTotal: number | undefined;
   /** cdr.v1 records the scorer has not applied yet (its own figure; its committed lag while it is down). */
   scorerLag: number | undefined;
-  /** Event time of the newest CDR stored in ClickHouse. */
+  /** Event time of the newest CDR this run stored in ClickHouse. */
   eventTimeMs: number | undefined;
   /**
    * Event-time milliseconds the traffic advances per wall-clock millisecond, measured on the stored
@@ -65,6 +65,11 @@ export interface StatusSourceOptions {
   /** The collector's own diagnostics (a log file): never the terminal. */
   logger: Logger;
   alerts?: number;
+  /**
+   * Wall-clock start of this run: CDRs ingested before it (earlier runs replay the same event hours)
+   * count for neither the event time nor the window of latest alerts.
+   */
+  sinceMs: number;
 }
 
 /** Each figure is read with this bound, so a hung server leaves a gap in the panel, not a stuck panel. */
@@ -137,14 +142,15 @@ export class StatusSource {
   /** Reads every figure (those that cannot be read this time are left undefined). */
   async snapshot(services: readonly ServiceState[]): Promise<StatusSnapshot> {
     const atMs = Date.now();
-    const [states, total, scorerLag, eventTimeMs, flagged] = await Promise.all([
+    const [states, total, scorerLag, window, flagged] = await Promise.all([
       this.services(services),
       bounded(() => this.cdrTotal()),
       this.scorerLag(),
-      bounded(() => this.newestCdr()),
+      bounded(() => this.runWindow()),
       bounded(() => this.flagged()),
     ]);
-    const alerts = await bounded(() => this.latestAlerts(eventTimeMs));
+    const alerts = await bounded(() => this.latestAlerts(window));
+    const eventTimeMs = window?.toMs;
     if (eventTimeMs !== undefined) {
       const p = this.previousEvent;
       // Between two hours of traffic stored event time stands still: keep the last rate seen.
@@ -211,12 +217,14 @@ export class StatusSource {
     });
   }
 
-  private async newestCdr(): Promise<number | undefined> {
-    const [r] = await rows<{ ms: string }>(
+  /** The event-time span of the CDRs this run stored, undefined before the first. */
+  private async runWindow(): Promise<{ fromMs: number; toMs: number } | undefined> {
+    const [r] = await rows<{ lo: string; hi: string; n: string }>(
       this.db,
-      sql`SELECT toString(max(setup_ms)) AS ms FROM ${table(this.db, 'cdr')}`,
+      sql`SELECT toString(min(setup_ms)) AS lo, toString(max(setup_ms)) AS hi, toString(count()) AS n
+FROM ${table(this.db, 'cdr')} WHERE ingest_ms >= ${this.o.sinceMs}`,
     );
-    return r === undefined || r.ms === '0' ? undefined : Number(r.ms);
+    return r === undefined || r.n === '0' ? undefined : { fromMs: Number(r.lo), toMs: Number(r.hi) };
   }
 
   private async flagged(): Promise<StatusSnapshot['flagged']> {
@@ -240,12 +248,15 @@ export class StatusSource {
     return { numbers, numbersHigh, sources };
   }
 
-  private async latestAlerts(newestCdrMs: number | undefined): Promise<AlertLine[]> {
-    // Up to the newest stored call: a complaint can be timed after the calls fed so far, and its
-    // alert would otherwise stay on top until the traffic reaches that time. (Synthetic event time
-    // runs ahead of the clock, so the wall clock is no bound.)
-    const to = newestCdrMs === undefined ? Date.UTC(2100, 0) : newestCdrMs + 1;
-    const alerts = await listAlerts(this.db, { from: 0, to, limit: this.o.alerts ?? 5 });
+  private async latestAlerts(window: { fromMs: number; toMs: number } | undefined): Promise<AlertLine[]> {
+    if (window === undefined) return [];
+    // Within this run's calls: not an earlier run's (they replay the same event hours), and not a
+    // complaint timed after the calls fed so far, whose alert would otherwise stay on top.
+    const alerts = await listAlerts(this.db, {
+      from: window.fromMs,
+      to: window.toMs + 1,
+      limit: this.o.alerts ?? 5,
+    });
     return alerts.map((a) => ({
       timeMs: a.timeMs,
       kind: a.kind,
