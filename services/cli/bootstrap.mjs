@@ -102,9 +102,17 @@ function main() {
     if (!wasUp) step('stopping the local stack', 'node', [cli, 'stack', 'down'], { allowFail: true });
     process.exit(status);
   } else if (command === 'start') {
-    process.exit(
-      step('running the main job', 'node', [cli, 'run', ...process.argv.slice(3)], { allowFail: true }),
-    );
+    process.stdout.write('\n▶ running the main job\n');
+    const job = spawn('node', [cli, 'run', ...process.argv.slice(3)], { cwd: repo, env, stdio: 'inherit' });
+    // A terminal's Ctrl-C reaches the job itself (same process group), and npm forwards it here too;
+    // a signal sent to npm alone arrives only here. Pass each on (the job takes signals within a
+    // second as one) and stay until the job has stopped everything, so the prompt comes back last.
+    for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => job.kill(signal));
+    job.on('error', (err) => {
+      process.stderr.write(`✖ running the main job failed: ${err.message}\n`);
+      process.exit(1);
+    });
+    job.on('exit', (code, signal) => process.exit(code ?? (signal === null ? 0 : 1)));
   } else if (command === 'bench') {
     const wasUp = stackRunning();
     step('bringing up the local stack', 'node', [cli, 'stack', 'up']);

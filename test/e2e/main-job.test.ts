@@ -1,30 +1,58 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { testStack, until } from '@ringfence/common/testing';
+import { freePort, testStack, until } from '@ringfence/common/testing';
 import { Level } from '@ringfence/proto';
 import { createRiskClient } from '@ringfence/risk-api';
 
 /*
  * `npm start` is `ringfence run`: migrations, every service under a supervisor, live synthetic
- * traffic, a banner with the console's address and login. This runs it as a user would (on the
- * shared local stack, its own topic prefix and database) and checks what the README promises: the
- * console shows flagged numbers and the sources they came through, the risk service answers for
- * them, and Ctrl-C stops everything the job started. It uses the main job's fixed ports (8080,
- * 8088, 50051, 9461-9466), so a developer's own `npm start` must not be running meanwhile.
+ * traffic, the addresses and login, and a status that keeps them in view. This runs it as a user
+ * would (on the shared local stack, its own topic prefix, database and stack folder, and its ports
+ * moved to free ones so a developer's own `npm start` may run meanwhile) and checks what the README
+ * promises: a calm start (status lines, no error logged anywhere, no restart), flagged numbers and
+ * the sources they came through in the console, the risk service answering for them, and Ctrl-C
+ * stopping everything the job started. Its stdout is a pipe, so the job writes plain status lines.
  */
 const CLI = fileURLToPath(new URL('../../services/cli/dist/index.js', import.meta.url));
 const stack = testStack();
+const stackDir = mkdtempSync(join(tmpdir(), 'rf-main-job-'));
+const jobs: ChildProcess[] = [];
 let job: ChildProcess | undefined;
 let output = '';
 
 afterAll(async () => {
-  if (job !== undefined && job.exitCode === null) {
-    job.kill('SIGKILL');
-  }
+  for (const j of jobs) if (j.exitCode === null && j.signalCode === null) j.kill('SIGKILL');
   await stack.dropDatabase();
+  rmSync(stackDir, { recursive: true, force: true });
 });
+
+/** The main job's ports, moved to free ones. */
+async function movedPorts(): Promise<Record<string, string>> {
+  return {
+    RUN_CONSOLE_PORT: String(await freePort()),
+    RUN_INGEST_PORT: String(await freePort()),
+    RUN_RISK_PORT: String(await freePort()),
+    // Six consecutive ops ports: a free one well away from the ephemeral range's usual picks.
+    RUN_OPS_PORT_BASE: String(20_000 + Math.floor(Math.random() * 5_000) * 6),
+  };
+}
+
+/** Log lines at error or fatal level, in every log file of a stack folder, with the file's name. */
+function errorLines(dir: string): string[] {
+  const logs = join(dir, 'logs');
+  if (!existsSync(logs)) return [];
+  return readdirSync(logs).flatMap((f) =>
+    readFileSync(join(logs, f), 'utf8')
+      .split('\n')
+      .filter((l) => /"level":"(error|fatal)"/.test(l))
+      .map((l) => `${f}: ${l}`),
+  );
+}
 
 function banner(re: RegExp): string | undefined {
   return re.exec(output)?.[1];
@@ -66,13 +94,21 @@ interface Campaigns {
 describe('npm start (ringfence run)', () => {
   it('brings up every service with live traffic, shows flagged numbers and their sources, answers, and stops on Ctrl-C', async () => {
     job = spawn(process.execPath, [CLI, 'run', '--subscribers', '3000', '--speed', '120', '--seed', '5'], {
-      env: stack.env(),
+      env: stack.env({ RINGFENCE_STACK_DIR: stackDir, RUN_STATUS_SECONDS: '2', ...(await movedPorts()) }),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    jobs.push(job);
+    const started = Date.now();
     job.stdout?.on('data', (d: Buffer) => (output += d.toString()));
     job.stderr?.on('data', (d: Buffer) => (output += d.toString()));
 
     await until('the banner', () => Promise.resolve(/password "[^"]+"/.test(output)), 180_000);
+    // The plain status: one line each time, every service up, then traffic and flagged numbers.
+    await until(
+      'every service up',
+      () => Promise.resolve(/\[status\] services 6\/6 up/.test(output)),
+      120_000,
+    );
     const consoleUrl = banner(/console\s+(http:\/\/\S+?)\/?\s/) ?? '';
     const password = banner(/password "([^"]+)"/) ?? '';
     const riskAddress = banner(/risk-api\s+(\S+)\s+\(gRPC\)/) ?? '';
@@ -113,14 +149,90 @@ describe('npm start (ringfence run)', () => {
       client.close();
     }
 
+    await until(
+      'a status line with traffic and flagged numbers',
+      () =>
+        Promise.resolve(
+          /\[status\] services 6\/6 up · in [\d,]+ CDR\/s .*flagged [1-9][\d,]* numbers/.test(output),
+        ),
+      60_000,
+    );
+    const status = output.split('\n').filter((l) => l.startsWith('[status] '));
+    expect(status.at(-1)).toMatch(
+      /scorer lag [\d,]+ · event-time delay \S+.* · event time \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC\+8/,
+    );
+
+    // A calm start, over the first two minutes as the issue asks: no service restarted, none
+    // logged an error (each log is in the job's stack folder), and the terminal has no JSON log
+    // line, only status lines that keep coming.
+    await until('two minutes of running', () => Promise.resolve(Date.now() - started >= 120_000), 180_000);
+    const seen = output.split('\n').filter((l) => l.startsWith('[status] ')).length;
+    await until('the next status line', () =>
+      Promise.resolve(output.split('\n').filter((l) => l.startsWith('[status] ')).length > seen),
+    );
+    expect(output).not.toMatch(/restarting in/);
+    expect(errorLines(stackDir)).toEqual([]);
+    expect(output).not.toMatch(/^\{"level"/m);
+    for (const service of ['ingest', 'scorer', 'sink', 'risk-api', 'console', 'exporter'])
+      expect(existsSync(join(stackDir, 'logs', `${service}.log`))).toBe(true);
+
     // Ctrl-C: the job stops every service it started and exits cleanly; the shared stack stays up.
     const exited = new Promise<number | null>((resolve) => job!.once('exit', (code) => resolve(code)));
     job.kill('SIGINT');
     expect(await exited).toBe(0);
+    expect(output).not.toMatch(/\[INTERNAL\]|failed/);
+    expect(output).toMatch(/\[run\] scorer stopped/);
     const consolePort = Number(new URL(consoleUrl).port);
     const riskPort = Number(riskAddress.split(':')[1]);
     expect(await listening(consolePort)).toBe(false);
     expect(await listening(riskPort)).toBe(false);
     expect(await listening(Number(new URL(stack.clickhouseUrl).port))).toBe(true);
   }, 600_000);
+
+  it('Ctrl-C during start-up stops the stack it brought up and exits cleanly', async () => {
+    // A stack of its own (free ports, own folder): the job starts it, so the job must stop it.
+    const dir = mkdtempSync(join(tmpdir(), 'rf-main-job-own-'));
+    const ports = {
+      KAFKA_PORT: String(await freePort()),
+      KAFKA_CONTROLLER_PORT: String(await freePort()),
+      CLICKHOUSE_HTTP_PORT: String(await freePort()),
+      CLICKHOUSE_TCP_PORT: String(await freePort()),
+    };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      ...ports,
+      ...(await movedPorts()),
+      RINGFENCE_STACK_DIR: dir,
+    };
+    // Inherited addresses would make the job treat the servers as external and leave them alone.
+    delete env['KAFKA_BROKERS'];
+    delete env['CLICKHOUSE_URL'];
+    let out = '';
+    const own = spawn(process.execPath, [CLI, 'run', '--subscribers', '500'], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    jobs.push(own);
+    own.stdout?.on('data', (d: Buffer) => (out += d.toString()));
+    own.stderr?.on('data', (d: Buffer) => (out += d.toString()));
+    try {
+      await until('the migrations', () => Promise.resolve(/\[run\] db-migrate/.test(out)), 180_000);
+      const exited = new Promise<number | null>((resolve) => own.once('exit', (code) => resolve(code)));
+      own.kill('SIGINT');
+      expect(await exited).toBe(0);
+      expect(out).not.toMatch(/\[INTERNAL\]|failed/);
+      expect(out).toMatch(/kafka: stopped/);
+      expect(out).toMatch(/clickhouse: stopped/);
+      expect(await listening(Number(ports.KAFKA_PORT))).toBe(false);
+      expect(await listening(Number(ports.CLICKHOUSE_HTTP_PORT))).toBe(false);
+      expect(existsSync(join(dir, 'kafka', 'kafka.pid'))).toBe(false);
+      expect(errorLines(dir)).toEqual([]);
+    } finally {
+      // Whatever happened above, nothing of this stack outlives the test.
+      await new Promise((resolve) =>
+        spawn(process.execPath, [CLI, 'stack', 'down'], { env, stdio: 'ignore' }).once('close', resolve),
+      );
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 300_000);
 });

@@ -9,6 +9,7 @@ export {
 } from './config.js';
 export { createLogger, type Logger } from './logger.js';
 export { Counter, Gauge, Histogram, Registry, counter, createMetrics, gauge, histogram } from './metrics.js';
+export { scrapeMetrics, sumMetric } from './ops-metrics.js';
 export { startOpsServer, type OpsServer, type OpsServerOptions } from './ops-server.js';
 export { runService, type Stop } from './lifecycle.js';
 export { TOPICS, TOPIC_SPECS, topicName, type TopicRole, type TopicSpec } from './topics.js';

@@ -1,5 +1,6 @@
 import { Kafka, logLevel as KafkaLogLevel, type Admin, type LogEntry } from 'kafkajs';
 import type { Logger } from 'pino';
+import { RingfenceError } from './errors.js';
 import { TOPIC_SPECS, topicName, type TopicSpec } from './topics.js';
 
 export interface KafkaOptions {
@@ -7,6 +8,25 @@ export interface KafkaOptions {
   clientId: string;
   logger: Logger;
 }
+
+/**
+ * Broker answers that kafkajs retries by itself after refreshing metadata: they are routine while
+ * topics get their first leaders and groups their coordinator (start-up, a broker restart), so they
+ * are logged at debug. A condition that outlasts the retries still surfaces as the caller's error.
+ */
+const RETRIED_BY_KAFKAJS = new Set([
+  'This server does not host this topic-partition',
+  'There is no leader for this topic-partition as we are in the middle of a leadership election',
+  'This server is not the leader for that topic-partition',
+  'The replica is not available for the requested topic-partition',
+  "The coordinator is loading and hence can't process requests for this group",
+  'The group coordinator is not available',
+  'This is not the correct coordinator for this group',
+  'This is not the correct controller for this cluster',
+  'The leader epoch in the request is older than the epoch on the broker',
+  'The leader epoch in the request is newer than the epoch on the broker',
+  'The leader high watermark has not caught up from a recent leader election so the offsets cannot be guaranteed to be monotonically increasing',
+]);
 
 const LEVELS: Record<number, 'error' | 'warn' | 'info' | 'debug'> = {
   [KafkaLogLevel.ERROR]: 'error',
@@ -31,12 +51,51 @@ export function createKafka(options: KafkaOptions): Kafka {
       () =>
       ({ level, log: entry }: LogEntry) => {
         const { message, ...rest } = entry;
-        log[LEVELS[level] ?? 'info'](rest, message);
+        const routine =
+          (typeof rest['error'] === 'string' && RETRIED_BY_KAFKAJS.has(rest['error'])) ||
+          // Services starting together race to create the same topics; the losers' TOPIC_ALREADY_EXISTS
+          // is expected, and any other creation error is thrown to the caller of createTopics anyway.
+          message.startsWith('Response CreateTopics');
+        log[routine ? 'debug' : (LEVELS[level] ?? 'info')](rest, message);
       },
   });
 }
 
-/** Creates any missing topic with the local partition counts; compacted topics get cleanup.policy=compact. */
+/** How long ensureTopics waits for leaders and a group coordinator before giving up. */
+const READY_TIMEOUT_MS = 60_000;
+
+/** The group whose coordinator ensureTopics looks up: any name would do, the lookup is what matters. */
+const PROBE_GROUP = 'ringfence.start-probe';
+
+async function poll<T>(what: string, attempt: () => Promise<T | undefined>): Promise<T> {
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  let last: unknown;
+  for (;;) {
+    try {
+      const value = await attempt();
+      if (value !== undefined) return value;
+    } catch (err) {
+      last = err;
+    }
+    if (Date.now() > deadline) {
+      throw new RingfenceError(
+        'UNAVAILABLE',
+        `Kafka: timed out after ${READY_TIMEOUT_MS} ms waiting for ${what}`,
+        {
+          cause: last,
+        },
+      );
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/**
+ * Creates any missing topic with the local partition counts (compacted topics get
+ * cleanup.policy=compact), then returns only once every partition of every topic has a leader that
+ * answers and consumer groups have a coordinator, so a service's first produce, fetch or join does
+ * not meet "not the leader" or "coordinator not available".
+ */
 export async function ensureTopics(
   admin: Admin,
   prefix: string,
@@ -44,35 +103,45 @@ export async function ensureTopics(
 ): Promise<void> {
   const existing = new Set(await admin.listTopics());
   const missing = specs.filter((s) => !existing.has(topicName(prefix, s.role)));
-  if (missing.length === 0) return;
-  await admin.createTopics({
-    waitForLeaders: true,
-    topics: missing.map((s) => ({
-      topic: topicName(prefix, s.role),
-      numPartitions: s.partitions,
-      replicationFactor: 1,
-      configEntries: s.compacted
-        ? [
-            { name: 'cleanup.policy', value: 'compact' },
-            { name: 'min.cleanable.dirty.ratio', value: '0.1' },
-            { name: 'segment.ms', value: '600000' },
-          ]
-        : [],
-    })),
+  if (missing.length > 0) {
+    // Services of one deployment start together and race to create the same topics; kafkajs
+    // reports the loser's TOPIC_ALREADY_EXISTS as `false`, and the waits below cover both.
+    await admin.createTopics({
+      waitForLeaders: true,
+      topics: missing.map((s) => ({
+        topic: topicName(prefix, s.role),
+        numPartitions: s.partitions,
+        replicationFactor: 1,
+        configEntries: s.compacted
+          ? [
+              { name: 'cleanup.policy', value: 'compact' },
+              { name: 'min.cleanable.dirty.ratio', value: '0.1' },
+              { name: 'segment.ms', value: '600000' },
+            ]
+          : [],
+      })),
+    });
+  }
+  const topics = specs.map((s) => topicName(prefix, s.role));
+  // A topic another process is still creating may be listed before all its partitions have a
+  // leader, whoever created it: wait on the metadata, not on who won the race.
+  await poll('topic leaders', async () => {
+    const { topics: meta } = await admin.fetchTopicMetadata({ topics });
+    const ready = specs.every((s) => {
+      const t = meta.find((m) => m.name === topicName(prefix, s.role));
+      return (
+        t !== undefined &&
+        t.partitions.length === s.partitions &&
+        t.partitions.every((p) => p.leader >= 0 && p.partitionErrorCode === 0)
+      );
+    });
+    return ready ? true : undefined;
   });
   // The controller reports leaders before the brokers serve them; a first produce that meets
   // NOT_LEADER makes kafkajs's idempotent producer retry with a new sequence number, which the
-  // broker refuses (OUT_OF_ORDER_SEQUENCE_NUMBER). Wait until every new partition answers.
-  const deadline = Date.now() + 30_000;
-  for (const spec of missing) {
-    for (;;) {
-      try {
-        await admin.fetchTopicOffsets(topicName(prefix, spec.role));
-        break;
-      } catch (err) {
-        if (Date.now() > deadline) throw err;
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-    }
-  }
+  // broker refuses (OUT_OF_ORDER_SEQUENCE_NUMBER). Wait until every partition answers.
+  for (const topic of topics) await poll(`${topic} offsets`, () => admin.fetchTopicOffsets(topic));
+  // The first group lookup on a fresh broker creates __consumer_offsets; until its partitions are
+  // loaded every join and commit is refused. Looking up one group waits that out here.
+  await poll('a consumer group coordinator', () => admin.describeGroups([PROBE_GROUP]));
 }

@@ -18,23 +18,38 @@ export interface MainJobOptions {
   adminPassword: string;
   /** Stable across runs (kept in `work`), so callee hashes in exports link up. */
   calleeHashKey: string;
+  /** Where the main job's servers listen (the defaults, or moved by RUN_*_PORT). */
+  ports: MainJobPorts;
   env: NodeJS.ProcessEnv;
 }
 
 export interface MainJobPlan {
   setup: ChildSpec[];
   services: ChildSpec[];
+  /** Addresses, login and try-it commands: kept on screen by the status panel, printed once in plain mode. */
   banner: string[];
   /** Feeds traffic until done (replay) or until `stopped()` (synthetic, one event-time hour at a time). */
   feed(supervisor: Supervisor, stopped: () => boolean): Promise<void>;
 }
 
-export const MAIN_JOB_PORTS = {
+/** The services the main job runs, in start order; each has an ops port (metrics, readiness). */
+export const MAIN_JOB_SERVICES = ['ingest', 'scorer', 'sink', 'risk-api', 'console', 'exporter'] as const;
+export type MainJobService = (typeof MAIN_JOB_SERVICES)[number];
+
+export interface MainJobPorts {
+  readonly ingestHttp: number;
+  readonly riskGrpc: number;
+  readonly consoleHttp: number;
+  readonly ops: Readonly<Record<MainJobService, number>>;
+}
+
+/** The ports `npm start` uses unless moved (see run-config.ts). */
+export const MAIN_JOB_PORTS: MainJobPorts = {
   ingestHttp: 8088,
   riskGrpc: 50051,
   consoleHttp: 8080,
   ops: { ingest: 9461, scorer: 9462, sink: 9463, 'risk-api': 9464, console: 9465, exporter: 9466 },
-} as const;
+};
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
@@ -53,15 +68,18 @@ export function mainJobPlan(o: MainJobOptions): MainJobPlan {
     env: { ...base, ...extra },
     restart,
   });
-  const service = (name: keyof typeof MAIN_JOB_PORTS.ops, extra: NodeJS.ProcessEnv = {}): ChildSpec =>
+  const ports = o.ports;
+  const service = (name: MainJobService, extra: NodeJS.ProcessEnv = {}): ChildSpec =>
     node(
       name,
       [join(o.repo, 'services', name, 'dist', 'index.js')],
-      { OPS_PORT: String(MAIN_JOB_PORTS.ops[name]), ...extra },
+      { OPS_PORT: String(ports.ops[name]), ...extra },
       true,
     );
 
   const files = mainJobFiles(o.work);
+  const riskAddress =
+    ports.riskGrpc === MAIN_JOB_PORTS.riskGrpc ? '' : ` --address 127.0.0.1:${ports.riskGrpc}`;
   const usersFile = files.usersFile;
   const signingKey = files.signingKey;
   const replay = (file: string, speed: string, name: string, extra: string[] = []): ChildSpec =>
@@ -81,16 +99,16 @@ export function mainJobPlan(o: MainJobOptions): MainJobPlan {
         : [node('export-keygen', [cli, 'export', 'keygen', signingKey], {}, false)]),
     ],
     services: [
-      service('ingest', { HTTP_PORT: String(MAIN_JOB_PORTS.ingestHttp), INGEST_TOKENS: o.ingestToken }),
+      service('ingest', { HTTP_PORT: String(ports.ingestHttp), INGEST_TOKENS: o.ingestToken }),
       service('scorer'),
       service('sink'),
       service('risk-api', {
         GRPC_HOST: '127.0.0.1',
-        GRPC_PORT: String(MAIN_JOB_PORTS.riskGrpc),
+        GRPC_PORT: String(ports.riskGrpc),
         AUTH_TOKENS: `${o.switchToken}=${MAIN_JOB_SWITCH}`,
       }),
       service('console', {
-        HTTP_PORT: String(MAIN_JOB_PORTS.consoleHttp),
+        HTTP_PORT: String(ports.consoleHttp),
         USERS_FILE: usersFile,
       }),
       service('exporter', {
@@ -100,17 +118,12 @@ export function mainJobPlan(o: MainJobOptions): MainJobPlan {
       }),
     ],
     banner: [
-      '',
-      '──────────────────────────────────────────────────────────────────────────────',
-      ` console   http://127.0.0.1:${MAIN_JOB_PORTS.consoleHttp}/  user "admin", password "${o.adminPassword}"`,
-      ` risk-api  127.0.0.1:${MAIN_JOB_PORTS.riskGrpc} (gRPC)  try:`,
-      `           RISK_API_TOKEN=${o.switchToken} npx ringfence risk check <calling> --called <called>`,
-      `           (inside the checkout \`npx ringfence risk check\` finds this run's token by itself)`,
-      ` ingest    POST http://127.0.0.1:${MAIN_JOB_PORTS.ingestHttp}/v1/cdrs  (Authorization: Bearer ${o.ingestToken})`,
-      ` traffic   ${o.replay === undefined ? `synthetic, ${o.subscribers} subscribers, event time at ${o.speed}x` : `replay of ${o.replay}`}`,
-      ' Ctrl-C stops everything this job started.',
-      '──────────────────────────────────────────────────────────────────────────────',
-      '',
+      `console   http://127.0.0.1:${ports.consoleHttp}/  user "admin", password "${o.adminPassword}"`,
+      `risk-api  127.0.0.1:${ports.riskGrpc} (gRPC)  try:`,
+      `          RISK_API_TOKEN=${o.switchToken} npx ringfence risk check <calling> --called <called>${riskAddress}`,
+      `          (inside the checkout \`npx ringfence risk check\` finds this run's token by itself)`,
+      `ingest    POST http://127.0.0.1:${ports.ingestHttp}/v1/cdrs  (Authorization: Bearer ${o.ingestToken})`,
+      `traffic   ${o.replay === undefined ? `synthetic, ${o.subscribers} subscribers, event time at ${o.speed}x` : `replay of ${o.replay}`}`,
     ],
     async feed(supervisor, stopped) {
       if (o.replay !== undefined) {

@@ -119,11 +119,12 @@ export async function clickhouseUp(
   paths: StackPaths,
   o: ClickHouseStackOptions,
   log: (line: string) => void,
+  signal?: AbortSignal,
 ): Promise<void> {
   const url = `http://127.0.0.1:${o.httpPort}`;
   const d = daemon(paths);
   if (runningPid(d) !== undefined) {
-    await waitFor('clickhouse SELECT 1', () => answersSelect1(url), 60_000);
+    await waitFor('clickhouse SELECT 1', () => answersSelect1(url), 60_000, signal);
     log(`clickhouse: already running on ${url}`);
     return;
   }
@@ -136,9 +137,11 @@ export async function clickhouseUp(
   const args = bin.endsWith('/clickhouse')
     ? ['server', `--config-file=${dir}/config.xml`]
     : [`--config-file=${dir}/config.xml`];
+  // Stopped meanwhile (Ctrl-C): start nothing the caller would no longer stop.
+  signal?.throwIfAborted();
   const pid = startDaemon(d, bin, args, join(dir, 'log', 'stdout.log'), { cwd: dir });
   log(`clickhouse: started pid ${pid}, waiting for SELECT 1 on ${url}`);
-  await waitFor('clickhouse SELECT 1', () => answersSelect1(url), 60_000);
+  await waitFor('clickhouse SELECT 1', () => answersSelect1(url), 60_000, signal);
   log('clickhouse: ready');
 }
 

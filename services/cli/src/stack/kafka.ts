@@ -101,10 +101,11 @@ export async function kafkaUp(
   paths: StackPaths,
   o: KafkaStackOptions,
   log: (line: string) => void,
+  signal?: AbortSignal,
 ): Promise<void> {
   const d = daemon(paths);
   if (runningPid(d) !== undefined) {
-    await waitFor('kafka metadata', () => answersMetadata(o.port), 60_000);
+    await waitFor('kafka metadata', () => answersMetadata(o.port), 60_000, signal);
     log(`kafka: already running on 127.0.0.1:${o.port}`);
     return;
   }
@@ -133,6 +134,8 @@ export async function kafkaUp(
       props,
     ]);
   }
+  // Stopped meanwhile (Ctrl-C): start nothing the caller would no longer stop.
+  signal?.throwIfAborted();
   const pid = startDaemon(
     d,
     'java',
@@ -140,7 +143,7 @@ export async function kafkaUp(
     join(dir, 'kafka.log'),
   );
   log(`kafka: started pid ${pid}, waiting for a metadata answer on 127.0.0.1:${o.port}`);
-  await waitFor('kafka metadata', () => answersMetadata(o.port), 120_000);
+  await waitFor('kafka metadata', () => answersMetadata(o.port), 120_000, signal);
   log('kafka: ready');
 }
 

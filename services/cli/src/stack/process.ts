@@ -72,10 +72,16 @@ export async function stopDaemon(d: Daemon, graceMs = 20_000): Promise<boolean> 
   return true;
 }
 
-/** Polls `check` until it resolves true or the timeout passes. */
-export async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+/** Polls `check` until it resolves true or the timeout passes; gives up at once when `signal` aborts. */
+export async function waitFor(
+  what: string,
+  check: () => Promise<boolean>,
+  timeoutMs: number,
+  signal?: AbortSignal,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
+    signal?.throwIfAborted();
     if (await check().catch(() => false)) return;
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await sleep(250);

@@ -26,22 +26,47 @@ function selected(only: readonly Component[] | undefined): Set<Component> {
   return new Set(only === undefined || only.length === 0 ? COMPONENTS : only);
 }
 
-/** Brings up the local Kafka and ClickHouse (each skipped when configured as external). Idempotent. */
-export async function stackUp(log: (line: string) => void, only?: readonly Component[]): Promise<void> {
+/**
+ * Brings up the local Kafka and ClickHouse (each skipped when configured as external). Idempotent.
+ * When `signal` aborts it stops waiting and starts no further process (the caller then stops what
+ * was started, with {@link stackDown}).
+ */
+export async function stackUp(
+  log: (line: string) => void,
+  only?: readonly Component[],
+  signal?: AbortSignal,
+): Promise<void> {
   const c = stackConfig();
   const paths = stackPaths();
   const want = selected(only);
   const tasks: Promise<void>[] = [];
   if (want.has('kafka')) {
     if (c.kafkaBrokers !== undefined) log(`kafka: external (${c.kafkaBrokers}), not started`);
-    else tasks.push(kafkaUp(paths, { port: c.kafkaPort, controllerPort: c.kafkaControllerPort }, log));
+    else
+      tasks.push(kafkaUp(paths, { port: c.kafkaPort, controllerPort: c.kafkaControllerPort }, log, signal));
   }
   if (want.has('clickhouse')) {
     if (c.clickhouseUrl !== undefined) log(`clickhouse: external (${c.clickhouseUrl}), not started`);
     else
-      tasks.push(clickhouseUp(paths, { httpPort: c.clickhouseHttpPort, tcpPort: c.clickhouseTcpPort }, log));
+      tasks.push(
+        clickhouseUp(paths, { httpPort: c.clickhouseHttpPort, tcpPort: c.clickhouseTcpPort }, log, signal),
+      );
   }
-  await Promise.all(tasks);
+  // Both settle before this returns, so a caller stopping after a failure stops a finished start.
+  const results = await Promise.allSettled(tasks);
+  for (const r of results) if (r.status === 'rejected') throw r.reason;
+}
+
+/**
+ * Where services reach the stack: the configured external servers, else the local ones on their
+ * configured ports (KAFKA_PORT, CLICKHOUSE_HTTP_PORT).
+ */
+export function stackAddresses(): { kafkaBrokers: string; clickhouseUrl: string } {
+  const c = stackConfig();
+  return {
+    kafkaBrokers: c.kafkaBrokers ?? `127.0.0.1:${c.kafkaPort}`,
+    clickhouseUrl: c.clickhouseUrl ?? `http://127.0.0.1:${c.clickhouseHttpPort}`,
+  };
 }
 
 /** Stops only what `stackUp` started, by pid file. */

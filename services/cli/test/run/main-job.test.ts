@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { mainJobPlan } from '../../src/run/main-job.js';
+import { MAIN_JOB_PORTS, mainJobPlan } from '../../src/run/main-job.js';
 import { MAIN_JOB_SWITCH, mainJobFiles } from '../../src/run/main-job-files.js';
 
 describe('the main job plan', () => {
@@ -17,6 +17,7 @@ describe('the main job plan', () => {
       switchToken: 'switch-token-0123456789',
       adminPassword: 'admin-password-1',
       calleeHashKey: 'callee-key-0123456789',
+      ports: MAIN_JOB_PORTS,
       env: {},
     });
     const files = mainJobFiles(work);
