@@ -37,5 +37,6 @@ export {
   sql,
   str,
   uint,
+  type SqlQuery,
   type SqlValue,
 } from './sql.js';
