@@ -1,5 +1,15 @@
 export { MIGRATIONS, type Migration } from './migrations.js';
-export { checksum, migrate, status, type MigrationStatus, type StoreTarget } from './migrate.js';
+export {
+  SCHEMA_VERSION,
+  checksum,
+  migrate,
+  status,
+  waitForSchema,
+  type MigrationStatus,
+  type StoreTarget,
+  type WaitForSchemaOptions,
+} from './migrate.js';
+export { acquireSchemaLock, type LockOptions, type SchemaLease } from './schema-lock.js';
 export {
   CALLS,
   checkRange,
