@@ -32,8 +32,8 @@ export interface LockOptions {
 /** A held lock: renew it during long work, release it when done. */
 export interface SchemaLease {
   readonly owner: string;
-  renew(): Promise<void>;
-  release(): Promise<void>;
+  readonly renew: () => Promise<void>;
+  readonly release: () => Promise<void>;
 }
 
 const DEFAULT_LEASE_MS = 15 * 60_000;
