@@ -12,7 +12,8 @@ import {
 } from '@ringfence/store';
 import { print } from '../output.js';
 
-const schema = z.object({
+/** What `ringfence db` reads from the environment (test/deploy.test.ts holds the manifests to it). */
+export const dbConfigSchema = z.object({
   clickhouseUrl: baseConfigShape.clickhouseUrl,
   clickhouseDatabase: baseConfigShape.clickhouseDatabase,
   clickhouseUser: baseConfigShape.clickhouseUser,
@@ -21,11 +22,13 @@ const schema = z.object({
   retentionDays: retentionDaysConfig(),
 });
 
-function config(database: string | undefined): z.infer<typeof schema> {
-  return loadConfig(schema, { overrides: database === undefined ? {} : { clickhouseDatabase: database } });
+function config(database: string | undefined): z.infer<typeof dbConfigSchema> {
+  return loadConfig(dbConfigSchema, {
+    overrides: database === undefined ? {} : { clickhouseDatabase: database },
+  });
 }
 
-function target(c: z.infer<typeof schema>): {
+function target(c: z.infer<typeof dbConfigSchema>): {
   url: string;
   database: string;
   username: string;
