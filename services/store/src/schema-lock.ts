@@ -24,7 +24,11 @@ export interface LockOptions {
   leaseMs?: number;
   /** How long to wait for another holder before giving up with UNAVAILABLE. */
   waitMs?: number;
-  /** Pause between inserting a claim and reading the claims back (the server clock counts seconds). */
+  /**
+   * Pause between inserting a claim and reading the claims back. At least MIN_SETTLE_MS: the server
+   * clock counts whole seconds, so only once it has moved past a claim's second does every later claim
+   * sort after it.
+   */
   settleMs?: number;
   logger?: Logger;
 }
@@ -39,6 +43,7 @@ export interface SchemaLease {
 const DEFAULT_LEASE_MS = 15 * 60_000;
 const DEFAULT_WAIT_MS = 30 * 60_000;
 const DEFAULT_SETTLE_MS = 2_500;
+const MIN_SETTLE_MS = 1_500;
 const RETRY_MS = 2_000;
 
 const holderRow = z.object({ token: z.string(), owner: z.string() });
@@ -88,7 +93,7 @@ export async function acquireSchemaLock(
   options: LockOptions = {},
 ): Promise<SchemaLease> {
   const owner = options.owner ?? `${hostname()}:${process.pid}`;
-  const settleMs = options.settleMs ?? DEFAULT_SETTLE_MS;
+  const settleMs = Math.max(MIN_SETTLE_MS, options.settleMs ?? DEFAULT_SETTLE_MS);
   // A claim must outlive the settle pause (plus the clock's whole seconds), or it expires before its
   // owner reads it back and can never win.
   const leaseS = Math.max(

@@ -71,12 +71,13 @@ describe('migrations under the schema lock', () => {
     const target = freshTarget();
     made.push(target.database);
     await migrate(target, MIGRATIONS.slice(0, 1));
-    // The shortest lease: the settle pause rounded up to seconds, plus two.
-    await acquireSchemaLock(ch, target.database, { owner: 'dead-job', leaseMs: 1_000, settleMs: 100 });
-    await expect(migrate(target, MIGRATIONS, { waitMs: 0, settleMs: 100 })).rejects.toMatchObject({
+    // Claimed, never released: the job died. Its lease still runs while the next migrator settles.
+    await acquireSchemaLock(ch, target.database, { owner: 'dead-job', leaseMs: 8_000 });
+    await expect(migrate(target, MIGRATIONS, { waitMs: 0 })).rejects.toMatchObject({
       code: 'UNAVAILABLE',
+      detail: { holder: 'dead-job' },
     });
-    await sleep(3_100);
+    await sleep(4_000);
     expect(await migrate(target, MIGRATIONS, { waitMs: 0 })).toEqual(ALL.slice(1));
   });
 });
