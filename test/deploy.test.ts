@@ -1,75 +1,127 @@
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { Ajv } from 'ajv';
+import * as appsV1 from 'kubernetes-models/apps/v1';
+import * as batchV1 from 'kubernetes-models/batch/v1';
+import * as networkingV1 from 'kubernetes-models/networking.k8s.io/v1';
+import * as policyV1 from 'kubernetes-models/policy/v1';
+import * as coreV1 from 'kubernetes-models/v1';
 import { describe, expect, it } from 'vitest';
 import { parse, parseAllDocuments } from 'yaml';
+import type { z } from 'zod';
+import { TOPIC_SPECS, TOPICS, envName } from '@ringfence/common';
+import { dbConfigSchema } from '../services/cli/src/commands/db.js';
+import { consoleConfigSchema } from '../services/console/src/config.js';
+import { exporterConfigSchema } from '../services/exporter/src/config.js';
+import { ingestServiceConfig } from '../services/ingest/src/config.js';
+import { riskApiConfigSchema } from '../services/risk-api/src/config.js';
+import { scorerConfigSchema } from '../services/scorer/src/config.js';
+import { sinkConfigSchema } from '../services/sink/src/config.js';
 
-// deploy/ cannot run here (no Docker engine), so this test holds it to the code: every service,
-// command, port and environment variable a manifest names must exist in the services it starts.
+// deploy/ cannot run here (no Docker engine), so this test holds it to the Kubernetes and Compose
+// schemas and to the code: every service, command, port and environment variable a manifest names
+// must exist in what it starts, and every required setting must be given.
 const repo = join(import.meta.dirname, '..');
-const LIBRARIES = ['common', 'cdr', 'store', 'engine'];
+const k8sDir = join(repo, 'deploy', 'k8s');
 
-function sources(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir).flatMap((n) => {
-    const full = join(dir, n);
-    if (statSync(full).isDirectory()) return n === 'gen' ? [] : sources(full);
-    return n.endsWith('.ts') ? [readFileSync(full, 'utf8')] : [];
-  });
-}
+/** The config schema of what a container runs, by its command: a service or `ringfence db …`. */
+const SCHEMAS: Record<string, z.ZodObject<Record<string, z.ZodType>>> = {
+  ingest: ingestServiceConfig,
+  scorer: scorerConfigSchema,
+  sink: sinkConfigSchema,
+  'risk-api': riskApiConfigSchema,
+  console: consoleConfigSchema,
+  exporter: exporterConfigSchema,
+  'cli db': dbConfigSchema,
+};
 
-const configText = new Map<string, string>();
-function knowsKey(service: string, envVar: string): boolean {
-  const key = envVar.toLowerCase().replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
-  if (!configText.has(service)) {
-    const dirs = [service, ...LIBRARIES].map((w) => join(repo, 'services', w, 'src'));
-    configText.set(service, dirs.flatMap(sources).join('\n'));
-  }
-  return new RegExp(`\\b${key}\\s*:`).test(configText.get(service)!);
-}
-
-function serviceOf(command: unknown): string | undefined {
+function programOf(command: unknown): string | undefined {
   const parts = Array.isArray(command) ? command.map(String) : [];
-  const m = /^services\/([a-z-]+)\/dist\/index\.js$/.exec(parts[1] ?? '');
-  return m?.[1];
+  if (parts[0] !== 'node') return undefined;
+  if (parts[1] === 'services/cli/dist/index.js') return `cli ${parts[2] ?? ''}`;
+  return /^services\/([a-z-]+)\/dist\/index\.js$/.exec(parts[1] ?? '')?.[1];
 }
 
-function entryExists(service: string): boolean {
-  return existsSync(join(repo, 'services', service, 'src', 'index.ts'));
+/** Environment keys the program's schema reads, and those it cannot start without. */
+function keysOf(program: string): { known: Set<string>; required: string[] } {
+  const schema = SCHEMAS[program];
+  if (schema === undefined) throw new Error(`no config schema known for ${program}`);
+  const shape = Object.entries(schema.shape);
+  return {
+    known: new Set(shape.map(([k]) => envName(k))),
+    required: shape.filter(([, f]) => !f.safeParse(undefined).success).map(([k]) => envName(k)),
+  };
+}
+
+/** Every key set is read by the program, and every key the program requires is set. */
+function expectEnvMatches(where: string, program: string, keys: readonly string[]): void {
+  const { known, required } = keysOf(program);
+  for (const k of keys) expect(known.has(k), `${where}: ${k} is not a ${program} setting`).toBe(true);
+  for (const k of required) expect(keys, `${where}: required ${k} not set`).toContain(k);
 }
 
 interface ComposeService {
   image?: string;
   command?: string[];
+  entrypoint?: string[];
   environment?: Record<string, string>;
   ports?: string[];
+  volumes?: string[];
 }
 
 describe('deploy/compose.yaml', () => {
-  const compose = parse(readFileSync(join(repo, 'deploy', 'compose.yaml'), 'utf8'), { merge: true }) as {
-    services: Record<string, ComposeService>;
-  };
+  const text = readFileSync(join(repo, 'deploy', 'compose.yaml'), 'utf8');
+  const compose = parse(text, { merge: true }) as { services: Record<string, ComposeService> };
   const ours = Object.entries(compose.services).filter(([, s]) => s.image === 'ringfence:latest');
 
-  it('starts every Ringfence service, each from an entry point that exists', () => {
-    const started = ours.map(([, s]) => serviceOf(s.command)).filter((s) => s !== undefined);
-    for (const s of ['ingest', 'scorer', 'sink', 'risk-api', 'console', 'exporter'])
-      expect(started).toContain(s);
-    for (const [name, s] of ours) {
-      const service = serviceOf(s.command);
-      expect(service, `${name}: command ${String(s.command)}`).toBeDefined();
-      expect(entryExists(service!), `${name}: services/${service}/src/index.ts`).toBe(true);
-    }
+  it('is valid against the Compose specification JSON schema (vendored in deploy/schema)', () => {
+    const schema = JSON.parse(
+      readFileSync(join(repo, 'deploy', 'schema', 'compose-spec.json'), 'utf8'),
+    ) as object;
+    // The spec names its draft-07 meta-schema by an https URL Ajv does not bundle: skip that check.
+    const validate = new Ajv({
+      strict: false,
+      allErrors: true,
+      validateSchema: false,
+      logger: false,
+    }).compile(schema);
+    expect(validate(compose), JSON.stringify(validate.errors)).toBe(true);
   });
 
-  it('sets only environment variables the services read, and publishes only ports they listen on', () => {
+  it('starts every Ringfence service, each with settings its schema reads and every one it requires', () => {
+    const started = ours.map(([, s]) => programOf(s.command));
+    for (const s of ['ingest', 'scorer', 'sink', 'risk-api', 'console', 'exporter', 'cli db'])
+      expect(started).toContain(s);
     for (const [name, s] of ours) {
-      const service = serviceOf(s.command)!;
-      const env = s.environment ?? {};
-      for (const key of Object.keys(env)) expect(knowsKey(service, key), `${name}: ${key}`).toBe(true);
-      const listening = Object.entries(env)
+      const program = programOf(s.command);
+      expect(program, `${name}: command ${String(s.command)}`).toBeDefined();
+      expectEnvMatches(`compose ${name}`, program!, Object.keys(s.environment ?? {}));
+      const listening = Object.entries(s.environment ?? {})
         .filter(([k]) => k.endsWith('_PORT'))
         .map(([, v]) => String(v));
       for (const p of s.ports ?? []) expect(listening, `${name}: port ${p}`).toContain(p.split(':').pop());
+    }
+  });
+
+  it('keeps Kafka data in the mounted volume', () => {
+    const kafka = compose.services['kafka']!;
+    const mounts = (kafka.volumes ?? []).map((v) => v.split(':')[1]!);
+    const logDirs = String(kafka.environment?.['KAFKA_LOG_DIRS'] ?? '');
+    expect(logDirs).not.toBe('');
+    for (const dir of logDirs.split(','))
+      expect(
+        mounts.some((m) => dir.startsWith(`${m}/`)),
+        dir,
+      ).toBe(true);
+  });
+
+  it('gives ClickHouse a user and password, the ones the services log in with', () => {
+    const env = compose.services['clickhouse']!.environment ?? {};
+    expect(env['CLICKHOUSE_USER']).toBeTruthy();
+    expect(env['CLICKHOUSE_PASSWORD']).toBeTruthy();
+    for (const [name, s] of ours) {
+      expect(s.environment?.['CLICKHOUSE_USER'], name).toBe(env['CLICKHOUSE_USER']);
+      expect(s.environment?.['CLICKHOUSE_PASSWORD'], name).toBe(env['CLICKHOUSE_PASSWORD']);
     }
   });
 
@@ -81,85 +133,277 @@ describe('deploy/compose.yaml', () => {
   });
 });
 
+interface EnvVar {
+  name: string;
+  value?: string;
+  valueFrom?: {
+    secretKeyRef?: { name: string; key: string };
+    configMapKeyRef?: { name: string; key: string };
+  };
+}
+interface Probe {
+  httpGet?: { port: number; path: string };
+  tcpSocket?: { port: number };
+  exec?: { command: string[] };
+}
 interface Container {
   name: string;
   image: string;
   command?: string[];
-  env?: { name: string; value?: string }[];
+  env?: EnvVar[];
   envFrom?: { configMapRef?: { name: string } }[];
   ports?: { name?: string; containerPort: number }[];
-  livenessProbe?: { httpGet?: { port: number; path: string } };
-  readinessProbe?: { httpGet?: { port: number; path: string } };
+  livenessProbe?: Probe;
+  readinessProbe?: Probe;
+  volumeMounts?: { name: string; mountPath: string }[];
+}
+interface PodSpec {
+  containers: Container[];
+  volumes?: { name: string; secret?: { secretName: string } }[];
 }
 interface K8sDoc {
+  apiVersion: string;
   kind: string;
-  metadata: { name: string };
+  metadata: { name: string; annotations?: Record<string, string> };
+  type?: string;
   data?: Record<string, string>;
   stringData?: Record<string, string>;
   spec?: {
+    replicas?: number;
+    type?: string;
     selector?: Record<string, string> | { matchLabels: Record<string, string> };
     ports?: { port: number; targetPort?: number }[];
-    template?: { spec: { containers: Container[] } };
+    template?: { spec: PodSpec };
+    jobTemplate?: { spec: { template: { spec: PodSpec } } };
+    volumeClaimTemplates?: { metadata: { name: string } }[];
+    podSelector?: { matchLabels?: Record<string, string>; matchExpressions?: { values: string[] }[] };
+    ingress?: { from?: { ipBlock?: { cidr: string } }[] }[];
+    tls?: { secretName: string }[];
   };
 }
 
+/** The model class of every kind the manifests may use, by apiVersion and kind. */
+const MODELS: Record<string, new (data: object) => { validate(): void }> = {
+  'v1/Namespace': coreV1.Namespace,
+  'v1/ConfigMap': coreV1.ConfigMap,
+  'v1/Secret': coreV1.Secret,
+  'v1/Service': coreV1.Service,
+  'v1/PersistentVolumeClaim': coreV1.PersistentVolumeClaim,
+  'apps/v1/Deployment': appsV1.Deployment,
+  'apps/v1/StatefulSet': appsV1.StatefulSet,
+  'batch/v1/Job': batchV1.Job,
+  'batch/v1/CronJob': batchV1.CronJob,
+  'policy/v1/PodDisruptionBudget': policyV1.PodDisruptionBudget,
+  'networking.k8s.io/v1/NetworkPolicy': networkingV1.NetworkPolicy,
+  'networking.k8s.io/v1/Ingress': networkingV1.Ingress,
+};
+
 describe('deploy/k8s', () => {
-  const dir = join(repo, 'deploy', 'k8s');
-  const kustomization = parse(readFileSync(join(dir, 'kustomization.yaml'), 'utf8')) as {
+  const kustomization = parse(readFileSync(join(k8sDir, 'kustomization.yaml'), 'utf8')) as {
     resources: string[];
   };
   const docs: K8sDoc[] = kustomization.resources.flatMap((f) =>
-    parseAllDocuments(readFileSync(join(dir, f), 'utf8')).map((d) => {
+    parseAllDocuments(readFileSync(join(k8sDir, f), 'utf8')).map((d) => {
       expect(d.errors, f).toEqual([]);
       return d.toJS() as K8sDoc;
     }),
   );
-  const configMap = docs.find((d) => d.kind === 'ConfigMap')!;
-  const secret = docs.find((d) => d.kind === 'Secret')!;
-  const workloads = docs.filter((d) => d.kind === 'Deployment' || d.kind === 'Job');
+  const named = (kind: string, name: string): K8sDoc | undefined =>
+    docs.find((d) => d.kind === kind && d.metadata.name === name);
+  const podSpecs = docs.flatMap((d) => {
+    const spec = d.spec?.template?.spec ?? d.spec?.jobTemplate?.spec.template.spec;
+    return spec === undefined ? [] : [{ doc: d, spec }];
+  });
+  const configMapKeys = (name: string): string[] => Object.keys(named('ConfigMap', name)?.data ?? {});
+  const secretKeys = (name: string): string[] => {
+    const s = named('Secret', name);
+    return Object.keys({ ...s?.data, ...s?.stringData });
+  };
 
   it('lists every manifest file in the kustomization', () => {
-    const files = readdirSync(dir).filter((f) => f.endsWith('.yaml') && f !== 'kustomization.yaml');
+    const files = readdirSync(k8sDir).filter((f) => f.endsWith('.yaml') && f !== 'kustomization.yaml');
     expect([...kustomization.resources].sort()).toEqual(files.sort());
   });
 
-  it('runs every service from an existing entry point with known configuration keys', () => {
+  it('is valid against the Kubernetes API schemas (kubernetes-models)', () => {
+    for (const d of docs) {
+      const Model = MODELS[`${d.apiVersion}/${d.kind}`];
+      expect(Model, `${d.kind} ${d.metadata.name}: ${d.apiVersion}`).toBeDefined();
+      expect(() => new Model!(d).validate(), `${d.kind} ${d.metadata.name}`).not.toThrow();
+    }
+  });
+
+  it('refers only to ConfigMaps, Secrets and keys that exist, and to volumes the pod has', () => {
+    for (const { doc, spec } of podSpecs) {
+      const volumes = new Set((spec.volumes ?? []).map((v) => v.name));
+      for (const c of doc.spec?.volumeClaimTemplates ?? []) volumes.add(c.metadata.name);
+      for (const v of spec.volumes ?? [])
+        if (v.secret) expect(named('Secret', v.secret.secretName), v.secret.secretName).toBeDefined();
+      for (const c of spec.containers) {
+        const where = `${doc.metadata.name}/${c.name}`;
+        for (const f of c.envFrom ?? [])
+          expect(named('ConfigMap', f.configMapRef!.name), `${where}: ${f.configMapRef!.name}`).toBeDefined();
+        for (const e of c.env ?? []) {
+          const s = e.valueFrom?.secretKeyRef;
+          if (s) expect(secretKeys(s.name), `${where}: secret ${s.name}`).toContain(s.key);
+          const m = e.valueFrom?.configMapKeyRef;
+          if (m) expect(configMapKeys(m.name), `${where}: config map ${m.name}`).toContain(m.key);
+        }
+        for (const m of c.volumeMounts ?? []) expect(volumes.has(m.name), `${where}: ${m.name}`).toBe(true);
+      }
+    }
+    for (const d of docs.filter((x) => x.kind === 'Ingress'))
+      for (const t of d.spec?.tls ?? [])
+        expect(named('Secret', t.secretName)?.type).toBe('kubernetes.io/tls');
+  });
+
+  it('runs every service and `ringfence db` with the settings its schema reads and every one it requires', () => {
     const deployments = docs.filter((d) => d.kind === 'Deployment').map((d) => d.metadata.name);
     expect(deployments.sort()).toEqual(['console', 'exporter', 'ingest', 'risk-api', 'scorer', 'sink']);
-    for (const key of [...Object.keys(configMap.data ?? {}), ...Object.keys(secret.stringData ?? {})]) {
-      expect(
-        ['ingest', 'risk-api', 'exporter', 'common'].some((s) => knowsKey(s, key)),
-        key,
-      ).toBe(true);
+    const programs: string[] = [];
+    for (const { doc, spec } of podSpecs) {
+      for (const c of spec.containers) {
+        if (c.image !== 'ringfence') continue;
+        const program = programOf(c.command);
+        expect(program, `${doc.metadata.name}: ${String(c.command)}`).toBeDefined();
+        programs.push(program!);
+        const keys = [
+          ...(c.envFrom ?? []).flatMap((f) => configMapKeys(f.configMapRef!.name)),
+          ...(c.env ?? []).map((e) => e.name),
+        ];
+        expectEnvMatches(`${doc.metadata.name}/${c.name}`, program!, keys);
+      }
     }
-    for (const w of workloads) {
-      for (const c of w.spec!.template!.spec.containers) {
-        const service =
-          serviceOf(c.command) ?? (c.command?.[1] === 'services/cli/dist/index.js' ? 'cli' : undefined);
-        expect(service, `${w.metadata.name}: ${String(c.command)}`).toBeDefined();
-        expect(entryExists(service!)).toBe(true);
-        for (const e of c.env ?? [])
-          expect(knowsKey(service!, e.name), `${w.metadata.name}: ${e.name}`).toBe(true);
+    expect(programs).toContain('cli db');
+  });
+
+  it('probes every long-running container, Ringfence services on the ops port', () => {
+    const opsPort = Number(named('ConfigMap', 'ringfence-common')?.data?.['OPS_PORT']);
+    for (const d of docs.filter((x) => x.kind === 'Deployment' || x.kind === 'StatefulSet')) {
+      for (const c of d.spec!.template!.spec.containers) {
+        expect(c.livenessProbe, `${d.metadata.name}/${c.name} liveness`).toBeDefined();
+        expect(c.readinessProbe, `${d.metadata.name}/${c.name} readiness`).toBeDefined();
+        if (c.image !== 'ringfence') continue;
+        expect(c.livenessProbe?.httpGet).toEqual({ path: '/healthz', port: opsPort });
+        expect(c.readinessProbe?.httpGet).toEqual({ path: '/readyz', port: opsPort });
+        const listening = new Set([
+          opsPort,
+          ...(c.env ?? []).filter((e) => e.name.endsWith('_PORT')).map((e) => Number(e.value)),
+        ]);
+        for (const p of c.ports ?? [])
+          expect(listening.has(p.containerPort), `${d.metadata.name}: ${p.containerPort}`).toBe(true);
+        for (const p of named('Service', d.metadata.name)?.spec?.ports ?? [])
+          expect(listening.has(p.targetPort ?? p.port), `${d.metadata.name} Service port ${p.port}`).toBe(
+            true,
+          );
       }
     }
   });
 
-  it('probes the ops port and exposes only ports the services listen on', () => {
-    const opsPort = Number(configMap.data?.['OPS_PORT']);
-    for (const d of docs.filter((x) => x.kind === 'Deployment')) {
-      const c = d.spec!.template!.spec.containers[0]!;
-      expect(c.livenessProbe?.httpGet).toEqual({ path: '/healthz', port: opsPort });
-      expect(c.readinessProbe?.httpGet).toEqual({ path: '/readyz', port: opsPort });
-      const listening = new Set([
-        opsPort,
-        ...(c.env ?? []).filter((e) => e.name.endsWith('_PORT')).map((e) => Number(e.value)),
-      ]);
-      for (const p of c.ports ?? [])
-        expect(listening.has(p.containerPort), `${d.metadata.name}: ${p.containerPort}`).toBe(true);
-      const svc = docs.find((x) => x.kind === 'Service' && x.metadata.name === d.metadata.name);
-      for (const p of svc?.spec?.ports ?? []) {
-        expect(listening.has(p.targetPort ?? p.port), `${d.metadata.name} Service port ${p.port}`).toBe(true);
+  it('has a PodDisruptionBudget for every workload of more than one replica', () => {
+    const pdbs = docs.filter((d) => d.kind === 'PodDisruptionBudget');
+    for (const d of docs.filter((x) => (x.spec?.replicas ?? 1) > 1)) {
+      const labels = (d.spec!.selector as { matchLabels: Record<string, string> }).matchLabels;
+      const pdb = pdbs.find(
+        (p) =>
+          JSON.stringify((p.spec!.selector as { matchLabels: object }).matchLabels) ===
+          JSON.stringify(labels),
+      );
+      expect(pdb, `${d.kind} ${d.metadata.name}`).toBeDefined();
+    }
+  });
+
+  it('runs exactly one scorer: its state is not yet shared between instances', () => {
+    expect(named('Deployment', 'scorer')?.spec?.replicas).toBe(1);
+  });
+
+  it('denies ingress by default and lets the switch network reach only risk-api', () => {
+    const policies = docs.filter((d) => d.kind === 'NetworkPolicy');
+    expect(
+      policies.some(
+        (p) => Object.keys(p.spec?.podSelector ?? {}).length === 0 && (p.spec?.ingress ?? []).length === 0,
+      ),
+    ).toBe(true);
+    for (const p of policies.filter((x) =>
+      (x.spec?.ingress ?? []).some((r) => r.from?.some((f) => f.ipBlock)),
+    )) {
+      expect(p.spec?.podSelector?.matchLabels, p.metadata.name).toEqual({ app: 'risk-api' });
+    }
+    // Ingest (and the console) are reached through the ingress controller, over TLS.
+    const ingresses = docs.filter((d) => d.kind === 'Ingress').map((d) => d.metadata.name);
+    expect(ingresses.sort()).toEqual(['console', 'ingest']);
+    expect(named('Ingress', 'console')?.metadata.annotations).toHaveProperty(
+      'nginx.ingress.kubernetes.io/whitelist-source-range',
+    );
+  });
+
+  it('serves risk-api over TLS with the client CA (mTLS) from its Secret', () => {
+    const spec = named('Deployment', 'risk-api')!.spec!.template!.spec;
+    const c = spec.containers[0]!;
+    const env = new Map((c.env ?? []).map((e) => [e.name, e.value ?? '']));
+    const mount = c.volumeMounts?.find(
+      (m) => spec.volumes?.find((v) => v.name === m.name)?.secret?.secretName === 'risk-api-tls',
+    );
+    expect(mount).toBeDefined();
+    for (const k of ['TLS_CERT_FILE', 'TLS_KEY_FILE', 'TLS_CLIENT_CA_FILE']) {
+      const file = env.get(k) ?? '';
+      expect(file.startsWith(`${mount!.mountPath}/`), k).toBe(true);
+      expect(secretKeys('risk-api-tls'), k).toContain(file.slice(mount!.mountPath.length + 1));
+    }
+  });
+
+  it('gives ClickHouse its account from a Secret, the one every client logs in with', () => {
+    const server = named('StatefulSet', 'clickhouse')!.spec!.template!.spec.containers[0]!;
+    const fromSecret = (c: Container, key: string): string | undefined =>
+      c.env?.find((e) => e.name === key)?.valueFrom?.secretKeyRef?.name;
+    for (const k of ['CLICKHOUSE_USER', 'CLICKHOUSE_PASSWORD', 'CLICKHOUSE_DEFAULT_ACCESS_MANAGEMENT'])
+      expect(fromSecret(server, k), k).toBe('clickhouse-credentials');
+    for (const { doc, spec } of podSpecs) {
+      for (const c of spec.containers) {
+        const program = programOf(c.command);
+        if (!['sink', 'console', 'exporter', 'cli db'].includes(program ?? '')) continue;
+        expect(fromSecret(c, 'CLICKHOUSE_USER'), doc.metadata.name).toBe('clickhouse-credentials');
+        expect(fromSecret(c, 'CLICKHOUSE_PASSWORD'), doc.metadata.name).toBe('clickhouse-credentials');
       }
     }
+  });
+
+  it('keeps Kafka data in the mounted volume, three nodes, and makes every topic replicated 3 ways', () => {
+    const kafka = named('StatefulSet', 'kafka')!;
+    expect(kafka.spec?.replicas).toBe(3);
+    const c = kafka.spec!.template!.spec.containers[0]!;
+    const logDirs = c.env?.find((e) => e.name === 'KAFKA_LOG_DIRS')?.value ?? '';
+    const mounts = (c.volumeMounts ?? []).map((m) => m.mountPath);
+    expect(logDirs).not.toBe('');
+    for (const dir of logDirs.split(','))
+      expect(
+        mounts.some((m) => dir.startsWith(`${m}/`)),
+        dir,
+      ).toBe(true);
+
+    const script = named('Job', 'ringfence-topics')!.spec!.template!.spec.containers[0]!.command!.join(' ');
+    expect(script).toContain('--replication-factor 3');
+    expect(script).toContain('min.insync.replicas=2');
+    const created = new Map(
+      [...script.matchAll(/^\s*create ([a-z0-9.-]+) (\d+)( \$compacted)?$/gm)].map((m) => [
+        m[1]!,
+        { partitions: Number(m[2]), compacted: m[3] !== undefined },
+      ]),
+    );
+    for (const spec of TOPIC_SPECS) {
+      const topic = created.get(TOPICS[spec.role]);
+      expect(topic, TOPICS[spec.role]).toBeDefined();
+      expect(topic!.compacted, `${TOPICS[spec.role]} compacted`).toBe(spec.compacted);
+      expect(topic!.partitions, `${TOPICS[spec.role]} partitions`).toBeGreaterThanOrEqual(spec.partitions);
+    }
+    expect(created.size).toBe(TOPIC_SPECS.length);
+  });
+
+  it('names the same images as Compose', () => {
+    const compose = readFileSync(join(repo, 'deploy', 'compose.yaml'), 'utf8');
+    for (const { spec } of podSpecs)
+      for (const c of spec.containers)
+        if (c.image !== 'ringfence') expect(compose).toContain(`image: ${c.image}`);
+    expect(existsSync(join(repo, 'deploy', 'Dockerfile'))).toBe(true);
   });
 });

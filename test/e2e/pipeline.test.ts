@@ -11,7 +11,7 @@ import { LEVELS, scoreFile, type Verdict } from '@ringfence/engine';
 import { exportPeriod, generateSigningKey, loadSigner } from '@ringfence/exporter';
 import { generateToFiles, type Label } from '@ringfence/generator';
 import { Attestation, Level, type ICheckRequest } from '@ringfence/proto';
-import { countCdrs, listAlerts, sourcePath, type StoreDb } from '@ringfence/store';
+import { countCdrs, listAlerts, migrate, sourcePath, type StoreDb } from '@ringfence/store';
 import {
   ScorerProcess,
   applied,
@@ -164,14 +164,14 @@ beforeAll(async () => {
   ));
   offline = (await scoreFile(paths.cdrs, { complaints: paths.complaints })).verdicts;
 
-  // Started before the traffic, as in production: the sink migrates the schema, the first risk-api
-  // replica follows verdicts as they are published.
+  // Started before the traffic, as in production: the schema is migrated first (the migrate Job's
+  // part), the first risk-api replica follows verdicts as they are published.
+  await migrate({ url: stack.clickhouseUrl, database: stack.database });
   sink = new ServiceProcess(
     'sink',
     stack.env({
       GROUP_ID: `${stack.topicPrefix}sink`,
       FLUSH_AGE_MS: '500',
-      RETENTION_INTERVAL_MS: '0',
     }),
   );
   await sink.start();

@@ -3,7 +3,7 @@ import { createClickHouse, topicName } from '@ringfence/common';
 import { freePort, type PrivateStack, type TestStack } from '@ringfence/common/testing';
 import { Level } from '@ringfence/proto';
 import { createRiskClient, type RiskAnswer, type RiskClient } from '@ringfence/risk-api';
-import { countCdrs } from '@ringfence/store';
+import { countCdrs, migrate } from '@ringfence/store';
 import { IngestClient } from './ingest-client.js';
 import { ServiceProcess, type ServiceName } from './service-process.js';
 
@@ -57,7 +57,6 @@ export class Pipeline {
         RETRY_INITIAL_MS: '100',
         RETRY_MAX_MS: '2000',
         INSERT_TIMEOUT_MS: '5000',
-        RETENTION_INTERVAL_MS: '0',
       },
       'risk-api': {
         GRPC_HOST: '127.0.0.1',
@@ -65,8 +64,9 @@ export class Pipeline {
         AUTH_TOKENS: `${SWITCH_TOKEN}=fault-switch`,
       },
     };
-    // Topics first, so no service races another to create them.
+    // Topics and schema first, as the migrate Job does: no service creates either.
     await scope.createTopics();
+    await migrate({ url: scope.clickhouseUrl, database: scope.database });
     for (const name of options.services ?? (['sink', 'scorer', 'risk-api', 'ingest'] as const)) {
       const svc = new ServiceProcess(
         name,

@@ -38,5 +38,6 @@ export {
   sql,
   str,
   uint,
+  type SqlQuery,
   type SqlValue,
 } from './sql.js';

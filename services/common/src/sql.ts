@@ -202,13 +202,22 @@ function render(strings: TemplateStringsArray, values: readonly SqlValue[]): str
   return out;
 }
 
+declare const SQL_QUERY: unique symbol;
+
+/**
+ * Query text built by `sql`. Still a string (so `ch.command({ query })` takes it), but a string made
+ * any other way, such as by concatenation, is not one: readers that require it cannot be handed SQL
+ * whose values skipped the literal functions above.
+ */
+export type SqlQuery = string & { readonly [SQL_QUERY]: true };
+
 /**
  * Builds a query: every `${value}` becomes a literal (strings quoted, numbers checked, dates as UTC
  * DateTime, arrays as array literals); fragments from `ident`, `raw`, `inList`, `fragment` are spliced.
- * Returns the query text.
+ * Returns the query text, branded as a SqlQuery.
  */
-export function sql(strings: TemplateStringsArray, ...values: SqlValue[]): string {
-  return render(strings, values);
+export function sql(strings: TemplateStringsArray, ...values: SqlValue[]): SqlQuery {
+  return render(strings, values) as SqlQuery;
 }
 
 /** Like `sql` but returns a fragment to interpolate into a larger query. */

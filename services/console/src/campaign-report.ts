@@ -1,7 +1,12 @@
-import type { StoreDb } from '@ringfence/store';
+import {
+  complaintCounts,
+  flaggedSubjects,
+  flaggedTrafficBySource,
+  numberProfiles,
+  type StoreDb,
+} from '@ringfence/store';
 import { groupCampaigns, type Campaign, type FlaggedNumber } from './campaigns.js';
 import type { TimeWindow } from './investigation.js';
-import { complaintCounts, flaggedSubjects, flaggedTrafficBySource, numberProfiles } from './queries.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

@@ -2,18 +2,21 @@ import { normaliseNumber } from '@ringfence/cdr';
 import {
   callerHourly,
   callerSummary,
+  calleeSample,
+  callSpan,
   complaintsAbout,
   feedbackFor,
   listAlerts,
   riskHistory,
+  type CalleeCount,
   type CallerSummary,
   type HourlyCount,
   type RiskChange,
+  type SourceKind,
   type StoreDb,
 } from '@ringfence/store';
 import { decisionInForce, withUndo, type ActionView } from './decisions.js';
 import { maskNumber } from './masking.js';
-import { calleeSample, callSpan, type CalleeCount, type SourceKind } from './queries.js';
 import type { Role } from './roles.js';
 
 const HOUR = 3_600_000;

@@ -12,7 +12,7 @@ import {
   type Logger,
   type Stop,
 } from '@ringfence/common';
-import type { StoreDb } from '@ringfence/store';
+import { waitForSchema, type StoreDb } from '@ringfence/store';
 import { ActionRecorder } from './actions.js';
 import { buildApp } from './app.js';
 import { consoleConfigSchema, type ConsoleConfig } from './config.js';
@@ -32,7 +32,8 @@ export interface ConsoleServer {
 
 /**
  * Starts the console: users, sessions, the feedback producer, the HTTP server and the ops endpoint.
- * Topics must exist (created here when missing); the store's migrations must have been applied.
+ * Topics are created here when missing; the schema is not: start-up waits until `ringfence db migrate`
+ * has applied the version this build needs.
  */
 export async function startConsole(
   config: ConsoleConfig,
@@ -48,12 +49,14 @@ export async function startConsole(
     const password = await users.upsert(config.bootstrapAdmin, 'supervisor');
     bootstrap = { user: config.bootstrapAdmin, password };
   }
-  const ch = createClickHouse({
+  const target = {
     url: config.clickhouseUrl,
     database: config.clickhouseDatabase,
     username: config.clickhouseUser,
     password: config.clickhousePassword,
-  });
+  };
+  await waitForSchema(target, { logger });
+  const ch = createClickHouse(target);
   const db: StoreDb = { ch, database: config.clickhouseDatabase };
   const kafka = createKafka({ brokers: config.kafkaBrokers, clientId: 'ringfence-console', logger });
   const admin = kafka.admin();

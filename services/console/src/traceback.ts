@@ -1,8 +1,15 @@
 import {
+  cdrExtract,
   feedbackFor,
+  numbersVia,
   riskHistory,
+  signalling,
   sourcePath,
+  type CdrExtract,
+  type NumberCount,
   type RiskChange,
+  type Signalling,
+  type SourceKind,
   type SourcePathEntry as PathEntry,
   type StoreDb,
 } from '@ringfence/store';
@@ -10,15 +17,6 @@ import { decisionInForce, withUndo, type ActionView } from './decisions.js';
 import { resolveWindow, type TimeWindow } from './investigation.js';
 import { en } from './i18n/en.js';
 import { maskNumber } from './masking.js';
-import {
-  cdrExtract,
-  numbersVia,
-  signalling,
-  type CdrExtract,
-  type NumberCount,
-  type Signalling,
-  type SourceKind,
-} from './queries.js';
 import type { Role } from './roles.js';
 
 export type TracebackKind = 'number' | SourceKind;

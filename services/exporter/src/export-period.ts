@@ -1,5 +1,5 @@
 import { RingfenceError } from '@ringfence/common';
-import type { LevelName, StoreDb } from '@ringfence/store';
+import { readReportData, type LevelName, type StoreDb } from '@ringfence/store';
 import type { DeliveryTarget } from './delivery.js';
 import { DirectoryTarget } from './directory-target.js';
 import { DATA_FILES, MANIFEST_FILE, PUBLIC_KEY_FILE, SIGNATURE_FILE } from './format.js';
@@ -13,7 +13,6 @@ import {
   type Supersedes,
 } from './manifest.js';
 import { isoUtc, periodFor, type Period, type PeriodType } from './period.js';
-import { readReportData } from './queries.js';
 import {
   renderFlaggedCsv,
   renderFlaggedJson,

@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
-import type { LevelName } from '@ringfence/store';
+import type { LevelName, RawFeedback, RawReportData } from '@ringfence/store';
 import { calleeHash } from './callee-hash.js';
 import { cmp, round } from './canonical.js';
 import { localParts, type Period } from './period.js';
-import type { RawFeedback, RawReportData } from './queries.js';
 
 /** A number flagged in the period, with what the regulator needs to act on it. */
 export interface FlaggedNumber {

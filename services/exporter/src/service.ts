@@ -12,7 +12,7 @@ import {
   type Logger,
   type Stop,
 } from '@ringfence/common';
-import { migrate, type StoreDb } from '@ringfence/store';
+import { waitForSchema, type StoreDb } from '@ringfence/store';
 import { loadExporterConfig, type ExporterConfig } from './config.js';
 import { DirectoryTarget } from './directory-target.js';
 import { exportPeriod } from './export-period.js';
@@ -118,13 +118,16 @@ export async function startExporter(
   };
   const runNow = (type: PeriodType): Promise<void> => queue.push(() => runType(type));
 
-  // The schema must exist before the first read; migrate is idempotent.
-  await migrate({
-    url: config.clickhouseUrl,
-    database: config.clickhouseDatabase,
-    username: config.clickhouseUser,
-    password: config.clickhousePassword,
-  });
+  // The schema must exist before the first read; only `ringfence db migrate` creates it.
+  await waitForSchema(
+    {
+      url: config.clickhouseUrl,
+      database: config.clickhouseDatabase,
+      username: config.clickhouseUser,
+      password: config.clickhousePassword,
+    },
+    { logger },
+  );
   const caughtUp = Promise.all(config.periods.map((t) => runNow(t))).then(() => undefined);
   const crons: Record<PeriodType, string> = {
     daily: config.dailyCron,

@@ -6,11 +6,13 @@ import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ident, raw, sql } from '@ringfence/common';
+import { z } from 'zod';
+import { ident, raw, sql, type SqlQuery } from '@ringfence/common';
 import { testStack } from '@ringfence/common/testing';
 import {
   alertRow,
   cdrRow,
+  col,
   complaintRow,
   feedbackRow,
   migrate,
@@ -236,9 +238,9 @@ const run = (dir: string) =>
     calleeHashKey: HASH_KEY,
   });
 
-async function independentCount(query: string): Promise<number> {
-  const r = await rows<{ n: string }>(db, query);
-  return Number(r[0]?.n ?? -1);
+async function independentCount(query: SqlQuery): Promise<number> {
+  const r = await rows(db, query, z.object({ n: col.num }));
+  return r[0]?.n ?? -1;
 }
 
 describe('exportPeriod on the real ClickHouse', () => {

@@ -1,5 +1,5 @@
 import { generateSigningKey, loadSigner, type Signer } from '../src/signing.js';
-import type { RawReportData } from '../src/queries.js';
+import type { RawReportData } from '@ringfence/store';
 
 /** Hand-made report data for one day (2026-11-02, Asia/Shanghai), shaped like readReportData's. */
 export function sampleRaw(): RawReportData {

@@ -3,7 +3,7 @@ import { canonicalJson, toCsv } from '../src/canonical.js';
 import { renderFiles } from '../src/export-period.js';
 import { periodFor } from '../src/period.js';
 import { buildReport, median, standingAction, topReasonCodes } from '../src/report.js';
-import type { RawReportData } from '../src/queries.js';
+import type { RawReportData } from '@ringfence/store';
 import { SAMPLE_CALLEES, sampleRaw } from './fixtures.js';
 
 const period = periodFor('daily', '2026-11-02', 'Asia/Shanghai');

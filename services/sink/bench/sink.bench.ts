@@ -205,8 +205,6 @@ async function throughput(): Promise<Throughput> {
           clickhouseUrl: URL_CH,
           clickhouseDatabase: database,
           groupId: `bench-${id}-${round}`,
-          migrateOnStart: false,
-          retentionIntervalMs: 0,
           flushRows: 50_000,
           flushAgeMs: 1_000,
           maxBufferedRows: 300_000,

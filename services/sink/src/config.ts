@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { baseConfigShape, cfg, loadConfig, type LoadConfigOptions } from '@ringfence/common';
-import { retentionDaysConfig } from '@ringfence/store';
 
 export const sinkConfigSchema = z.object({
   ...baseConfigShape,
@@ -22,12 +21,8 @@ export const sinkConfigSchema = z.object({
   partitionsConsumedConcurrently: cfg.int(1, 64).default(2),
   /** Where a new consumer group starts: the beginning (replay everything) or only new records. */
   fromBeginning: cfg.bool().default(true),
-  migrateOnStart: cfg.bool().default(true),
   /** On stop, how long to keep trying to flush before leaving the rest to the next start. */
   stopDrainMs: cfg.int(0, 600_000).default(10_000),
-  /** How often retention runs; 0 turns it off. */
-  retentionIntervalMs: cfg.int(0, 30 * 86_400_000).default(86_400_000),
-  retentionDays: retentionDaysConfig(),
 });
 
 export type SinkConfig = Readonly<z.infer<typeof sinkConfigSchema>>;

@@ -1,6 +1,4 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import {
-  clickhouseUnreachable,
   createClickHouse,
   createKafka,
   ensureTopics,
@@ -10,14 +8,7 @@ import {
   type Logger,
   type Registry,
 } from '@ringfence/common';
-import {
-  applyRetention,
-  insertCdrs,
-  migrate,
-  type CdrRow,
-  type StoreDb,
-  type StoreTarget,
-} from '@ringfence/store';
+import { insertCdrs, waitForSchema, type CdrRow, type StoreDb } from '@ringfence/store';
 import { Batcher } from './batcher.js';
 import type { SinkConfig } from './config.js';
 import { SINK_TOPICS, decodeRow, type SinkRole } from './decode.js';
@@ -35,28 +26,8 @@ export interface RunningSink {
 }
 
 /**
- * Migrates, waiting (with backoff) while ClickHouse cannot be reached: the sink may start before
- * the server, as after a power cut. Any other failure (a refused login, an edited migration) stops
- * start-up at once.
- */
-async function migrateWhenReachable(target: StoreTarget, config: SinkConfig, logger: Logger): Promise<void> {
-  for (let delay = config.retryInitialMs; ; delay = Math.min(delay * 2, config.retryMaxMs)) {
-    try {
-      await migrate(target);
-      return;
-    } catch (err) {
-      if (!clickhouseUnreachable(err)) throw err;
-      logger.warn(
-        { url: target.url, retryInMs: delay, err: (err as Error).message },
-        'ClickHouse unreachable at start-up; retrying',
-      );
-      await sleep(delay);
-    }
-  }
-}
-
-/**
- * Starts the sink: migrates the schema (unless told not to), consumes the pipeline's topics and writes
+ * Starts the sink: waits (with backoff, also while ClickHouse cannot be reached, as after a power
+ * cut) until `ringfence db migrate` has applied the schema this build writes, consumes the pipeline's topics and writes
  * them into ClickHouse in large batches, committing Kafka offsets only after ClickHouse accepted them.
  */
 export async function startSink(
@@ -71,7 +42,8 @@ export async function startSink(
     username: config.clickhouseUser,
     password: config.clickhousePassword,
   };
-  if (config.migrateOnStart) await migrateWhenReachable(target, config, logger);
+  // A refused login stops start-up at once; only the migrate Job migrates, and retention runs there too.
+  await waitForSchema(target, { pollMs: config.retryInitialMs, maxPollMs: config.retryMaxMs, logger });
   const ch = createClickHouse({ ...target, requestTimeoutMs: config.insertTimeoutMs });
   const store: StoreDb = { ch, database: config.clickhouseDatabase };
 
@@ -185,22 +157,6 @@ export async function startSink(
     () => batcher.maybeFlush(),
     Math.max(10, Math.min(500, config.flushAgeMs / 2)),
   );
-  let retentionTimer: NodeJS.Timeout | undefined;
-  if (config.retentionIntervalMs > 0) {
-    const runRetention = (): void => {
-      applyRetention(
-        { ch, database: config.clickhouseDatabase },
-        config.retentionDays,
-        Date.now(),
-        logger,
-      ).catch((err: unknown) =>
-        logger.warn({ err: toRingfenceError(err).message }, 'retention failed; will retry next round'),
-      );
-    };
-    retentionTimer = setInterval(runRetention, config.retentionIntervalMs);
-    retentionTimer.unref();
-    runRetention();
-  }
   logger.info({ topics, database: config.clickhouseDatabase, groupId: config.groupId }, 'sink started');
 
   return {
@@ -208,7 +164,6 @@ export async function startSink(
     pending: () => batcher.pending,
     async stop() {
       clearInterval(ageTimer);
-      if (retentionTimer !== undefined) clearInterval(retentionTimer);
       consumer.pause(topics.map((topic) => ({ topic })));
       // With ClickHouse down the drain cannot finish; what is not inserted stays uncommitted and is
       // read again on the next start, so giving up after a while loses nothing.

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClickHouse, createLogger, createMetrics, topicName } from '@ringfence/common';
 import { PrivateStack, testStack, until } from '@ringfence/common/testing';
-import { countCdrs } from '@ringfence/store';
+import { countCdrs, migrate } from '@ringfence/store';
 import { loadSinkConfig, startSink, type RunningSink } from '../src/sink.js';
 import { T0, caughtUp, produceCdrs, range } from './fixtures.js';
 
@@ -18,6 +18,8 @@ describe('sink while ClickHouse goes away', () => {
 
   beforeAll(async () => {
     ch = await PrivateStack.start(['clickhouse']);
+    // The sink waits for the schema; the migrate Job's part is played here.
+    await migrate({ url: ch.clickhouseUrl, database: stack.database });
     await admin.connect();
   });
   afterAll(async () => {
@@ -41,7 +43,6 @@ describe('sink while ClickHouse goes away', () => {
         retryInitialMs: 100,
         retryMaxMs: 2_000,
         insertTimeoutMs: 5_000,
-        retentionIntervalMs: 0,
         logLevel: 'error',
       },
     });

@@ -9,6 +9,7 @@ import {
   countCdrs,
   feedbackFor,
   listAlerts,
+  migrate,
   riskHistory,
   sourceHourly,
   type StoreDb,
@@ -35,7 +36,6 @@ function sinkConfig(groupId: string): ReturnType<typeof loadSinkConfig> {
       groupId,
       flushRows: 4_000,
       flushAgeMs: 200,
-      retentionIntervalMs: 0,
       logLevel: 'warn',
     },
   });
@@ -46,6 +46,8 @@ describe('sink end to end', () => {
   let sink: RunningSink | undefined;
 
   beforeAll(async () => {
+    // The sink waits for the schema; the migrate Job's part is played here.
+    await migrate({ url: stack.clickhouseUrl, database: stack.database });
     await admin.connect();
   });
   afterAll(async () => {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { dateTime, fragment, joinSql, sql, type SqlFragment } from '@ringfence/common';
-import { rows, table, type StoreDb, type TimeArg } from './store-db.js';
+import { z } from 'zod';
+import { fragment, joinSql, sql, type SqlFragment } from '@ringfence/common';
+import { col, final, rows, table, timeRange, type StoreDb, type TimeArg } from './store-db.js';
 
 /** One audited action: who did what to which subject, when, from where, and how it ended. */
 export interface AuditEntry {
@@ -58,26 +59,38 @@ export interface AuditFilter {
 
 /** Audit entries in [from, to), newest first. */
 export async function auditLog(db: StoreDb, f: AuditFilter): Promise<AuditRecord[]> {
-  const where: SqlFragment[] = [fragment`time >= ${dateTime(f.from)} AND time < ${dateTime(f.to)}`];
+  const where: SqlFragment[] = [timeRange(f.from, f.to, 'time')];
   if (f.actor !== undefined) where.push(fragment`actor = ${f.actor}`);
   if (f.subjectId !== undefined) where.push(fragment`subject_id = ${f.subjectId}`);
-  const r = await rows<Record<string, string | number>>(
+  const r = await rows(
     db,
     sql`SELECT event_id, time_ms, actor, action, subject_kind, subject_id, detail, source_ip, user_agent,
   toString(outcome) AS oc
-FROM ${table(db, 'audit_log')} FINAL WHERE ${joinSql(where, ' AND ')}
+FROM ${final(db, 'audit_log')} WHERE ${joinSql(where, ' AND ')}
 ORDER BY time_ms DESC, event_id LIMIT ${f.limit ?? 1000}`,
+    z.object({
+      event_id: col.str,
+      time_ms: col.num,
+      actor: col.str,
+      action: col.str,
+      subject_kind: col.str,
+      subject_id: col.str,
+      detail: col.str,
+      source_ip: col.str,
+      user_agent: col.str,
+      oc: z.enum(['ok', 'denied', 'error']),
+    }),
   );
   return r.map((x) => ({
-    eventId: String(x['event_id']),
-    timeMs: Number(x['time_ms']),
-    actor: String(x['actor']),
-    action: String(x['action']),
-    subjectKind: String(x['subject_kind']),
-    subjectId: String(x['subject_id']),
-    detail: JSON.parse(String(x['detail'])) as Record<string, unknown>,
-    sourceIp: String(x['source_ip']),
-    userAgent: String(x['user_agent']),
-    outcome: x['oc'] as AuditRecord['outcome'],
+    eventId: x.event_id,
+    timeMs: x.time_ms,
+    actor: x.actor,
+    action: x.action,
+    subjectKind: x.subject_kind,
+    subjectId: x.subject_id,
+    detail: JSON.parse(x.detail) as Record<string, unknown>,
+    sourceIp: x.source_ip,
+    userAgent: x.user_agent,
+    outcome: x.oc,
   }));
 }

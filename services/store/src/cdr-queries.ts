@@ -1,36 +1,34 @@
-import { RingfenceError, dateTime, fragment, raw, sql, type SqlFragment } from '@ringfence/common';
+import { z } from 'zod';
+import { raw, sql, type SqlFragment } from '@ringfence/common';
 import type { SubjectKindName } from './rows.js';
-import { rows, table, type StoreDb, type TimeArg } from './store-db.js';
+import {
+  CALLS,
+  checkRange,
+  col,
+  latest,
+  rows,
+  table,
+  timeRange,
+  type StoreDb,
+  type TimeArg,
+} from './store-db.js';
 
 /*
- * Counting rule (docs/clickhouse-schema.md): the cdr table may hold a CDR more than once until
- * ReplacingMergeTree merges, so every count is uniqExact(call_id), and per-call values are read from a
- * subquery grouped by call_id. The hourly tables hold one uniqExact(call_id) state per group, split by
- * outcome: merging the groups of an hour is exact, and a call counts as answered (short) when any copy
- * of it was. Their distinct callee/caller counts are `uniq` estimates.
+ * Reads of the cdr table and its hourly aggregates; the counting rules are in store-db.ts. The hourly
+ * tables hold one uniqExact(call_id) state per group, split by outcome: merging the groups of an hour
+ * is exact, and a call counts as answered (short) when any copy of it was. Their distinct
+ * callee/caller counts are `uniq` estimates.
  */
-
-function range(
-  from: TimeArg,
-  to: TimeArg,
-  column: 'setup_time' | 'hour' | 'time' = 'setup_time',
-): SqlFragment {
-  const c = raw(column);
-  return fragment`${c} >= ${dateTime(from)} AND ${c} < ${dateTime(to)}`;
-}
-
-function checkRange(from: TimeArg, to: TimeArg): void {
-  if (+from > +to) throw new RingfenceError('INVALID_ARGUMENT', 'time range: from is after to');
-}
 
 /** Distinct CDRs with setup time in [from, to). */
 export async function countCdrs(db: StoreDb, from: TimeArg, to: TimeArg): Promise<number> {
   checkRange(from, to);
-  const r = await rows<{ n: string }>(
+  const r = await rows(
     db,
-    sql`SELECT uniqExact(call_id) AS n FROM ${table(db, 'cdr')} WHERE ${range(from, to)}`,
+    sql`SELECT ${CALLS} AS n FROM ${table(db, 'cdr')} WHERE ${timeRange(from, to)}`,
+    z.object({ n: col.num }),
   );
-  return Number(r[0]?.n ?? 0);
+  return r[0]?.n ?? 0;
 }
 
 export interface CallerSummary {
@@ -58,7 +56,7 @@ export async function callerSummary(
   to: TimeArg,
 ): Promise<CallerSummary> {
   checkRange(from, to);
-  const r = await rows<Record<string, string | number | string[]>>(
+  const r = await rows(
     db,
     sql`SELECT count() AS calls, sum(a_answered) AS answered,
   sum(a_answered = 1 AND a_duration < 10000) AS short_calls, uniqExact(a_called) AS distinct_called,
@@ -66,31 +64,42 @@ export async function callerSummary(
   min(a_setup) AS first_ms, max(a_setup) AS last_ms,
   groupUniqArray(a_carrier) AS carriers, groupUniqArray(a_trunk) AS trunks, groupUniqArray(a_device) AS devices
 FROM (
-  SELECT call_id, argMax(answered, ingest_ms) AS a_answered, argMax(duration_ms, ingest_ms) AS a_duration,
-    argMax(called, ingest_ms) AS a_called, argMax(media, ingest_ms) AS a_media, argMax(setup_ms, ingest_ms) AS a_setup,
-    argMax(ingress_carrier, ingest_ms) AS a_carrier, argMax(ingress_trunk, ingest_ms) AS a_trunk,
-    argMax(device_id, ingest_ms) AS a_device
-  FROM ${table(db, 'cdr')} WHERE calling = ${number} AND ${range(from, to)} GROUP BY call_id
+  SELECT call_id, ${latest('answered')} AS a_answered, ${latest('duration_ms')} AS a_duration,
+    ${latest('called')} AS a_called, ${latest('media')} AS a_media, ${latest('setup_ms')} AS a_setup,
+    ${latest('ingress_carrier')} AS a_carrier, ${latest('ingress_trunk')} AS a_trunk,
+    ${latest('device_id')} AS a_device
+  FROM ${table(db, 'cdr')} WHERE calling = ${number} AND ${timeRange(from, to)} GROUP BY call_id
 )`,
+    z.object({
+      calls: col.num,
+      answered: col.num,
+      short_calls: col.num,
+      distinct_called: col.num,
+      total_duration_ms: col.num,
+      video_calls: col.num,
+      first_ms: col.num,
+      last_ms: col.num,
+      carriers: col.strs,
+      trunks: col.strs,
+      devices: col.strs,
+    }),
   );
-  const row = r[0] ?? {};
-  const n = (k: string): number => Number(row[k] ?? 0);
-  const list = (k: string): string[] =>
-    ((row[k] as string[] | undefined) ?? []).filter((s) => s !== '').sort();
-  const calls = n('calls');
+  const row = r[0];
+  const list = (v: string[] | undefined): string[] => (v ?? []).filter((s) => s !== '').sort();
+  const calls = row?.calls ?? 0;
   return {
     number,
     calls,
-    answered: n('answered'),
-    shortCalls: n('short_calls'),
-    distinctCalled: n('distinct_called'),
-    totalDurationMs: n('total_duration_ms'),
-    videoCalls: n('video_calls'),
-    firstMs: calls > 0 ? n('first_ms') : null,
-    lastMs: calls > 0 ? n('last_ms') : null,
-    carriers: list('carriers'),
-    trunks: list('trunks'),
-    devices: list('devices'),
+    answered: row?.answered ?? 0,
+    shortCalls: row?.short_calls ?? 0,
+    distinctCalled: row?.distinct_called ?? 0,
+    totalDurationMs: row?.total_duration_ms ?? 0,
+    videoCalls: row?.video_calls ?? 0,
+    firstMs: calls > 0 ? (row?.first_ms ?? 0) : null,
+    lastMs: calls > 0 ? (row?.last_ms ?? 0) : null,
+    carriers: list(row?.carriers),
+    trunks: list(row?.trunks),
+    devices: list(row?.devices),
   };
 }
 
@@ -115,19 +124,26 @@ export async function callerHourly(
   to: TimeArg,
 ): Promise<HourlyCount[]> {
   checkRange(from, to);
-  const r = await rows<Record<string, string | number>>(
+  const r = await rows(
     db,
     sql`SELECT toUInt32(hour) AS h, uniqExactMerge(calls) AS n_calls, uniqExactMergeIf(calls, outcome >= 1) AS answered,
   uniqExactMergeIf(calls, outcome = 2) AS short_calls, uniqMerge(distinct_called) AS distinct_called
-FROM ${table(db, 'cdr_hourly_caller')} WHERE calling = ${number} AND ${range(from, to, 'hour')}
+FROM ${table(db, 'cdr_hourly_caller')} WHERE calling = ${number} AND ${timeRange(from, to, 'hour')}
 GROUP BY hour ORDER BY hour`,
+    z.object({
+      h: col.num,
+      n_calls: col.num,
+      answered: col.num,
+      short_calls: col.num,
+      distinct_called: col.num,
+    }),
   );
   return r.map((x) => ({
-    hourMs: Number(x['h']) * 1000,
-    calls: Number(x['n_calls']),
-    answered: Number(x['answered']),
-    shortCalls: Number(x['short_calls']),
-    distinctCalled: Number(x['distinct_called']),
+    hourMs: x.h * 1000,
+    calls: x.n_calls,
+    answered: x.answered,
+    shortCalls: x.short_calls,
+    distinctCalled: x.distinct_called,
   }));
 }
 
@@ -140,19 +156,26 @@ export async function sourceHourly(
   to: TimeArg,
 ): Promise<HourlyCount[]> {
   checkRange(from, to);
-  const r = await rows<Record<string, string | number>>(
+  const r = await rows(
     db,
     sql`SELECT toUInt32(hour) AS h, uniqExactMerge(calls) AS n_calls, uniqExactMergeIf(calls, answered = 1) AS n_answered,
   uniqMerge(distinct_calling) AS distinct_calling, uniqMerge(distinct_called) AS distinct_called
-FROM ${table(db, 'cdr_hourly_source')} WHERE kind = ${kind} AND id = ${id} AND ${range(from, to, 'hour')}
+FROM ${table(db, 'cdr_hourly_source')} WHERE kind = ${kind} AND id = ${id} AND ${timeRange(from, to, 'hour')}
 GROUP BY hour ORDER BY hour`,
+    z.object({
+      h: col.num,
+      n_calls: col.num,
+      n_answered: col.num,
+      distinct_calling: col.num,
+      distinct_called: col.num,
+    }),
   );
   return r.map((x) => ({
-    hourMs: Number(x['h']) * 1000,
-    calls: Number(x['n_calls']),
-    answered: Number(x['n_answered']),
-    distinctCalling: Number(x['distinct_calling']),
-    distinctCalled: Number(x['distinct_called']),
+    hourMs: x.h * 1000,
+    calls: x.n_calls,
+    answered: x.n_answered,
+    distinctCalling: x.distinct_calling,
+    distinctCalled: x.distinct_called,
   }));
 }
 
@@ -167,18 +190,19 @@ export interface TopCaller {
 /** The busiest calling numbers in [from, to) by distinct calls, from the hourly aggregate. */
 export async function topCallers(db: StoreDb, from: TimeArg, to: TimeArg, limit = 100): Promise<TopCaller[]> {
   checkRange(from, to);
-  const r = await rows<Record<string, string | number>>(
+  const r = await rows(
     db,
     sql`SELECT calling, uniqExactMerge(calls) AS n, uniqExactMergeIf(calls, outcome >= 1) AS answered,
   uniqMerge(distinct_called) AS distinct_called
-FROM ${table(db, 'cdr_hourly_caller')} WHERE ${range(from, to, 'hour')}
+FROM ${table(db, 'cdr_hourly_caller')} WHERE ${timeRange(from, to, 'hour')}
 GROUP BY calling ORDER BY n DESC, calling LIMIT ${limit}`,
+    z.object({ calling: col.str, n: col.num, answered: col.num, distinct_called: col.num }),
   );
   return r.map((x) => ({
-    number: String(x['calling']),
-    calls: Number(x['n']),
-    answered: Number(x['answered']),
-    distinctCalled: Number(x['distinct_called']),
+    number: x.calling,
+    calls: x.n,
+    answered: x.answered,
+    distinctCalled: x.distinct_called,
   }));
 }
 
@@ -220,20 +244,29 @@ export async function sourcePath(
   limit = 200,
 ): Promise<SourcePathEntry[]> {
   checkRange(from, to);
-  const r = await rows<Record<string, string | number>>(
+  const r = await rows(
     db,
     sql`SELECT switch_id, ingress_carrier, ingress_trunk, toString(attestation) AS att,
-  uniqExact(call_id) AS calls, min(setup_ms) AS first_ms, max(setup_ms) AS last_ms
-FROM ${table(db, 'cdr')} WHERE ${subjectColumn(kind)} = ${id} AND ${range(from, to)}
+  ${CALLS} AS calls, min(setup_ms) AS first_ms, max(setup_ms) AS last_ms
+FROM ${table(db, 'cdr')} WHERE ${subjectColumn(kind)} = ${id} AND ${timeRange(from, to)}
 GROUP BY switch_id, ingress_carrier, ingress_trunk, attestation ORDER BY calls DESC, first_ms LIMIT ${limit}`,
+    z.object({
+      switch_id: col.str,
+      ingress_carrier: col.str,
+      ingress_trunk: col.str,
+      att: col.str,
+      calls: col.num,
+      first_ms: col.num,
+      last_ms: col.num,
+    }),
   );
   return r.map((x) => ({
-    switchId: String(x['switch_id']),
-    ingressCarrier: String(x['ingress_carrier']),
-    ingressTrunk: String(x['ingress_trunk']),
-    attestation: String(x['att']),
-    calls: Number(x['calls']),
-    firstMs: Number(x['first_ms']),
-    lastMs: Number(x['last_ms']),
+    switchId: x.switch_id,
+    ingressCarrier: x.ingress_carrier,
+    ingressTrunk: x.ingress_trunk,
+    attestation: x.att,
+    calls: x.calls,
+    firstMs: x.first_ms,
+    lastMs: x.last_ms,
   }));
 }

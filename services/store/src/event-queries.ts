@@ -1,6 +1,10 @@
-import { dateTime, fragment, joinSql, sql, type SqlFragment } from '@ringfence/common';
-import type { LevelName, SubjectKindName } from './rows.js';
-import { rows, table, type StoreDb, type TimeArg } from './store-db.js';
+import { z } from 'zod';
+import { fragment, joinSql, sql, type SqlFragment } from '@ringfence/common';
+import { KIND_NAMES, LEVEL_NAMES, type LevelName, type SubjectKindName } from './rows.js';
+import { col, final, rows, timeRange, type StoreDb, type TimeArg } from './store-db.js';
+
+const kindCol = z.enum(KIND_NAMES);
+const levelCol = z.enum(LEVEL_NAMES);
 
 /*
  * Reads of the event tables (risk changes, alerts, complaints, feedback). They are ReplacingMergeTree
@@ -30,27 +34,40 @@ export async function riskHistory(
   id: string,
   limit = 1000,
 ): Promise<RiskChange[]> {
-  const r = await rows<Record<string, string | number | string[]>>(
+  const r = await rows(
     db,
     sql`SELECT * FROM (
   SELECT toString(kind) AS k, id, updated_ms, score, toString(level) AS lvl, category, reason_codes, reasons_json,
     calls, override, tombstone
-  FROM ${table(db, 'risk_changes')} FINAL WHERE kind = ${kind} AND id = ${id}
+  FROM ${final(db, 'risk_changes')} WHERE kind = ${kind} AND id = ${id}
   ORDER BY updated_ms DESC LIMIT ${limit}
 ) ORDER BY updated_ms`,
+    z.object({
+      k: kindCol,
+      id: col.str,
+      updated_ms: col.num,
+      score: col.num,
+      lvl: levelCol,
+      category: col.str,
+      reason_codes: col.strs,
+      reasons_json: col.str,
+      calls: col.num,
+      override: col.str,
+      tombstone: col.num,
+    }),
   );
   return r.map((x) => ({
-    kind: x['k'] as SubjectKindName,
-    id: String(x['id']),
-    updatedMs: Number(x['updated_ms']),
-    score: Number(x['score']),
-    level: x['lvl'] as LevelName,
-    category: String(x['category']),
-    reasonCodes: x['reason_codes'] as string[],
-    reasons: JSON.parse(String(x['reasons_json'])) as unknown[],
-    calls: Number(x['calls']),
-    override: String(x['override']),
-    expired: Number(x['tombstone']) === 1,
+    kind: x.k,
+    id: x.id,
+    updatedMs: x.updated_ms,
+    score: x.score,
+    level: x.lvl,
+    category: x.category,
+    reasonCodes: x.reason_codes,
+    reasons: JSON.parse(x.reasons_json) as unknown[],
+    calls: x.calls,
+    override: x.override,
+    expired: x.tombstone === 1,
   }));
 }
 
@@ -81,33 +98,42 @@ const LEVEL_ORDER: Record<LevelName, number> = { NONE: 0, LOW: 1, MEDIUM: 2, HIG
 
 /** Alerts raised in [from, to), newest first. */
 export async function listAlerts(db: StoreDb, f: AlertFilter): Promise<AlertRecord[]> {
-  const where: SqlFragment[] = [fragment`time >= ${dateTime(f.from)} AND time < ${dateTime(f.to)}`];
+  const where: SqlFragment[] = [timeRange(f.from, f.to, 'time')];
   if (f.kind !== undefined) where.push(fragment`kind = ${f.kind}`);
   if (f.id !== undefined) where.push(fragment`id = ${f.id}`);
   if (f.minLevel !== undefined) where.push(fragment`toInt8(to_level) >= ${LEVEL_ORDER[f.minLevel]}`);
-  const r = await rows<Record<string, string | number | string[] | number[]>>(
+  const r = await rows(
     db,
     sql`SELECT alert_id, time_ms, toString(kind) AS k, id, toString(from_level) AS fl, toString(to_level) AS tl,
   score, category, reason_codes, evidence_keys, evidence_values
-FROM ${table(db, 'alerts')} FINAL WHERE ${joinSql(where, ' AND ')}
+FROM ${final(db, 'alerts')} WHERE ${joinSql(where, ' AND ')}
 ORDER BY time_ms DESC, alert_id LIMIT ${f.limit ?? 1000}`,
+    z.object({
+      alert_id: col.str,
+      time_ms: col.num,
+      k: kindCol,
+      id: col.str,
+      fl: levelCol,
+      tl: levelCol,
+      score: col.num,
+      category: col.str,
+      reason_codes: col.strs,
+      evidence_keys: col.strs,
+      evidence_values: col.nums,
+    }),
   );
-  return r.map((x) => {
-    const keys = x['evidence_keys'] as string[];
-    const values = x['evidence_values'] as number[];
-    return {
-      alertId: String(x['alert_id']),
-      timeMs: Number(x['time_ms']),
-      kind: x['k'] as SubjectKindName,
-      id: String(x['id']),
-      fromLevel: x['fl'] as LevelName,
-      toLevel: x['tl'] as LevelName,
-      score: Number(x['score']),
-      category: String(x['category']),
-      reasonCodes: x['reason_codes'] as string[],
-      evidence: Object.fromEntries(keys.map((k, i) => [k, Number(values[i])])),
-    };
-  });
+  return r.map((x) => ({
+    alertId: x.alert_id,
+    timeMs: x.time_ms,
+    kind: x.k,
+    id: x.id,
+    fromLevel: x.fl,
+    toLevel: x.tl,
+    score: x.score,
+    category: x.category,
+    reasonCodes: x.reason_codes,
+    evidence: Object.fromEntries(x.evidence_keys.map((k, i) => [k, Number(x.evidence_values[i])])),
+  }));
 }
 
 export interface ComplaintRecord {
@@ -126,20 +152,28 @@ export async function complaintsAbout(
   from: TimeArg,
   to: TimeArg,
 ): Promise<ComplaintRecord[]> {
-  const r = await rows<Record<string, string | number>>(
+  const r = await rows(
     db,
     sql`SELECT complaint_id, time_ms, reporter, reported, toString(category) AS cat, call_id
-FROM ${table(db, 'complaints')} FINAL
-WHERE reported = ${number} AND time >= ${dateTime(from)} AND time < ${dateTime(to)}
+FROM ${final(db, 'complaints')}
+WHERE reported = ${number} AND ${timeRange(from, to, 'time')}
 ORDER BY time_ms, complaint_id`,
+    z.object({
+      complaint_id: col.str,
+      time_ms: col.num,
+      reporter: col.str,
+      reported: col.str,
+      cat: col.str,
+      call_id: col.str,
+    }),
   );
   return r.map((x) => ({
-    complaintId: String(x['complaint_id']),
-    timeMs: Number(x['time_ms']),
-    reporter: String(x['reporter']),
-    reported: String(x['reported']),
-    category: String(x['cat']),
-    callId: String(x['call_id']),
+    complaintId: x.complaint_id,
+    timeMs: x.time_ms,
+    reporter: x.reporter,
+    reported: x.reported,
+    category: x.cat,
+    callId: x.call_id,
   }));
 }
 
@@ -157,20 +191,31 @@ export interface FeedbackRecord {
 
 /** Operator decisions about one subject, oldest first. */
 export async function feedbackFor(db: StoreDb, kind: SubjectKindName, id: string): Promise<FeedbackRecord[]> {
-  const r = await rows<Record<string, string | number>>(
+  const r = await rows(
     db,
     sql`SELECT feedback_id, time_ms, toString(kind) AS k, id, toString(action) AS act, operator, note, undoes, case_id
-FROM ${table(db, 'feedback')} FINAL WHERE kind = ${kind} AND id = ${id} ORDER BY time_ms, feedback_id`,
+FROM ${final(db, 'feedback')} WHERE kind = ${kind} AND id = ${id} ORDER BY time_ms, feedback_id`,
+    z.object({
+      feedback_id: col.str,
+      time_ms: col.num,
+      k: kindCol,
+      id: col.str,
+      act: col.str,
+      operator: col.str,
+      note: col.str,
+      undoes: col.str,
+      case_id: col.str,
+    }),
   );
   return r.map((x) => ({
-    feedbackId: String(x['feedback_id']),
-    timeMs: Number(x['time_ms']),
-    kind: x['k'] as SubjectKindName,
-    id: String(x['id']),
-    action: String(x['act']),
-    operator: String(x['operator']),
-    note: String(x['note']),
-    undoes: String(x['undoes']),
-    caseId: String(x['case_id']),
+    feedbackId: x.feedback_id,
+    timeMs: x.time_ms,
+    kind: x.k,
+    id: x.id,
+    action: x.act,
+    operator: x.operator,
+    note: x.note,
+    undoes: x.undoes,
+    caseId: x.case_id,
   }));
 }

@@ -1,6 +1,29 @@
 export { MIGRATIONS, type Migration } from './migrations.js';
-export { checksum, migrate, status, type MigrationStatus, type StoreTarget } from './migrate.js';
-export { rows, table, toMs, type StoreDb, type TimeArg } from './store-db.js';
+export {
+  SCHEMA_VERSION,
+  checksum,
+  migrate,
+  status,
+  waitForSchema,
+  type MigrationStatus,
+  type StoreTarget,
+  type WaitForSchemaOptions,
+} from './migrate.js';
+export { acquireSchemaLock, type LockOptions, type SchemaLease } from './schema-lock.js';
+export {
+  CALLS,
+  checkRange,
+  col,
+  final,
+  latest,
+  rows,
+  table,
+  timeRange,
+  toMs,
+  type StoreDb,
+  type TimeArg,
+  type TimeColumn,
+} from './store-db.js';
 export {
   KIND_NAMES,
   LEVEL_NAMES,
@@ -65,3 +88,37 @@ export {
   type RetainedTable,
   type RetentionPolicy,
 } from './retention.js';
+export {
+  calleeSample,
+  callSpan,
+  cdrExtract,
+  complaintCounts,
+  flaggedSubjects,
+  flaggedTrafficBySource,
+  numberProfiles,
+  numbersVia,
+  signalling,
+  type CalleeCount,
+  type CdrExtract,
+  type CurrentRisk,
+  type NumberCount,
+  type NumberProfile,
+  type Signalling,
+  type SourceDayCount,
+  type SourceKind,
+} from './console-queries.js';
+export {
+  readReportData,
+  type QueryOptions,
+  type RawCallerPath,
+  type RawCallerStats,
+  type RawCount,
+  type RawFeedback,
+  type RawFlagged,
+  type RawReportData,
+  type RawSample,
+  type RawSource,
+  type RawSourceRisk,
+  type RawTopCallee,
+} from './report-queries.js';
+export { flaggedCounts, storedSince } from './status-queries.js';

@@ -1,13 +1,21 @@
 import { createHash } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { z } from 'zod';
 import {
   RingfenceError,
+  clickhouseUnreachable,
   createClickHouse,
   dateTime,
   ident,
   sql,
   type ClickHouseClient,
+  type Logger,
 } from '@ringfence/common';
 import { MIGRATIONS, type Migration } from './migrations.js';
+import { acquireSchemaLock, lockTableDdl, type LockOptions } from './schema-lock.js';
+
+/** The schema version this build of Ringfence reads and writes: its newest migration. */
+export const SCHEMA_VERSION = Math.max(...MIGRATIONS.map((m) => m.version));
 
 /** Where the schema lives; the client is opened on `default` so the database can be created first. */
 export interface StoreTarget {
@@ -57,6 +65,7 @@ async function ensureBookkeeping(ch: ClickHouseClient, database: string): Promis
   version UInt32, name String, checksum String, applied_at DateTime
 ) ENGINE = ReplacingMergeTree ORDER BY version`,
   });
+  await ch.command({ query: lockTableDdl(database) });
 }
 
 async function applied(ch: ClickHouseClient, database: string): Promise<Map<number, AppliedRow>> {
@@ -97,41 +106,135 @@ export async function status(
 }
 
 /**
- * Brings the target up to the latest schema: applies pending migrations in version order and records
- * each. Idempotent: running it again changes nothing. Refuses (INTEGRITY) when an applied migration's
- * checksum no longer matches the code. Returns the versions it applied.
+ * Brings the target up to the latest schema: under the schema lock (so concurrent migrators apply
+ * each migration once), applies pending migrations in version order and records each. Idempotent:
+ * running it again changes nothing. Refuses (INTEGRITY) when an applied migration's checksum no longer
+ * matches the code; UNAVAILABLE when the lock stays held past `lock.waitMs`. Returns the versions it
+ * applied.
  */
 export async function migrate(
   target: StoreTarget,
   migrations: readonly Migration[] = MIGRATIONS,
+  lock: LockOptions = {},
 ): Promise<number[]> {
   const ordered = [...migrations].sort((a, b) => a.version - b.version);
   const ch = admin(target);
   try {
     await ensureBookkeeping(ch, target.database);
-    const done = await applied(ch, target.database);
-    const changed = ordered.map((m) => statusOf(m, done.get(m.version))).filter((s) => s.state === 'changed');
-    if (changed.length > 0) {
-      throw new RingfenceError(
-        'INTEGRITY',
-        'applied migrations differ from the code; add a new migration instead',
-        {
-          detail: { versions: changed.map((c) => c.version).join(',') },
-        },
-      );
+    const lease = await acquireSchemaLock(ch, target.database, lock);
+    try {
+      return await applyPending(ch, target.database, ordered, lease.renew);
+    } finally {
+      await lease.release();
     }
-    const db = ident(target.database);
-    const appliedNow: number[] = [];
-    for (const m of ordered) {
-      if (done.has(m.version)) continue;
-      for (const statement of m.statements(db)) await ch.command({ query: statement });
-      await ch.command({
-        query: sql`INSERT INTO ${db}.schema_migrations (version, name, checksum, applied_at) VALUES (${m.version}, ${m.name}, ${checksum(m)}, ${dateTime(Date.now())})`,
-      });
-      appliedNow.push(m.version);
-    }
-    return appliedNow;
   } finally {
     await ch.close();
   }
+}
+
+async function applyPending(
+  ch: ClickHouseClient,
+  database: string,
+  ordered: readonly Migration[],
+  renew: () => Promise<void>,
+): Promise<number[]> {
+  // Read under the lock: a migrator that waited finds what the previous holder applied.
+  const done = await applied(ch, database);
+  const changed = ordered.map((m) => statusOf(m, done.get(m.version))).filter((s) => s.state === 'changed');
+  if (changed.length > 0) {
+    throw new RingfenceError(
+      'INTEGRITY',
+      'applied migrations differ from the code; add a new migration instead',
+      {
+        detail: { versions: changed.map((c) => c.version).join(',') },
+      },
+    );
+  }
+  const db = ident(database);
+  const appliedNow: number[] = [];
+  for (const m of ordered) {
+    if (done.has(m.version)) continue;
+    for (const statement of m.statements(db)) await ch.command({ query: statement });
+    await ch.command({
+      query: sql`INSERT INTO ${db}.schema_migrations (version, name, checksum, applied_at) VALUES (${m.version}, ${m.name}, ${checksum(m)}, ${dateTime(Date.now())})`,
+    });
+    appliedNow.push(m.version);
+    await renew();
+  }
+  return appliedNow;
+}
+
+export interface WaitForSchemaOptions {
+  /** The version needed: every migration up to it must be applied (default SCHEMA_VERSION). */
+  version?: number;
+  /** Give up with UNAVAILABLE after this long; default: wait as long as it takes. */
+  timeoutMs?: number;
+  /** First pause between checks; it doubles up to `maxPollMs`. */
+  pollMs?: number;
+  maxPollMs?: number;
+  logger?: Logger;
+  migrations?: readonly Migration[];
+}
+
+const versionRow = z.object({ version: z.union([z.number(), z.string()]).transform(Number) });
+
+/**
+ * Waits until the target's schema has every migration up to `version`, without changing anything:
+ * services call this instead of migrating (only `ringfence db migrate` migrates). Unreachable servers
+ * and a missing database are waited out like a migration still to come; a refused login is thrown.
+ */
+export async function waitForSchema(target: StoreTarget, options: WaitForSchemaOptions = {}): Promise<void> {
+  const needed = (options.migrations ?? MIGRATIONS)
+    .map((m) => m.version)
+    .filter((v) => v <= (options.version ?? SCHEMA_VERSION));
+  const deadline = options.timeoutMs === undefined ? Infinity : Date.now() + options.timeoutMs;
+  const maxPollMs = options.maxPollMs ?? 10_000;
+  const ch = admin(target);
+  try {
+    for (let delay = options.pollMs ?? 500; ; delay = Math.min(delay * 2, maxPollMs)) {
+      let missing: number[];
+      try {
+        missing = await missingVersions(ch, target.database, needed);
+      } catch (err) {
+        if (!clickhouseUnreachable(err)) throw err;
+        missing = needed;
+      }
+      if (missing.length === 0) return;
+      if (Date.now() + delay > deadline) {
+        throw new RingfenceError('UNAVAILABLE', `schema of ${target.database} lacks migrations`, {
+          detail: { missing: missing.join(',') },
+        });
+      }
+      options.logger?.warn(
+        { database: target.database, missing: missing.join(','), retryInMs: delay },
+        'waiting for `ringfence db migrate` to apply the schema this service needs',
+      );
+      await sleep(delay);
+    }
+  } finally {
+    await ch.close();
+  }
+}
+
+async function missingVersions(
+  ch: ClickHouseClient,
+  database: string,
+  needed: readonly number[],
+): Promise<number[]> {
+  const exists = await ch.query({
+    query: sql`SELECT name FROM system.tables WHERE database = ${database} AND name = 'schema_migrations'`,
+    format: 'JSONEachRow',
+  });
+  if ((await exists.json()).length === 0) return [...needed];
+  const rs = await ch.query({
+    query: sql`SELECT DISTINCT version FROM ${ident(database, 'schema_migrations')}`,
+    format: 'JSONEachRow',
+  });
+  const have = new Set(
+    z
+      .array(versionRow)
+      .parse(await rs.json())
+      .map((r) => r.version),
+  );
+  return needed.filter((v) => !have.has(v));
 }

@@ -1,8 +1,10 @@
+import { z } from 'zod';
 import { fragment, joinSql, sql, type SqlFragment } from '@ringfence/common';
-import type { SubjectKindName } from './rows.js';
-import { rows, table, type StoreDb } from './store-db.js';
+import { KIND_NAMES, type SubjectKindName } from './rows.js';
+import { col, rows, table, type StoreDb } from './store-db.js';
 
-export type RedressStatus = 'open' | 'investigating' | 'upheld' | 'rejected' | 'closed';
+const REDRESS_STATUSES = ['open', 'investigating', 'upheld', 'rejected', 'closed'] as const;
+export type RedressStatus = (typeof REDRESS_STATUSES)[number];
 
 /** A redress (appeal) case: someone whose number or source was flagged asks for review. */
 export interface RedressCase {
@@ -60,7 +62,7 @@ export async function listRedressCases(db: StoreDb, f: RedressFilter = {}): Prom
   const having: SqlFragment[] = [fragment`1`];
   if (f.status !== undefined) having.push(fragment`st = ${f.status}`);
   if (f.subjectId !== undefined) having.push(fragment`sid = ${f.subjectId}`);
-  const r = await rows<Record<string, string | number>>(
+  const r = await rows(
     db,
     sql`SELECT case_id, toString(argMax(kind, version)) AS k, argMax(id, version) AS sid,
   toString(argMax(status, version)) AS st, toUInt32(min(opened)) AS opened_s, max(version) AS updated_ms,
@@ -69,19 +71,32 @@ export async function listRedressCases(db: StoreDb, f: RedressFilter = {}): Prom
 FROM ${table(db, 'redress_cases')} WHERE ${joinSql(where, ' AND ')}
 GROUP BY case_id HAVING ${joinSql(having, ' AND ')}
 ORDER BY updated_ms DESC, case_id LIMIT ${f.limit ?? 1000}`,
+    z.object({
+      case_id: col.str,
+      k: z.enum(KIND_NAMES),
+      sid: col.str,
+      st: z.enum(REDRESS_STATUSES),
+      opened_s: col.num,
+      updated_ms: col.num,
+      ch: col.str,
+      ct: col.str,
+      descr: col.str,
+      res: col.str,
+      op: col.str,
+    }),
   );
   return r.map((x) => ({
-    caseId: String(x['case_id']),
-    kind: x['k'] as SubjectKindName,
-    id: String(x['sid']),
-    status: x['st'] as RedressStatus,
-    openedMs: Number(x['opened_s']) * 1000,
-    updatedMs: Number(x['updated_ms']),
-    channel: String(x['ch']),
-    contact: String(x['ct']),
-    description: String(x['descr']),
-    resolution: String(x['res']),
-    operator: String(x['op']),
+    caseId: x.case_id,
+    kind: x.k,
+    id: x.sid,
+    status: x.st,
+    openedMs: x.opened_s * 1000,
+    updatedMs: x.updated_ms,
+    channel: x.ch,
+    contact: x.ct,
+    description: x.descr,
+    resolution: x.res,
+    operator: x.op,
   }));
 }
 

@@ -77,9 +77,10 @@ export async function applyRetention(
       throw new RingfenceError('INVALID_ARGUMENT', `retention for ${t} must be a whole number of days >= 1`);
     }
     const cutoff = nowMs - days * DAY_MS;
-    const parts = await rows<{ partition: string }>(
+    const parts = await rows(
       db,
       sql`SELECT DISTINCT partition FROM system.parts WHERE database = ${db.database} AND table = ${t} AND active`,
+      z.object({ partition: z.string() }),
     );
     for (const { partition } of parts) {
       const end = partitionEndMs(partition);

@@ -1,10 +1,19 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { baseConfigShape, createClickHouse, loadConfig } from '@ringfence/common';
-import { DEFAULT_RETENTION, applyRetention, migrate, retentionDaysConfig, status } from '@ringfence/store';
+import {
+  DEFAULT_RETENTION,
+  acquireSchemaLock,
+  applyRetention,
+  migrate,
+  retentionDaysConfig,
+  status,
+  waitForSchema,
+} from '@ringfence/store';
 import { print } from '../output.js';
 
-const schema = z.object({
+/** What `ringfence db` reads from the environment (test/deploy.test.ts holds the manifests to it). */
+export const dbConfigSchema = z.object({
   clickhouseUrl: baseConfigShape.clickhouseUrl,
   clickhouseDatabase: baseConfigShape.clickhouseDatabase,
   clickhouseUser: baseConfigShape.clickhouseUser,
@@ -13,11 +22,13 @@ const schema = z.object({
   retentionDays: retentionDaysConfig(),
 });
 
-function config(database: string | undefined): z.infer<typeof schema> {
-  return loadConfig(schema, { overrides: database === undefined ? {} : { clickhouseDatabase: database } });
+function config(database: string | undefined): z.infer<typeof dbConfigSchema> {
+  return loadConfig(dbConfigSchema, {
+    overrides: database === undefined ? {} : { clickhouseDatabase: database },
+  });
 }
 
-function target(c: z.infer<typeof schema>): {
+function target(c: z.infer<typeof dbConfigSchema>): {
   url: string;
   database: string;
   username: string;
@@ -37,7 +48,7 @@ export function registerDb(program: Command): void {
     .description('the ClickHouse schema: migrations, status, retention (CLICKHOUSE_URL, CLICKHOUSE_DATABASE)')
     .option('--database <name>', 'database (default $CLICKHOUSE_DATABASE or ringfence)');
   db.command('migrate')
-    .description('apply pending migrations in order (idempotent)')
+    .description('apply pending migrations in order under the schema lock (idempotent); the only migrator')
     .action(async () => {
       const c = config(db.opts<{ database?: string }>().database);
       const applied = await migrate(target(c));
@@ -61,15 +72,23 @@ export function registerDb(program: Command): void {
     });
   db.command('retention')
     .description(
-      `drop partitions older than each table's retention (RETENTION_DAYS JSON; defaults ${JSON.stringify(DEFAULT_RETENTION)})`,
+      `drop partitions older than each table's retention (RETENTION_DAYS JSON; defaults ${JSON.stringify(DEFAULT_RETENTION)}); the only place retention runs`,
     )
     .action(async () => {
       const c = config(db.opts<{ database?: string }>().database);
+      // Fails at once (UNAVAILABLE) on a database that was never migrated: there is nothing to retain.
+      await waitForSchema(target(c), { timeoutMs: 0 });
       const ch = createClickHouse({ ...target(c) });
       try {
-        const dropped = await applyRetention({ ch, database: c.clickhouseDatabase }, c.retentionDays);
-        for (const d of dropped) print(`dropped ${d.table} partition ${d.partition}`);
-        print(`${dropped.length} partition(s) dropped`);
+        // Under the schema lock: never dropping partitions while a migration rewrites a table.
+        const lease = await acquireSchemaLock(ch, c.clickhouseDatabase);
+        try {
+          const dropped = await applyRetention({ ch, database: c.clickhouseDatabase }, c.retentionDays);
+          for (const d of dropped) print(`dropped ${d.table} partition ${d.partition}`);
+          print(`${dropped.length} partition(s) dropped`);
+        } finally {
+          await lease.release();
+        }
       } finally {
         await ch.close();
       }

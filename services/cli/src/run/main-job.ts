@@ -88,6 +88,8 @@ export function mainJobPlan(o: MainJobOptions): MainJobPlan {
   return {
     setup: [
       node('db-migrate', [cli, 'db', 'migrate'], {}, false),
+      // Retention's one place is `db retention`; the main job runs it once per start, after migrating.
+      node('db-retention', [cli, 'db', 'retention'], {}, false),
       node(
         'console-admin',
         [cli, 'console', 'user', 'add', 'admin', 'supervisor', '--password', o.adminPassword],

@@ -4,13 +4,12 @@ import {
   createKafka,
   ensureTopics,
   scrapeMetrics,
-  sql,
   sumMetric,
   topicName,
   type ClickHouseClient,
   type Logger,
 } from '@ringfence/common';
-import { listAlerts, rows, table, type StoreDb } from '@ringfence/store';
+import { flaggedCounts, listAlerts, storedSince, type StoreDb } from '@ringfence/store';
 import { MAIN_JOB_SERVICES, type MainJobPorts } from './main-job.js';
 import type { ServiceState } from './supervisor.js';
 
@@ -219,33 +218,11 @@ export class StatusSource {
 
   /** The event-time span of the CDRs this run stored, undefined before the first. */
   private async runWindow(): Promise<{ fromMs: number; toMs: number } | undefined> {
-    const [r] = await rows<{ lo: string; hi: string; n: string }>(
-      this.db,
-      sql`SELECT toString(min(setup_ms)) AS lo, toString(max(setup_ms)) AS hi, toString(count()) AS n
-FROM ${table(this.db, 'cdr')} WHERE ingest_ms >= ${this.o.sinceMs}`,
-    );
-    return r === undefined || r.n === '0' ? undefined : { fromMs: Number(r.lo), toMs: Number(r.hi) };
+    return storedSince(this.db, this.o.sinceMs);
   }
 
-  private async flagged(): Promise<StatusSnapshot['flagged']> {
-    // The console's definition of flagged: the subject's latest verdict, not withdrawn, above NONE.
-    const r = await rows<{ k: string; n: string; high: string }>(
-      this.db,
-      sql`SELECT k, count() AS n, countIf(lvl = 'HIGH') AS high FROM (
-  SELECT toString(kind) AS k, id, toString(argMax(level, updated_ms)) AS lvl, argMax(tombstone, updated_ms) AS tomb
-  FROM ${table(this.db, 'risk_changes')} FINAL GROUP BY kind, id
-) WHERE tomb = 0 AND lvl != 'NONE' GROUP BY k`,
-    );
-    let numbers = 0;
-    let numbersHigh = 0;
-    let sources = 0;
-    for (const x of r) {
-      if (x.k === 'number') {
-        numbers += Number(x.n);
-        numbersHigh += Number(x.high);
-      } else sources += Number(x.n);
-    }
-    return { numbers, numbersHigh, sources };
+  private flagged(): Promise<StatusSnapshot['flagged']> {
+    return flaggedCounts(this.db);
   }
 
   private async latestAlerts(window: { fromMs: number; toMs: number } | undefined): Promise<AlertLine[]> {

@@ -1,17 +1,14 @@
-import { dateTime, fragment, inList, sql, type SqlFragment } from '@ringfence/common';
-import { rows, subjectColumn, table, type StoreDb, type SubjectKindName } from '@ringfence/store';
+import { z } from 'zod';
+import { fragment, inList, sql } from '@ringfence/common';
+import { subjectColumn } from './cdr-queries.js';
+import { KIND_NAMES, type SubjectKindName } from './rows.js';
+import { CALLS, col, final, latest, rows, table, timeRange as range, type StoreDb } from './store-db.js';
 
 /*
- * Reads the console needs beyond @ringfence/store's. Counting follows docs/clickhouse-schema.md:
- * calls are uniqExact(call_id), per-call values come from a GROUP BY call_id subquery with argMax,
- * event tables are read with FINAL.
+ * The console's investigation and campaign reads; the counting rules are in store-db.ts.
  */
 
 export type SourceKind = Extract<SubjectKindName, 'trunk' | 'carrier' | 'device'>;
-
-function range(from: number, to: number): SqlFragment {
-  return fragment`setup_time >= ${dateTime(from)} AND setup_time < ${dateTime(to)}`;
-}
 
 /** Setup times (ms) of a subject's first and last stored calls, or null; used to place the default window. */
 export async function callSpan(
@@ -19,11 +16,13 @@ export async function callSpan(
   kind: 'number' | SourceKind,
   id: string,
 ): Promise<{ firstMs: number; lastMs: number } | null> {
-  const r = await rows<{ n: string; f: string; m: string }>(
+  const r = await rows(
     db,
     sql`SELECT count() AS n, min(setup_ms) AS f, max(setup_ms) AS m FROM ${table(db, 'cdr')} WHERE ${subjectColumn(kind)} = ${id}`,
+    z.object({ n: col.num, f: col.num, m: col.num }),
   );
-  return Number(r[0]?.n ?? 0) > 0 ? { firstMs: Number(r[0]?.f), lastMs: Number(r[0]?.m) } : null;
+  const x = r[0];
+  return x !== undefined && x.n > 0 ? { firstMs: x.f, lastMs: x.m } : null;
 }
 
 export interface CalleeCount {
@@ -40,17 +39,14 @@ export async function calleeSample(
   to: number,
   limit = 20,
 ): Promise<CalleeCount[]> {
-  const r = await rows<Record<string, string>>(
+  const r = await rows(
     db,
-    sql`SELECT called, uniqExact(call_id) AS calls, max(setup_ms) AS last_ms
+    sql`SELECT called, ${CALLS} AS calls, max(setup_ms) AS last_ms
 FROM ${table(db, 'cdr')} WHERE calling = ${number} AND ${range(from, to)}
 GROUP BY called ORDER BY calls DESC, called LIMIT ${limit}`,
+    z.object({ called: col.str, calls: col.num, last_ms: col.num }),
   );
-  return r.map((x) => ({
-    called: String(x['called']),
-    calls: Number(x['calls']),
-    lastMs: Number(x['last_ms']),
-  }));
+  return r.map((x) => ({ called: x.called, calls: x.calls, lastMs: x.last_ms }));
 }
 
 export interface Signalling {
@@ -78,31 +74,40 @@ export async function signalling(
 ): Promise<Signalling> {
   const prefixes = onNet.prefixes.length > 0 ? onNet.prefixes : ['\u0000'];
   const onNetTest = fragment`arrayExists(p -> startsWith(a_calling, p), ${prefixes})`;
-  const r = await rows<Record<string, string>>(
+  const r = await rows(
     db,
     sql`SELECT count() AS calls, sum(a_asserted != '' AND a_asserted != a_calling) AS asserted_mismatch,
   sum(a_valid = 0) AS invalid_calling, sum(${onNetTest} AND a_carrier != ${onNet.carrier}) AS on_net_off_net,
   uniqExact(a_calling) AS distinct_calling, uniqExact(a_called) AS distinct_called,
   sum(a_answered) AS answered, sum(a_answered = 1 AND a_duration < 10000) AS short_answered
 FROM (
-  SELECT call_id, argMax(calling, ingest_ms) AS a_calling, argMax(asserted, ingest_ms) AS a_asserted,
-    argMax(calling_valid, ingest_ms) AS a_valid, argMax(ingress_carrier, ingest_ms) AS a_carrier,
-    argMax(called, ingest_ms) AS a_called, argMax(answered, ingest_ms) AS a_answered,
-    argMax(duration_ms, ingest_ms) AS a_duration
+  SELECT call_id, ${latest('calling')} AS a_calling, ${latest('asserted')} AS a_asserted,
+    ${latest('calling_valid')} AS a_valid, ${latest('ingress_carrier')} AS a_carrier,
+    ${latest('called')} AS a_called, ${latest('answered')} AS a_answered,
+    ${latest('duration_ms')} AS a_duration
   FROM ${table(db, 'cdr')} WHERE ${subjectColumn(kind)} = ${id} AND ${range(from, to)} GROUP BY call_id
 )`,
+    z.object({
+      calls: col.num,
+      asserted_mismatch: col.num,
+      invalid_calling: col.num,
+      on_net_off_net: col.num,
+      distinct_calling: col.num,
+      distinct_called: col.num,
+      answered: col.num,
+      short_answered: col.num,
+    }),
   );
-  const x = r[0] ?? {};
-  const n = (k: string): number => Number(x[k] ?? 0);
+  const x = r[0];
   return {
-    calls: n('calls'),
-    assertedMismatch: n('asserted_mismatch'),
-    invalidCalling: n('invalid_calling'),
-    onNetFromOffNet: n('on_net_off_net'),
-    distinctCalling: n('distinct_calling'),
-    distinctCalled: n('distinct_called'),
-    answered: n('answered'),
-    shortAnswered: n('short_answered'),
+    calls: x?.calls ?? 0,
+    assertedMismatch: x?.asserted_mismatch ?? 0,
+    invalidCalling: x?.invalid_calling ?? 0,
+    onNetFromOffNet: x?.on_net_off_net ?? 0,
+    distinctCalling: x?.distinct_calling ?? 0,
+    distinctCalled: x?.distinct_called ?? 0,
+    answered: x?.answered ?? 0,
+    shortAnswered: x?.short_answered ?? 0,
   };
 }
 
@@ -124,18 +129,14 @@ export async function numbersVia(
   limit = 25,
 ): Promise<NumberCount[]> {
   if (ids.length === 0) return [];
-  const r = await rows<Record<string, string>>(
+  const r = await rows(
     db,
-    sql`SELECT calling, uniqExact(call_id) AS calls, min(setup_ms) AS first_ms, max(setup_ms) AS last_ms
+    sql`SELECT calling, ${CALLS} AS calls, min(setup_ms) AS first_ms, max(setup_ms) AS last_ms
 FROM ${table(db, 'cdr')} WHERE ${subjectColumn(kind)} IN ${inList(ids)} AND calling != ${exclude} AND ${range(from, to)}
 GROUP BY calling ORDER BY calls DESC, calling LIMIT ${limit}`,
+    z.object({ calling: col.str, calls: col.num, first_ms: col.num, last_ms: col.num }),
   );
-  return r.map((x) => ({
-    number: String(x['calling']),
-    calls: Number(x['calls']),
-    firstMs: Number(x['first_ms']),
-    lastMs: Number(x['last_ms']),
-  }));
+  return r.map((x) => ({ number: x.calling, calls: x.calls, firstMs: x.first_ms, lastMs: x.last_ms }));
 }
 
 export interface CdrExtract {
@@ -163,27 +164,42 @@ export async function cdrExtract(
   to: number,
   limit = 50,
 ): Promise<CdrExtract[]> {
-  const r = await rows<Record<string, string | number>>(
+  const r = await rows(
     db,
     sql`SELECT call_id, setup_ms, answer_ms, release_ms, calling, called, asserted, switch_id, ingress_carrier,
   ingress_trunk, toString(attestation) AS att, release_cause, device_id
 FROM ${table(db, 'cdr')} WHERE ${subjectColumn(kind)} = ${id} AND ${range(from, to)}
 ORDER BY setup_ms, call_id, ingest_ms DESC LIMIT 1 BY call_id LIMIT ${limit}`,
+    z.object({
+      call_id: col.str,
+      setup_ms: col.num,
+      answer_ms: col.num,
+      release_ms: col.num,
+      calling: col.str,
+      called: col.str,
+      asserted: col.str,
+      switch_id: col.str,
+      ingress_carrier: col.str,
+      ingress_trunk: col.str,
+      att: col.str,
+      release_cause: col.num,
+      device_id: col.str,
+    }),
   );
   return r.map((x) => ({
-    callId: String(x['call_id']),
-    setupMs: Number(x['setup_ms']),
-    answerMs: Number(x['answer_ms']),
-    releaseMs: Number(x['release_ms']),
-    calling: String(x['calling']),
-    called: String(x['called']),
-    asserted: String(x['asserted']),
-    switchId: String(x['switch_id']),
-    ingressCarrier: String(x['ingress_carrier']),
-    ingressTrunk: String(x['ingress_trunk']),
-    attestation: String(x['att']),
-    releaseCause: Number(x['release_cause']),
-    deviceId: String(x['device_id']),
+    callId: x.call_id,
+    setupMs: x.setup_ms,
+    answerMs: x.answer_ms,
+    releaseMs: x.release_ms,
+    calling: x.calling,
+    called: x.called,
+    asserted: x.asserted,
+    switchId: x.switch_id,
+    ingressCarrier: x.ingress_carrier,
+    ingressTrunk: x.ingress_trunk,
+    attestation: x.att,
+    releaseCause: x.release_cause,
+    deviceId: x.device_id,
   }));
 }
 
@@ -203,23 +219,32 @@ export async function flaggedSubjects(
   kinds: readonly SubjectKindName[],
   limit = 500,
 ): Promise<CurrentRisk[]> {
-  const r = await rows<Record<string, string | number>>(
+  const r = await rows(
     db,
     sql`SELECT * FROM (
   SELECT toString(kind) AS k, id, argMax(score, updated_ms) AS s, toString(argMax(level, updated_ms)) AS lvl,
     argMax(category, updated_ms) AS cat, max(updated_ms) AS upd, argMax(calls, updated_ms) AS c,
     argMax(tombstone, updated_ms) AS tomb
-  FROM ${table(db, 'risk_changes')} FINAL WHERE kind IN ${inList([...kinds])} GROUP BY kind, id
+  FROM ${final(db, 'risk_changes')} WHERE kind IN ${inList([...kinds])} GROUP BY kind, id
 ) WHERE tomb = 0 AND lvl != 'NONE' ORDER BY s DESC, id LIMIT ${limit}`,
+    z.object({
+      k: z.enum(KIND_NAMES),
+      id: col.str,
+      s: col.num,
+      lvl: col.str,
+      cat: col.str,
+      upd: col.num,
+      c: col.num,
+    }),
   );
   return r.map((x) => ({
-    kind: x['k'] as SubjectKindName,
-    id: String(x['id']),
-    score: Number(x['s']),
-    level: String(x['lvl']),
-    category: String(x['cat']),
-    updatedMs: Number(x['upd']),
-    calls: Number(x['c']),
+    kind: x.k,
+    id: x.id,
+    score: x.s,
+    level: x.lvl,
+    category: x.cat,
+    updatedMs: x.upd,
+    calls: x.c,
   }));
 }
 
@@ -242,9 +267,9 @@ export async function numberProfiles(
   to: number,
 ): Promise<NumberProfile[]> {
   if (numbers.length === 0) return [];
-  const r = await rows<Record<string, string | string[] | number[]>>(
+  const r = await rows(
     db,
-    sql`SELECT calling, uniqExact(call_id) AS calls, groupUniqArray(ingress_trunk) AS trunks,
+    sql`SELECT calling, ${CALLS} AS calls, groupUniqArray(ingress_trunk) AS trunks,
   groupUniqArray(ingress_carrier) AS carriers, groupUniqArray(device_id) AS devices,
   arraySlice(groupUniqArray(called), 1, 200) AS callees, groupArray(h) AS hs
 FROM (
@@ -253,18 +278,27 @@ FROM (
   FROM ${table(db, 'cdr')} WHERE calling IN ${inList([...numbers])} AND ${range(from, to)}
   LIMIT 1 BY call_id
 ) GROUP BY calling`,
+    z.object({
+      calling: col.str,
+      calls: col.num,
+      trunks: col.strs,
+      carriers: col.strs,
+      devices: col.strs,
+      callees: col.strs,
+      hs: col.nums,
+    }),
   );
   return r.map((x) => {
     const hours: Record<string, number> = {};
-    for (const h of x['hs'] as number[]) hours[String(h)] = (hours[String(h)] ?? 0) + 1;
-    const nonEmpty = (k: string): string[] => (x[k] as string[]).filter((s) => s !== '').sort();
+    for (const h of x.hs) hours[String(h)] = (hours[String(h)] ?? 0) + 1;
+    const nonEmpty = (v: string[]): string[] => v.filter((s) => s !== '').sort();
     return {
-      number: String(x['calling']),
-      calls: Number(x['calls']),
-      trunks: nonEmpty('trunks'),
-      carriers: nonEmpty('carriers'),
-      devices: nonEmpty('devices'),
-      callees: nonEmpty('callees'),
+      number: x.calling,
+      calls: x.calls,
+      trunks: nonEmpty(x.trunks),
+      carriers: nonEmpty(x.carriers),
+      devices: nonEmpty(x.devices),
+      callees: nonEmpty(x.callees),
       hours,
     };
   });
@@ -285,29 +319,26 @@ export async function flaggedTrafficBySource(
   to: number,
 ): Promise<SourceDayCount[]> {
   if (numbers.length === 0) return [];
-  const r = await rows<Record<string, string>>(
+  const r = await rows(
     db,
-    sql`SELECT kind, id, intDiv(toUInt32(setup_time), 86400) * 86400 AS d, uniqExact(call_id) AS calls
+    sql`SELECT kind, id, intDiv(toUInt32(setup_time), 86400) * 86400 AS d, ${CALLS} AS calls
 FROM ${table(db, 'cdr')}
 ARRAY JOIN ['trunk', 'carrier'] AS kind, [ingress_trunk, ingress_carrier] AS id
 WHERE calling IN ${inList([...numbers])} AND ${range(from, to)} AND id != ''
 GROUP BY kind, id, d ORDER BY kind, id, d`,
+    z.object({ kind: z.enum(['trunk', 'carrier']), id: col.str, d: col.num, calls: col.num }),
   );
-  return r.map((x) => ({
-    kind: x['kind'] as 'trunk' | 'carrier',
-    id: String(x['id']),
-    dayMs: Number(x['d']) * 1000,
-    calls: Number(x['calls']),
-  }));
+  return r.map((x) => ({ kind: x.kind, id: x.id, dayMs: x.d * 1000, calls: x.calls }));
 }
 
 /** Complaints per reported number (each complaint once). */
 export async function complaintCounts(db: StoreDb, numbers: readonly string[]): Promise<Map<string, number>> {
   if (numbers.length === 0) return new Map();
-  const r = await rows<{ reported: string; n: string }>(
+  const r = await rows(
     db,
     sql`SELECT reported, uniqExact(complaint_id) AS n FROM ${table(db, 'complaints')}
 WHERE reported IN ${inList([...numbers])} GROUP BY reported`,
+    z.object({ reported: col.str, n: col.num }),
   );
-  return new Map(r.map((x) => [x.reported, Number(x.n)]));
+  return new Map(r.map((x) => [x.reported, x.n]));
 }
