@@ -490,25 +490,8 @@ function buildActors(o: ResolvedOptions, rng: Rng, subs: Subscribers, taken: Set
     const who = rng.int(n);
     let victim = subs.onNet[rng.int(subs.onNet.length)] ?? 0;
     if (victim === who) victim = subs.onNet[0] === who ? (subs.onNet[1] ?? 0) : (subs.onNet[0] ?? 0);
-    const onNet = subs.carrier[who] === 0;
-    const carrier = DOMESTIC_CARRIERS[(subs.carrier[who] ?? 1) - 1];
     actors.push(
-      actor({
-        kind: 'targeted_harassment',
-        cls: 'harasser',
-        category: 'targeted_harassment',
-        numbers: [subs.e164[who] as string],
-        origin: onNet
-          ? onNetOrigin(subs.homeSwitch[who] ?? 0)
-          : interconnectOrigin(carrier?.name ?? 'CT', subs.trunk[who] ?? 'TG-GZ-IC-01'),
-        attestations: onNet ? ['A'] : ['A', 'B'],
-        devices: onNet ? [subs.device[who] as string] : [],
-        cell: subs.cell[who] ?? '',
-        perDay: rng.between(20, 60),
-        rhythm: RHYTHMS.pester,
-        targets: Int32Array.of(victim),
-        subscriber: who,
-      }),
+      ownLineHarasser(subs, who, victim, 'targeted_harassment', rng.between(20, 60), RHYTHMS.pester),
     );
   }
   for (let i = 0; i < count(m.deviceFarms, n); i++) {
@@ -542,6 +525,35 @@ function buildActors(o: ResolvedOptions, rng: Rng, subs: Subscribers, taken: Set
   });
   thinAndSlowHarassers(o, rng, subs, actors, mobile);
   return actors;
+}
+
+/** An ordinary subscriber `who` harassing one `victim` from their own line, with a normal life besides. */
+function ownLineHarasser(
+  subs: Subscribers,
+  who: number,
+  victim: number,
+  kind: 'targeted_harassment' | 'night_pester',
+  perDay: number,
+  rhythm: Rhythm,
+): Actor {
+  const onNet = subs.carrier[who] === 0;
+  const carrier = DOMESTIC_CARRIERS[(subs.carrier[who] ?? 1) - 1];
+  return actor({
+    kind,
+    cls: 'harasser',
+    category: 'targeted_harassment',
+    numbers: [subs.e164[who] as string],
+    origin: onNet
+      ? onNetOrigin(subs.homeSwitch[who] ?? 0)
+      : interconnectOrigin(carrier?.name ?? 'CT', subs.trunk[who] ?? 'TG-GZ-IC-01'),
+    attestations: onNet ? ['A'] : ['A', 'B'],
+    devices: onNet ? [subs.device[who] as string] : [],
+    cell: subs.cell[who] ?? '',
+    perDay,
+    rhythm,
+    targets: Int32Array.of(victim),
+    subscriber: who,
+  });
 }
 
 /** The contacts of subscriber `i` (indices into the population). */
@@ -742,25 +754,15 @@ function thinAndSlowHarassers(
   for (let i = 0; i < count(m.nightPesters, n); i++) {
     const who = rng.int(n);
     const victim = subs.onNet[rng.int(subs.onNet.length)] ?? 0;
-    const onNet = subs.carrier[who] === 0;
-    const carrier = DOMESTIC_CARRIERS[(subs.carrier[who] ?? 1) - 1];
     actors.push(
-      actor({
-        kind: 'night_pester',
-        cls: 'harasser',
-        category: 'targeted_harassment',
-        numbers: [subs.e164[who] as string],
-        origin: onNet
-          ? onNetOrigin(subs.homeSwitch[who] ?? 0)
-          : interconnectOrigin(carrier?.name ?? 'CT', subs.trunk[who] ?? 'TG-GZ-IC-01'),
-        attestations: onNet ? ['A'] : ['A', 'B'],
-        devices: onNet ? [subs.device[who] as string] : [],
-        cell: subs.cell[who] ?? '',
-        perDay: rng.between(3, 6),
-        rhythm: RHYTHMS.latenight,
-        targets: Int32Array.of(victim === who ? (subs.onNet[0] ?? 0) : victim),
-        subscriber: who,
-      }),
+      ownLineHarasser(
+        subs,
+        who,
+        victim === who ? (subs.onNet[0] ?? 0) : victim,
+        'night_pester',
+        rng.between(3, 6),
+        RHYTHMS.latenight,
+      ),
     );
   }
 }
