@@ -1,6 +1,6 @@
 import type { ICallDetailRecord } from '@ringfence/proto';
 import { describe, expect, it } from 'vitest';
-import { loadRules, parseRules, type Verdict } from '../src/index.js';
+import { loadRules, parseRules, type Engine, type Verdict } from '../src/index.js';
 import { HOUR, MIN, T0, callee, cdr, newEngine } from './cdr-builder.js';
 
 const ROBO = '+8615000000001';
@@ -21,6 +21,22 @@ function robocall(i: number, start = T0): ReturnType<typeof cdr> {
 
 function verdictsOf(latest: Map<string, Verdict>): string {
   return JSON.stringify([...latest.entries()].sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+/** 200 own-range caller ids rotating through one source, unanswered: the spoofing pattern. */
+function rotateOwnRangeIds(engine: Engine, carrier: string, trunk: string, attestation: number): void {
+  for (let i = 0; i < 200; i++)
+    engine.onCdr(
+      cdr({
+        from: `+861380000${String(i).padStart(4, '0')}`,
+        to: callee(i * 37),
+        at: T0 + i * 30_000,
+        answered: false,
+        attestation,
+        carrier,
+        trunk,
+      }),
+    );
 }
 
 describe('engine verdicts', () => {
@@ -69,19 +85,7 @@ describe('engine verdicts', () => {
 
   it('names a source carrying many rotating ON-NET-range caller ids and taints later callers through it', () => {
     const { engine, sink } = newEngine();
-    for (let i = 0; i < 200; i++) {
-      engine.onCdr(
-        cdr({
-          from: `+861380000${String(i).padStart(4, '0')}`,
-          to: callee(i * 37),
-          at: T0 + i * 30_000,
-          answered: false,
-          attestation: 3,
-          carrier: 'VOIP-X',
-          trunk: 'TG-SPOOF',
-        }),
-      );
-    }
+    rotateOwnRangeIds(engine, 'VOIP-X', 'TG-SPOOF', 3);
     expect(sink.latest.get('trunk:TG-SPOOF')?.level).toMatch(/MEDIUM|HIGH/);
     expect(sink.latest.get('trunk:TG-SPOOF')?.category).toBe('spoofing');
     // A valid off-net number nobody calls, with C attestation, unanswered twice through the flagged
@@ -100,19 +104,7 @@ describe('engine verdicts', () => {
   it('implicates no caller by route alone: not one people call, nor a foreign number on an international gateway', () => {
     const { engine, sink } = newEngine();
     const gateway = 'TG-SH-INTL-01';
-    for (let i = 0; i < 200; i++) {
-      engine.onCdr(
-        cdr({
-          from: `+861380000${String(i).padStart(4, '0')}`,
-          to: callee(i * 37),
-          at: T0 + i * 30_000,
-          answered: false,
-          attestation: 0,
-          carrier: 'INTL-GW-3',
-          trunk: gateway,
-        }),
-      );
-    }
+    rotateOwnRangeIds(engine, 'INTL-GW-3', gateway, 0);
     expect(sink.latest.get(`trunk:${gateway}`)?.level).toMatch(/MEDIUM|HIGH/);
     const abroad = (from: string, at: number): ICallDetailRecord =>
       cdr({ from, to: callee(2), at, answered: false, attestation: 0, carrier: 'INTL-GW-3', trunk: gateway });
@@ -147,8 +139,7 @@ describe('evidence of the caller’s own', () => {
         trunk: gateway,
         location,
       });
-    for (let i = 0; i < 200; i++)
-      engine.onCdr(abroad(`+861380000${String(i).padStart(4, '0')}`, T0 + i * 30_000, 0));
+    rotateOwnRangeIds(engine, 'INTL-GW-3', gateway, 0);
     expect(sink.latest.get(`trunk:${gateway}`)?.level).toMatch(/MEDIUM|HIGH/);
     for (let k = 0; k < 3; k++) engine.onCdr(abroad('+8613911112222', T0 + 3 * HOUR + k * MIN, 2));
     expect(sink.latest.get('+8613911112222')?.level ?? 'NONE').toMatch(/NONE|LOW/);
