@@ -1,5 +1,5 @@
 import { Action, Level, type IReason, type IRiskVerdict } from '@ringfence/proto';
-import type { Answer, Block } from './answer.js';
+import { NO_RISK, type Answer, type Block } from './answer.js';
 import { evidencePatterns } from './call-evidence.js';
 import type { RiskApiConfig } from './config.js';
 import { displayLabel } from './labels.js';
@@ -65,19 +65,7 @@ function freezeReasons(reasons: readonly IReason[] | null | undefined): readonly
 }
 
 function allowAnswer(decidedBy: 'allowlist' | 'redress', updatedMs: number): Answer {
-  return Object.freeze({
-    action: Action.ACTION_ALLOW,
-    score: 0,
-    level: Level.LEVEL_NONE,
-    category: '',
-    label: null,
-    reasons: Object.freeze([]),
-    updatedMs,
-    block: null,
-    decidedBy,
-    operator: true,
-    callEvidence: 0,
-  });
+  return Object.freeze({ ...NO_RISK, updatedMs, decidedBy, operator: true });
 }
 
 /** Builds the policy from configuration; the default labels from MEDIUM and never blocks. */
