@@ -5,7 +5,7 @@ import type { Stage, VerdictState } from './stage.js';
 import { StateMemory } from './state-memory.js';
 import { K, SubjectState, type RichState } from './subject-state.js';
 
-const MAGIC = 0x52465334; // "RFS4": decisions may carry an expiry
+const MAGIC = 0x52465334; // "RFS4": decisions may carry an expiry; the number stage keeps call ids
 /**
  * Same layout as RFS4 without decision expiries: read as is. A reader older than RFS4 refuses an
  * RFS4 snapshot instead of keeping its lapsing decisions for ever.
@@ -143,8 +143,7 @@ export function readStage(stage: Stage, buf: Buffer): unknown {
     s.trunk1 = rd.str();
     s.device0 = rd.str();
     s.complaintSecs = rd.json<number[] | null>();
-    s.complaintBy =
-      magic === MAGIC_V2 ? (s.complaintSecs?.map(() => 0) ?? null) : rd.json<number[] | null>();
+    s.complaintBy = magic === MAGIC_V2 ? (s.complaintSecs?.map(() => 0) ?? null) : rd.json<number[] | null>();
     if (rd.i32() === 1) {
       s.pending = stage.memory.pendingAlloc();
       stage.memory.pendingRows.set(new Uint32Array(rd.block()), s.pending);
