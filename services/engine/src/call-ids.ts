@@ -21,7 +21,10 @@ const HOURS = 26;
  */
 export class CallIds {
   private readonly hours = new Int32Array(HOURS).fill(-1);
-  private readonly seen: Map<number, number>[] = Array.from({ length: HOURS }, () => new Map());
+  private readonly seen: Map<number, number>[] = Array.from(
+    { length: HOURS },
+    () => new Map<number, number>(),
+  );
 
   /** Records the call `callId` set up at `sec`; false when it was recorded before (a resend). */
   add(sec: number, callId: string): boolean {
