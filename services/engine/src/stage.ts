@@ -283,8 +283,8 @@ export class Stage {
 
   /**
    * Lapses the decisions whose expiry the stage's event time has reached: each subject that lost one
-   * is re-scored at the expiry, or, with no state left (a quiet number kept only for its decision),
-   * loses its verdict with a tombstone, as an eviction would have done without the decision.
+   * is re-scored at that event time, or, with no state left (a quiet number kept only for its
+   * decision), loses its verdict with a tombstone, as an eviction would have done without it.
    */
   lapseDecisions(): void {
     const atMs = this.maxEventMs;
