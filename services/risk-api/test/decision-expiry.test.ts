@@ -26,7 +26,12 @@ function decided(override: string, expiresMs: number, score = 0, level = Level.L
 }
 
 // A spoofed-looking call: the request-time signal labels it unless a decision stands.
-const call = { calling: ONNET, called: '1', ingressCarrier: 'INTL-X', attestation: Attestation.ATTESTATION_C };
+const call = {
+  calling: ONNET,
+  called: '1',
+  ingressCarrier: 'INTL-X',
+  attestation: Attestation.ATTESTATION_C,
+};
 
 describe('decision expiry at call time', () => {
   it('applies an allowlist until its expiry, then decides as if there were none', () => {
