@@ -30,6 +30,11 @@ export function scorerMetrics(registry: Registry) {
       'ringfence_scorer_late_records',
       'CDRs older than the watermark (counted, still applied)',
     ),
+    duplicates: gauge(
+      registry,
+      'ringfence_scorer_duplicate_cdrs',
+      'CDRs ignored because their call id was already counted (resent by ingest or replayed), since start',
+    ),
     idle: gauge(
       registry,
       'ringfence_scorer_idle',

@@ -244,6 +244,7 @@ export async function startScorer(
     m.verdicts.set({ stage: 'number' }, numbers.stage.verdicts.size);
     m.verdicts.set({ stage: 'source' }, sources.stage.verdicts.size);
     m.late.set(numbers.stage.lateRecords);
+    m.duplicates.set(numbers.duplicates);
   };
 
   // The hot path builds no key strings: one per partition (pair), made once.
@@ -465,23 +466,23 @@ export async function startScorer(
       applied = readEngineState(restored.state, numbers, sources);
       for (const o of restored.offsets)
         if (!outputTopics.has(o.topic)) positions.set(partitionKey(o.topic, o.partition), { ...o });
-      // What the previous process published after this snapshot may not be what this state will
-      // publish (it may never publish those keys again): the first flush settles every such key.
-      for (const [topic, stage] of [
-        [t.callerRisk, numbers.stage],
-        [t.sourceRisk, sources.stage],
-      ] as const) {
-        const from = new Map(
-          restored.offsets.filter((o) => o.topic === topic).map((o) => [o.partition, o.offset]),
-        );
-        if (from.size === 0) continue;
-        const keys = await untilReachable('outputs since the snapshot', () =>
-          keysSince(kafka, admin, topic, from, logger),
-        );
-        for (const key of keys) stage.suspects.add(key);
-      }
-      dirty = numbers.stage.suspects.size + sources.stage.suspects.size > 0;
     }
+    // What a previous instance published after this snapshot (or at all, when it never wrote one)
+    // may not be what this state will publish, and it may never publish those keys again: the
+    // first flush settles every such key.
+    for (const [topic, stage] of [
+      [t.callerRisk, numbers.stage],
+      [t.sourceRisk, sources.stage],
+    ] as const) {
+      const from = new Map(
+        (restored?.offsets ?? []).filter((o) => o.topic === topic).map((o) => [o.partition, o.offset]),
+      );
+      const keys = await untilReachable('outputs since the snapshot', () =>
+        keysSince(kafka, admin, topic, from, logger),
+      );
+      for (const key of keys) stage.suspects.add(key);
+    }
+    dirty = numbers.stage.suspects.size + sources.stage.suspects.size > 0;
     const ends = (
       await untilReachable('observation ends', () => admin.fetchTopicOffsets(t.sourceEvents))
     ).map((e) => ({ partition: e.partition, low: Number(e.low), high: Number(e.high) }));
@@ -544,6 +545,8 @@ export async function startScorer(
     async stop() {
       stopping = true;
       clearInterval(timer);
+      // A takeover under way finishes first: its snapshot then holds the restored state.
+      await activated?.catch(() => undefined);
       // The batch in flight finishes under the lock; then publish, snapshot and commit while the
       // consumers are still members of their groups.
       if (!failed && claim !== 0) await lock.run(snapshot);

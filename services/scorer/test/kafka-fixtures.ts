@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { createWriteStream, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Admin, Kafka, Message } from 'kafkajs';
@@ -9,6 +9,7 @@ import { freePort, scrapeMetrics, sumMetric, until, type TestStack } from '@ring
 import { subjectKey, type Verdict } from '@ringfence/engine';
 import { cdrv1, riskv1 } from '@ringfence/proto';
 
+const LOG_DIR = process.env['SCORER_LOG_DIR'];
 const ENTRY = fileURLToPath(new URL('../dist/index.js', import.meta.url));
 const LEVELS = ['NONE', 'LOW', 'MEDIUM', 'HIGH'] as const;
 const KINDS = ['', 'number', 'trunk', 'carrier', 'device'] as const;
@@ -77,10 +78,17 @@ export class ScorerProcess {
   async start(): Promise<void> {
     this.port = await freePort();
     this.child = spawn(process.execPath, [ENTRY], {
-      env: this.stack.env({ ...this.env, OPS_PORT: String(this.port) }),
-      stdio: ['ignore', 'ignore', 'inherit'],
+      env: this.stack.env({
+        ...this.env,
+        OPS_PORT: String(this.port),
+        ...(LOG_DIR === undefined ? {} : { LOG_LEVEL: 'info' }),
+      }),
+      // SCORER_LOG_DIR=dir keeps each scorer's log there (a failed run's story).
+      stdio: ['ignore', LOG_DIR === undefined ? 'ignore' : 'pipe', 'inherit'],
     });
     const child = this.child;
+    if (LOG_DIR !== undefined)
+      child.stdout?.pipe(createWriteStream(join(LOG_DIR, `scorer-${child.pid}.log`)));
     ScorerProcess.running.add(child);
     child.once('exit', () => ScorerProcess.running.delete(child));
   }
