@@ -5,7 +5,9 @@ import type { Stage, VerdictState } from './stage.js';
 import { StateMemory } from './state-memory.js';
 import { K, SubjectState, type RichState } from './subject-state.js';
 
-const MAGIC = 0x52465333; // "RFS3": complaint reporters, night-time repeats
+const MAGIC = 0x52465334; // "RFS4": tiny numbers' attested-A calls
+/** Snapshots before tiny numbers counted attested-A calls: restored with none counted. */
+const MAGIC_V3 = 0x52465333;
 /** Snapshots before complaint reporters: restored with every reporter unknown. */
 const MAGIC_V2 = 0x52465332;
 
@@ -29,7 +31,7 @@ const TINY_FIELDS_V2 = [
   'pendingSec',
   'suspectSec',
 ] as const;
-const TINY_FIELDS = [
+const TINY_FIELDS_V3 = [
   ...TINY_FIELDS_V2,
   'pestCallee',
   'pestCalls',
@@ -38,6 +40,12 @@ const TINY_FIELDS = [
   'lastCallee',
   'calleeRepeats',
 ] as const;
+const TINY_FIELDS = [...TINY_FIELDS_V3, 'attA'] as const;
+const FIELDS_OF: ReadonlyMap<number, readonly (typeof TINY_FIELDS)[number][]> = new Map([
+  [MAGIC, TINY_FIELDS],
+  [MAGIC_V3, TINY_FIELDS_V3],
+  [MAGIC_V2, TINY_FIELDS_V2],
+]);
 
 function writeRich(w: ByteWriter, r: RichState): void {
   w.bytes(r.q);
@@ -120,8 +128,8 @@ export function writeStage(stage: Stage, extra: unknown): Buffer {
 export function readStage(stage: Stage, buf: Buffer): unknown {
   const rd = new ByteReader(buf);
   const magic = rd.i32();
-  if (magic !== MAGIC && magic !== MAGIC_V2)
-    throw new RingfenceError('INTEGRITY', 'not a Ringfence engine snapshot');
+  const fields = FIELDS_OF.get(magic);
+  if (fields === undefined) throw new RingfenceError('INTEGRITY', 'not a Ringfence engine snapshot');
   stage.states.clear();
   stage.memory = new StateMemory();
   stage.verdicts.clear();
@@ -133,12 +141,13 @@ export function readStage(stage: Stage, buf: Buffer): unknown {
   for (let i = 0; i < n; i++) {
     const key = rd.str();
     const s = new SubjectState(0);
-    for (const f of magic === MAGIC ? TINY_FIELDS : TINY_FIELDS_V2) s[f] = rd.f64();
+    for (const f of fields) s[f] = rd.f64();
     s.trunk0 = rd.str();
     s.trunk1 = rd.str();
     s.device0 = rd.str();
     s.complaintSecs = rd.json<number[] | null>();
-    s.complaintBy = magic === MAGIC ? rd.json<number[] | null>() : (s.complaintSecs?.map(() => 0) ?? null);
+    s.complaintBy =
+      magic !== MAGIC_V2 ? rd.json<number[] | null>() : (s.complaintSecs?.map(() => 0) ?? null);
     if (rd.i32() === 1) {
       s.pending = stage.memory.pendingAlloc();
       stage.memory.pendingRows.set(new Uint32Array(rd.block()), s.pending);
