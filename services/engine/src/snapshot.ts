@@ -41,7 +41,8 @@ const TINY_FIELDS_V3 = [
   'calleeRepeats',
 ] as const;
 const TINY_FIELDS = [...TINY_FIELDS_V3, 'attA'] as const;
-const FIELDS_OF: ReadonlyMap<number, readonly (typeof TINY_FIELDS)[number][]> = new Map([
+/** The tiny-state fields each snapshot version wrote, in order. */
+const FIELDS_OF = new Map<number, readonly (typeof TINY_FIELDS)[number][]>([
   [MAGIC, TINY_FIELDS],
   [MAGIC_V3, TINY_FIELDS_V3],
   [MAGIC_V2, TINY_FIELDS_V2],
@@ -146,8 +147,7 @@ export function readStage(stage: Stage, buf: Buffer): unknown {
     s.trunk1 = rd.str();
     s.device0 = rd.str();
     s.complaintSecs = rd.json<number[] | null>();
-    s.complaintBy =
-      magic !== MAGIC_V2 ? rd.json<number[] | null>() : (s.complaintSecs?.map(() => 0) ?? null);
+    s.complaintBy = magic !== MAGIC_V2 ? rd.json<number[] | null>() : (s.complaintSecs?.map(() => 0) ?? null);
     if (rd.i32() === 1) {
       s.pending = stage.memory.pendingAlloc();
       stage.memory.pendingRows.set(new Uint32Array(rd.block()), s.pending);
