@@ -47,7 +47,7 @@ process.stdout.write(
           unit: 'ratio',
         },
         notes:
-          'misses: snowshoe campaign members and night-time pesters (no campaign or multi-day detection yet)',
+          'misses: spoofed caller ids used once or twice with an answered call, thin-campaign members with a conversation among their calls, a few night-time pesters',
       },
       {
         metric: 'legitimate numbers at MEDIUM+ at their peak (worst seed)',

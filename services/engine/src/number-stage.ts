@@ -269,6 +269,7 @@ export class NumberStage {
     } else {
       if ((flags & F_ATTESTATION_C) !== 0) s.attC++;
       if ((flags & F_ATTESTATION_NONE) !== 0) s.attNone++;
+      if ((flags & F_ATTESTATION_A) !== 0) s.attA++;
       if (answered) {
         s.answered++;
         s.talk += Math.min(Math.round(talkSec), 86_400);
@@ -391,8 +392,9 @@ export class NumberStage {
 
   /**
    * Whether a number looks like a thin-campaign member: a tiny (never busy) number that entered
-   * through a trunk, that nobody called lately, with few answered and mostly unverified calls, each
-   * to someone new (people call the same few people again; a campaign works through a list).
+   * through a trunk, that nobody called lately, with few answered calls that were hung up on soon
+   * (a conversation is a subscriber's), many unverified ones, each to someone new (people call the
+   * same few people again; a campaign works through a list).
    * Alone each such number is an ordinary subscriber; many of them on one trunk are a campaign.
    */
   private campaignEvidence(key: string, s: SubjectState): boolean {
@@ -403,6 +405,7 @@ export class NumberStage {
       s.trunk0 !== '' &&
       calls >= c.minCalls &&
       s.answered <= calls * c.maxAnswerRatio &&
+      s.talk <= s.answered * c.maxMeanTalkSeconds &&
       s.attC >= calls * c.minUnverifiedShare &&
       s.calleeRepeats === 0 &&
       !this.called.has(s.lastSec, hashString(key))

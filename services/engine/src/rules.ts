@@ -61,17 +61,25 @@ export const rulesSchema = z.strictObject({
   allowedLatenessMs: z.number().int().min(0),
   /**
    * Thin campaigns: numbers that entered through one trunk, nobody called lately, made at least
-   * `minCalls` calls, at most `maxAnswerRatio` of them answered and at least `minUnverifiedShare`
-   * unattested or attested C. `minMembers` such numbers on a trunk are a campaign.
+   * `minCalls` calls, at most `maxAnswerRatio` of them answered, those answered lasting
+   * `maxMeanTalkSeconds` on average at most, and at least `minUnverifiedShare` unattested or
+   * attested C. `minMembers` such numbers on a trunk are a campaign.
    */
   campaign: z
     .strictObject({
       minMembers: z.number().int().min(2),
       minCalls: z.number().int().min(1),
       maxAnswerRatio: z.number().min(0).max(1),
+      maxMeanTalkSeconds: z.number().min(0).default(30),
       minUnverifiedShare: z.number().min(0).max(1),
     })
-    .default({ minMembers: 25, minCalls: 3, maxAnswerRatio: 0.25, minUnverifiedShare: 0.5 }),
+    .default({
+      minMembers: 25,
+      minCalls: 3,
+      maxAnswerRatio: 0.5,
+      maxMeanTalkSeconds: 30,
+      minUnverifiedShare: 0.34,
+    }),
   /** Calls within one clock hour that promote a number from the tiny state to the full one. */
   promoteCallsPerHour: z.number().int().min(1),
   /** Evaluate busy subjects every N calls (always on bucket change) to keep the hot path cheap. */

@@ -5,10 +5,11 @@ import type { Stage, VerdictState } from './stage.js';
 import { StateMemory } from './state-memory.js';
 import { K, SubjectState, type RichState } from './subject-state.js';
 
-const MAGIC = 0x52465334; // "RFS4": decisions may carry an expiry; the number stage keeps call ids
+const MAGIC = 0x52465334; // "RFS4": decision expiries, tiny numbers' attested-A calls
 /**
- * Same layout as RFS4 without decision expiries: read as is. A reader older than RFS4 refuses an
- * RFS4 snapshot instead of keeping its lapsing decisions for ever.
+ * Snapshots before decision expiries and tiny numbers' attested-A calls: restored with no expiry
+ * and none counted. A reader older than RFS4 refuses an RFS4 snapshot instead of keeping its
+ * lapsing decisions for ever.
  */
 const MAGIC_V3 = 0x52465333;
 /** Snapshots before complaint reporters: restored with every reporter unknown. */
@@ -34,7 +35,7 @@ const TINY_FIELDS_V2 = [
   'pendingSec',
   'suspectSec',
 ] as const;
-const TINY_FIELDS = [
+const TINY_FIELDS_V3 = [
   ...TINY_FIELDS_V2,
   'pestCallee',
   'pestCalls',
@@ -43,6 +44,13 @@ const TINY_FIELDS = [
   'lastCallee',
   'calleeRepeats',
 ] as const;
+const TINY_FIELDS = [...TINY_FIELDS_V3, 'attA'] as const;
+/** The tiny-state fields each snapshot version wrote, in order. */
+const FIELDS_OF = new Map<number, readonly (typeof TINY_FIELDS)[number][]>([
+  [MAGIC, TINY_FIELDS],
+  [MAGIC_V3, TINY_FIELDS_V3],
+  [MAGIC_V2, TINY_FIELDS_V2],
+]);
 
 function writeRich(w: ByteWriter, r: RichState): void {
   w.bytes(r.q);
@@ -125,8 +133,8 @@ export function writeStage(stage: Stage, extra: unknown): Buffer {
 export function readStage(stage: Stage, buf: Buffer): unknown {
   const rd = new ByteReader(buf);
   const magic = rd.i32();
-  if (magic !== MAGIC && magic !== MAGIC_V3 && magic !== MAGIC_V2)
-    throw new RingfenceError('INTEGRITY', 'not a Ringfence engine snapshot');
+  const fields = FIELDS_OF.get(magic);
+  if (fields === undefined) throw new RingfenceError('INTEGRITY', 'not a Ringfence engine snapshot');
   stage.states.clear();
   stage.memory = new StateMemory();
   stage.verdicts.clear();
@@ -138,12 +146,12 @@ export function readStage(stage: Stage, buf: Buffer): unknown {
   for (let i = 0; i < n; i++) {
     const key = rd.str();
     const s = new SubjectState(0);
-    for (const f of magic === MAGIC_V2 ? TINY_FIELDS_V2 : TINY_FIELDS) s[f] = rd.f64();
+    for (const f of fields) s[f] = rd.f64();
     s.trunk0 = rd.str();
     s.trunk1 = rd.str();
     s.device0 = rd.str();
     s.complaintSecs = rd.json<number[] | null>();
-    s.complaintBy = magic === MAGIC_V2 ? (s.complaintSecs?.map(() => 0) ?? null) : rd.json<number[] | null>();
+    s.complaintBy = magic !== MAGIC_V2 ? rd.json<number[] | null>() : (s.complaintSecs?.map(() => 0) ?? null);
     if (rd.i32() === 1) {
       s.pending = stage.memory.pendingAlloc();
       stage.memory.pendingRows.set(new Uint32Array(rd.block()), s.pending);

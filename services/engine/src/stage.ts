@@ -149,6 +149,7 @@ export class Stage {
       f[FEATURE_INDEX.attempts_24h] = s.calls;
       f[FEATURE_INDEX.attestation_c_share] = s.attC / calls;
       f[FEATURE_INDEX.attestation_none_share] = s.attNone / calls;
+      f[FEATURE_INDEX.attestation_a_share] = s.attA / calls;
       f[FEATURE_INDEX.answer_ratio] = s.answered / calls;
       f[FEATURE_INDEX.video_share] = s.video / calls;
       f[FEATURE_INDEX.mean_talk_s] = s.answered > 0 ? s.talk / s.answered : 0;

@@ -300,6 +300,7 @@ export class RichState {
     this.add(base, C_ANS, t.answered);
     this.add(base, C_ATT_C, t.attC);
     this.add(base, C_ATT_NONE, t.attNone);
+    this.add(base, C_ATT_A, t.attA);
     this.add(base, C_VIDEO, t.video);
     this.add(base, C_TALK, t.talk);
     this.add(base, C_T0, t.nT0);
@@ -487,6 +488,7 @@ export class SubjectState {
   /** Lifetime counts for the tiny state's few features (carried into the windows on promotion). */
   attC = 0;
   attNone = 0;
+  attA = 0;
   answered = 0;
   video = 0;
   talk = 0;

@@ -1,7 +1,7 @@
-import type { ICallDetailRecord } from '@ringfence/proto';
+import type { ICallDetailRecord, IComplaintEvent } from '@ringfence/proto';
 import { describe, expect, it } from 'vitest';
-import { loadRules, parseRules, type Engine, type Verdict } from '../src/index.js';
-import { HOUR, MIN, T0, callee, cdr, newEngine } from './cdr-builder.js';
+import { loadRules, parseRules, type Engine, type Rules, type Verdict } from '../src/index.js';
+import { HOUR, MIN, T0, callee, cdr, complaint, newEngine } from './cdr-builder.js';
 
 const ROBO = '+8615000000001';
 
@@ -183,6 +183,101 @@ describe('evidence of the caller’s own', () => {
     expect(member?.level).toBe('MEDIUM');
     expect(member?.reasons.map((r) => r.code)).toContain('CAMPAIGN_MEMBER');
     expect(sink.latest.get('+8618000000001')?.level ?? 'NONE').toBe('NONE');
+  });
+
+  it('counts a thin campaign member whose answered calls are hung up on, not a caller who talked', () => {
+    const { engine, sink } = newEngine();
+    const trunk = 'TG-GZ-IC-01';
+    // 40 numbers, 4 unverified calls each to different people; the first of each answered for 6 s.
+    for (let k = 0; k < 4; k++)
+      for (let i = 0; i < 40; i++)
+        engine.onCdr(
+          cdr({
+            from: `+86158000${String(10_000 + i)}`,
+            to: callee(i * 7 + k * 1000),
+            at: T0 + k * HOUR + i * 20_000,
+            answered: k === 0,
+            talkS: 6,
+            attestation: 3,
+            carrier: 'CT',
+            trunk,
+          }),
+        );
+    // The same pattern, but its one answered call was a conversation: a subscriber, not a campaign.
+    for (let k = 0; k < 4; k++)
+      engine.onCdr(
+        cdr({
+          from: '+8618000000002',
+          to: callee(5000 + k),
+          at: T0 + k * HOUR + 30 * MIN,
+          answered: k === 0,
+          talkS: 200,
+          attestation: 3,
+          carrier: 'CT',
+          trunk,
+        }),
+      );
+    engine.onCdr(cdr({ from: '+8613900000050', at: T0 + 6 * HOUR }));
+    engine.flush();
+    expect(sink.latest.get('+8615800010005')?.reasons.map((r) => r.code)).toContain('CAMPAIGN_MEMBER');
+    expect(sink.latest.get('+8618000000002')?.level ?? 'NONE').toBe('NONE');
+  });
+
+  it('keeps an attested reminder line whose answered calls are conversations below MEDIUM, not a short-call dialer', () => {
+    // 40 calls at a slow pace (the number is not busy yet: its tiny state counts them), then 260 to
+    // different people 90 s apart; 30% answered, `talkS` is how long the answered ones last.
+    const line = (from: string, talkS: number): ICallDetailRecord[] =>
+      Array.from({ length: 300 }, (_, i) =>
+        cdr({
+          from,
+          to: callee(i * 7919),
+          at: i < 40 ? T0 - (40 - i) * 25 * MIN : T0 + (i - 40) * 90_000,
+          answered: i % 10 < 3,
+          talkS,
+          attestation: 1,
+          trunk: 'ENT-GZ-31',
+        }),
+      );
+    const run = (rules: Rules, talkS: number): Verdict | undefined => {
+      const { engine, sink } = newEngine(rules);
+      for (const c of line('+862000000031', talkS)) engine.onCdr(c);
+      engine.flush();
+      return sink.latest.get('+862000000031');
+    };
+    const rules = loadRules();
+    expect(run(rules, 70)?.first.MEDIUM).toBeUndefined();
+    // What keeps it down is the evidence of conversations on attested calls (the slow start's
+    // attested calls included): without that rule, or with answered calls hung up on, it is flagged.
+    const without = parseRules({
+      ...rules,
+      rules: rules.rules.filter((r) => r.code !== 'ATTESTED_CONVERSATIONS'),
+    });
+    expect(run(without, 70)?.first.MEDIUM).toBeDefined();
+    expect(run(rules, 4)?.first.MEDIUM).toBeDefined();
+  });
+
+  it('counts five reporters against a number only at a complaint rate its answered calls do not dilute', () => {
+    const { engine, sink } = newEngine();
+    const reported = (number: string, k: number, at: number): IComplaintEvent => ({
+      ...complaint(number, at),
+      reporter: { raw: callee(900 + k), e164: callee(900 + k), valid: true },
+    });
+    // A busy notification line: 1,000 attested calls a morning, 70% answered; five people complain.
+    const line = '+862000000040';
+    for (let i = 0; i < 1000; i++)
+      engine.onCdr(
+        cdr({ from: line, to: callee(i * 7919), at: T0 + i * 10_000, answered: i % 10 < 7, talkS: 35 }),
+      );
+    // A caller of a dozen calls, a third answered, the same five complaints.
+    const caller = '+8613800000041';
+    for (let i = 0; i < 12; i++)
+      engine.onCdr(cdr({ from: caller, to: callee(i * 31), at: T0 + i * 10 * MIN, answered: i % 3 === 0 }));
+    for (let k = 0; k < 5; k++) {
+      engine.onComplaint(reported(line, k, T0 + 3 * HOUR + k * MIN));
+      engine.onComplaint(reported(caller, k, T0 + 3 * HOUR + k * MIN));
+    }
+    expect(sink.latest.get(line)?.reasons.map((r) => r.code) ?? []).not.toContain('MANY_REPORTERS');
+    expect(sink.latest.get(caller)?.reasons.map((r) => r.code)).toContain('MANY_REPORTERS');
   });
 
   it('adds up a few unanswered calls a night to one person across nights', () => {

@@ -133,6 +133,8 @@ export interface CallSetupFigures {
   /** Harassing calls placed after their number or its campaign's entry was at MEDIUM, and labelled. */
   harassingAfterFlag: number;
   harassingAfterFlagLabelled: number;
+  /** Harassing calls after their number or campaign was flagged and still allowed, per behaviour class. */
+  allowedAfterFlagByClass: Record<string, number>;
 }
 
 export interface QualityReport {
@@ -255,8 +257,10 @@ class CallSetupCounter {
     legitBlocked: 0,
     harassingAfterFlag: 0,
     harassingAfterFlagLabelled: 0,
+    allowedAfterFlagByClass: {},
   };
   private readonly harassers = new Map<string, string[]>();
+  private readonly classOf = new Map<string, string>();
 
   constructor(
     labels: readonly Label[],
@@ -267,11 +271,13 @@ class CallSetupCounter {
       if (l.kind !== 'number' && l.campaign !== null)
         sources.set(l.campaign, [...(sources.get(l.campaign) ?? []), `${l.kind}:${l.id}`]);
     for (const l of labels)
-      if (l.kind === 'number' && l.class === 'harasser')
+      if (l.kind === 'number' && l.class === 'harasser') {
+        this.classOf.set(l.id, behaviourClass(l));
         this.harassers.set(l.id, [
           `number:${l.id}`,
           ...(l.campaign === null ? [] : (sources.get(l.campaign) ?? [])),
         ]);
+      }
   }
 
   count(caller: string, action: Action): void {
@@ -286,7 +292,16 @@ class CallSetupCounter {
     if (!flaggedBy.some((k) => (this.tracks.get(k)?.peak ?? 0) >= 2)) return;
     f.harassingAfterFlag++;
     if (action !== Action.ACTION_ALLOW) f.harassingAfterFlagLabelled++;
+    else {
+      const cls = this.classOf.get(caller) ?? '';
+      f.allowedAfterFlagByClass[cls] = (f.allowedAfterFlagByClass[cls] ?? 0) + 1;
+    }
   }
+}
+
+/** A harasser's behaviour class: its category, and the kind of campaign it belongs to (its id without the number). */
+function behaviourClass(l: Label): string {
+  return l.campaign === null ? l.category : `${l.category}/${l.campaign.replace(/-\d+$/, '')}`;
 }
 
 function judge(
@@ -383,6 +398,12 @@ export function formatReport(r: QualityReport): string {
   const fmt = (x: number): string => (Number.isFinite(x) ? String(Math.round(x * 10) / 10) : '-');
   const lines = [
     `seed ${r.seed}: call setup: ${r.callSetup.legitLabelled} of ${r.callSetup.legitCalls} legitimate calls labelled (${((100 * r.callSetup.legitLabelled) / Math.max(1, r.callSetup.legitCalls)).toFixed(3)} %), ${r.callSetup.legitBlocked} blocked; ${r.callSetup.harassingAfterFlagLabelled} of ${r.callSetup.harassingAfterFlag} harassing calls after their number or campaign was flagged labelled (${((100 * r.callSetup.harassingAfterFlagLabelled) / Math.max(1, r.callSetup.harassingAfterFlag)).toFixed(1)} %)`,
+    `seed ${r.seed}: call setup: harassing calls allowed after their number or campaign was flagged, by class: ${
+      Object.entries(r.callSetup.allowedAfterFlagByClass)
+        .sort(([, a], [, b]) => b - a)
+        .map(([c, n]) => `${c} ${n}`)
+        .join(', ') || '-'
+    }`,
     `seed ${r.seed}: ${r.cdrs} CDRs, precision ${r.precision.toFixed(3)} recall ${r.recall.toFixed(3)} (per-caller thresholds: ${r.baselinePrecision.toFixed(3)} / ${r.baselineRecall.toFixed(3)}), ordinary subscribers at MEDIUM+ ${r.ordinaryFlagged}`,
     '| class | category | MEDIUM+ at peak | at end | calls to MEDIUM (median) | hours to MEDIUM (median) | per-caller thresholds |',
     '|---|---|---|---|---|---|---|',

@@ -21,26 +21,32 @@ describe('detection quality on held-out generated traffic', () => {
       const r = await measureQuality(HELD_OUT);
       process.stdout.write(`${formatReport(r)}\n`);
       expect(r.harasserNumbers).toBeGreaterThan(1000);
+      // The goals: numbers judged one by one at their peak level.
       expect(r.precision).toBeGreaterThanOrEqual(0.99);
-      // Snowshoe members and night-time pesters are not caught yet (docs/scoring.md, "Open gaps").
-      expect(r.recall).toBeGreaterThanOrEqual(0.85);
+      expect(r.recall).toBeGreaterThanOrEqual(0.95);
       expect(r.recall).toBeGreaterThan(r.baselineRecall);
-      // Guilt by association and complaints alone: none of these people ever reach MEDIUM.
-      for (const category of ['intl_caller', 'dual_sim', 'complained_subscriber'])
-        expect(row(r, 'legit_lookalike', category).flaggedAtPeak, category).toBe(0);
-      for (const category of ['call_centre', 'courier', 'driver', 'verification'])
-        expect(row(r, 'legit_high_volume', category).flaggedAtPeak, category).toBe(0);
-      // No legitimate number ends a run flagged.
-      for (const x of r.rows.filter((y) => y.cls !== 'harasser'))
+      // No legitimate class at MEDIUM, ever: look-alikes (guilt by association, roaming, complaints
+      // alone, reminder lines) and busy legitimate lines; and none ends a run flagged.
+      for (const x of r.rows.filter((y) => y.cls !== 'harasser')) {
+        expect(x.flaggedAtPeak, `${x.cls}/${x.category}`).toBe(0);
         expect(x.flaggedAtEnd, `${x.cls}/${x.category}`).toBe(0);
-      expect(r.ordinaryFlagged).toBeLessThanOrEqual(5);
+      }
+      // Ordinary subscribers of a spoofing campaign's own carrier can still touch MEDIUM through its
+      // trunk (docs/scoring.md, "Open gaps"); the goal is none.
+      expect(r.ordinaryFlagged).toBeLessThanOrEqual(2);
       expect(
         row(r, 'harasser', 'spoofing').flaggedAtPeak / row(r, 'harasser', 'spoofing').numbers,
       ).toBeGreaterThan(0.9);
       expect(Math.max(...r.robocallCallsToMedium)).toBeLessThanOrEqual(30);
-      // Every spoofing campaign and SIM farm is traced to where it enters.
-      for (const c of r.campaigns.filter((x) => !x.campaign.startsWith('snowshoe-')))
-        expect(c.sourcesNamed.length, c.campaign).toBeGreaterThan(0);
+      // Every campaign (spoofing, SIM farm, thin campaign) is traced to where it enters.
+      for (const c of r.campaigns) expect(c.sourcesNamed.length, c.campaign).toBeGreaterThan(0);
+      // At call setup: no more than 0.1% of legitimate calls labelled, none blocked. Harassing calls
+      // after their number or campaign was flagged: the goal is 95%; new caller ids on a flagged
+      // spoofing route are not labelled yet (docs/scoring.md, "Open gaps").
+      const setup = r.callSetup;
+      expect(setup.legitLabelled / setup.legitCalls).toBeLessThanOrEqual(0.001);
+      expect(setup.legitBlocked).toBe(0);
+      expect(setup.harassingAfterFlagLabelled / setup.harassingAfterFlag).toBeGreaterThanOrEqual(0.9);
     },
   );
 });
