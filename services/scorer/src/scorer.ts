@@ -1,5 +1,12 @@
 import type { Consumer, EachBatchPayload, KafkaMessage } from 'kafkajs';
-import { createKafka, ensureTopics, topicName, type Logger, type Registry } from '@ringfence/common';
+import {
+  createKafka,
+  ensureTopics,
+  topicName,
+  topicSettings,
+  type Logger,
+  type Registry,
+} from '@ringfence/common';
 import { NumberStage, SourceStage, loadRules, subjectKey, type EngineSink } from '@ringfence/engine';
 import { cdrv1 } from '@ringfence/proto';
 import { decodeFeedback, encodeAlert, encodeVerdict, forEachObservation } from './codec.js';
@@ -75,7 +82,7 @@ export async function startScorer(
   const kafka = createKafka({ brokers: config.kafkaBrokers, clientId: `scorer-${process.pid}`, logger });
   const admin = kafka.admin();
   await admin.connect();
-  await ensureTopics(admin, p);
+  await ensureTopics(admin, p, topicSettings(config));
   const producer = kafka.producer({
     idempotent: true,
     maxInFlightRequests: 1,
