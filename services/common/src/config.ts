@@ -109,7 +109,7 @@ export function loadConfig<S extends z.ZodObject<z.ZodRawShape>>(
   const result = z.strictObject(schema.shape).safeParse(input);
   if (!result.success) {
     const lines = result.error.issues.map((issue) => {
-      if (issue.code === 'unrecognized_keys') {
+      if (issue.code === 'unrecognized_keys' && issue.path.length === 0) {
         return `unknown key(s) ${issue.keys.join(', ')}: expected one of ${Object.keys(schema.shape).join(', ')}`;
       }
       const key = String(issue.path[0] ?? '');
