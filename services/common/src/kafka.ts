@@ -186,7 +186,9 @@ export async function ensureTopics(
     // Services of one deployment start together and race to create the same topics; kafkajs
     // reports the loser's TOPIC_ALREADY_EXISTS as `false`, and the waits below cover both.
     await admin.createTopics({
-      waitForLeaders: true,
+      // kafkajs's own wait fails on the UNKNOWN_TOPIC_OR_PARTITION a broker answers until the new
+      // topic's metadata reaches it (several brokers); the poll below waits that out too.
+      waitForLeaders: false,
       topics: missing.map((s) => ({
         topic: topicName(prefix, s.role),
         numPartitions: s.partitions,
