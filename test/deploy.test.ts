@@ -8,8 +8,15 @@ import * as policyV1 from 'kubernetes-models/policy/v1';
 import * as coreV1 from 'kubernetes-models/v1';
 import { describe, expect, it } from 'vitest';
 import { parse, parseAllDocuments } from 'yaml';
-import type { z } from 'zod';
-import { TOPIC_SPECS, TOPICS, envName } from '@ringfence/common';
+import { z } from 'zod';
+import {
+  TOPIC_SPECS,
+  TOPICS,
+  baseConfigShape,
+  envName,
+  loadConfig,
+  type TopicBaseName,
+} from '@ringfence/common';
 import { dbConfigSchema } from '../services/cli/src/commands/db.js';
 import { consoleConfigSchema } from '../services/console/src/config.js';
 import { exporterConfigSchema } from '../services/exporter/src/config.js';
@@ -113,6 +120,15 @@ describe('deploy/compose.yaml', () => {
         mounts.some((m) => dir.startsWith(`${m}/`)),
         dir,
       ).toBe(true);
+  });
+
+  it('creates topics with a replication factor its one Kafka node can hold', () => {
+    for (const [name, s] of ours) {
+      const env = s.environment ?? {};
+      if (env['KAFKA_BROKERS'] === undefined) continue;
+      expect(env['KAFKA_REPLICATION_FACTOR'], name).toBe('1');
+      expect(env['KAFKA_MIN_INSYNC_REPLICAS'], name).toBe('1');
+    }
   });
 
   it('gives ClickHouse a user and password, the ones the services log in with', () => {
@@ -405,6 +421,15 @@ describe('deploy/k8s', () => {
       expect(topic!.partitions, `${TOPICS[spec.role]} partitions`).toBeGreaterThanOrEqual(spec.partitions);
     }
     expect(created.size).toBe(TOPIC_SPECS.length);
+
+    // The services create and check topics from ringfence-common: the same counts and replication.
+    const common = named('ConfigMap', 'ringfence-common')?.data ?? {};
+    const settings = loadConfig(z.object(baseConfigShape), { env: common, file: '' });
+    expect(settings.kafkaReplicationFactor).toBe(3);
+    expect(settings.kafkaMinInsyncReplicas).toBe(2);
+    expect(settings.kafkaReplicationFactor).toBeLessThanOrEqual(kafka.spec?.replicas ?? 0);
+    for (const [topic, { partitions }] of created)
+      expect(settings.kafkaTopicPartitions[topic as TopicBaseName], topic).toBe(partitions);
   });
 
   it('names the same images as Compose', () => {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { RingfenceError } from './errors.js';
+import { TOPICS, type TopicBaseName } from './topics.js';
 
 /** Environment variable that names an optional JSON config file. */
 export const CONFIG_FILE_ENV = 'RINGFENCE_CONFIG';
@@ -108,7 +109,7 @@ export function loadConfig<S extends z.ZodObject<z.ZodRawShape>>(
   const result = z.strictObject(schema.shape).safeParse(input);
   if (!result.success) {
     const lines = result.error.issues.map((issue) => {
-      if (issue.code === 'unrecognized_keys') {
+      if (issue.code === 'unrecognized_keys' && issue.path.length === 0) {
         return `unknown key(s) ${issue.keys.join(', ')}: expected one of ${Object.keys(schema.shape).join(', ')}`;
       }
       const key = String(issue.path[0] ?? '');
@@ -120,6 +121,27 @@ export function loadConfig<S extends z.ZodObject<z.ZodRawShape>>(
     });
   }
   return deepFreeze(result.data as z.infer<S>);
+}
+
+const TOPIC_BASE_NAMES = Object.values(TOPICS) as [TopicBaseName, ...TopicBaseName[]];
+
+/** `cdr.v1=48,alerts.v1=12` (environment) or `{"cdr.v1": 48}` (file): partition counts by topic name. */
+function topicPartitions() {
+  return z
+    .preprocess(
+      (v) => {
+        if (typeof v !== 'string') return v;
+        const items = splitList(v) as string[];
+        return Object.fromEntries(
+          items.map((item) => {
+            const eq = item.lastIndexOf('=');
+            return eq < 0 ? [item, undefined] : [item.slice(0, eq).trim(), item.slice(eq + 1).trim()];
+          }),
+        );
+      },
+      z.partialRecord(z.enum(TOPIC_BASE_NAMES), cfg.int(1, 100_000)),
+    )
+    .default({});
 }
 
 /** Configuration every service shares: where Kafka and ClickHouse are, logging, the ops port. */
@@ -134,6 +156,15 @@ export const baseConfigShape = {
     .default('ringfence'),
   clickhouseUser: z.string().default('default'),
   clickhousePassword: z.string().default(''),
+  /**
+   * Replication factor of the topics a service creates when they are missing, and the one existing
+   * topics must have; unset: the cluster's `default.replication.factor`. Production: 3.
+   */
+  kafkaReplicationFactor: cfg.int(1, 32).optional(),
+  /** `min.insync.replicas` of the topics a service creates; unset: the cluster's. Production: 2. */
+  kafkaMinInsyncReplicas: cfg.int(1, 32).optional(),
+  /** Partition counts by topic, e.g. `cdr.v1=48,caller-risk.v1=48`; unlisted topics keep the defaults (TOPIC_SPECS). */
+  kafkaTopicPartitions: topicPartitions(),
   logLevel: cfg.logLevel().default('info'),
   /** Port of the metrics/health HTTP endpoint; 0 picks a free one. */
   opsPort: cfg.port().default(0),

@@ -12,7 +12,17 @@ export { Counter, Gauge, Histogram, Registry, counter, createMetrics, gauge, his
 export { scrapeMetrics, sumMetric } from './ops-metrics.js';
 export { startOpsServer, type OpsServer, type OpsServerOptions } from './ops-server.js';
 export { runService, type Stop } from './lifecycle.js';
-export { TOPICS, TOPIC_SPECS, topicName, type TopicRole, type TopicSpec } from './topics.js';
+export {
+  TOPICS,
+  TOPIC_SPECS,
+  configuredSpecs,
+  topicName,
+  topicSettings,
+  type TopicBaseName,
+  type TopicRole,
+  type TopicSettings,
+  type TopicSpec,
+} from './topics.js';
 export { createKafka, ensureTopics, type KafkaOptions } from './kafka.js';
 export { readToEnd, type ReadToEndOptions } from './topic-reader.js';
 export {

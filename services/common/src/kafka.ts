@@ -1,7 +1,21 @@
-import { Kafka, logLevel as KafkaLogLevel, type Admin, type LogEntry } from 'kafkajs';
+import {
+  Kafka,
+  logLevel as KafkaLogLevel,
+  type Admin,
+  type ConfigResourceTypes,
+  type LogEntry,
+} from 'kafkajs';
 import type { Logger } from 'pino';
+import { envName } from './config.js';
 import { RingfenceError } from './errors.js';
-import { TOPIC_SPECS, topicName, type TopicSpec } from './topics.js';
+import {
+  TOPICS,
+  TOPIC_SPECS,
+  configuredSpecs,
+  topicName,
+  type TopicSettings,
+  type TopicSpec,
+} from './topics.js';
 
 export interface KafkaOptions {
   brokers: readonly string[];
@@ -90,53 +104,143 @@ async function poll<T>(what: string, attempt: () => Promise<T | undefined>): Pro
   }
 }
 
+// kafkajs's ConfigResourceTypes.BROKER: its CommonJS exports hide the enum from an ESM import.
+const BROKER_RESOURCE = 4 as ConfigResourceTypes;
+
+/** A configuration error about a Kafka topic setting, worded as loadConfig words a bad value. */
+function badSetting(key: string, value: unknown, expected: string): RingfenceError {
+  return new RingfenceError(
+    'CONFIG_INVALID',
+    `invalid configuration:\n  ${key} (env ${envName(key)}) = ${String(value)}: ${expected}`,
+    {
+      detail: { keys: key },
+    },
+  );
+}
+
+/** The replication factor and min.insync.replicas new topics get, checked against the cluster. */
+async function replication(
+  admin: Admin,
+  settings: TopicSettings,
+): Promise<{ factor: number; minInsync: number | undefined }> {
+  const cluster = await admin.describeCluster();
+  const up = cluster.brokers.map((b) => `${b.host}:${b.port}`).join(', ');
+  let factor = settings.replicationFactor;
+  if (factor === undefined) {
+    // kafkajs speaks CreateTopics v3, which cannot ask for the broker's default (-1 came in v4).
+    const { resources } = await admin.describeConfigs({
+      includeSynonyms: false,
+      resources: [
+        {
+          type: BROKER_RESOURCE,
+          name: String(cluster.brokers[0]?.nodeId ?? cluster.controller ?? 1),
+          configNames: ['default.replication.factor'],
+        },
+      ],
+    });
+    factor = Number(
+      resources[0]?.configEntries.find((e) => e.configName === 'default.replication.factor')?.configValue ??
+        1,
+    );
+  }
+  if (factor > cluster.brokers.length) {
+    throw badSetting(
+      'kafkaReplicationFactor',
+      factor,
+      `expected at most the number of brokers up to create topics with, ${cluster.brokers.length} (${up})` +
+        (settings.replicationFactor === undefined
+          ? " (the value is the cluster's default.replication.factor)"
+          : ''),
+    );
+  }
+  const minInsync = settings.minInsyncReplicas;
+  if (minInsync !== undefined && minInsync > factor) {
+    throw badSetting(
+      'kafkaMinInsyncReplicas',
+      minInsync,
+      `expected at most the replication factor, ${factor}`,
+    );
+  }
+  return { factor, minInsync };
+}
+
 /**
- * Creates any missing topic with the local partition counts (compacted topics get
- * cleanup.policy=compact), then returns only once every partition of every topic has a leader that
- * answers and consumer groups have a coordinator, so a service's first produce, fetch or join does
- * not meet "not the leader" or "coordinator not available".
+ * Creates any missing topic with the configured partition counts, replication factor and
+ * min.insync.replicas (compacted topics get cleanup.policy=compact), checks that topics that exist
+ * have the configured partition counts (and replication factor, when one is configured), then
+ * returns only once every partition of every topic has a leader that answers and consumer groups
+ * have a coordinator, so a service's first produce, fetch or join does not meet "not the leader" or
+ * "coordinator not available". A setting the cluster cannot meet throws CONFIG_INVALID.
  */
 export async function ensureTopics(
   admin: Admin,
   prefix: string,
-  specs: readonly TopicSpec[] = TOPIC_SPECS,
+  settings: TopicSettings = {},
+  baseSpecs: readonly TopicSpec[] = TOPIC_SPECS,
 ): Promise<void> {
+  const specs = configuredSpecs(baseSpecs, settings.partitions);
   const existing = new Set(await admin.listTopics());
   const missing = specs.filter((s) => !existing.has(topicName(prefix, s.role)));
   if (missing.length > 0) {
+    const { factor, minInsync } = await replication(admin, settings);
     // Services of one deployment start together and race to create the same topics; kafkajs
     // reports the loser's TOPIC_ALREADY_EXISTS as `false`, and the waits below cover both.
     await admin.createTopics({
-      waitForLeaders: true,
+      // kafkajs's own wait fails on the UNKNOWN_TOPIC_OR_PARTITION a broker answers until the new
+      // topic's metadata reaches it (several brokers); the poll below waits that out too.
+      waitForLeaders: false,
       topics: missing.map((s) => ({
         topic: topicName(prefix, s.role),
         numPartitions: s.partitions,
-        replicationFactor: 1,
-        configEntries: s.compacted
-          ? [
-              { name: 'cleanup.policy', value: 'compact' },
-              { name: 'min.cleanable.dirty.ratio', value: '0.1' },
-              { name: 'segment.ms', value: '600000' },
-            ]
-          : [],
+        replicationFactor: factor,
+        configEntries: [
+          ...(minInsync === undefined ? [] : [{ name: 'min.insync.replicas', value: String(minInsync) }]),
+          ...(s.compacted
+            ? [
+                { name: 'cleanup.policy', value: 'compact' },
+                { name: 'min.cleanable.dirty.ratio', value: '0.1' },
+                { name: 'segment.ms', value: '600000' },
+              ]
+            : []),
+        ],
       })),
     });
   }
   const topics = specs.map((s) => topicName(prefix, s.role));
   // A topic another process is still creating may be listed before all its partitions have a
   // leader, whoever created it: wait on the metadata, not on who won the race.
-  await poll('topic leaders', async () => {
-    const { topics: meta } = await admin.fetchTopicMetadata({ topics });
-    const ready = specs.every((s) => {
-      const t = meta.find((m) => m.name === topicName(prefix, s.role));
+  const meta = await poll('topic leaders', async () => {
+    const { topics: found } = await admin.fetchTopicMetadata({ topics });
+    const ready = topics.every((name) => {
+      const t = found.find((m) => m.name === name);
       return (
         t !== undefined &&
-        t.partitions.length === s.partitions &&
+        t.partitions.length > 0 &&
         t.partitions.every((p) => p.leader >= 0 && p.partitionErrorCode === 0)
       );
     });
-    return ready ? true : undefined;
+    return ready ? found : undefined;
   });
+  for (const s of specs) {
+    const base = TOPICS[s.role];
+    const t = meta.find((m) => m.name === topicName(prefix, s.role))!;
+    if (t.partitions.length !== s.partitions) {
+      throw badSetting(
+        'kafkaTopicPartitions',
+        `${base}=${s.partitions}`,
+        `topic ${t.name} exists with ${t.partitions.length} partitions: configure ${base}=${t.partitions.length} (partitions of a keyed topic are chosen once)`,
+      );
+    }
+    const factor = settings.replicationFactor;
+    const off = t.partitions.find((p) => p.replicas.length !== factor);
+    if (factor !== undefined && off !== undefined) {
+      throw badSetting(
+        'kafkaReplicationFactor',
+        factor,
+        `topic ${t.name} exists with ${off.replicas.length} replicas of partition ${off.partitionId}: reassign its replicas (kafka-reassign-partitions) or configure ${off.replicas.length}`,
+      );
+    }
+  }
   // The controller reports leaders before the brokers serve them; a first produce that meets
   // NOT_LEADER makes kafkajs's idempotent producer retry with a new sequence number, which the
   // broker refuses (OUT_OF_ORDER_SEQUENCE_NUMBER). Wait until every partition answers.

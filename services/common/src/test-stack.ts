@@ -3,6 +3,7 @@ import { createClickHouse, type ClickHouseClient } from './clickhouse.js';
 import { createKafka, ensureTopics } from './kafka.js';
 import { createLogger } from './logger.js';
 import { ident, sql } from './sql.js';
+import type { TopicSettings } from './topics.js';
 import type { Admin, Kafka, KafkaMessage } from 'kafkajs';
 
 /**
@@ -19,8 +20,8 @@ export interface TestStack {
   kafka(clientId?: string): Kafka;
   /** A client bound to `database` (created on first use by the caller's migrations or `createDatabase`). */
   clickhouse(): ClickHouseClient;
-  /** Creates every Ringfence topic under `topicPrefix`. */
-  createTopics(): Promise<void>;
+  /** Creates every Ringfence topic under `topicPrefix` (replication: the cluster's defaults). */
+  createTopics(settings?: TopicSettings): Promise<void>;
   /** Deletes every topic under `topicPrefix`. */
   deleteTopics(): Promise<void>;
   createDatabase(): Promise<void>;
@@ -96,7 +97,7 @@ export function testStack(options: TestStackOptions = {}): TestStack {
     topicPrefix,
     database,
     kafka,
-    createTopics: () => withAdmin((admin) => ensureTopics(admin, topicPrefix)),
+    createTopics: (settings) => withAdmin((admin) => ensureTopics(admin, topicPrefix, settings)),
     deleteTopics: () =>
       withAdmin(async (admin) => {
         const topics = (await admin.listTopics()).filter((t) => t.startsWith(topicPrefix));

@@ -4,7 +4,7 @@
  */
 export { freePort } from './free-port.js';
 export { scrapeMetrics, sumMetric } from './ops-metrics.js';
-export { PrivateStack, type StackComponent } from './private-stack.js';
+export { PrivateStack, type PrivateStackOptions, type StackComponent } from './private-stack.js';
 export { seededRandom } from './seeded-random.js';
 export { stackServerCpuSeconds } from './server-cpu.js';
 export {

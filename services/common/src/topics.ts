@@ -35,7 +35,10 @@ export interface TopicSpec {
   compacted: boolean;
 }
 
-/** Partition counts for the local single-node stack; production counts are set in deploy/. */
+/**
+ * Default partition counts (the local stack's); a deployment sets its own per topic with
+ * KAFKA_TOPIC_PARTITIONS (deploy/k8s/config.yaml holds production's).
+ */
 export const TOPIC_SPECS: readonly TopicSpec[] = [
   { role: 'cdr', partitions: 6, compacted: false },
   { role: 'cdrDlq', partitions: 1, compacted: false },
@@ -53,4 +56,38 @@ export const TOPIC_SPECS: readonly TopicSpec[] = [
 /** The full topic name for a role under a prefix ("" in production, a unique one per test). */
 export function topicName(prefix: string, role: TopicRole): string {
   return `${prefix}${TOPICS[role]}`;
+}
+
+/** A topic's name without prefix (`cdr.v1`), as KAFKA_TOPIC_PARTITIONS names it. */
+export type TopicBaseName = (typeof TOPICS)[TopicRole];
+
+/**
+ * How topics are created: partition counts per topic (defaults: {@link TOPIC_SPECS}), and the
+ * replication factor and min.insync.replicas (unset: the cluster's own defaults).
+ */
+export interface TopicSettings {
+  replicationFactor?: number | undefined;
+  minInsyncReplicas?: number | undefined;
+  partitions?: Readonly<Partial<Record<TopicBaseName, number>>> | undefined;
+}
+
+/** The specs with a deployment's partition counts applied. */
+export function configuredSpecs(
+  specs: readonly TopicSpec[],
+  partitions: TopicSettings['partitions'] = {},
+): TopicSpec[] {
+  return specs.map((s) => ({ ...s, partitions: partitions[TOPICS[s.role]] ?? s.partitions }));
+}
+
+/** The topic settings of a service's configuration (KAFKA_REPLICATION_FACTOR, ...). */
+export function topicSettings(c: {
+  readonly kafkaReplicationFactor?: number | undefined;
+  readonly kafkaMinInsyncReplicas?: number | undefined;
+  readonly kafkaTopicPartitions?: TopicSettings['partitions'];
+}): TopicSettings {
+  return {
+    replicationFactor: c.kafkaReplicationFactor,
+    minInsyncReplicas: c.kafkaMinInsyncReplicas,
+    partitions: c.kafkaTopicPartitions,
+  };
 }

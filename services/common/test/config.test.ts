@@ -3,7 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { cfg, envName, isRingfenceError, loadConfig } from '@ringfence/common';
+import {
+  TOPIC_SPECS,
+  baseConfigShape,
+  cfg,
+  configuredSpecs,
+  envName,
+  isRingfenceError,
+  loadConfig,
+  topicSettings,
+} from '@ringfence/common';
 
 const schema = z.object({
   kafkaBrokers: cfg.list().default(['127.0.0.1:9092']),
@@ -80,5 +89,55 @@ describe('loadConfig', () => {
     expect(configError(() => loadConfig(schema, { env: {}, file }))).toContain('unknown key(s) batchSise');
     writeFileSync(file, '{not json');
     expect(configError(() => loadConfig(schema, { env: {}, file }))).toContain(file);
+  });
+});
+
+describe('the Kafka topic settings every service shares', () => {
+  const schema = z.object(baseConfigShape);
+
+  it('reads partition counts by topic, the replication factor and min.insync.replicas', () => {
+    const c = loadConfig(schema, {
+      file: '',
+      env: {
+        KAFKA_TOPIC_PARTITIONS: 'cdr.v1=48, caller-risk.v1=48,alerts.v1=12',
+        KAFKA_REPLICATION_FACTOR: '3',
+        KAFKA_MIN_INSYNC_REPLICAS: '2',
+      },
+    });
+    expect(c.kafkaTopicPartitions).toEqual({ 'cdr.v1': 48, 'caller-risk.v1': 48, 'alerts.v1': 12 });
+    expect(topicSettings(c)).toEqual({
+      replicationFactor: 3,
+      minInsyncReplicas: 2,
+      partitions: { 'cdr.v1': 48, 'caller-risk.v1': 48, 'alerts.v1': 12 },
+    });
+    const cdr = configuredSpecs(TOPIC_SPECS, c.kafkaTopicPartitions).find((s) => s.role === 'cdr');
+    expect(cdr?.partitions).toBe(48);
+    const dlq = configuredSpecs(TOPIC_SPECS, c.kafkaTopicPartitions).find((s) => s.role === 'cdrDlq');
+    expect(dlq?.partitions).toBe(TOPIC_SPECS.find((s) => s.role === 'cdrDlq')?.partitions);
+  });
+
+  it("leaves replication to the cluster's defaults when unset", () => {
+    const c = loadConfig(schema, { file: '', env: {} });
+    expect(c.kafkaReplicationFactor).toBeUndefined();
+    expect(c.kafkaMinInsyncReplicas).toBeUndefined();
+    expect(c.kafkaTopicPartitions).toEqual({});
+  });
+
+  it('refuses an unknown topic, a count that is not a positive whole number, and a zero factor', () => {
+    for (const [key, value, named] of [
+      ['KAFKA_TOPIC_PARTITIONS', 'cdr.v2=48', 'KAFKA_TOPIC_PARTITIONS'],
+      ['KAFKA_TOPIC_PARTITIONS', 'cdr.v1=0', 'KAFKA_TOPIC_PARTITIONS'],
+      ['KAFKA_TOPIC_PARTITIONS', 'cdr.v1', 'KAFKA_TOPIC_PARTITIONS'],
+      ['KAFKA_REPLICATION_FACTOR', '0', 'KAFKA_REPLICATION_FACTOR'],
+    ] as const) {
+      let err: unknown;
+      try {
+        loadConfig(schema, { file: '', env: { [key]: value } });
+      } catch (e) {
+        err = e;
+      }
+      expect(isRingfenceError(err, 'CONFIG_INVALID'), `${key}=${value}`).toBe(true);
+      expect((err as Error).message).toContain(named);
+    }
   });
 });

@@ -1,8 +1,9 @@
 import { Writable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
+import { isRingfenceError, type RingfenceError } from '../src/errors.js';
 import { createKafka, ensureTopics } from '../src/kafka.js';
 import { createLogger } from '../src/logger.js';
-import { TOPIC_SPECS, topicName } from '../src/topics.js';
+import { TOPIC_SPECS, topicName, type TopicSettings } from '../src/topics.js';
 import { testStack } from '../src/testing.js';
 
 const stack = testStack();
@@ -60,5 +61,53 @@ describe('ensureTopics', () => {
       }),
     );
     expect(lines.filter((l) => /"level":"(error|fatal)"/.test(l))).toEqual([]);
+  });
+});
+
+describe('ensureTopics with configured partitions and replication', () => {
+  const scoped = testStack();
+
+  afterAll(async () => {
+    await scoped.deleteTopics();
+  });
+
+  it('creates topics from the configuration and refuses, naming the setting, what the cluster or the topics cannot match', async () => {
+    const kafka = scoped.kafka();
+    const admin = kafka.admin();
+    await admin.connect();
+    try {
+      const refusal = async (settings: TopicSettings): Promise<string> => {
+        const err: unknown = await ensureTopics(admin, scoped.topicPrefix, settings).then(
+          () => undefined,
+          (e: unknown) => e,
+        );
+        expect(isRingfenceError(err, 'CONFIG_INVALID'), JSON.stringify(settings)).toBe(true);
+        expect((err as RingfenceError).retryable).toBe(false);
+        return (err as Error).message;
+      };
+      // The shared stack is one broker: a factor of 2 cannot be met, and nothing is created.
+      expect(await refusal({ replicationFactor: 2 })).toMatch(
+        /kafkaReplicationFactor \(env KAFKA_REPLICATION_FACTOR\) = 2: expected at most the number of brokers up .*, 1 /,
+      );
+      expect(await refusal({ replicationFactor: 1, minInsyncReplicas: 2 })).toContain(
+        'kafkaMinInsyncReplicas (env KAFKA_MIN_INSYNC_REPLICAS) = 2: expected at most the replication factor, 1',
+      );
+      expect((await admin.listTopics()).filter((t) => t.startsWith(scoped.topicPrefix))).toEqual([]);
+
+      await ensureTopics(admin, scoped.topicPrefix, {
+        replicationFactor: 1,
+        minInsyncReplicas: 1,
+        partitions: { 'cdr.v1': 4 },
+      });
+      const cdr = topicName(scoped.topicPrefix, 'cdr');
+      const { topics } = await admin.fetchTopicMetadata({ topics: [cdr] });
+      expect(topics[0]?.partitions).toHaveLength(4);
+      // Started again with another count than the topic has: refused, with the count it has.
+      expect(await refusal({ partitions: { 'cdr.v1': 6 } })).toContain(
+        `kafkaTopicPartitions (env KAFKA_TOPIC_PARTITIONS) = cdr.v1=6: topic ${cdr} exists with 4 partitions`,
+      );
+    } finally {
+      await admin.disconnect();
+    }
   });
 });

@@ -11,6 +11,7 @@ import {
   startOpsServer,
   type Logger,
   type Stop,
+  topicSettings,
 } from '@ringfence/common';
 import { waitForSchema, type StoreDb } from '@ringfence/store';
 import { ActionRecorder } from './actions.js';
@@ -62,7 +63,7 @@ export async function startConsole(
   const admin = kafka.admin();
   await admin.connect();
   try {
-    await ensureTopics(admin, config.topicPrefix);
+    await ensureTopics(admin, config.topicPrefix, topicSettings(config));
   } finally {
     await admin.disconnect();
   }

@@ -6,6 +6,7 @@ import {
   startOpsServer,
   type Logger,
   type Stop,
+  topicSettings,
 } from '@ringfence/common';
 import { IngestCore, createIngestProducer } from '@ringfence/cdr';
 import type { AddressInfo } from 'node:net';
@@ -37,7 +38,7 @@ export async function startIngest(
   const kafka = createKafka({ brokers: config.kafkaBrokers, clientId: 'ringfence-ingest', logger });
   const admin = kafka.admin();
   await admin.connect();
-  await ensureTopics(admin, config.topicPrefix);
+  await ensureTopics(admin, config.topicPrefix, topicSettings(config));
   await admin.disconnect();
   const producer = createIngestProducer(kafka, { logger: logger.child({ component: 'producer' }) });
   await producer.connect();

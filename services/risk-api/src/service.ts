@@ -10,6 +10,7 @@ import {
   TOPIC_SPECS,
   type LoadConfigOptions,
   type Stop,
+  topicSettings,
 } from '@ringfence/common';
 import { riskApiConfigSchema } from './config.js';
 import { startRiskServer } from './server.js';
@@ -48,6 +49,7 @@ export async function startRiskApi(options: LoadConfigOptions = {}): Promise<Ris
   await ensureTopics(
     admin,
     config.topicPrefix,
+    topicSettings(config),
     TOPIC_SPECS.filter((s) => s.role === 'callerRisk' || s.role === 'sourceRisk'),
   );
   await admin.disconnect();

@@ -36,6 +36,7 @@ describe('risk-api on the real Kafka', () => {
     await ensureTopics(
       admin,
       stack.topicPrefix,
+      {},
       TOPIC_SPECS.filter((s) => s.role === 'callerRisk' || s.role === 'sourceRisk'),
     );
     await admin.disconnect();

@@ -5,6 +5,7 @@ import {
   ensureTopics,
   isRingfenceError,
   topicName,
+  topicSettings,
   type Logger,
   type Registry,
 } from '@ringfence/common';
@@ -101,7 +102,7 @@ export async function startScorer(
   const kafka = createKafka({ brokers: config.kafkaBrokers, clientId: `scorer-${process.pid}`, logger });
   const admin = kafka.admin();
   await admin.connect();
-  await ensureTopics(admin, p);
+  await ensureTopics(admin, p, topicSettings(config));
   // One transactional id per group: whichever instance is active writes under it (see TransactionalWriter).
   const producer = kafka.producer({
     transactionalId: `${config.groupId}.engine`,

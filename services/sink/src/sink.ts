@@ -7,6 +7,7 @@ import {
   topicName,
   type Logger,
   type Registry,
+  topicSettings,
 } from '@ringfence/common';
 import { insertCdrs, waitForSchema, type CdrRow, type StoreDb } from '@ringfence/store';
 import { Batcher } from './batcher.js';
@@ -51,7 +52,7 @@ export async function startSink(
   const admin = kafka.admin();
   await admin.connect();
   try {
-    await ensureTopics(admin, config.topicPrefix);
+    await ensureTopics(admin, config.topicPrefix, topicSettings(config));
   } finally {
     await admin.disconnect();
   }

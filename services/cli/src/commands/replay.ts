@@ -7,6 +7,7 @@ import {
   createLogger,
   ensureTopics,
   loadConfig,
+  topicSettings,
 } from '@ringfence/common';
 import {
   IngestCore,
@@ -70,7 +71,7 @@ export function registerReplay(program: Command): void {
       const kafka = createKafka({ brokers: config.kafkaBrokers, clientId: 'ringfence-replay', logger });
       const admin = kafka.admin();
       await admin.connect();
-      await ensureTopics(admin, config.topicPrefix);
+      await ensureTopics(admin, config.topicPrefix, topicSettings(config));
       await admin.disconnect();
       const producer = new ThreadedIngestProducer({
         brokers: config.kafkaBrokers,

@@ -112,6 +112,7 @@ export function registerRun(program: Command): void {
         clickhousePassword: config.clickhousePassword,
         database: config.clickhouseDatabase,
         topicPrefix: config.topicPrefix,
+        topics: config.topics,
         scorerGroup: config.scorerGroup,
         ports: config.ports,
         sinceMs: Date.now(),

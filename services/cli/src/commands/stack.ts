@@ -1,6 +1,13 @@
-import { Option, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import { COMPONENTS, stackDown, stackStatus, stackUp, type Component } from '../stack/stack.js';
 import { print } from '../output.js';
+
+function brokerCount(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 5)
+    throw new InvalidArgumentError('expected a whole number from 1 to 5');
+  return n;
+}
 
 export function registerStack(program: Command): void {
   const only = new Option('--only <component...>', 'limit to these components').choices(COMPONENTS);
@@ -11,7 +18,14 @@ export function registerStack(program: Command): void {
     .command('up')
     .description('start Kafka and ClickHouse on 127.0.0.1 (idempotent; skipped for external clusters)')
     .addOption(only)
-    .action(async (o: { only?: Component[] }) => stackUp(print, o.only));
+    .option(
+      '--brokers <n>',
+      'Kafka nodes (combined broker+controller, replication factor min(n, 3), min.insync.replicas one less); fixed when the stack is first formatted',
+      brokerCount,
+    )
+    .action(async (o: { only?: Component[]; brokers?: number }) =>
+      stackUp(print, o.only, undefined, o.brokers),
+    );
   stack
     .command('down')
     .description('stop what `stack up` started (by pid file)')

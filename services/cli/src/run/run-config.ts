@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { baseConfigShape, cfg, loadConfig } from '@ringfence/common';
+import { baseConfigShape, cfg, loadConfig, topicSettings, type TopicSettings } from '@ringfence/common';
 import { MAIN_JOB_PORTS, MAIN_JOB_SERVICES, type MainJobPorts, type MainJobService } from './main-job.js';
 
 const runConfigShape = {
@@ -15,6 +15,10 @@ const runConfigShape = {
   runStatusSeconds: cfg.number(0.5, 3600).optional(),
   /** The services' topic prefix, ClickHouse database and credentials: the status panel reads them too. */
   topicPrefix: baseConfigShape.topicPrefix,
+  /** How the job creates the topics before its services start (the services read the same keys). */
+  kafkaReplicationFactor: baseConfigShape.kafkaReplicationFactor,
+  kafkaMinInsyncReplicas: baseConfigShape.kafkaMinInsyncReplicas,
+  kafkaTopicPartitions: baseConfigShape.kafkaTopicPartitions,
   clickhouseDatabase: baseConfigShape.clickhouseDatabase,
   clickhouseUser: baseConfigShape.clickhouseUser,
   clickhousePassword: baseConfigShape.clickhousePassword,
@@ -28,6 +32,7 @@ export interface RunConfig {
   /** Undefined: the output mode's default. */
   readonly statusSeconds: number | undefined;
   readonly topicPrefix: string;
+  readonly topics: TopicSettings;
   readonly clickhouseDatabase: string;
   readonly clickhouseUser: string;
   readonly clickhousePassword: string;
@@ -53,6 +58,7 @@ export function runConfig(env: NodeJS.ProcessEnv = process.env): RunConfig {
     }),
     statusSeconds: c.runStatusSeconds,
     topicPrefix: c.topicPrefix,
+    topics: topicSettings(c),
     clickhouseDatabase: c.clickhouseDatabase,
     clickhouseUser: c.clickhouseUser,
     clickhousePassword: c.clickhousePassword,

@@ -8,6 +8,7 @@ import {
   topicName,
   type ClickHouseClient,
   type Logger,
+  type TopicSettings,
 } from '@ringfence/common';
 import { flaggedCounts, listAlerts, storedSince, type StoreDb } from '@ringfence/store';
 import { MAIN_JOB_SERVICES, type MainJobPorts } from './main-job.js';
@@ -59,6 +60,8 @@ export interface StatusSourceOptions {
   clickhousePassword: string;
   database: string;
   topicPrefix: string;
+  /** How missing topics are created (the services' KAFKA_REPLICATION_FACTOR, ...). */
+  topics: TopicSettings;
   scorerGroup: string;
   ports: MainJobPorts;
   /** The collector's own diagnostics (a log file): never the terminal. */
@@ -135,7 +138,7 @@ export class StatusSource {
    * services start, so none of them meets a topic without a leader.
    */
   async prepareTopics(): Promise<void> {
-    await ensureTopics(await this.kafka(), this.o.topicPrefix);
+    await ensureTopics(await this.kafka(), this.o.topicPrefix, this.o.topics);
   }
 
   /** Reads every figure (those that cannot be read this time are left undefined). */

@@ -1,15 +1,36 @@
 import { z } from 'zod';
 import { cfg, loadConfig } from '@ringfence/common';
 import { clickhouseDown, clickhouseStatus, clickhouseUp } from './clickhouse.js';
-import { kafkaDown, kafkaStatus, kafkaUp } from './kafka.js';
+import { kafkaAddresses, kafkaDown, kafkaStatus, kafkaUp, type KafkaStackOptions } from './kafka.js';
 import { stackPaths } from './paths.js';
 
 export const COMPONENTS = ['kafka', 'clickhouse'] as const;
 export type Component = (typeof COMPONENTS)[number];
 
+function portList() {
+  return z
+    .preprocess(
+      (v) =>
+        typeof v === 'string'
+          ? v
+              .split(',')
+              .map((x) => x.trim())
+              .filter((x) => x !== '')
+          : v,
+      z.array(cfg.port()).min(1),
+    )
+    .optional();
+}
+
 const stackConfigShape = {
   kafkaPort: cfg.port().default(9092),
   kafkaControllerPort: cfg.port().default(9093),
+  /** Several brokers: each node's client port (default: KAFKA_PORT + 100 per node). */
+  kafkaPorts: portList(),
+  /** Several brokers: each node's controller port (default: KAFKA_CONTROLLER_PORT + 100 per node). */
+  kafkaControllerPorts: portList(),
+  /** Each broker JVM's heap flags, as Kafka's own scripts read them. */
+  kafkaHeapOpts: z.string().optional(),
   clickhouseHttpPort: cfg.port().default(8123),
   clickhouseTcpPort: cfg.port().default(9000),
   /** When set, Kafka is external and the local broker is neither started nor stopped. */
@@ -18,8 +39,21 @@ const stackConfigShape = {
   clickhouseUrl: z.string().optional(),
 };
 
-function stackConfig(): Readonly<z.infer<z.ZodObject<typeof stackConfigShape>>> {
+type StackConfig = Readonly<z.infer<z.ZodObject<typeof stackConfigShape>>>;
+
+function stackConfig(): StackConfig {
   return loadConfig(z.object(stackConfigShape), { file: '' });
+}
+
+function kafkaOptions(c: StackConfig, brokers?: number): KafkaStackOptions {
+  return {
+    port: c.kafkaPort,
+    controllerPort: c.kafkaControllerPort,
+    brokers,
+    ports: c.kafkaPorts,
+    controllerPorts: c.kafkaControllerPorts,
+    heapOpts: c.kafkaHeapOpts,
+  };
 }
 
 function selected(only: readonly Component[] | undefined): Set<Component> {
@@ -28,6 +62,7 @@ function selected(only: readonly Component[] | undefined): Set<Component> {
 
 /**
  * Brings up the local Kafka and ClickHouse (each skipped when configured as external). Idempotent.
+ * `brokers` runs that many Kafka nodes (a new stack only; undefined: as formatted, else one).
  * When `signal` aborts it stops waiting and starts no further process (the caller then stops what
  * was started, with {@link stackDown}).
  */
@@ -35,6 +70,7 @@ export async function stackUp(
   log: (line: string) => void,
   only?: readonly Component[],
   signal?: AbortSignal,
+  brokers?: number,
 ): Promise<void> {
   const c = stackConfig();
   const paths = stackPaths();
@@ -42,8 +78,7 @@ export async function stackUp(
   const tasks: Promise<void>[] = [];
   if (want.has('kafka')) {
     if (c.kafkaBrokers !== undefined) log(`kafka: external (${c.kafkaBrokers}), not started`);
-    else
-      tasks.push(kafkaUp(paths, { port: c.kafkaPort, controllerPort: c.kafkaControllerPort }, log, signal));
+    else tasks.push(kafkaUp(paths, kafkaOptions(c, brokers), log, signal));
   }
   if (want.has('clickhouse')) {
     if (c.clickhouseUrl !== undefined) log(`clickhouse: external (${c.clickhouseUrl}), not started`);
@@ -64,7 +99,7 @@ export async function stackUp(
 export function stackAddresses(): { kafkaBrokers: string; clickhouseUrl: string } {
   const c = stackConfig();
   return {
-    kafkaBrokers: c.kafkaBrokers ?? `127.0.0.1:${c.kafkaPort}`,
+    kafkaBrokers: c.kafkaBrokers ?? kafkaAddresses(stackPaths(), kafkaOptions(c)).join(','),
     clickhouseUrl: c.clickhouseUrl ?? `http://127.0.0.1:${c.clickhouseHttpPort}`,
   };
 }
@@ -81,8 +116,13 @@ export async function stackDown(log: (line: string) => void, only?: readonly Com
 export async function stackStatus(): Promise<{ lines: string[]; healthy: boolean }> {
   const c = stackConfig();
   const paths = stackPaths();
-  const lines = [await kafkaStatus(paths, c.kafkaPort), await clickhouseStatus(paths, c.clickhouseHttpPort)];
-  if (c.kafkaBrokers !== undefined) lines[0] = `kafka      external  ${c.kafkaBrokers}`;
-  if (c.clickhouseUrl !== undefined) lines[1] = `clickhouse external  ${c.clickhouseUrl}`;
+  const lines = [
+    ...(c.kafkaBrokers === undefined
+      ? await kafkaStatus(paths, kafkaOptions(c))
+      : [`kafka      external  ${c.kafkaBrokers}`]),
+    c.clickhouseUrl === undefined
+      ? await clickhouseStatus(paths, c.clickhouseHttpPort)
+      : `clickhouse external  ${c.clickhouseUrl}`,
+  ];
   return { lines, healthy: lines.every((l) => !/\bdown\b/.test(l)) };
 }
