@@ -4,6 +4,11 @@
  */
 export { freePort } from './free-port.js';
 export { scrapeMetrics, sumMetric } from './ops-metrics.js';
+export {
+  CLUSTER_NODES,
+  PrivateClickHouseCluster,
+  type ClusterNodeName,
+} from './private-clickhouse-cluster.js';
 export { PrivateStack, type StackComponent } from './private-stack.js';
 export { seededRandom } from './seeded-random.js';
 export { stackServerCpuSeconds } from './server-cpu.js';

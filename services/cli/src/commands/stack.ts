@@ -11,12 +11,21 @@ export function registerStack(program: Command): void {
     .command('up')
     .description('start Kafka and ClickHouse on 127.0.0.1 (idempotent; skipped for external clusters)')
     .addOption(only)
-    .action(async (o: { only?: Component[] }) => stackUp(print, o.only));
+    .option(
+      '--clickhouse-cluster',
+      'ClickHouse as 2 shards x 2 replicas coordinated by ZooKeeper (cluster `ringfence`), not one server',
+    )
+    .action(async (o: { only?: Component[]; clickhouseCluster?: boolean }) =>
+      stackUp(print, o.only, undefined, { clickhouseCluster: o.clickhouseCluster === true }),
+    );
   stack
     .command('down')
     .description('stop what `stack up` started (by pid file)')
     .addOption(only)
-    .action(async (o: { only?: Component[] }) => stackDown(print, o.only));
+    .option('--clickhouse-node <name...>', 'stop only these servers of the cluster layout (s1r1 ... s2r2)')
+    .action(async (o: { only?: Component[]; clickhouseNode?: string[] }) =>
+      stackDown(print, o.only, o.clickhouseNode),
+    );
   stack
     .command('status')
     .description("print each component's health; exits 1 when one is down")

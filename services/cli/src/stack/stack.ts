@@ -1,8 +1,17 @@
 import { z } from 'zod';
 import { cfg, loadConfig } from '@ringfence/common';
 import { clickhouseDown, clickhouseStatus, clickhouseUp } from './clickhouse.js';
+import {
+  clickhouseClusterDown,
+  clickhouseClusterStatus,
+  clickhouseClusterUp,
+  clusterExists,
+  clusterNodes,
+  type ClickHouseClusterOptions,
+} from './clickhouse-cluster.js';
 import { kafkaDown, kafkaStatus, kafkaUp } from './kafka.js';
 import { stackPaths } from './paths.js';
+import { zookeeperDown, zookeeperStatus, zookeeperUp } from './zookeeper.js';
 
 export const COMPONENTS = ['kafka', 'clickhouse'] as const;
 export type Component = (typeof COMPONENTS)[number];
@@ -12,6 +21,18 @@ const stackConfigShape = {
   kafkaControllerPort: cfg.port().default(9093),
   clickhouseHttpPort: cfg.port().default(8123),
   clickhouseTcpPort: cfg.port().default(9000),
+  /** The cluster layout's ZooKeeper. */
+  zookeeperPort: cfg.port().default(2181),
+  /**
+   * The cluster layout's ports, (http, tcp, interserver) for s1r1, s1r2, s2r1, s2r2 in turn; default:
+   * CLICKHOUSE_HTTP_PORT + k, CLICKHOUSE_TCP_PORT + k and 9009 + k for the k-th server.
+   */
+  clickhouseClusterPorts: z
+    .preprocess(
+      (v) => (typeof v === 'string' ? v.split(',').map((p) => Number(p.trim())) : v),
+      z.array(cfg.port()).length(12),
+    )
+    .optional(),
   /** When set, Kafka is external and the local broker is neither started nor stopped. */
   kafkaBrokers: z.string().optional(),
   /** When set, ClickHouse is external and the local server is neither started nor stopped. */
@@ -20,6 +41,31 @@ const stackConfigShape = {
 
 function stackConfig(): Readonly<z.infer<z.ZodObject<typeof stackConfigShape>>> {
   return loadConfig(z.object(stackConfigShape), { file: '' });
+}
+
+function clusterOptions(c: ReturnType<typeof stackConfig>): ClickHouseClusterOptions {
+  return {
+    nodes: clusterNodes(
+      { httpPort: c.clickhouseHttpPort, tcpPort: c.clickhouseTcpPort },
+      c.clickhouseClusterPorts,
+    ),
+    zookeeperPort: c.zookeeperPort,
+  };
+}
+
+/** How `stack up` runs ClickHouse: one server (the default), or 2 shards × 2 replicas with ZooKeeper. */
+export interface StackUpOptions {
+  clickhouseCluster?: boolean;
+}
+
+async function clusterUp(
+  c: ReturnType<typeof stackConfig>,
+  log: (line: string) => void,
+  signal?: AbortSignal,
+): Promise<void> {
+  const paths = stackPaths();
+  await zookeeperUp(paths, c.zookeeperPort, log, signal);
+  await clickhouseClusterUp(paths, clusterOptions(c), log, signal);
 }
 
 function selected(only: readonly Component[] | undefined): Set<Component> {
@@ -35,6 +81,7 @@ export async function stackUp(
   log: (line: string) => void,
   only?: readonly Component[],
   signal?: AbortSignal,
+  options: StackUpOptions = {},
 ): Promise<void> {
   const c = stackConfig();
   const paths = stackPaths();
@@ -47,6 +94,7 @@ export async function stackUp(
   }
   if (want.has('clickhouse')) {
     if (c.clickhouseUrl !== undefined) log(`clickhouse: external (${c.clickhouseUrl}), not started`);
+    else if (options.clickhouseCluster === true) tasks.push(clusterUp(c, log, signal));
     else
       tasks.push(
         clickhouseUp(paths, { httpPort: c.clickhouseHttpPort, tcpPort: c.clickhouseTcpPort }, log, signal),
@@ -69,13 +117,30 @@ export function stackAddresses(): { kafkaBrokers: string; clickhouseUrl: string 
   };
 }
 
-/** Stops only what `stackUp` started, by pid file. */
-export async function stackDown(log: (line: string) => void, only?: readonly Component[]): Promise<void> {
+/**
+ * Stops only what `stackUp` started, by pid file: the single server and, when it was made, the
+ * cluster. `nodes` (e.g. `s1r2`) stops only those servers of the cluster, as a fault test does.
+ */
+export async function stackDown(
+  log: (line: string) => void,
+  only?: readonly Component[],
+  nodes?: readonly string[],
+): Promise<void> {
   const c = stackConfig();
   const paths = stackPaths();
+  if (nodes !== undefined && nodes.length > 0) {
+    await clickhouseClusterDown(paths, clusterOptions(c), log, nodes);
+    return;
+  }
   const want = selected(only);
   if (want.has('kafka') && c.kafkaBrokers === undefined) await kafkaDown(paths, log);
-  if (want.has('clickhouse') && c.clickhouseUrl === undefined) await clickhouseDown(paths, log);
+  if (want.has('clickhouse') && c.clickhouseUrl === undefined) {
+    await clickhouseDown(paths, log);
+    if (clusterExists(paths)) {
+      await clickhouseClusterDown(paths, clusterOptions(c), log);
+      await zookeeperDown(paths, log);
+    }
+  }
 }
 
 export async function stackStatus(): Promise<{ lines: string[]; healthy: boolean }> {
@@ -84,5 +149,14 @@ export async function stackStatus(): Promise<{ lines: string[]; healthy: boolean
   const lines = [await kafkaStatus(paths, c.kafkaPort), await clickhouseStatus(paths, c.clickhouseHttpPort)];
   if (c.kafkaBrokers !== undefined) lines[0] = `kafka      external  ${c.kafkaBrokers}`;
   if (c.clickhouseUrl !== undefined) lines[1] = `clickhouse external  ${c.clickhouseUrl}`;
+  else if (clusterExists(paths)) {
+    // The cluster layout replaces the single server: report its servers and ZooKeeper instead.
+    lines.splice(
+      1,
+      1,
+      await zookeeperStatus(paths, c.zookeeperPort),
+      ...(await clickhouseClusterStatus(paths, clusterOptions(c))),
+    );
+  }
   return { lines, healthy: lines.every((l) => !/\bdown\b/.test(l)) };
 }
