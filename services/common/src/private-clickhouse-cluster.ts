@@ -57,7 +57,7 @@ export class PrivateClickHouseCluster {
   }
 
   /** The address services use: s1r1's (any server would do: each reaches every shard). */
-  get url(): string {
+  get clickhouseUrl(): string {
     return this.urlOf('s1r1');
   }
 
@@ -66,7 +66,7 @@ export class PrivateClickHouseCluster {
    * given), whose `env()` sets CLICKHOUSE_CLUSTER.
    */
   scope(brokers?: readonly string[]): TestStack {
-    const s = testStack({ clickhouseUrl: this.url, ...(brokers === undefined ? {} : { brokers }) });
+    const s = testStack({ clickhouseUrl: this.clickhouseUrl, ...(brokers === undefined ? {} : { brokers }) });
     return { ...s, env: (extra = {}) => s.env({ CLICKHOUSE_CLUSTER: this.cluster, ...extra }) };
   }
 
