@@ -6,6 +6,7 @@ import { createClickHouse, ident, sql } from '@ringfence/common';
 import {
   CLUSTER_NODES,
   PrivateClickHouseCluster,
+  PrivateStack,
   until,
   type ClusterNodeName,
 } from '@ringfence/common/testing';
@@ -15,16 +16,18 @@ import { generatedTraffic, type Traffic } from '../support/traffic.js';
 
 // Issue #21: the cluster layout (2 shards × 2 replicas) loses one replica of each shard while the
 // sink writes; inserts go on through the other replicas, and once the stopped ones return and
-// catch up, every replica holds exactly what was accepted. Kafka is the shared stack's: only
-// ClickHouse servers are stopped here.
+// catch up, every replica holds exactly what was accepted. Kafka is a private broker too: the
+// shared one's test topics are swept by any other integration run, this test's included.
 const DAY_MS = 86_400_000;
 const work = mkdtempSync(join(tmpdir(), 'rf-fault-replicas-'));
+let kafka: PrivateStack | undefined;
 let cluster: PrivateClickHouseCluster | undefined;
 let p: Pipeline | undefined;
 let traffic: Traffic;
 
 beforeAll(async () => {
-  [cluster, traffic] = await Promise.all([
+  [kafka, cluster, traffic] = await Promise.all([
+    PrivateStack.start(['kafka']),
     PrivateClickHouseCluster.start(),
     generatedTraffic(
       work,
@@ -38,6 +41,7 @@ afterAll(async () => {
   await p?.stop();
   ServiceProcess.killAll();
   await cluster?.destroy();
+  await kafka?.destroy();
   rmSync(work, { recursive: true, force: true });
 });
 
@@ -78,10 +82,19 @@ async function allReplicas(database: string): Promise<Record<ClusterNodeName, Re
 
 describe('the ClickHouse cluster layout with replicas down', () => {
   it('one replica of each shard stopped while the sink writes: nothing lost, every replica exact after catch-up', async () => {
-    p = await Pipeline.start(cluster!, {
-      services: ['sink', 'ingest'],
-      env: { sink: { FLUSH_ROWS: '1000', FLUSH_AGE_MS: '100' } },
-    });
+    const chc = cluster!;
+    p = await Pipeline.start(
+      {
+        dir: chc.dir,
+        clickhouseUrl: chc.clickhouseUrl,
+        cluster: chc.cluster,
+        scope: () => chc.scope(kafka!.brokers),
+      },
+      {
+        services: ['sink', 'ingest'],
+        env: { sink: { FLUSH_ROWS: '1000', FLUSH_AGE_MS: '100' } },
+      },
+    );
     const pipeline = p;
     const ingest = pipeline.ingest!;
     const database = pipeline.scope.database;

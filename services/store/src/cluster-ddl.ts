@@ -51,7 +51,7 @@ const CREATE_TABLE =
   /^CREATE TABLE IF NOT EXISTS (\S+)\.(\w+) \(([\s\S]*)\) ENGINE = (MergeTree|ReplacingMergeTree|AggregatingMergeTree)(?:\(([^)]*)\))?\n([\s\S]*)$/;
 const CREATE_VIEW = /^CREATE MATERIALIZED VIEW IF NOT EXISTS (\S+)\.(\w+) TO (\S+)\.(\w+) AS\n([\s\S]*)$/;
 const DROP_TABLE = /^DROP TABLE IF EXISTS (\S+)\.(\w+)$/;
-const INSERT_SELECT = /^INSERT INTO \S+\.\w+ \([^)]*\)\n/;
+const DDL = /^\s*(CREATE|DROP|ALTER|RENAME|TRUNCATE|OPTIMIZE|ATTACH|DETACH)\b/i;
 
 function unsupported(statement: string): never {
   throw new RingfenceError('INTERNAL', 'a migration statement has no cluster form', {
@@ -106,9 +106,9 @@ export function clusterStatements(statement: string, t: ClusterTarget): string[]
       `DROP TABLE IF EXISTS ${db}.${localTable(name)} ${on}`,
     ];
   }
-  // An INSERT ... SELECT (a backfill) reads and writes the Distributed tables: it runs once, on the
-  // cluster as a whole, and its rows are sharded like any insert.
-  if (INSERT_SELECT.test(statement)) return [statement];
+  // Anything else is not DDL (a backfill's INSERT ... SELECT): it reads and writes the Distributed
+  // tables, runs once for the cluster as a whole, and its rows are sharded like any insert.
+  if (!DDL.test(statement)) return [statement];
   return unsupported(statement);
 }
 
