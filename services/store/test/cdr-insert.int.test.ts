@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ident, sql } from '@ringfence/common';
+import { CLICKHOUSE_LAYOUTS, type LayoutScope } from '@ringfence/common/testing';
 import { Attestation, Media, type ICallDetailRecord } from '@ringfence/proto';
 import {
   CDR_COLUMNS,
@@ -17,7 +18,6 @@ import {
   type StoreDb,
   type StoreTarget,
 } from '../src/index.js';
-import { LAYOUTS, type LayoutScope } from './layouts.js';
 
 const T0 = Date.UTC(2026, 10, 21, 8, 0, 0);
 const HOUR = 3_600_000;
@@ -43,7 +43,7 @@ function cdr(i: number, over: Partial<ICallDetailRecord> = {}): ICallDetailRecor
   };
 }
 
-describe.each(LAYOUTS)('cdr inserts and the hourly aggregates on $name', (layout) => {
+describe.each(CLICKHOUSE_LAYOUTS)('cdr inserts and the hourly aggregates on $name', (layout) => {
   let scope: LayoutScope;
   let target: StoreTarget;
   let db: StoreDb;

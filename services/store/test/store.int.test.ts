@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ident, sql } from '@ringfence/common';
+import { CLICKHOUSE_LAYOUTS, type LayoutScope } from '@ringfence/common/testing';
 import { Attestation, Level, Media, SubjectKind, type ICallDetailRecord } from '@ringfence/proto';
 import {
   MIGRATIONS,
@@ -25,7 +26,6 @@ import {
   type StoreDb,
   type StoreTarget,
 } from '../src/index.js';
-import { LAYOUTS, type LayoutScope } from './layouts.js';
 
 const T0 = Date.UTC(2026, 10, 20, 10, 0, 0);
 const HOUR = 3_600_000;
@@ -56,7 +56,7 @@ function cdr(i: number, over: Partial<ICallDetailRecord> = {}): ICallDetailRecor
   };
 }
 
-describe.each(LAYOUTS)('store on $name', (layout) => {
+describe.each(CLICKHOUSE_LAYOUTS)('store on $name', (layout) => {
   let scope: LayoutScope;
   let target: StoreTarget;
   let db: StoreDb;

@@ -104,7 +104,11 @@ ${shards}    </${CLUSTER_NAME}>
 // stored rows. Writes and reads both go to the first live replica of each shard (in_order): the
 // other replica fetches the parts asynchronously, and a read sent to it could miss a write that
 // just returned. A replica lagging more than 2 s (back from a stop) is passed over for reads.
+// `IN (subquery)` over two Distributed tables (the report's flagged numbers) runs the subquery once
+// and ships its result to every shard (GLOBAL IN): the ids and the calls they filter live on
+// different shards, so a per-shard subquery would miss some.
 const PROFILE = `      <insert_distributed_sync>1</insert_distributed_sync>
+      <distributed_product_mode>global</distributed_product_mode>
       <load_balancing>in_order</load_balancing>
       <max_replica_delay_for_distributed_queries>2</max_replica_delay_for_distributed_queries>
 `;

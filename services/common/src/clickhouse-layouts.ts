@@ -1,5 +1,20 @@
-import { PrivateClickHouseCluster, testStack, type TestStack } from '@ringfence/common/testing';
-import type { StoreDb, StoreTarget } from '../src/index.js';
+import type { ClickHouseClient } from './clickhouse.js';
+import { PrivateClickHouseCluster } from './private-clickhouse-cluster.js';
+import { testStack, type TestStack } from './test-stack.js';
+
+/** Where a schema is migrated (the store's StoreTarget). */
+export interface LayoutTarget {
+  url: string;
+  database: string;
+  cluster?: string;
+}
+
+/** A client on a database (the store's StoreDb). */
+export interface LayoutDb {
+  readonly ch: ClickHouseClient;
+  readonly database: string;
+  readonly cluster?: string;
+}
 
 /** A scope (own database) on one layout's servers. */
 export interface LayoutScope {
@@ -7,15 +22,15 @@ export interface LayoutScope {
   /** Set on the cluster layout (CLICKHOUSE_CLUSTER). */
   readonly cluster: string | undefined;
   /** Where `database` (default: the scope's) is migrated on this layout. */
-  target(database?: string): StoreTarget;
+  target(database?: string): LayoutTarget;
   /** A StoreDb of `database` (default: the scope's) on its own client. */
-  db(database?: string): StoreDb;
+  db(database?: string): LayoutDb;
   /** Drops the scope's data: the database on the shared server, the whole private cluster. */
   close(): Promise<void>;
 }
 
-/** One way of running the store's schema: the store's integration tests run on each. */
-export interface Layout {
+/** One way of running the store's schema: the tests of the store's queries run on each. */
+export interface ClickHouseLayout {
   readonly name: string;
   start(): Promise<LayoutScope>;
 }
@@ -24,7 +39,7 @@ export interface Layout {
  * The single server (the shared stack's) and the cluster layout (2 shards × 2 replicas and
  * ZooKeeper, private to the test file that starts it: one start per file, about 10 s).
  */
-export const LAYOUTS: readonly Layout[] = [
+export const CLICKHOUSE_LAYOUTS: readonly ClickHouseLayout[] = [
   {
     name: 'one server',
     start() {
