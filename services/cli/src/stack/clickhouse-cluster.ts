@@ -65,9 +65,14 @@ function daemon(paths: StackPaths, node: ClusterNode): Daemon {
   };
 }
 
-/** True when `stack up --clickhouse-cluster` made the cluster in this stack dir (status and down then report it). */
+/** True when `stack up --clickhouse-cluster` made the cluster in this stack dir (down then stops it). */
 export function clusterExists(paths: StackPaths): boolean {
   return existsSync(clusterDir(paths));
+}
+
+/** True while any server of the cluster runs. */
+export function clusterRunning(paths: StackPaths, o: ClickHouseClusterOptions): boolean {
+  return o.nodes.some((n) => runningPid(daemon(paths, n)) !== undefined);
 }
 
 function clusterXml(node: ClusterNode, o: ClickHouseClusterOptions): string {
@@ -124,8 +129,8 @@ async function nodeUp(
   const url = `http://127.0.0.1:${node.httpPort}`;
   const d = daemon(paths, node);
   const name = `clickhouse ${node.name}`;
+  const dir = join(clusterDir(paths), node.name);
   if (runningPid(d) === undefined) {
-    const dir = join(clusterDir(paths), node.name);
     for (const sub of ['data', 'tmp', 'user_files', 'format_schemas', 'log'])
       mkdirSync(join(dir, sub), { recursive: true });
     writeFileSync(d.marker, configXml(dir, node, clusterXml(node, o)));
@@ -134,7 +139,13 @@ async function nodeUp(
     const pid = startDaemon(d, bin, serverArgs(bin, dir), join(dir, 'log', 'stdout.log'), { cwd: dir });
     log(`${name}: started pid ${pid}, waiting for SELECT 1 on ${url}`);
   }
-  await waitFor(`${name} SELECT 1`, () => answersSelect1(url), 60_000, signal);
+  await waitFor(
+    `${name} SELECT 1`,
+    () => answersSelect1(url),
+    60_000,
+    signal,
+    () => (runningPid(d) === undefined ? `the server exited; see ${join(dir, 'log')}` : undefined),
+  );
   log(`${name}: ready on ${url}`);
 }
 

@@ -7,11 +7,12 @@ import {
   clickhouseClusterUp,
   clusterExists,
   clusterNodes,
+  clusterRunning,
   type ClickHouseClusterOptions,
 } from './clickhouse-cluster.js';
 import { kafkaDown, kafkaStatus, kafkaUp } from './kafka.js';
 import { stackPaths } from './paths.js';
-import { zookeeperDown, zookeeperStatus, zookeeperUp } from './zookeeper.js';
+import { zookeeperDown, zookeeperRunning, zookeeperStatus, zookeeperUp } from './zookeeper.js';
 
 export const COMPONENTS = ['kafka', 'clickhouse'] as const;
 export type Component = (typeof COMPONENTS)[number];
@@ -149,8 +150,8 @@ export async function stackStatus(): Promise<{ lines: string[]; healthy: boolean
   const lines = [await kafkaStatus(paths, c.kafkaPort), await clickhouseStatus(paths, c.clickhouseHttpPort)];
   if (c.kafkaBrokers !== undefined) lines[0] = `kafka      external  ${c.kafkaBrokers}`;
   if (c.clickhouseUrl !== undefined) lines[1] = `clickhouse external  ${c.clickhouseUrl}`;
-  else if (clusterExists(paths)) {
-    // The cluster layout replaces the single server: report its servers and ZooKeeper instead.
+  else if (clusterRunning(paths, clusterOptions(c)) || zookeeperRunning(paths)) {
+    // The cluster layout is in use in place of the single server: report its servers and ZooKeeper.
     lines.splice(
       1,
       1,

@@ -110,6 +110,11 @@ export async function zookeeperUp(
   log('zookeeper: ready');
 }
 
+/** True while the ZooKeeper this stack dir started runs. */
+export function zookeeperRunning(paths: StackPaths): boolean {
+  return runningPid(daemon(paths)) !== undefined;
+}
+
 export async function zookeeperDown(paths: StackPaths, log: (line: string) => void): Promise<void> {
   log((await stopDaemon(daemon(paths))) ? 'zookeeper: stopped' : 'zookeeper: was not running');
 }
