@@ -1,6 +1,6 @@
 import type { Admin } from 'kafkajs';
 import { createClickHouse, topicName } from '@ringfence/common';
-import { freePort, type PrivateStack, type TestStack } from '@ringfence/common/testing';
+import { freePort, type TestStack } from '@ringfence/common/testing';
 import { Level } from '@ringfence/proto';
 import { createRiskClient, type RiskAnswer, type RiskClient } from '@ringfence/risk-api';
 import { countCdrs, migrate } from '@ringfence/store';
@@ -9,6 +9,16 @@ import { ServiceProcess, type ServiceName } from './service-process.js';
 
 const INGEST_TOKEN = 'fault-test-ingest-token';
 const SWITCH_TOKEN = 'fault-test-switch-token-0123456789';
+
+/** Where a pipeline runs: a PrivateStack, or a PrivateClickHouseCluster with the shared Kafka. */
+export interface PipelineStack {
+  /** Where the services' logs go. */
+  readonly dir: string;
+  readonly clickhouseUrl: string;
+  /** Set for the cluster layout: the schema is migrated for it. */
+  readonly cluster?: string;
+  scope(): TestStack;
+}
 
 export interface PipelineOptions {
   /** Which services to start, in this order; all four by default. */
@@ -29,11 +39,11 @@ export class Pipeline {
   private admin: Admin | undefined;
 
   private constructor(
-    readonly stack: PrivateStack,
+    readonly stack: PipelineStack,
     readonly scope: TestStack,
   ) {}
 
-  static async start(stack: PrivateStack, options: PipelineOptions = {}): Promise<Pipeline> {
+  static async start(stack: PipelineStack, options: PipelineOptions = {}): Promise<Pipeline> {
     const p = new Pipeline(stack, stack.scope());
     const scope = p.scope;
     const common: Record<string, string> = { LOG_LEVEL: 'info' };
@@ -66,7 +76,11 @@ export class Pipeline {
     };
     // Topics and schema first, as the migrate Job does: no service creates either.
     await scope.createTopics();
-    await migrate({ url: scope.clickhouseUrl, database: scope.database });
+    await migrate({
+      url: scope.clickhouseUrl,
+      database: scope.database,
+      ...(stack.cluster === undefined ? {} : { cluster: stack.cluster }),
+    });
     for (const name of options.services ?? (['sink', 'scorer', 'risk-api', 'ingest'] as const)) {
       const svc = new ServiceProcess(
         name,

@@ -165,6 +165,14 @@ export const baseConfigShape = {
   kafkaMinInsyncReplicas: cfg.int(1, 32).optional(),
   /** Partition counts by topic, e.g. `cdr.v1=48,caller-risk.v1=48`; unlisted topics keep the defaults (TOPIC_SPECS). */
   kafkaTopicPartitions: topicPartitions(),
+  /**
+   * The cluster (its name in the servers' `remote_servers`) when the schema is the cluster layout:
+   * replicated shards behind Distributed tables. Unset: one server.
+   */
+  clickhouseCluster: z
+    .string()
+    .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'expected a plain identifier')
+    .optional(),
   logLevel: cfg.logLevel().default('info'),
   /** Port of the metrics/health HTTP endpoint; 0 picks a free one. */
   opsPort: cfg.port().default(0),

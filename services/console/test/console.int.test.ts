@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { topicName } from '@ringfence/common';
-import { testStack } from '@ringfence/common/testing';
+import { CLICKHOUSE_LAYOUTS, type LayoutScope, type TestStack } from '@ringfence/common/testing';
 import { FeedbackAction, Level, SubjectKind, feedbackv1, type Feedback } from '@ringfence/proto';
 import { alertRow, auditLog, feedbackFor, table, type StoreDb } from '@ringfence/store';
 import type { Consumer } from 'kafkajs';
@@ -17,8 +17,10 @@ import {
 } from './fixtures.js';
 import { Client } from './http-client.js';
 
-const stack = testStack();
-const db: StoreDb = { ch: stack.clickhouse(), database: stack.database };
+// Every layout runs the whole file in turn: these are set by its suite's beforeAll.
+let scope: LayoutScope;
+let stack: TestStack;
+let db: StoreDb;
 let server: ConsoleServer;
 let consumer: Consumer;
 const received: { key: string; value: Feedback }[] = [];
@@ -26,7 +28,8 @@ const passwords = { alice: 'alice-password-1', bob: 'bob-password-12', carol: 'c
 let carolToken = '';
 let bobToken = '';
 
-beforeAll(async () => {
+async function start(): Promise<void> {
+  received.length = 0;
   await seed(stack, db);
   server = await startTestConsole(stack, 'console-test', { bootstrapAdmin: 'root' });
   await server.context.users.upsert('alice', 'supervisor', passwords.alice);
@@ -46,14 +49,7 @@ beforeAll(async () => {
       await Promise.resolve();
     },
   });
-});
-
-afterAll(async () => {
-  await consumer?.disconnect();
-  await server?.stop();
-  await stack.dropDatabase();
-  await db.ch.close();
-});
+}
 
 async function waitFor<T>(
   what: string,
@@ -69,7 +65,20 @@ async function waitFor<T>(
   }
 }
 
-describe('console against the real stack', () => {
+describe.each(CLICKHOUSE_LAYOUTS)('console against the real stack: $name', (layout) => {
+  beforeAll(async () => {
+    scope = await layout.start();
+    stack = scope.stack;
+    db = scope.db();
+    await start();
+  });
+  afterAll(async () => {
+    await consumer?.disconnect();
+    await server?.stop();
+    await db.ch.close();
+    await scope.close();
+  });
+
   it('creates the first supervisor from bootstrapAdmin and that login works', async () => {
     expect(server.bootstrap?.user).toBe('root');
     const c = new Client(server.url);

@@ -59,7 +59,11 @@ function cdr(
 
 /** Applies the store's migrations to the test database and inserts a small, known dataset. */
 export async function seed(stack: TestStack, db: StoreDb): Promise<{ t0: number }> {
-  await migrate({ url: stack.clickhouseUrl, database: stack.database });
+  await migrate({
+    url: stack.clickhouseUrl,
+    database: stack.database,
+    ...(db.cluster === undefined ? {} : { cluster: db.cluster }),
+  });
   const t0 = Math.floor(Date.now() / HOUR) * HOUR - 3 * HOUR;
   const cdrs: ICallDetailRecord[] = [];
   for (let i = 0; i < 60; i++) cdrs.push(cdr(i, HARASSER, t0 + i * 150_000));

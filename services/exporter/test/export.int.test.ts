@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ident, raw, sql, type SqlQuery } from '@ringfence/common';
-import { testStack } from '@ringfence/common/testing';
+import { CLICKHOUSE_LAYOUTS, type LayoutScope, type TestStack } from '@ringfence/common/testing';
 import {
   alertRow,
   cdrRow,
@@ -28,8 +28,10 @@ import { verifyExport } from '../src/verify.js';
 type Cdr = Parameters<typeof cdrRow>[0];
 type Verdict = Parameters<typeof riskChangeRow>[0];
 
-const stack = testStack();
-const db: StoreDb = { ch: stack.clickhouse(), database: stack.database };
+// Every layout runs the whole file in turn: these are set by its suite's beforeAll.
+let scope: LayoutScope;
+let stack: TestStack;
+let db: StoreDb;
 const keys = generateSigningKey();
 const signer = loadSigner(keys.privateKeyPem);
 const HASH_KEY = 'integration-hash-key-0123';
@@ -96,8 +98,10 @@ async function insert(table: string, values: object[]): Promise<void> {
 
 const cdrs: Cdr[] = [];
 
-beforeAll(async () => {
-  await migrate({ url: stack.clickhouseUrl, database: stack.database });
+async function fillStore(): Promise<void> {
+  cdrs.length = 0;
+  seq = 0;
+  await migrate(scope.target());
   out = await mkdtemp(join(tmpdir(), 'rf-export-int-'));
   // Robocaller: 120 short calls to distinct callees through a foreign carrier, plus calls just outside the day.
   for (let i = 0; i < 120; i++) {
@@ -220,13 +224,7 @@ beforeAll(async () => {
       note: 'watch',
     }),
   ]);
-});
-
-afterAll(async () => {
-  await db.ch.close();
-  await stack.dropDatabase();
-  await rm(out, { recursive: true, force: true });
-});
+}
 
 const run = (dir: string) =>
   exportPeriod({
@@ -243,7 +241,19 @@ async function independentCount(query: SqlQuery): Promise<number> {
   return r[0]?.n ?? -1;
 }
 
-describe('exportPeriod on the real ClickHouse', () => {
+describe.each(CLICKHOUSE_LAYOUTS)('exportPeriod on the real ClickHouse: $name', (layout) => {
+  beforeAll(async () => {
+    scope = await layout.start();
+    stack = scope.stack;
+    db = scope.db();
+    await fillStore();
+  });
+  afterAll(async () => {
+    await db.ch.close();
+    await scope.close();
+    await rm(out, { recursive: true, force: true });
+  });
+
   it('exports a signed day whose figures match independent counts of the stored data', async () => {
     const r = await run(out);
     expect(r).toMatchObject({ status: 'new', revision: 1 });

@@ -76,7 +76,9 @@ async function failover(
   halves: ReturnType<typeof splitInput>,
 ): Promise<{ took: number; restore: number }> {
   await fresh(admin, prefix);
-  const first = await produceInput(kafka, prefix, halves.first.cdrs, halves.first.complaints);
+  const first = await produceInput(kafka, prefix, halves.first.cdrs, halves.first.complaints, {
+    complaintsFirst: true,
+  });
   const group = `${prefix}scorer`;
   const [a, b, c] = [
     scorer(stack, prefix, group),
@@ -97,7 +99,7 @@ async function failover(
   );
   const killed = performance.now();
   await a.kill('SIGKILL');
-  await produceInput(kafka, prefix, halves.second.cdrs, halves.second.complaints);
+  await produceInput(kafka, prefix, halves.second.cdrs, halves.second.complaints, { complaintsFirst: true });
   let took = 0;
   let restore = 0;
   await until(

@@ -21,12 +21,17 @@ export interface Seen {
   score: number;
 }
 
-/** Produces a generated CDR file (and complaints) into cdr.v1 / complaints.v1 under `prefix`, keyed as ingest keys them. */
+/**
+ * Produces a generated CDR file (and complaints) into cdr.v1 / complaints.v1 under `prefix`, keyed as
+ * ingest keys them: the complaints first with `complaintsFirst`, so none lands more than the allowed
+ * lateness behind a scorer already idle on the CDRs (docs/scoring.md, Determinism).
+ */
 export async function produceInput(
   kafka: Kafka,
   prefix: string,
   cdrs: string,
   complaints?: string,
+  options: { complaintsFirst?: boolean } = {},
 ): Promise<number> {
   const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
   await producer.connect();
@@ -36,6 +41,18 @@ export async function produceInput(
     if (batch.length > 0) await producer.send({ topic, acks: -1, messages: batch });
     batch = [];
   };
+  const produceComplaints = async (file: string): Promise<void> => {
+    for await (const rec of readRecords(file)) {
+      const r = parseComplaint(rec.value);
+      if (!r.ok) continue;
+      batch.push({
+        key: r.value.reported?.e164 || r.value.reported?.raw || '',
+        value: Buffer.from(cdrv1.ComplaintEvent.encode(r.value).finish()),
+      });
+    }
+    await send(topicName(prefix, 'complaints'));
+  };
+  if (complaints !== undefined && options.complaintsFirst === true) await produceComplaints(complaints);
   for await (const rec of readRecords(cdrs)) {
     const r = parseCdr(rec.value);
     if (!r.ok) continue;
@@ -48,17 +65,7 @@ export async function produceInput(
     if (batch.length >= 5000) await send(topicName(prefix, 'cdr'));
   }
   await send(topicName(prefix, 'cdr'));
-  if (complaints !== undefined) {
-    for await (const rec of readRecords(complaints)) {
-      const r = parseComplaint(rec.value);
-      if (!r.ok) continue;
-      batch.push({
-        key: r.value.reported?.e164 || r.value.reported?.raw || '',
-        value: Buffer.from(cdrv1.ComplaintEvent.encode(r.value).finish()),
-      });
-    }
-    await send(topicName(prefix, 'complaints'));
-  }
+  if (complaints !== undefined && options.complaintsFirst !== true) await produceComplaints(complaints);
   await producer.disconnect();
   return n;
 }

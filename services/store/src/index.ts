@@ -1,7 +1,9 @@
 export { MIGRATIONS, type Migration } from './migrations.js';
+export { clusterStatements, localTable, replicaPath, type ClusterTarget } from './cluster-ddl.js';
 export {
   SCHEMA_VERSION,
   checksum,
+  layoutStatements,
   migrate,
   status,
   waitForSchema,

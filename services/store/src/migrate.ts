@@ -12,6 +12,7 @@ import {
   type ClickHouseClient,
   type Logger,
 } from '@ringfence/common';
+import { clusterStatements, localTable, onCluster } from './cluster-ddl.js';
 import { MIGRATIONS, type Migration } from './migrations.js';
 import { acquireSchemaLock, lockTableDdl, type LockOptions } from './schema-lock.js';
 
@@ -24,6 +25,11 @@ export interface StoreTarget {
   database: string;
   username?: string;
   password?: string;
+  /**
+   * The cluster (a name in the servers' `remote_servers`) when the schema is the cluster layout:
+   * replicated local tables on every shard with Distributed tables over them (CLICKHOUSE_CLUSTER).
+   */
+  cluster?: string;
 }
 
 export interface MigrationStatus {
@@ -42,24 +48,46 @@ interface AppliedRow {
   applied_at: string;
 }
 
-/** sha256 of the statements rendered against a fixed database name, so it never depends on the target. */
-export function checksum(m: Migration): string {
-  const h = createHash('sha256').update(m.statements(ident('db')).join(';\n'));
+/** A migration's statements for the target's layout: as written, or their cluster form (cluster-ddl.ts). */
+export function layoutStatements(m: Migration, database: string, cluster?: string): string[] {
+  const single = m.statements(ident(database));
+  return cluster === undefined ? single : single.flatMap((s) => clusterStatements(s, { cluster, database }));
+}
+
+/**
+ * sha256 of the statements rendered against a fixed database name, so it never depends on the
+ * target; a cluster's differ from a single server's, as their schemas do.
+ */
+export function checksum(m: Migration, cluster?: string): string {
+  const h = createHash('sha256').update(layoutStatements(m, 'db', cluster).join(';\n'));
   // Only migrations that add columns hash them, so every older checksum stays what it was.
   if (m.addColumns !== undefined) h.update(JSON.stringify(m.addColumns));
   return h.digest('hex');
 }
 
-async function addMissingColumns(ch: ClickHouseClient, database: string, m: Migration): Promise<void> {
+/**
+ * Adds each column the migration adds where it is missing (18.16 has no ADD COLUMN IF NOT EXISTS).
+ * On a cluster the local tables of every server get it, then the Distributed table over them.
+ */
+async function addMissingColumns(
+  ch: ClickHouseClient,
+  database: string,
+  m: Migration,
+  cluster?: string,
+): Promise<void> {
   for (const c of m.addColumns ?? []) {
+    const table = cluster === undefined ? c.table : localTable(c.table);
     const rs = await ch.query({
-      query: sql`SELECT name FROM system.columns WHERE database = ${database} AND table = ${c.table} AND name = ${c.column}`,
+      query: sql`SELECT name FROM system.columns WHERE database = ${database} AND table = ${table} AND name = ${c.column}`,
       format: 'JSONEachRow',
     });
     if ((await rs.json()).length > 0) continue;
-    await ch.command({
-      query: sql`ALTER TABLE ${ident(database, c.table)} ADD COLUMN ${ident(c.column)} ${raw(c.type)}`,
-    });
+    const onCluster = cluster === undefined ? raw('') : sql` ON CLUSTER ${ident(cluster)}`;
+    for (const t of cluster === undefined ? [c.table] : [localTable(c.table), c.table]) {
+      await ch.command({
+        query: sql`ALTER TABLE ${ident(database, t)}${onCluster} ADD COLUMN ${ident(c.column)} ${raw(c.type)}`,
+      });
+    }
   }
 }
 
@@ -72,15 +100,27 @@ function admin(target: StoreTarget): ClickHouseClient {
   });
 }
 
-async function ensureBookkeeping(ch: ClickHouseClient, database: string): Promise<void> {
+async function ensureBookkeeping(ch: ClickHouseClient, database: string, cluster?: string): Promise<void> {
   const db = ident(database);
-  await ch.command({ query: sql`CREATE DATABASE IF NOT EXISTS ${db}` });
-  await ch.command({
-    query: sql`CREATE TABLE IF NOT EXISTS ${db}.schema_migrations (
+  if (cluster === undefined) {
+    await ch.command({ query: sql`CREATE DATABASE IF NOT EXISTS ${db}` });
+    await ch.command({
+      query: sql`CREATE TABLE IF NOT EXISTS ${db}.schema_migrations (
   version UInt32, name String, checksum String, applied_at DateTime
 ) ENGINE = ReplacingMergeTree ORDER BY version`,
-  });
-  await ch.command({ query: lockTableDdl(database) });
+    });
+  } else {
+    // One replica per server, all in one replication group: whichever server a migrator or a waiting
+    // service asks, it finds every applied migration once replication has delivered it.
+    const on = onCluster(cluster);
+    await ch.command({ query: sql`CREATE DATABASE IF NOT EXISTS ${db} ${on}` });
+    await ch.command({
+      query: sql`CREATE TABLE IF NOT EXISTS ${db}.schema_migrations ${on} (
+  version UInt32, name String, checksum String, applied_at DateTime
+) ENGINE = ReplicatedReplacingMergeTree(${`/clickhouse/tables/all/${database}/schema_migrations`}, '{replica}') ORDER BY version`,
+    });
+  }
+  await ch.command({ query: lockTableDdl(database, cluster) });
 }
 
 async function applied(ch: ClickHouseClient, database: string): Promise<Map<number, AppliedRow>> {
@@ -94,8 +134,8 @@ FROM ${ident(database, 'schema_migrations')} GROUP BY version ORDER BY version`,
   return new Map(rows.map((r) => [Number(r.version), r]));
 }
 
-function statusOf(m: Migration, rec: AppliedRow | undefined): MigrationStatus {
-  const sum = checksum(m);
+function statusOf(m: Migration, rec: AppliedRow | undefined, cluster?: string): MigrationStatus {
+  const sum = checksum(m, cluster);
   return {
     version: m.version,
     name: m.name,
@@ -112,9 +152,9 @@ export async function status(
 ): Promise<MigrationStatus[]> {
   const ch = admin(target);
   try {
-    await ensureBookkeeping(ch, target.database);
+    await ensureBookkeeping(ch, target.database, target.cluster);
     const done = await applied(ch, target.database);
-    return migrations.map((m) => statusOf(m, done.get(m.version)));
+    return migrations.map((m) => statusOf(m, done.get(m.version), target.cluster));
   } finally {
     await ch.close();
   }
@@ -135,10 +175,10 @@ export async function migrate(
   const ordered = [...migrations].sort((a, b) => a.version - b.version);
   const ch = admin(target);
   try {
-    await ensureBookkeeping(ch, target.database);
+    await ensureBookkeeping(ch, target.database, target.cluster);
     const lease = await acquireSchemaLock(ch, target.database, lock);
     try {
-      return await applyPending(ch, target.database, ordered, lease.renew);
+      return await applyPending(ch, target, ordered, lease.renew);
     } finally {
       await lease.release();
     }
@@ -149,13 +189,16 @@ export async function migrate(
 
 async function applyPending(
   ch: ClickHouseClient,
-  database: string,
+  target: StoreTarget,
   ordered: readonly Migration[],
   renew: () => Promise<void>,
 ): Promise<number[]> {
+  const { database, cluster } = target;
   // Read under the lock: a migrator that waited finds what the previous holder applied.
   const done = await applied(ch, database);
-  const changed = ordered.map((m) => statusOf(m, done.get(m.version))).filter((s) => s.state === 'changed');
+  const changed = ordered
+    .map((m) => statusOf(m, done.get(m.version), cluster))
+    .filter((s) => s.state === 'changed');
   if (changed.length > 0) {
     throw new RingfenceError(
       'INTEGRITY',
@@ -169,10 +212,10 @@ async function applyPending(
   const appliedNow: number[] = [];
   for (const m of ordered) {
     if (done.has(m.version)) continue;
-    for (const statement of m.statements(db)) await ch.command({ query: statement });
-    await addMissingColumns(ch, database, m);
+    for (const statement of layoutStatements(m, database, cluster)) await ch.command({ query: statement });
+    await addMissingColumns(ch, database, m, cluster);
     await ch.command({
-      query: sql`INSERT INTO ${db}.schema_migrations (version, name, checksum, applied_at) VALUES (${m.version}, ${m.name}, ${checksum(m)}, ${dateTime(Date.now())})`,
+      query: sql`INSERT INTO ${db}.schema_migrations (version, name, checksum, applied_at) VALUES (${m.version}, ${m.name}, ${checksum(m, cluster)}, ${dateTime(Date.now())})`,
     });
     appliedNow.push(m.version);
     await renew();

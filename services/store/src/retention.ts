@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { RingfenceError, cfg, int, sql, type Logger } from '@ringfence/common';
+import { RingfenceError, cfg, ident, int, sql, type Logger } from '@ringfence/common';
+import { localTable, onCluster } from './cluster-ddl.js';
 import { rows, table, type StoreDb } from './store-db.js';
 
 /** Days each table keeps data; a partition is dropped once all of it is older than that. */
@@ -77,15 +78,24 @@ export async function applyRetention(
       throw new RingfenceError('INVALID_ARGUMENT', `retention for ${t} must be a whole number of days >= 1`);
     }
     const cutoff = nowMs - days * DAY_MS;
+    // On a cluster the data is in each shard's local tables: list their partitions on every shard,
+    // and drop them on every server (a replicated drop runs once per shard).
     const parts = await rows(
       db,
-      sql`SELECT DISTINCT partition FROM system.parts WHERE database = ${db.database} AND table = ${t} AND active`,
+      db.cluster === undefined
+        ? sql`SELECT DISTINCT partition FROM system.parts WHERE database = ${db.database} AND table = ${t} AND active`
+        : sql`SELECT DISTINCT partition FROM cluster(${ident(db.cluster)}, system, parts) WHERE database = ${db.database} AND table = ${localTable(t)} AND active`,
       z.object({ partition: z.string() }),
     );
     for (const { partition } of parts) {
       const end = partitionEndMs(partition);
       if (end === undefined || end > cutoff) continue;
-      await db.ch.command({ query: sql`ALTER TABLE ${table(db, t)} DROP PARTITION ${int(partition)}` });
+      await db.ch.command({
+        query:
+          db.cluster === undefined
+            ? sql`ALTER TABLE ${table(db, t)} DROP PARTITION ${int(partition)}`
+            : sql`ALTER TABLE ${ident(db.database, localTable(t))} ${onCluster(db.cluster)} DROP PARTITION ${int(partition)}`,
+      });
       logger?.info({ table: t, partition, days }, 'retention: dropped partition');
       dropped.push({ table: t, partition });
     }

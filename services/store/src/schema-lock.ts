@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
-import { RingfenceError, ident, sql, type ClickHouseClient, type Logger } from '@ringfence/common';
+import { RingfenceError, ident, raw, sql, type ClickHouseClient, type Logger } from '@ringfence/common';
+import { onCluster } from './cluster-ddl.js';
 
 /*
  * A lease lock for the schema: migrations and retention take it so that two of them never run at
@@ -48,11 +49,21 @@ const RETRY_MS = 2_000;
 
 const holderRow = z.object({ token: z.string(), owner: z.string() });
 
-/** The lock table's DDL; created with the migration bookkeeping. */
-export function lockTableDdl(database: string): string {
-  return sql`CREATE TABLE IF NOT EXISTS ${ident(database, 'schema_lock')} (
-  token String, owner String, claimed DateTime, expires DateTime, released UInt8
+/**
+ * The lock table's DDL; created with the migration bookkeeping. On a cluster every server holds a
+ * replica of it: contenders asking different servers see each other's claims once replicated, which
+ * on one network takes well under the settle pause (docs/clickhouse-schema.md, Cluster layout).
+ */
+export function lockTableDdl(database: string, cluster?: string): string {
+  const columns = raw('token String, owner String, claimed DateTime, expires DateTime, released UInt8');
+  if (cluster === undefined) {
+    return sql`CREATE TABLE IF NOT EXISTS ${ident(database, 'schema_lock')} (
+  ${columns}
 ) ENGINE = MergeTree ORDER BY (claimed, token)`;
+  }
+  return sql`CREATE TABLE IF NOT EXISTS ${ident(database, 'schema_lock')} ${onCluster(cluster)} (
+  ${columns}
+) ENGINE = ReplicatedMergeTree(${`/clickhouse/tables/all/${database}/schema_lock`}, '{replica}') ORDER BY (claimed, token)`;
 }
 
 async function claim(

@@ -14,6 +14,11 @@ import {
 export interface StoreDb {
   readonly ch: ClickHouseClient;
   readonly database: string;
+  /**
+   * The cluster when the schema is the cluster layout (CLICKHOUSE_CLUSTER). Queries and inserts read
+   * and write the same names on both layouts; only what touches the local tables (retention) needs it.
+   */
+  readonly cluster?: string;
 }
 
 /** Epoch milliseconds or a Date. */

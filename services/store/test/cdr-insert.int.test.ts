@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ident, sql } from '@ringfence/common';
-import { testStack } from '@ringfence/common/testing';
+import { CLICKHOUSE_LAYOUTS, type LayoutScope } from '@ringfence/common/testing';
 import { Attestation, Media, type ICallDetailRecord } from '@ringfence/proto';
 import {
   CDR_COLUMNS,
@@ -16,11 +16,9 @@ import {
   topCallers,
   type CdrRow,
   type StoreDb,
+  type StoreTarget,
 } from '../src/index.js';
 
-const stack = testStack();
-const target = { url: stack.clickhouseUrl, database: stack.database };
-const db: StoreDb = { ch: stack.clickhouse(), database: stack.database };
 const T0 = Date.UTC(2026, 10, 21, 8, 0, 0);
 const HOUR = 3_600_000;
 
@@ -45,13 +43,19 @@ function cdr(i: number, over: Partial<ICallDetailRecord> = {}): ICallDetailRecor
   };
 }
 
-describe('cdr inserts and the hourly aggregates', () => {
+describe.each(CLICKHOUSE_LAYOUTS)('cdr inserts and the hourly aggregates on $name', (layout) => {
+  let scope: LayoutScope;
+  let target: StoreTarget;
+  let db: StoreDb;
   beforeAll(async () => {
+    scope = await layout.start();
+    target = scope.target();
+    db = scope.db();
     await migrate(target);
   });
   afterAll(async () => {
     await db.ch.close();
-    await stack.dropDatabase();
+    await scope.close();
   });
 
   it('stores every column of a RowBinary insert as given, hostile strings included', async () => {
@@ -128,8 +132,8 @@ describe('cdr inserts and the hourly aggregates', () => {
   });
 
   it('rebuilds the hourly aggregates from stored CDRs when migrating an older schema', async () => {
-    const old = { url: stack.clickhouseUrl, database: `${stack.database}_old` };
-    const oldDb: StoreDb = { ch: db.ch, database: old.database };
+    const old = scope.target(`${db.database}_old`);
+    const oldDb: StoreDb = { ...db, database: old.database };
     try {
       await migrate(
         old,
@@ -149,9 +153,9 @@ describe('cdr inserts and the hourly aggregates', () => {
   });
 
   it('fills synthetic CDRs server-side with the documented heavy callers', async () => {
-    const synth: StoreDb = { ch: db.ch, database: `${stack.database}_synth` };
+    const synth: StoreDb = { ...db, database: `${db.database}_synth` };
     try {
-      await migrate({ url: stack.clickhouseUrl, database: synth.database });
+      await migrate(scope.target(synth.database));
       const progress: number[] = [];
       await fillSyntheticCdrs(synth, {
         rows: 25_000,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ident, sql } from '@ringfence/common';
-import { testStack } from '@ringfence/common/testing';
+import { CLICKHOUSE_LAYOUTS, type LayoutScope } from '@ringfence/common/testing';
 import { Attestation, Level, Media, SubjectKind, type ICallDetailRecord } from '@ringfence/proto';
 import {
   MIGRATIONS,
@@ -24,11 +24,9 @@ import {
   status,
   topCallers,
   type StoreDb,
+  type StoreTarget,
 } from '../src/index.js';
 
-const stack = testStack();
-const target = { url: stack.clickhouseUrl, database: stack.database };
-const db: StoreDb = { ch: stack.clickhouse(), database: stack.database };
 const T0 = Date.UTC(2026, 10, 20, 10, 0, 0);
 const HOUR = 3_600_000;
 const CALLER = "+8613800000001'; DROP TABLE cdr; --";
@@ -58,17 +56,23 @@ function cdr(i: number, over: Partial<ICallDetailRecord> = {}): ICallDetailRecor
   };
 }
 
-async function insert(name: string, values: unknown[]): Promise<void> {
-  await db.ch.insert({ table: ident(db.database, name).text, values, format: 'JSONEachRow' });
-}
+describe.each(CLICKHOUSE_LAYOUTS)('store on $name', (layout) => {
+  let scope: LayoutScope;
+  let target: StoreTarget;
+  let db: StoreDb;
+  async function insert(name: string, values: unknown[]): Promise<void> {
+    await db.ch.insert({ table: ident(db.database, name).text, values, format: 'JSONEachRow' });
+  }
 
-describe('store', () => {
   beforeAll(async () => {
+    scope = await layout.start();
+    target = scope.target();
+    db = scope.db();
     await migrate(target);
   });
   afterAll(async () => {
     await db.ch.close();
-    await stack.dropDatabase();
+    await scope.close();
   });
 
   it('migrates idempotently and lists every migration as applied', async () => {

@@ -9,6 +9,7 @@ import {
   retentionDaysConfig,
   status,
   waitForSchema,
+  type StoreTarget,
 } from '@ringfence/store';
 import { print } from '../output.js';
 
@@ -18,6 +19,7 @@ export const dbConfigSchema = z.object({
   clickhouseDatabase: baseConfigShape.clickhouseDatabase,
   clickhouseUser: baseConfigShape.clickhouseUser,
   clickhousePassword: baseConfigShape.clickhousePassword,
+  clickhouseCluster: baseConfigShape.clickhouseCluster,
   /** Per-table retention in days as JSON, e.g. {"cdr":90}; unlisted tables keep the defaults. */
   retentionDays: retentionDaysConfig(),
 });
@@ -28,24 +30,22 @@ function config(database: string | undefined): z.infer<typeof dbConfigSchema> {
   });
 }
 
-function target(c: z.infer<typeof dbConfigSchema>): {
-  url: string;
-  database: string;
-  username: string;
-  password: string;
-} {
+function target(c: z.infer<typeof dbConfigSchema>): StoreTarget & { username: string; password: string } {
   return {
     url: c.clickhouseUrl,
     database: c.clickhouseDatabase,
     username: c.clickhouseUser,
     password: c.clickhousePassword,
+    ...(c.clickhouseCluster === undefined ? {} : { cluster: c.clickhouseCluster }),
   };
 }
 
 export function registerDb(program: Command): void {
   const db = program
     .command('db')
-    .description('the ClickHouse schema: migrations, status, retention (CLICKHOUSE_URL, CLICKHOUSE_DATABASE)')
+    .description(
+      'the ClickHouse schema: migrations, status, retention (CLICKHOUSE_URL, CLICKHOUSE_DATABASE, CLICKHOUSE_CLUSTER)',
+    )
     .option('--database <name>', 'database (default $CLICKHOUSE_DATABASE or ringfence)');
   db.command('migrate')
     .description('apply pending migrations in order under the schema lock (idempotent); the only migrator')
@@ -78,12 +78,16 @@ export function registerDb(program: Command): void {
       const c = config(db.opts<{ database?: string }>().database);
       // Fails at once (UNAVAILABLE) on a database that was never migrated: there is nothing to retain.
       await waitForSchema(target(c), { timeoutMs: 0 });
-      const ch = createClickHouse({ ...target(c) });
+      const { cluster, ...server } = target(c);
+      const ch = createClickHouse(server);
       try {
         // Under the schema lock: never dropping partitions while a migration rewrites a table.
         const lease = await acquireSchemaLock(ch, c.clickhouseDatabase);
         try {
-          const dropped = await applyRetention({ ch, database: c.clickhouseDatabase }, c.retentionDays);
+          const dropped = await applyRetention(
+            { ch, database: c.clickhouseDatabase, ...(cluster === undefined ? {} : { cluster }) },
+            c.retentionDays,
+          );
           for (const d of dropped) print(`dropped ${d.table} partition ${d.partition}`);
           print(`${dropped.length} partition(s) dropped`);
         } finally {

@@ -23,14 +23,24 @@ export function registerStack(program: Command): void {
       'Kafka nodes (combined broker+controller, replication factor min(n, 3), min.insync.replicas one less); fixed when the stack is first formatted',
       brokerCount,
     )
-    .action(async (o: { only?: Component[]; brokers?: number }) =>
-      stackUp(print, o.only, undefined, o.brokers),
+    .option(
+      '--clickhouse-cluster',
+      'ClickHouse as 2 shards x 2 replicas coordinated by ZooKeeper (cluster `ringfence`), not one server',
+    )
+    .action(async (o: { only?: Component[]; brokers?: number; clickhouseCluster?: boolean }) =>
+      stackUp(print, o.only, undefined, {
+        brokers: o.brokers,
+        clickhouseCluster: o.clickhouseCluster === true,
+      }),
     );
   stack
     .command('down')
     .description('stop what `stack up` started (by pid file)')
     .addOption(only)
-    .action(async (o: { only?: Component[] }) => stackDown(print, o.only));
+    .option('--clickhouse-node <name...>', 'stop only these servers of the cluster layout (s1r1 ... s2r2)')
+    .action(async (o: { only?: Component[]; clickhouseNode?: string[] }) =>
+      stackDown(print, o.only, o.clickhouseNode),
+    );
   stack
     .command('status')
     .description("print each component's health; exits 1 when one is down")

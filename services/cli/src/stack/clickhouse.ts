@@ -24,7 +24,7 @@ function findBinary(): string | undefined {
 }
 
 /** Installs Debian's clickhouse-server package when no server binary is on the machine. */
-async function ensureInstalled(log: (line: string) => void): Promise<string> {
+export async function ensureClickHouse(log: (line: string) => void): Promise<string> {
   const found = findBinary();
   if (found !== undefined) return found;
   log('clickhouse: installing Debian package clickhouse-server (apt-get)');
@@ -42,7 +42,11 @@ async function ensureInstalled(log: (line: string) => void): Promise<string> {
   return installed;
 }
 
-function configXml(dir: string, o: ClickHouseStackOptions): string {
+/**
+ * The server config of one local server; `extra` adds elements inside `<yandex>` (the cluster layout's
+ * replication, macros and remote servers).
+ */
+export function configXml(dir: string, o: ClickHouseStackOptions, extra = ''): string {
   return `<?xml version="1.0"?>
 <!-- Written by \`ringfence stack up\`: a loopback-only server whose data, logs and pid live under ${dir}. -->
 <yandex>
@@ -72,17 +76,18 @@ function configXml(dir: string, o: ClickHouseStackOptions): string {
   <mlock_executable>false</mlock_executable>
   <max_session_timeout>3600</max_session_timeout>
   <default_session_timeout>60</default_session_timeout>
-</yandex>
+${extra}</yandex>
 `;
 }
 
-const USERS_XML = `<?xml version="1.0"?>
+/** The users file; `profileExtra` adds settings to the default profile (the load balancing included). */
+export function usersXml(profileExtra = '      <load_balancing>random</load_balancing>\n'): string {
+  return `<?xml version="1.0"?>
 <yandex>
   <profiles>
     <default>
       <max_memory_usage>6000000000</max_memory_usage>
-      <load_balancing>random</load_balancing>
-    </default>
+${profileExtra}    </default>
   </profiles>
   <users>
     <default>
@@ -106,6 +111,14 @@ const USERS_XML = `<?xml version="1.0"?>
   </quotas>
 </yandex>
 `;
+}
+
+/** The command line of a server whose config.xml is in `dir`. */
+export function serverArgs(bin: string, dir: string): string[] {
+  return bin.endsWith('/clickhouse')
+    ? ['server', `--config-file=${dir}/config.xml`]
+    : [`--config-file=${dir}/config.xml`];
+}
 
 /** True when the server at `url` answers `SELECT 1`. */
 export async function answersSelect1(url: string): Promise<boolean> {
@@ -128,15 +141,13 @@ export async function clickhouseUp(
     log(`clickhouse: already running on ${url}`);
     return;
   }
-  const bin = await ensureInstalled(log);
+  const bin = await ensureClickHouse(log);
   const dir = join(paths.stack, 'clickhouse');
   for (const sub of ['data', 'tmp', 'user_files', 'format_schemas', 'log'])
     mkdirSync(join(dir, sub), { recursive: true });
   writeFileSync(join(dir, 'config.xml'), configXml(dir, o));
-  writeFileSync(join(dir, 'users.xml'), USERS_XML);
-  const args = bin.endsWith('/clickhouse')
-    ? ['server', `--config-file=${dir}/config.xml`]
-    : [`--config-file=${dir}/config.xml`];
+  writeFileSync(join(dir, 'users.xml'), usersXml());
+  const args = serverArgs(bin, dir);
   // Stopped meanwhile (Ctrl-C): start nothing the caller would no longer stop.
   signal?.throwIfAborted();
   const pid = startDaemon(d, bin, args, join(dir, 'log', 'stdout.log'), { cwd: dir });

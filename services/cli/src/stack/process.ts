@@ -72,17 +72,23 @@ export async function stopDaemon(d: Daemon, graceMs = 20_000): Promise<boolean> 
   return true;
 }
 
-/** Polls `check` until it resolves true or the timeout passes; gives up at once when `signal` aborts. */
+/**
+ * Polls `check` until it resolves true or the timeout passes; gives up at once when `signal` aborts,
+ * or when `exited` says the process being waited for is gone (a port taken, a bad config).
+ */
 export async function waitFor(
   what: string,
   check: () => Promise<boolean>,
   timeoutMs: number,
   signal?: AbortSignal,
+  exited?: () => string | undefined,
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     signal?.throwIfAborted();
     if (await check().catch(() => false)) return;
+    const why = exited?.();
+    if (why !== undefined) throw new Error(`${what}: ${why}`);
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await sleep(250);
   }

@@ -2,7 +2,17 @@ import { z } from 'zod';
 import { cfg, loadConfig } from '@ringfence/common';
 import { clickhouseDown, clickhouseStatus, clickhouseUp } from './clickhouse.js';
 import { kafkaAddresses, kafkaDown, kafkaStatus, kafkaUp, type KafkaStackOptions } from './kafka.js';
+import {
+  clickhouseClusterDown,
+  clickhouseClusterStatus,
+  clickhouseClusterUp,
+  clusterExists,
+  clusterNodes,
+  clusterRunning,
+  type ClickHouseClusterOptions,
+} from './clickhouse-cluster.js';
 import { stackPaths } from './paths.js';
+import { zookeeperDown, zookeeperRunning, zookeeperStatus, zookeeperUp } from './zookeeper.js';
 
 export const COMPONENTS = ['kafka', 'clickhouse'] as const;
 export type Component = (typeof COMPONENTS)[number];
@@ -33,6 +43,18 @@ const stackConfigShape = {
   kafkaHeapOpts: z.string().optional(),
   clickhouseHttpPort: cfg.port().default(8123),
   clickhouseTcpPort: cfg.port().default(9000),
+  /** The cluster layout's ZooKeeper. */
+  zookeeperPort: cfg.port().default(2181),
+  /**
+   * The cluster layout's ports, (http, tcp, interserver) for s1r1, s1r2, s2r1, s2r2 in turn; default:
+   * CLICKHOUSE_HTTP_PORT + k, CLICKHOUSE_TCP_PORT + k and 9009 + k for the k-th server.
+   */
+  clickhouseClusterPorts: z
+    .preprocess(
+      (v) => (typeof v === 'string' ? v.split(',').map((p) => Number(p.trim())) : v),
+      z.array(cfg.port()).length(12),
+    )
+    .optional(),
   /** When set, Kafka is external and the local broker is neither started nor stopped. */
   kafkaBrokers: z.string().optional(),
   /** When set, ClickHouse is external and the local server is neither started nor stopped. */
@@ -56,6 +78,32 @@ function kafkaOptions(c: StackConfig, brokers?: number): KafkaStackOptions {
   };
 }
 
+function clusterOptions(c: ReturnType<typeof stackConfig>): ClickHouseClusterOptions {
+  return {
+    nodes: clusterNodes(
+      { httpPort: c.clickhouseHttpPort, tcpPort: c.clickhouseTcpPort },
+      c.clickhouseClusterPorts,
+    ),
+    zookeeperPort: c.zookeeperPort,
+  };
+}
+
+/** How `stack up` runs: Kafka nodes (one by default), and ClickHouse as one server or 2 shards × 2 replicas with ZooKeeper. */
+export interface StackUpOptions {
+  brokers?: number;
+  clickhouseCluster?: boolean;
+}
+
+async function clusterUp(
+  c: ReturnType<typeof stackConfig>,
+  log: (line: string) => void,
+  signal?: AbortSignal,
+): Promise<void> {
+  const paths = stackPaths();
+  await zookeeperUp(paths, c.zookeeperPort, log, signal);
+  await clickhouseClusterUp(paths, clusterOptions(c), log, signal);
+}
+
 function selected(only: readonly Component[] | undefined): Set<Component> {
   return new Set(only === undefined || only.length === 0 ? COMPONENTS : only);
 }
@@ -70,7 +118,7 @@ export async function stackUp(
   log: (line: string) => void,
   only?: readonly Component[],
   signal?: AbortSignal,
-  brokers?: number,
+  options: StackUpOptions = {},
 ): Promise<void> {
   const c = stackConfig();
   const paths = stackPaths();
@@ -78,10 +126,11 @@ export async function stackUp(
   const tasks: Promise<void>[] = [];
   if (want.has('kafka')) {
     if (c.kafkaBrokers !== undefined) log(`kafka: external (${c.kafkaBrokers}), not started`);
-    else tasks.push(kafkaUp(paths, kafkaOptions(c, brokers), log, signal));
+    else tasks.push(kafkaUp(paths, kafkaOptions(c, options.brokers), log, signal));
   }
   if (want.has('clickhouse')) {
     if (c.clickhouseUrl !== undefined) log(`clickhouse: external (${c.clickhouseUrl}), not started`);
+    else if (options.clickhouseCluster === true) tasks.push(clusterUp(c, log, signal));
     else
       tasks.push(
         clickhouseUp(paths, { httpPort: c.clickhouseHttpPort, tcpPort: c.clickhouseTcpPort }, log, signal),
@@ -104,13 +153,30 @@ export function stackAddresses(): { kafkaBrokers: string; clickhouseUrl: string 
   };
 }
 
-/** Stops only what `stackUp` started, by pid file. */
-export async function stackDown(log: (line: string) => void, only?: readonly Component[]): Promise<void> {
+/**
+ * Stops only what `stackUp` started, by pid file: the single server and, when it was made, the
+ * cluster. `nodes` (e.g. `s1r2`) stops only those servers of the cluster, as a fault test does.
+ */
+export async function stackDown(
+  log: (line: string) => void,
+  only?: readonly Component[],
+  nodes?: readonly string[],
+): Promise<void> {
   const c = stackConfig();
   const paths = stackPaths();
+  if (nodes !== undefined && nodes.length > 0) {
+    await clickhouseClusterDown(paths, clusterOptions(c), log, nodes);
+    return;
+  }
   const want = selected(only);
   if (want.has('kafka') && c.kafkaBrokers === undefined) await kafkaDown(paths, log);
-  if (want.has('clickhouse') && c.clickhouseUrl === undefined) await clickhouseDown(paths, log);
+  if (want.has('clickhouse') && c.clickhouseUrl === undefined) {
+    await clickhouseDown(paths, log);
+    if (clusterExists(paths)) {
+      await clickhouseClusterDown(paths, clusterOptions(c), log);
+      await zookeeperDown(paths, log);
+    }
+  }
 }
 
 export async function stackStatus(): Promise<{ lines: string[]; healthy: boolean }> {
@@ -124,5 +190,17 @@ export async function stackStatus(): Promise<{ lines: string[]; healthy: boolean
       ? await clickhouseStatus(paths, c.clickhouseHttpPort)
       : `clickhouse external  ${c.clickhouseUrl}`,
   ];
+  if (
+    c.clickhouseUrl === undefined &&
+    (clusterRunning(paths, clusterOptions(c)) || zookeeperRunning(paths))
+  ) {
+    // The cluster layout is in use in place of the single server: report its servers and ZooKeeper.
+    lines.splice(
+      lines.length - 1,
+      1,
+      await zookeeperStatus(paths, c.zookeeperPort),
+      ...(await clickhouseClusterStatus(paths, clusterOptions(c))),
+    );
+  }
   return { lines, healthy: lines.every((l) => !/\bdown\b/.test(l)) };
 }
