@@ -48,7 +48,8 @@ async function committedValues(topic: string): Promise<string[]> {
         .run({
           eachBatch: async ({ batch }) => {
             for (const m of batch.messages) values.push(m.value?.toString() ?? '');
-            if (BigInt(batch.highWatermark) <= BigInt(batch.lastOffset()) + 1n) pending.delete(batch.partition);
+            if (BigInt(batch.highWatermark) <= BigInt(batch.lastOffset()) + 1n)
+              pending.delete(batch.partition);
             if (pending.size === 0) resolve();
             return Promise.resolve();
           },
