@@ -18,7 +18,7 @@ let candidates: Candidate[];
 beforeAll(async () => {
   stack = await PrivateStack.start(['kafka']);
   scope = stack.scope();
-  candidates = candidatesFromEnv(scope.brokers, ['kafkajs', 'platformatic']);
+  candidates = candidatesFromEnv(scope.brokers, ['kafkajs']);
 }, 180_000);
 
 afterAll(async () => {

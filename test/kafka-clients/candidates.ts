@@ -1,5 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { Consumer as PlatformaticConsumer, Producer as PlatformaticProducer } from '@platformatic/kafka';
+import {
+  Consumer as PlatformaticConsumer,
+  Producer as PlatformaticProducer,
+  compatibilityPartitioner,
+} from '@platformatic/kafka';
 import type { Kafka } from 'kafkajs';
 import { createKafka, createLogger } from '@ringfence/common';
 import { until } from '@ringfence/common/testing';
@@ -42,13 +46,15 @@ export interface Received {
 }
 
 const logger = createLogger('test', 'fatal');
+/** KAFKA_CLIENT_SENDS_IN_FLIGHT overrides a candidate's sends in flight (to reproduce a failure). */
+const inFlight = (fallback: number): number => Number(process.env['KAFKA_CLIENT_SENDS_IN_FLIGHT'] ?? fallback);
 const id = (): string => randomBytes(3).toString('hex');
 
 export function kafkajsCandidate(brokers: readonly string[]): Candidate {
   const kafka: Kafka = createKafka({ brokers, clientId: `kafkajs-${id()}`, logger });
   return {
     name: 'kafkajs',
-    sendsInFlight: 1,
+    sendsInFlight: inFlight(1),
     async producer() {
       // As ingest configures it.
       const p = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
@@ -118,17 +124,23 @@ export function platformaticCandidate(brokers: readonly string[]): Candidate {
   };
   return {
     name: '@platformatic/kafka',
-    sendsInFlight: 4,
-    async producer() {
-      const p = new PlatformaticProducer({ ...base, clientId: `plt-${id()}`, idempotent: true });
-      return {
+    sendsInFlight: inFlight(4),
+    producer() {
+      // Java-compatible key hashing (as kafkajs's default): keys keep their partitions.
+      const p = new PlatformaticProducer({
+        ...base,
+        clientId: `plt-${id()}`,
+        idempotent: true,
+        partitioner: compatibilityPartitioner,
+      });
+      return Promise.resolve({
         send: async (topic, records) => {
           await p.send({
             messages: records.map((r) => ({ topic, key: Buffer.from(r.key), value: Buffer.from(r.value) })),
           });
         },
         close: () => p.close(),
-      };
+      });
     },
     async member(groupId, topic, process) {
       const c = new PlatformaticConsumer({
@@ -179,7 +191,10 @@ export async function createTopic(kafka: Kafka, topic: string, partitions: numbe
   const admin = kafka.admin();
   await admin.connect();
   try {
-    await admin.createTopics({ topics: [{ topic, numPartitions: partitions, replicationFactor: 1 }] });
+    await admin.createTopics({
+      waitForLeaders: false,
+      topics: [{ topic, numPartitions: partitions, replicationFactor: 1 }],
+    });
     await until(
       `${topic} leaders`,
       async () => (await admin.fetchTopicOffsets(topic)).length === partitions,

@@ -109,12 +109,10 @@ for (let i = 0; i < records.length; i += BATCH) {
   await seed.send({
     topic: view,
     acks: -1,
-    messages: records
-      .slice(i, i + BATCH)
-      .map((r, j) => ({
-        key: `+86186${String((i + j) % Math.ceil(RECORDS / 4)).padStart(8, '0')}`,
-        value: r.value.subarray(0, 60),
-      })),
+    messages: records.slice(i, i + BATCH).map((r, j) => ({
+      key: `+86186${String((i + j) % Math.ceil(RECORDS / 4)).padStart(8, '0')}`,
+      value: r.value.subarray(0, 60),
+    })),
   });
 }
 await seed.disconnect();

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { Admin, Kafka, Message } from 'kafkajs';
 import { parseCdr, parseComplaint, readRecords } from '@ringfence/cdr';
-import { topicName } from '@ringfence/common';
+import { readToEnd, topicName } from '@ringfence/common';
 import { freePort, scrapeMetrics, sumMetric, until, type TestStack } from '@ringfence/common/testing';
 import { subjectKey, type Verdict } from '@ringfence/engine';
 import { cdrv1, riskv1 } from '@ringfence/proto';
@@ -119,38 +119,26 @@ export async function readVerdicts(
   topic: string,
   view = new Map<string, Seen>(),
 ): Promise<Map<string, Seen>> {
-  const ends = await admin.fetchTopicOffsets(topic);
-  const pending = new Map(
-    ends.filter((e) => Number(e.high) > Number(e.low)).map((e) => [e.partition, Number(e.high)]),
+  await readToEnd(
+    kafka,
+    admin,
+    topic,
+    ({ messages }) => {
+      for (const message of messages) {
+        const value = message.value;
+        if (value === null) view.delete(message.key?.toString() ?? '');
+        else {
+          const v = riskv1.RiskVerdict.decode(value);
+          view.set(subjectKey(KINDS[v.kind] as Verdict['kind'], v.id), {
+            level: LEVELS[v.level] ?? 'NONE',
+            category: v.category,
+            score: v.score,
+          });
+        }
+      }
+    },
+    { groupPrefix: 'reader-verdicts' },
   );
-  if (pending.size === 0) return view;
-  const groupId = `reader-${topic}-${Date.now()}`;
-  const reader = kafka.consumer({ groupId });
-  await reader.connect();
-  await reader.subscribe({ topics: [topic], fromBeginning: true });
-  await new Promise<void>((resolve, reject) => {
-    reader
-      .run({
-        eachMessage: ({ partition, message }) => {
-          const value = message.value;
-          if (value === null) view.delete(message.key?.toString() ?? '');
-          else {
-            const v = riskv1.RiskVerdict.decode(value);
-            view.set(subjectKey(KINDS[v.kind] as Verdict['kind'], v.id), {
-              level: LEVELS[v.level] ?? 'NONE',
-              category: v.category,
-              score: v.score,
-            });
-          }
-          if (Number(message.offset) + 1 >= (pending.get(partition) ?? 0)) pending.delete(partition);
-          if (pending.size === 0) resolve();
-          return Promise.resolve();
-        },
-      })
-      .catch(reject);
-  });
-  await reader.disconnect();
-  await admin.deleteGroups([groupId]).catch(() => undefined);
   return view;
 }
 
