@@ -47,7 +47,8 @@ export interface Received {
 
 const logger = createLogger('test', 'fatal');
 /** KAFKA_CLIENT_SENDS_IN_FLIGHT overrides a candidate's sends in flight (to reproduce a failure). */
-const inFlight = (fallback: number): number => Number(process.env['KAFKA_CLIENT_SENDS_IN_FLIGHT'] ?? fallback);
+const inFlight = (fallback: number): number =>
+  Number(process.env['KAFKA_CLIENT_SENDS_IN_FLIGHT'] ?? fallback);
 const id = (): string => randomBytes(3).toString('hex');
 
 export function kafkajsCandidate(brokers: readonly string[]): Candidate {
