@@ -74,8 +74,10 @@ const topic = (name: string): string => `${config.topicPrefix}${name}`;
 const created: string[] = [];
 async function createTopic(name: string, compacted = false): Promise<string> {
   const t = topic(name);
+  // No leader wait inside createTopics: on a busy broker its metadata check can fail outright; the
+  // offsets poll below waits for partitions that answer.
   await admin.createTopics({
-    waitForLeaders: true,
+    waitForLeaders: false,
     topics: [
       {
         topic: t,
@@ -86,7 +88,7 @@ async function createTopic(name: string, compacted = false): Promise<string> {
     ],
   });
   // The first produce must not meet a partition whose leader does not answer yet.
-  for (let i = 0; i < 50; i++) {
+  for (let i = 0; i < 300; i++) {
     try {
       await admin.fetchTopicOffsets(t);
       break;
