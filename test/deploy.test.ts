@@ -171,6 +171,7 @@ interface K8sDoc {
   spec?: {
     replicas?: number;
     type?: string;
+    strategy?: { type: string };
     selector?: Record<string, string> | { matchLabels: Record<string, string> };
     ports?: { port: number; targetPort?: number }[];
     template?: { spec: PodSpec };
@@ -313,8 +314,15 @@ describe('deploy/k8s', () => {
     }
   });
 
-  it('runs exactly one scorer: its state is not yet shared between instances', () => {
-    expect(named('Deployment', 'scorer')?.spec?.replicas).toBe(1);
+  it('runs the scorer as one active instance and a standby, never two writers of one group', () => {
+    const scorer = named('Deployment', 'scorer');
+    // One replica has no failover; more add standbys only (docs/scaling.md), so two is the design.
+    expect(scorer?.spec?.replicas).toBe(2);
+    // A rolling update starts the new pod before the old one stops: safe only because the group's
+    // assignor keeps one active instance and transactions fence the old one, under one group id.
+    expect(scorer?.spec?.strategy?.type).toBe('RollingUpdate');
+    const env = scorer?.spec?.template?.spec.containers[0]?.env ?? [];
+    expect(env.some((e) => e.name === 'GROUP_ID')).toBe(false);
   });
 
   it('denies ingress by default and lets the switch network reach only risk-api', () => {

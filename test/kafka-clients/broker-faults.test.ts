@@ -1,19 +1,21 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readToEnd } from '@ringfence/common';
+import { createLogger, readToEnd } from '@ringfence/common';
 import { PrivateStack, until, type TestStack } from '@ringfence/common/testing';
 import { candidatesFromEnv, createTopic, type Candidate } from './candidates.js';
 
 // Issue #20: each candidate Kafka client keeps its guarantees through a broker restart and a broker
 // hung for 30 s (SIGSTOP), with the faults landing while an idempotent producer has sends in flight
-// (as many as the client keeps in order, see Candidate.sendsInFlight) and a group member is consuming what it writes. Both clients run through the same faults on
-// one private broker.
+// (as many as the client keeps in order, see Candidate.sendsInFlight) and a group member is
+// consuming what it writes. Every client under test goes through the same faults on one private
+// broker (KAFKA_CLIENT_CANDIDATES, default kafkajs: see docs/kafka-clients.md for the others).
 const RECORDS_PER_SEND = 25;
 const SENDS_AFTER_FAULT = 20;
 const HANG_MS = 30_000;
 let stack: PrivateStack | undefined;
 let scope: TestStack;
 let candidates: Candidate[];
+const logger = createLogger('test', 'warn');
 
 beforeAll(async () => {
   stack = await PrivateStack.start(['kafka']);
@@ -86,11 +88,18 @@ async function verify(candidate: Candidate, run: Run): Promise<void> {
   const admin = kafka.admin();
   await admin.connect();
   try {
-    await readToEnd(kafka, admin, run.topic, ({ partition, messages }) => {
-      const p = byPartition.get(partition) ?? [];
-      for (const m of messages) p.push(Number(m.value?.toString()));
-      byPartition.set(partition, p);
-    });
+    await readToEnd(
+      kafka,
+      admin,
+      run.topic,
+      (partition, m) => {
+        const p = byPartition.get(partition) ?? [];
+        p.push(Number(m.value?.toString()));
+        byPartition.set(partition, p);
+      },
+      { groupPrefix: 'verify' },
+      logger,
+    );
   } finally {
     await admin.disconnect();
   }

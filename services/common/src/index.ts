@@ -14,7 +14,7 @@ export { startOpsServer, type OpsServer, type OpsServerOptions } from './ops-ser
 export { runService, type Stop } from './lifecycle.js';
 export { TOPICS, TOPIC_SPECS, topicName, type TopicRole, type TopicSpec } from './topics.js';
 export { createKafka, ensureTopics, type KafkaOptions } from './kafka.js';
-export { readToEnd, type ReadBatch, type ReadToEndOptions } from './kafka-read.js';
+export { readToEnd, type ReadToEndOptions } from './topic-reader.js';
 export { backoffDelay, withRetry, type RetryOptions } from './retry.js';
 export {
   clickhouseUnreachable,

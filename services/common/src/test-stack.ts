@@ -33,11 +33,33 @@ export interface TestStack {
 export interface TestStackOptions {
   brokers?: readonly string[];
   clickhouseUrl?: string;
+  /** When the scope counts as created (its name carries it); now by default. */
+  createdMs?: number;
 }
 
-/** Topic prefixes and databases of test scopes (`t<8 hex>.`, `t_<8 hex>`), and nothing else. */
-const SCOPE_TOPIC = /^t[0-9a-f]{8}\./;
-const SCOPE_DATABASE = /^t_[0-9a-f]{8}$/;
+/**
+ * Topic prefixes and databases of test scopes, and nothing else: `t<id>.` and `t_<id>`, where the id
+ * is the creation time (8 hex digits of epoch seconds) and 4 random hex digits.
+ */
+const SCOPE_TOPIC = /^t([0-9a-f]{8})[0-9a-f]{4}\./;
+const SCOPE_DATABASE = /^t_([0-9a-f]{8})[0-9a-f]{4}$/;
+
+/**
+ * Scopes younger than this may belong to a test run still going on (two runs on one stack, say a
+ * developer's and an editor's): the sweep leaves them.
+ */
+const SCOPE_MAX_AGE_S = 6 * 3600;
+
+/** Scopes named before ids carried their creation time (8 random hex digits): always stale. */
+const LEGACY_TOPIC = /^t[0-9a-f]{8}\./;
+const LEGACY_DATABASE = /^t_[0-9a-f]{8}$/;
+
+/** True when `name` is a test scope created more than SCOPE_MAX_AGE_S ago. */
+function staleScope(pattern: RegExp, legacy: RegExp, name: string, nowS: number): boolean {
+  const m = pattern.exec(name);
+  if (m === null) return legacy.test(name);
+  return nowS - parseInt(m[1]!, 16) > SCOPE_MAX_AGE_S;
+}
 
 function stackAddress(options: TestStackOptions): { brokers: string[]; clickhouseUrl: string } {
   return {
@@ -57,7 +79,10 @@ async function withKafkaAdmin<T>(kafka: Kafka, fn: (admin: Admin) => Promise<T>)
 }
 
 export function testStack(options: TestStackOptions = {}): TestStack {
-  const id = randomBytes(4).toString('hex');
+  const created = Math.floor((options.createdMs ?? Date.now()) / 1000)
+    .toString(16)
+    .padStart(8, '0');
+  const id = `${created}${randomBytes(2).toString('hex')}`;
   const { brokers, clickhouseUrl } = stackAddress(options);
   const topicPrefix = `t${id}.`;
   const database = `t_${id}`;
@@ -145,9 +170,10 @@ export async function sweepTestScopes(
   options: TestStackOptions = {},
 ): Promise<{ topics: number; databases: number }> {
   const { brokers, clickhouseUrl } = stackAddress(options);
+  const nowS = Date.now() / 1000;
   const kafka = createKafka({ brokers, clientId: 'test-sweep', logger: createLogger('test', 'warn') });
   const topics = await withKafkaAdmin(kafka, async (admin) => {
-    const stale = (await admin.listTopics()).filter((t) => SCOPE_TOPIC.test(t));
+    const stale = (await admin.listTopics()).filter((t) => staleScope(SCOPE_TOPIC, LEGACY_TOPIC, t, nowS));
     // Chunks keep each request, and the broker's work per request, small.
     for (let i = 0; i < stale.length; i += 200) {
       await admin.deleteTopics({ topics: stale.slice(i, i + 200), timeout: 60_000 });
@@ -159,7 +185,7 @@ export async function sweepTestScopes(
     const rs = await ch.query({ query: 'SELECT name FROM system.databases', format: 'JSONEachRow' });
     const stale = (await rs.json<{ name: string }>())
       .map((r) => r.name)
-      .filter((n) => SCOPE_DATABASE.test(n));
+      .filter((n) => staleScope(SCOPE_DATABASE, LEGACY_DATABASE, n, nowS));
     for (const name of stale) await ch.command({ query: sql`DROP DATABASE IF EXISTS ${ident(name)}` });
     return { topics, databases: stale.length };
   } finally {

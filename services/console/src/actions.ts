@@ -46,6 +46,8 @@ export interface ActionRequest {
   note?: string;
   undoes?: string;
   caseId?: string;
+  /** When an allowlist or blocklist lapses (Unix ms, in the future); unset: it stands until undone. */
+  expiresMs?: number;
 }
 
 /**
@@ -69,6 +71,17 @@ export class ActionRecorder {
       throw new RingfenceError('INVALID_ARGUMENT', 'note: at most 2000 chars', {
         detail: { messageKey: 'noteTooLong' },
       });
+    const now = Date.now();
+    if (req.expiresMs !== undefined) {
+      if (req.action !== 'allowlist' && req.action !== 'blocklist')
+        throw new RingfenceError('INVALID_ARGUMENT', 'expiry: only an allowlist or blocklist lapses', {
+          detail: { messageKey: 'expiryNotAllowed' },
+        });
+      if (!Number.isSafeInteger(req.expiresMs) || req.expiresMs <= now)
+        throw new RingfenceError('INVALID_ARGUMENT', 'expiry: must be in the future', {
+          detail: { messageKey: 'expiryInvalid' },
+        });
+    }
     if (req.action === 'undo') {
       const original = (await feedbackFor(this.db, req.kind, req.id)).find(
         (f) => f.feedbackId === req.undoes,
@@ -85,7 +98,7 @@ export class ActionRecorder {
     }
     const fb: IFeedback = {
       feedbackId: randomUUID(),
-      timeMs: Date.now(),
+      timeMs: now,
       kind: KIND_CODE[req.kind],
       id: req.id,
       action: ACTION_CODE[req.action],
@@ -93,6 +106,7 @@ export class ActionRecorder {
       note: req.note ?? '',
       undoes: req.undoes ?? '',
       caseId: req.caseId ?? '',
+      expiresMs: req.expiresMs ?? 0,
     };
     const value = Buffer.from(feedbackv1.Feedback.encode(feedbackv1.Feedback.create(fb)).finish());
     await this.producer.send({
@@ -134,6 +148,8 @@ export class ActionRecorder {
     resolution: string,
     operator: string,
     protect: readonly string[] = [],
+    /** When the upheld case's allowlist decisions lapse (Unix ms); unset: they stand until undone. */
+    expiresMs?: number,
   ): Promise<{ case: RedressCase; feedback: IFeedback[] }> {
     const c = await getRedressCase(this.db, caseId);
     if (c === undefined)
@@ -160,6 +176,7 @@ export class ActionRecorder {
             operator,
             note: `redress ${caseId}: ${resolution}`,
             caseId,
+            ...(expiresMs === undefined ? {} : { expiresMs }),
           }),
         );
       }

@@ -14,12 +14,23 @@ export function withUndo(feedback: readonly FeedbackRecord[]): ActionView[] {
   return feedback.map((f) => ({ ...f, undone: undone.has(f.feedbackId) }));
 }
 
-/** The operator decision in force: the latest confirm / false positive / allow / block not undone. */
-export function decisionInForce(feedback: readonly FeedbackRecord[]): ActionView | undefined {
+/** Whether a decision with an expiry has lapsed by wall time `nowMs`. */
+export function hasLapsed(f: FeedbackRecord, nowMs: number): boolean {
+  return f.expiresMs > 0 && f.expiresMs <= nowMs;
+}
+
+/**
+ * The operator decision in force at wall time `nowMs` (what risk-api applies at a call then): the
+ * latest confirm / false positive / allow / block neither undone nor lapsed.
+ */
+export function decisionInForce(
+  feedback: readonly FeedbackRecord[],
+  nowMs: number = Date.now(),
+): ActionView | undefined {
   const all = withUndo(feedback);
   for (let i = all.length - 1; i >= 0; i--) {
     const f = all[i];
-    if (f !== undefined && DECISIVE.has(f.action) && !f.undone) return f;
+    if (f !== undefined && DECISIVE.has(f.action) && !f.undone && !hasLapsed(f, nowMs)) return f;
   }
   return undefined;
 }

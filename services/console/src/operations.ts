@@ -108,11 +108,40 @@ export async function tracebackOp(
   return report;
 }
 
+const blankIsUnset = (v: unknown): unknown => (v === '' ? undefined : v);
+
+/**
+ * When an allowlist or blocklist lapses: `expiresAt` as ISO 8601 with its offset or Unix ms (API),
+ * or `expiresInDays` from now (the pages' selector); neither: it stands until undone.
+ */
+const expiryShape = {
+  expiresAt: z.preprocess(
+    blankIsUnset,
+    z
+      .union([z.number().int().positive(), z.iso.datetime({ offset: true }).transform((s) => Date.parse(s))])
+      .optional(),
+  ),
+  expiresInDays: z.preprocess(blankIsUnset, z.coerce.number().positive().max(3650).optional()),
+};
+
+function expiryOf(e: {
+  expiresAt?: number | undefined;
+  expiresInDays?: number | undefined;
+}): number | undefined {
+  if (e.expiresAt !== undefined && e.expiresInDays !== undefined)
+    throw new RingfenceError('INVALID_ARGUMENT', 'give expiresAt or expiresInDays, not both', {
+      detail: { messageKey: 'invalidInput' },
+    });
+  if (e.expiresInDays !== undefined) return Date.now() + Math.round(e.expiresInDays * 86_400_000);
+  return e.expiresAt;
+}
+
 const actionSchema = z.object({
   kind: z.enum(SUBJECT_KINDS),
   id: z.string().min(1).max(128),
   action: z.enum(ACTIONS),
   note: z.string().max(2000).optional(),
+  ...expiryShape,
 });
 
 /** Records an operator action (allow/block lists need the supervisor's permission). */
@@ -120,9 +149,10 @@ export async function actionOp(
   ctx: ConsoleContext,
   req: FastifyRequest,
   body: unknown,
-): Promise<{ feedbackId: string; kind: SubjectKindName; id: string; action: string }> {
+): Promise<{ feedbackId: string; kind: SubjectKindName; id: string; action: string; expiresMs: number }> {
   const p = who(req);
   const a = parse(actionSchema, body);
+  const expiresMs = expiryOf(a);
   if ((a.action === 'allowlist' || a.action === 'blocklist') && !can(p.role, 'list')) {
     await audit(ctx, req, {
       action: `action.${a.action}`,
@@ -141,14 +171,15 @@ export async function actionOp(
     action: a.action,
     operator: p.name,
     ...(a.note === undefined ? {} : { note: a.note }),
+    ...(expiresMs === undefined ? {} : { expiresMs }),
   });
   await audit(ctx, req, {
     action: `action.${a.action}`,
     subjectKind: a.kind,
     subjectId: id,
-    detail: { feedbackId: fb.feedbackId ?? '', note: a.note ?? '' },
+    detail: { feedbackId: fb.feedbackId ?? '', note: a.note ?? '', expiresMs: expiresMs ?? 0 },
   });
-  return { feedbackId: fb.feedbackId ?? '', kind: a.kind, id, action: a.action };
+  return { feedbackId: fb.feedbackId ?? '', kind: a.kind, id, action: a.action, expiresMs: expiresMs ?? 0 };
 }
 
 const undoSchema = z.object({
@@ -245,6 +276,8 @@ const redressDecideSchema = z.object({
       z.array(z.string().min(1).max(64)).max(1000),
     )
     .optional(),
+  /** An upheld case's allowlist may lapse (a seasonal campaign's numbers, a trial period). */
+  ...expiryShape,
 });
 
 export async function redressDecideOp(
@@ -256,7 +289,8 @@ export async function redressDecideOp(
   const p = who(req);
   const b = parse(redressDecideSchema, body);
   const protect = (b.protect ?? []).map((n) => subjectNumber(n, ctx.config.region));
-  const r = await ctx.actions.decideCase(caseId, b.decision, b.resolution, p.name, protect);
+  const expiresMs = expiryOf(b);
+  const r = await ctx.actions.decideCase(caseId, b.decision, b.resolution, p.name, protect, expiresMs);
   const feedbackIds = r.feedback.map((f) => f.feedbackId ?? '');
   await audit(ctx, req, {
     action: `redress.${b.decision}`,

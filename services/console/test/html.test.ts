@@ -36,6 +36,7 @@ const action = {
   note: X,
   undoes: X,
   caseId: X,
+  expiresMs: 0,
   undone: false,
 };
 

@@ -88,6 +88,8 @@ for (let i = 0; i < CALLERS; i++) {
   const e164 = `+86138${String(i).padStart(8, '0')}`;
   const c = {
     ...template,
+    // Each a call of its own: copies of one call_id would be ignored as resends.
+    callId: `mem-${i}`,
     calling: { raw: e164, e164, valid: true },
     asserted: null,
     setupTimeMs: start + i,

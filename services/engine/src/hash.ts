@@ -14,7 +14,8 @@ export function hashPrefix(s: string, end: number): number {
   return fmix(h);
 }
 
-function fmix(h: number): number {
+/** murmur3's fmix32 finaliser: every input bit reaches every output bit. */
+export function fmix(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;

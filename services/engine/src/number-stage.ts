@@ -27,6 +27,7 @@ import { hashString, hashWithPrefixes } from './hash.js';
 import { LocalClock } from './local-time.js';
 import { blockLength, nationalValue, regionLength, sharedPrefix } from './number-parts.js';
 import { blankObservation, type SourceObservation } from './observation.js';
+import { CallIds } from './call-ids.js';
 import { CalleeFilter } from './callee-filter.js';
 import { ReceivedCalls } from './received-calls.js';
 import type { Rules, SubjectKindName } from './rules.js';
@@ -106,6 +107,10 @@ export class NumberStage {
   readonly called = new CalleeFilter();
   /** Trunks carrying a thin campaign now, with its member count (see detectCampaigns). */
   readonly campaigns = new Map<string, number>();
+  /** Call ids counted lately: a CDR sent again counts once (see CallIds). */
+  readonly callIds = new CallIds();
+  /** CDRs recognised as copies of one already counted, and ignored. */
+  duplicates = 0;
 
   constructor(
     readonly rules: Rules,
@@ -142,6 +147,12 @@ export class NumberStage {
     const calling = cdr.calling?.e164 || cdr.calling?.raw || '';
     if (calling === '') return;
     const setupMs = Number(cdr.setupTimeMs ?? 0);
+    const callId = cdr.callId ?? '';
+    // A copy changes nothing: no feature, no event time, no source observation.
+    if (callId !== '' && !this.callIds.add(Math.floor(setupMs / 1000), callId)) {
+      this.duplicates++;
+      return;
+    }
     const answerMs = Number(cdr.answerTimeMs ?? 0);
     const releaseMs = Number(cdr.releaseTimeMs ?? setupMs);
     const sec = Math.floor(setupMs / 1000);
@@ -487,6 +498,7 @@ export class NumberStage {
       received: this.received.toBytes().toString('base64'),
       called: this.called.toBytes().toString('base64'),
       campaigns: [...this.campaigns],
+      callIds: this.callIds.toBytes().toString('base64'),
     });
   }
 
@@ -497,6 +509,7 @@ export class NumberStage {
       received?: string;
       called?: string;
       campaigns?: [string, number][];
+      callIds?: string;
     };
     // Snapshots written before the sketch existed restore with it empty: received calls are
     // under-counted for a day, never over-counted.
@@ -505,6 +518,10 @@ export class NumberStage {
     // Likewise the callee filter: until it fills, numbers count as never called for up to two days.
     if (extra.called === undefined) this.called.clear();
     else this.called.fromBytes(Buffer.from(extra.called, 'base64'));
+    // Snapshots from before call-id deduplication (RFS3) restore with no ids: a resend of a call
+    // counted before the restore counts once more.
+    if (extra.callIds === undefined) this.callIds.clear();
+    else this.callIds.fromBytes(Buffer.from(extra.callIds, 'base64'));
     this.spoofingSources.clear();
     this.flaggedDevices.clear();
     this.campaigns.clear();

@@ -19,6 +19,8 @@ export interface ScoreFileResult {
   rejected: number;
   complaints: number;
   lateRecords: number;
+  /** CDRs whose call_id was already counted (resent copies), ignored. */
+  duplicates: number;
   alerts: number;
   verdicts: Verdict[];
 }
@@ -88,6 +90,7 @@ export async function scoreFile(path: string, options: ScoreFileOptions = {}): P
     rejected,
     complaints: complaints.length,
     lateRecords: engine.lateRecords,
+    duplicates: engine.numbers.duplicates,
     alerts: sink.alerts.length,
     verdicts,
   };

@@ -5,7 +5,12 @@ import type { Stage, VerdictState } from './stage.js';
 import { StateMemory } from './state-memory.js';
 import { K, SubjectState, type RichState } from './subject-state.js';
 
-const MAGIC = 0x52465333; // "RFS3": complaint reporters, night-time repeats
+const MAGIC = 0x52465334; // "RFS4": decisions may carry an expiry; the number stage keeps call ids
+/**
+ * Same layout as RFS4 without decision expiries: read as is. A reader older than RFS4 refuses an
+ * RFS4 snapshot instead of keeping its lapsing decisions for ever.
+ */
+const MAGIC_V3 = 0x52465333;
 /** Snapshots before complaint reporters: restored with every reporter unknown. */
 const MAGIC_V2 = 0x52465332;
 
@@ -120,7 +125,7 @@ export function writeStage(stage: Stage, extra: unknown): Buffer {
 export function readStage(stage: Stage, buf: Buffer): unknown {
   const rd = new ByteReader(buf);
   const magic = rd.i32();
-  if (magic !== MAGIC && magic !== MAGIC_V2)
+  if (magic !== MAGIC && magic !== MAGIC_V3 && magic !== MAGIC_V2)
     throw new RingfenceError('INTEGRITY', 'not a Ringfence engine snapshot');
   stage.states.clear();
   stage.memory = new StateMemory();
@@ -133,12 +138,12 @@ export function readStage(stage: Stage, buf: Buffer): unknown {
   for (let i = 0; i < n; i++) {
     const key = rd.str();
     const s = new SubjectState(0);
-    for (const f of magic === MAGIC ? TINY_FIELDS : TINY_FIELDS_V2) s[f] = rd.f64();
+    for (const f of magic === MAGIC_V2 ? TINY_FIELDS_V2 : TINY_FIELDS) s[f] = rd.f64();
     s.trunk0 = rd.str();
     s.trunk1 = rd.str();
     s.device0 = rd.str();
     s.complaintSecs = rd.json<number[] | null>();
-    s.complaintBy = magic === MAGIC ? rd.json<number[] | null>() : (s.complaintSecs?.map(() => 0) ?? null);
+    s.complaintBy = magic === MAGIC_V2 ? (s.complaintSecs?.map(() => 0) ?? null) : rd.json<number[] | null>();
     if (rd.i32() === 1) {
       s.pending = stage.memory.pendingAlloc();
       stage.memory.pendingRows.set(new Uint32Array(rd.block()), s.pending);
@@ -148,6 +153,7 @@ export function readStage(stage: Stage, buf: Buffer): unknown {
   }
   for (const [k, v] of rd.json<[string, VerdictState][]>()) stage.verdicts.set(k, v);
   for (const [k, v] of rd.json<[string, Decision[]][]>()) stage.feedback.decisions.set(k, v);
+  stage.feedback.reindex();
   const extra = rd.json<unknown>();
   if (!rd.done) throw new RingfenceError('INTEGRITY', 'snapshot has trailing bytes');
   return extra;

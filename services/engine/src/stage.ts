@@ -73,6 +73,7 @@ export class Stage {
   observeTime(timeMs: number): void {
     if (timeMs > this.maxEventMs) {
       this.maxEventMs = timeMs;
+      if (timeMs >= this.feedback.nextExpiryMs) this.lapseDecisions();
       const hour = Math.floor(timeMs / 3_600_000);
       if (hour > this.lastSweepHour) {
         if (this.lastSweepHour >= 0 && this.autoSweep) this.sweep(timeMs);
@@ -183,9 +184,11 @@ export class Stage {
     let score = sc.score;
     let level = sc.level;
     let override = '';
-    const decision = this.feedback.decisions.size > 0 ? this.feedback.current(key) : undefined;
+    const decision =
+      this.feedback.decisions.size > 0 ? this.feedback.current(key, this.maxEventMs) : undefined;
     if (this.isAllowlisted(kind, id)) override = 'allowlist';
     if (decision !== undefined) override = overrideOf(decision);
+    const overrideExpiresMs = decision?.expiresMs ?? 0;
     if (override === 'allowlist' || override === 'redress' || override === 'false_positive') {
       score = 0;
       level = 'NONE';
@@ -227,7 +230,8 @@ export class Stage {
       level !== vs.publishedLevel ||
       Math.abs(score - vs.publishedScore) >= this.rules.publishScoreDelta ||
       (exact && (score !== vs.publishedScore || category !== vs.publishedCategory)) ||
-      (vs.last !== null && vs.last.override !== override);
+      (vs.last !== null &&
+        (vs.last.override !== override || (vs.last.overrideExpiresMs ?? 0) !== overrideExpiresMs));
     if (!changed && vs.last !== null) return;
     const verdict: Verdict = {
       kind,
@@ -241,6 +245,7 @@ export class Stage {
       calls,
       first: { ...vs.first },
       override,
+      ...(overrideExpiresMs > 0 ? { overrideExpiresMs } : {}),
     };
     const from = vs.publishedLevel;
     vs.publishedLevel = level;
@@ -277,11 +282,32 @@ export class Stage {
   }
 
   /**
+   * Lapses the decisions whose expiry the stage's event time has reached: each subject that lost one
+   * is re-scored at that event time, or, with no state left (a quiet number kept only for its
+   * decision), loses its verdict with a tombstone, as an eviction would have done without it.
+   */
+  lapseDecisions(): void {
+    const atMs = this.maxEventMs;
+    for (const key of this.feedback.lapse(atMs)) {
+      const s = this.states.get(key);
+      const timeMs = Math.max(atMs, this.verdicts.get(key)?.last?.updatedMs ?? 0);
+      if (s !== undefined || isStanding(this.feedback.current(key, atMs))) {
+        this.evaluate(key, s, timeMs);
+      } else if (this.verdicts.delete(key)) {
+        const [kind, id] = this.onlyKind !== null ? [this.onlyKind, key] : this.kindOf(key);
+        if (this.onScored !== null) this.onScored(key, kind, id, 'NONE', '');
+        this.sink.tombstone(kind, id, timeMs);
+      }
+    }
+  }
+
+  /**
    * Evicts subjects idle for a whole window before the watermark `timeMs` minus the allowed
    * lateness; those that had a verdict get a tombstone (their risk expired). Any later event of
    * theirs that is within the lateness would have started them afresh anyway (state()).
    */
   sweep(timeMs: number = this.maxEventMs): void {
+    this.lapseDecisions();
     if (this.beforeSweep !== null) this.beforeSweep(timeMs);
     const horizonSec = Math.floor((timeMs - this.rules.allowedLatenessMs - DAY_MS) / 1000);
     for (const [key, s] of this.states) {
@@ -317,7 +343,7 @@ export class Stage {
     s.pending = -1;
     // An operator's allowlist or blocklist outlives the subject's idle state: its verdict stays
     // published (and kept here), so the switch does not forget a blocklisted number that went quiet.
-    if (isStanding(this.feedback.current(key))) return;
+    if (isStanding(this.feedback.current(key, this.maxEventMs))) return;
     if (this.verdicts.delete(key)) {
       const [kind, id] = this.onlyKind !== null ? [this.onlyKind, key] : this.kindOf(key);
       if (this.onScored !== null) this.onScored(key, kind, id, 'NONE', '');

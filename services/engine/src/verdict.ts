@@ -31,6 +31,8 @@ export interface Verdict {
   calls: number;
   first: Partial<Record<LevelName, LevelFirst>>;
   override: string;
+  /** When the overriding decision lapses (Unix ms); unset when it stands until undone. */
+  overrideExpiresMs?: number;
 }
 
 export interface AlertEvent {
@@ -90,5 +92,6 @@ export function riskVerdictMessage(v: Verdict): IRiskVerdict {
       calls: f.calls,
     })),
     override: v.override,
+    overrideExpiresMs: v.overrideExpiresMs ?? 0,
   };
 }

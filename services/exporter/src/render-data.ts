@@ -37,6 +37,7 @@ function flaggedRow(f: FlaggedNumber): Record<string, Json> {
     source_carrier: f.sourceCarrier,
     source_trunk: f.sourceTrunk,
     action: f.action,
+    action_expires: time(f.actionExpiresMs),
     complaints: f.complaints,
   };
 }
@@ -79,6 +80,8 @@ export const FLAGGED_COLUMNS = [
   'source_trunk',
   'action',
   'complaints',
+  // Added after the first columns shipped: appended, so positional readers keep working.
+  'action_expires',
 ] as const;
 
 export const SOURCE_COLUMNS = [

@@ -211,7 +211,9 @@ ${table(
     f.topReasons.join(', '),
     f.sourceCarrier,
     f.sourceTrunk,
-    word(t.actions, f.action),
+    f.actionExpiresMs === null
+      ? word(t.actions, f.action)
+      : t.actionUntil(word(t.actions, f.action), local(f.actionExpiresMs)),
     f.complaints,
   ]),
 )}

@@ -24,6 +24,8 @@ export interface FlaggedNumber {
   sourceTrunk: string;
   /** The operator decision standing at the period's end, or `none`. */
   action: string;
+  /** When that decision lapses (epoch ms); null when it stands until undone, or there is none. */
+  actionExpiresMs: number | null;
   complaints: number;
   /** First flagged minus first seen by the engine, ms; null when unknown. */
   detectionDelayMs: number | null;
@@ -105,18 +107,29 @@ export function topReasonCodes(reasonsJson: string, n: number): string[] {
 }
 
 /**
- * The decision standing after a subject's feedback, oldest first: an `undo` cancels the decision it
- * names, notes decide nothing.
+ * The decision standing at `atMs` after a subject's feedback, oldest first: an `undo` cancels the
+ * decision it names, notes decide nothing, and a decision whose expiry is at or before `atMs` has
+ * lapsed (the one before it stands again). `expiresMs` is 0 when the standing one has no expiry.
  */
-export function standingAction(feedback: readonly RawFeedback[]): string {
+export function standingDecision(
+  feedback: readonly RawFeedback[],
+  atMs = Number.POSITIVE_INFINITY,
+): { action: string; expiresMs: number } {
   const undone = new Set(feedback.filter((f) => f.action === 'undo').map((f) => f.undoes));
-  let action = 'none';
+  let standing = { action: 'none', expiresMs: 0 };
   for (const f of feedback) {
     if (f.action === 'undo' || f.action === 'note' || f.action === 'unspecified') continue;
     if (undone.has(f.feedbackId)) continue;
-    action = f.action;
+    const expiresMs = f.expiresMs ?? 0;
+    if (expiresMs > 0 && expiresMs <= atMs) continue;
+    standing = { action: f.action, expiresMs };
   }
-  return action;
+  return standing;
+}
+
+/** The action of standingDecision(). */
+export function standingAction(feedback: readonly RawFeedback[], atMs?: number): string {
+  return standingDecision(feedback, atMs).action;
 }
 
 /** Lower median of integers (deterministic and always one of the samples), or null. */
@@ -194,6 +207,7 @@ export function buildReport(period: Period, raw: RawReportData, o: BuildOptions)
     const fb = (feedback.get(f.id) ?? []).sort(
       (a, b) => a.timeMs - b.timeMs || cmp(a.feedbackId, b.feedbackId),
     );
+    const decision = standingDecision(fb, period.toMs);
     const delay = f.firstSeenMs > 0 && f.firstFlagMs >= f.firstSeenMs ? f.firstFlagMs - f.firstSeenMs : null;
     return {
       number: f.id,
@@ -210,7 +224,8 @@ export function buildReport(period: Period, raw: RawReportData, o: BuildOptions)
       topReasons: topReasonCodes(f.reasonsJson, o.topReasons),
       sourceCarrier: busiest(carriers.get(f.id) ?? new Map<string, number>()),
       sourceTrunk: busiest(trunks.get(f.id) ?? new Map<string, number>()),
-      action: standingAction(fb),
+      action: decision.action,
+      actionExpiresMs: decision.expiresMs > 0 ? decision.expiresMs : null,
       complaints: complaints.get(f.id) ?? 0,
       detectionDelayMs: delay,
     };

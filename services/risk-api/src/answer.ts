@@ -31,6 +31,11 @@ export interface Answer {
   /** True for an explicit operator decision, which no computed risk can outrank. */
   readonly operator: boolean;
   /**
+   * When an operator decision lapses (Unix ms, wall clock); 0: it stands. Checked at each call,
+   * since the scorer lapses it on event time, which stands still while no traffic arrives.
+   */
+  readonly expiresMs: number;
+  /**
    * For a trunk or carrier verdict: the call-evidence patterns (`EVIDENCE_*` bits) that let it
    * decide a call; 0 when no single call can show its pattern, so it never decides.
    */
@@ -49,8 +54,14 @@ export const NO_RISK: Answer = Object.freeze({
   block: null,
   decidedBy: '',
   operator: false,
+  expiresMs: 0,
   callEvidence: 0,
 });
+
+/** True when `a` is an operator decision still in force at wall time `nowMs`. */
+export function inForce(a: Answer, nowMs: number): boolean {
+  return a.operator && (a.expiresMs === 0 || nowMs < a.expiresMs);
+}
 
 /** True when `a` outranks `b`: higher level first, then higher score. */
 export function outranks(a: Answer, b: Answer): boolean {

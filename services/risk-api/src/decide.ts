@@ -1,6 +1,6 @@
 import { Attestation, CallingLocation, Level, type ICheckRequest } from '@ringfence/proto';
 import { RingfenceError } from '@ringfence/common';
-import { NO_RISK, outranks, type Answer } from './answer.js';
+import { inForce, NO_RISK, outranks, type Answer } from './answer.js';
 import {
   createCallEvidence,
   SPOOF_SIGNAL_ATTESTATION_C,
@@ -23,14 +23,21 @@ export type Decide = (request: ICheckRequest, field?: string) => Answer;
  * The decision at call setup, the one place its precedence lives (docs/risk-api.md, "The answer"):
  *
  * 1. An operator decision on the number (allowlist, upheld redress, blocklist), then a blocklist
- *    decision on the calling device: nothing computed outranks it.
+ *    decision on the calling device: nothing computed outranks it, until its expiry (wall clock,
+ *    checked here at each call).
  * 2. Otherwise the strongest (level, then score; ties in this order) of the computed risks: the
  *    number's own verdict; the calling device's verdict; the ingress trunk's and carrier's verdicts,
  *    each only when the call itself shows the pattern the source was flagged for; and the stateless
  *    request-time signal (an ON-NET-range caller from an outside carrier with attestation C, or
  *    whatever its attestation when the HLR/HSS has the subscriber at home; never when roaming).
  */
-export function createDecider(view: RiskView, policy: Policy, config: DeciderConfig): Decide {
+export function createDecider(
+  view: RiskView,
+  policy: Policy,
+  config: DeciderConfig,
+  /** Wall clock (Unix ms) that decision expiries are checked against; tests pass their own. */
+  now: () => number = Date.now,
+): Decide {
   const evidence = createCallEvidence(config);
   const signalAnswer = (code: string): Answer =>
     policy.answerFor(
@@ -79,16 +86,22 @@ export function createDecider(view: RiskView, policy: Policy, config: DeciderCon
         detail: { field: `${field}calling` },
       });
     }
-    const own = view.numbers.get(e164);
-    if (own?.operator === true) return own;
+    let own = view.numbers.get(e164);
+    if (own?.operator === true) {
+      if (own.expiresMs === 0 || inForce(own, now())) return own;
+      // Lapsed at call time, before the scorer (on event time) republished the computed verdict:
+      // the decision's answer carries no computed risk of the number, so the number counts as unknown.
+      own = undefined;
+    }
     let best = own ?? NO_RISK;
     const device = request.callingDevice ?? '';
     if (device !== '' && view.devices.size > 0) {
       // A handset flagged for rotating numbers is itself the evidence: it needs none from the call.
       const d = view.devices.get(device);
       if (d !== undefined) {
-        if (d.operator) return d;
-        if (outranks(d, best)) best = d;
+        if (d.operator) {
+          if (d.expiresMs === 0 || inForce(d, now())) return d;
+        } else if (outranks(d, best)) best = d;
       }
     }
     const trunk = request.ingressTrunk ?? '';

@@ -64,8 +64,8 @@ function freezeReasons(reasons: readonly IReason[] | null | undefined): readonly
   );
 }
 
-function allowAnswer(decidedBy: 'allowlist' | 'redress', updatedMs: number): Answer {
-  return Object.freeze({ ...NO_RISK, updatedMs, decidedBy, operator: true });
+function allowAnswer(decidedBy: 'allowlist' | 'redress', updatedMs: number, expiresMs = 0): Answer {
+  return Object.freeze({ ...NO_RISK, updatedMs, decidedBy, operator: true, expiresMs });
 }
 
 /** Builds the policy from configuration; the default labels from MEDIUM and never blocks. */
@@ -95,6 +95,7 @@ export function createPolicy(config: PolicyConfig): Policy {
     action: Action,
     operator: boolean,
     callEvidence: number,
+    expiresMs = 0,
   ): Answer => {
     const category = verdict.category ?? '';
     return Object.freeze({
@@ -108,6 +109,7 @@ export function createPolicy(config: PolicyConfig): Policy {
       block: action === Action.ACTION_BLOCK ? block : null,
       decidedBy,
       operator,
+      expiresMs,
       callEvidence,
     });
   };
@@ -119,13 +121,16 @@ export function createPolicy(config: PolicyConfig): Policy {
     answerFor,
     verdictAnswer(verdict, kind) {
       const decision = operatorOverride(verdict.override ?? '');
+      const expiresMs = Number(verdict.overrideExpiresMs ?? 0);
       // A device is one handset: blocking it is as exact as blocking a number. Decisions on a trunk
       // or carrier are already in its score (the scorer applies them), and still need call evidence.
       if (decision === 'blocklist' && (kind === 'number' || kind === 'device')) {
-        return answer(verdict, 'blocklist', blocklistAction, true, 0);
+        return answer(verdict, 'blocklist', blocklistAction, true, 0, expiresMs);
       }
       if (kind === 'number' && decision !== undefined && decision !== 'blocklist') {
-        return decision === 'allowlist' ? allowlisted : allowAnswer(decision, Number(verdict.updatedMs ?? 0));
+        return decision === 'allowlist' && expiresMs === 0
+          ? allowlisted
+          : allowAnswer(decision, Number(verdict.updatedMs ?? 0), expiresMs);
       }
       if (kind === 'trunk' || kind === 'carrier') {
         return answer(

@@ -76,6 +76,18 @@ export async function startViewLoader(options: {
     logger.error({ err: payload.error, restart: payload.restart }, 'risk view consumer crashed');
     if (!payload.restart) healthy = false;
   });
+  // The end is recognised from batch bounds, which count the transaction markers the scorer's
+  // commits leave after its records; a batch of markers only never reaches eachBatch.
+  consumer.on(consumer.events.END_BATCH_PROCESS, ({ payload }) => {
+    if (pending.size === 0) return;
+    const id = `${payload.topic}/${payload.partition}`;
+    const target = pending.get(id);
+    // Compaction can remove offsets, so compare against the batch's last offset, not a count.
+    if (target !== undefined && BigInt(payload.lastOffset) + 1n >= target) {
+      pending.delete(id);
+      check();
+    }
+  });
   await consumer.connect();
   await consumer.subscribe({ topics: [callerTopic, sourceTopic], fromBeginning: true });
   await consumer.run({
@@ -87,15 +99,6 @@ export async function startViewLoader(options: {
         const key = m.key.toString('utf8');
         if (caller) view.applyCaller(key, m.value);
         else view.applySource(key, m.value);
-      }
-      if (pending.size > 0) {
-        const id = `${batch.topic}/${batch.partition}`;
-        const target = pending.get(id);
-        // Compaction can remove offsets, so compare against the batch's last offset, not a count.
-        if (target !== undefined && BigInt(batch.lastOffset()) + 1n >= target) {
-          pending.delete(id);
-          check();
-        }
       }
       return Promise.resolve();
     },

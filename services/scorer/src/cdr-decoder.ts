@@ -38,7 +38,7 @@ function skip(wire: number, at: { pos: number }, end: number): void {
   at.pos += n;
 }
 
-/** Fields the engine never reads (call_id, switch_id, egress_trunk, origid, cell_id) are skipped undecoded. */
+/** Fields the engine never reads (switch_id, egress_trunk, origid, cell_id) are skipped undecoded. */
 function decodeFast(buf: Buffer): ICallDetailRecord {
   const end = buf.length;
   const at = { pos: 0 };
@@ -55,6 +55,7 @@ function decodeFast(buf: Buffer): ICallDetailRecord {
   let ingressTrunk = '';
   let ingressCarrier = '';
   let deviceId = '';
+  let callId = '';
   while (at.pos < end) {
     const tag = readVarint(buf, at, end);
     const field = tag >>> 3;
@@ -72,7 +73,8 @@ function decodeFast(buf: Buffer): ICallDetailRecord {
     } else if (wire === 2) {
       const to = readDelimitedEnd(buf, at, end);
       const from = at.pos;
-      if (field === 6) calling = readNumber(buf, from, to);
+      if (field === 1) callId = buf.toString('utf8', from, to);
+      else if (field === 6) calling = readNumber(buf, from, to);
       else if (field === 7) called = readNumber(buf, from, to);
       else if (field === 8) asserted = readNumber(buf, from, to);
       else if (field === 9) ingressTrunk = buf.toString('utf8', from, to);
@@ -82,6 +84,7 @@ function decodeFast(buf: Buffer): ICallDetailRecord {
     } else skip(wire, at, end);
   }
   return {
+    callId,
     setupTimeMs,
     answerTimeMs,
     releaseTimeMs,

@@ -63,6 +63,7 @@ export function decodeFeedback(buf: Buffer): FeedbackInput | undefined {
     action,
     undoes: f.undoes,
     caseId: f.caseId,
+    expiresMs: Number(f.expiresMs),
   };
 }
 

@@ -12,8 +12,11 @@ export const scorerConfigShape = {
   snapshotIntervalMs: cfg.int(100, 3_600_000).default(10_000),
   /** Snapshot chunk size: each chunk is one Kafka message, under the broker's 1 MB default. */
   snapshotChunkBytes: cfg.int(1024, 8 * 1024 * 1024).default(900 * 1024),
-  /** Consumer group session timeout; a crashed instance's partitions move after this long. */
-  sessionTimeoutMs: cfg.int(6_000, 300_000).default(30_000),
+  /**
+   * Consumer group session timeout: a standby takes over this long after the active instance died or
+   * was cut off. The active one heartbeats between slices and while it waits, so this bounds a slice.
+   */
+  sessionTimeoutMs: cfg.int(6_000, 300_000).default(6_000),
   /**
    * Fetch size per partition. Verdicts do not depend on it (docs/scoring.md, "Determinism"); larger
    * means fewer fetches and fewer lockstep pauses, smaller means a tighter source-stage lag.

@@ -1,5 +1,6 @@
-import type { Message, Producer, RecordMetadata } from 'kafkajs';
+import type { Message, RecordMetadata } from 'kafkajs';
 import type { Counter } from '@ringfence/common';
+import type { Sender } from './transactional-writer.js';
 
 /**
  * Bytes of values per produce request. kafkajs copies a request through several freshly allocated,
@@ -14,14 +15,13 @@ export type AckListener = (topic: string, partition: number, nextOffset: number)
 /**
  * Outputs of the engine for the batch being applied, sent as multi-topic produce requests of at
  * most `batchSize` messages and about MAX_REQUEST_BYTES. `flush` resolves once the broker has
- * acknowledged all of them (acks=all), so offsets are only committed after their outputs are durable.
+ * acknowledged all of them (acks=all); they become visible when the transaction commits.
  */
 export class OutputBuffer {
   private readonly pending = new Map<string, Message[]>();
   private count = 0;
 
   constructor(
-    private readonly producer: Producer,
     private readonly batchSize: number,
     private readonly published: Counter<'topic'>,
     private readonly onAck?: AckListener,
@@ -41,7 +41,8 @@ export class OutputBuffer {
     return this.count;
   }
 
-  async flush(): Promise<void> {
+  /** Sends everything pushed so far through `sender` (the open transaction). */
+  async flush(sender: Sender): Promise<void> {
     if (this.count === 0) return;
     const all = [...this.pending];
     this.pending.clear();
@@ -51,7 +52,7 @@ export class OutputBuffer {
     let bytes = 0;
     const send = async (): Promise<void> => {
       if (inRequest === 0) return;
-      const acks = await this.producer.sendBatch({ acks: -1, topicMessages: request });
+      const acks = await sender.sendBatch({ acks: -1, topicMessages: request });
       for (const r of request) this.published.inc({ topic: r.topic }, r.messages.length);
       if (this.onAck !== undefined) reportEnds(request, acks, this.onAck);
       request = [];

@@ -9,7 +9,7 @@ export function scorerMetrics(registry: Registry) {
     skipped: counter(
       registry,
       'ringfence_scorer_skipped_total',
-      'Input records skipped (already in the restored state, replayed, or undecodable)',
+      'Input records skipped (already applied, replayed, ahead of the number state, or undecodable)',
       ['topic', 'why'],
     ),
     published: counter(registry, 'ringfence_scorer_published_total', 'Messages published, by topic', [
@@ -34,6 +34,21 @@ export function scorerMetrics(registry: Registry) {
       registry,
       'ringfence_scorer_idle',
       '1 once caught up on every input with sources finally evaluated and the state snapshotted',
+    ),
+    active: gauge(
+      registry,
+      'ringfence_scorer_active',
+      "1 while this instance is its group's active scorer, 0 while it stands by",
+    ),
+    activations: counter(
+      registry,
+      'ringfence_scorer_activations_total',
+      'Times this instance took over its group (fencing the previous active one)',
+    ),
+    restoreSeconds: gauge(
+      registry,
+      'ringfence_scorer_restore_seconds',
+      'Time the last takeover took: fencing, reading the snapshot, settling what was published after it',
     ),
     snapshotBytes: gauge(registry, 'ringfence_scorer_snapshot_bytes', 'Size of the last state snapshot'),
     snapshotSeconds: histogram(

@@ -1,20 +1,36 @@
 import type { Consumer, EachBatchPayload, KafkaMessage } from 'kafkajs';
-import { createKafka, ensureTopics, topicName, type Logger, type Registry } from '@ringfence/common';
+import {
+  RingfenceError,
+  createKafka,
+  ensureTopics,
+  isRingfenceError,
+  topicName,
+  type Logger,
+  type Registry,
+} from '@ringfence/common';
 import { NumberStage, SourceStage, loadRules, subjectKey, type EngineSink } from '@ringfence/engine';
 import { cdrv1 } from '@ringfence/proto';
+import { activeStandbyAssigner } from './active-standby-assigner.js';
 import { decodeFeedback, encodeAlert, encodeVerdict, forEachObservation } from './codec.js';
 import type { ScorerConfig } from './config.js';
 import { decodeCdrForScoring } from './cdr-decoder.js';
 import { readEngineState, writeEngineState } from './engine-state.js';
+import { InputWatermark } from './input-watermark.js';
+import { Lockstep } from './lockstep.js';
 import { keysSince } from './output-keys.js';
 import { ObservationPacker } from './observation-packer.js';
 import { OutputBuffer } from './output-buffer.js';
 import { scorerMetrics } from './scorer-metrics.js';
 import { SerialLock } from './serial-lock.js';
 import { SnapshotStore, type InputOffset } from './snapshot-store.js';
+import { TransactionalWriter, type GroupOffsets } from './transactional-writer.js';
 
-/** kafkajs errors that mean the broker could not be reached (not that it refused the request). */
+/**
+ * kafkajs errors that mean the broker could not be reached or did not know the topic yet (not that
+ * it refused the request).
+ */
 const UNREACHABLE = new Set([
+  'KafkaJSTopicMetadataNotLoaded',
   'KafkaJSConnectionError',
   'KafkaJSConnectionClosedError',
   'KafkaJSRequestTimeoutError',
@@ -24,7 +40,11 @@ const UNREACHABLE = new Set([
 
 function unreachable(err: unknown): boolean {
   const e = err as { name?: string; cause?: { name?: string } };
-  return UNREACHABLE.has(e.name ?? '') || UNREACHABLE.has(e.cause?.name ?? '');
+  return (
+    UNREACHABLE.has(e.name ?? '') ||
+    UNREACHABLE.has(e.cause?.name ?? '') ||
+    (isRingfenceError(err, 'UNAVAILABLE') && err.retryable)
+  );
 }
 
 /** Order of a CDR's observations (one per source kind), for the replay filter. */
@@ -52,6 +72,11 @@ function partitionKey(topic: string, partition: number): string {
  * stage consumes that topic (group `<groupId>.sources`). Verdicts go to the compacted caller-risk.v1
  * and source-risk.v1, alerts (deterministic ids) to alerts.v1. Both stages live in this process and
  * share one state, snapshotted with the input offsets it reflects (docs/scoring.md, "Durability").
+ *
+ * Any number of instances may run in one group: one is active and owns every partition, the others
+ * stand by (docs/scaling.md). An instance becomes active when the group gives it the partitions: it
+ * fences the previous active one (Kafka transactions), restores the latest snapshot and resumes. It
+ * stops being active only by leaving (a clean stop) or by being fenced, which is fatal.
  */
 export async function startScorer(
   config: ScorerConfig,
@@ -71,35 +96,42 @@ export async function startScorer(
     alerts: topicName(p, 'alerts'),
     snapshots: topicName(p, 'scorerSnapshots'),
   };
+  const sourceGroupId = `${config.groupId}.sources`;
   const m = scorerMetrics(registry);
   const kafka = createKafka({ brokers: config.kafkaBrokers, clientId: `scorer-${process.pid}`, logger });
   const admin = kafka.admin();
   await admin.connect();
   await ensureTopics(admin, p);
+  // One transactional id per group: whichever instance is active writes under it (see TransactionalWriter).
   const producer = kafka.producer({
+    transactionalId: `${config.groupId}.engine`,
     idempotent: true,
     maxInFlightRequests: 1,
     allowAutoTopicCreation: false,
+    // The broker answers CONCURRENT_TRANSACTIONS to the next transaction's first write while the
+    // previous commit's markers are still being written (milliseconds): retry soon, not after the
+    // client-wide 200 ms, or every commit would cost a fifth of a second.
+    retry: { initialRetryTime: 5, maxRetryTime: 5_000, retries: Number.MAX_SAFE_INTEGER },
   });
-  await producer.connect();
+  const writer = new TransactionalWriter(producer);
 
-  // The ends of the source-events partitions: read once, then advanced by our own acknowledged
-  // writes (one active scorer per group is the only writer), so lockstep needs no broker round trip.
-  const sourceEnds = (await admin.fetchTopicOffsets(t.sourceEvents))
-    .sort((a, b) => a.partition - b.partition)
-    .map((e) => ({ partition: e.partition, low: Number(e.low), high: Number(e.high) }));
-  const sourcePartitions = sourceEnds.length;
-  const out = new OutputBuffer(producer, config.produceBatchSize, m.published, (topic, partition, next) => {
-    const e = topic === t.sourceEvents ? sourceEnds[partition] : undefined;
-    if (e !== undefined && next > e.high) e.high = next;
+  /** Next offset per input partition that the state reflects. */
+  const positions = new Map<string, InputOffset>();
+  const sourcePartitions = (await admin.fetchTopicOffsets(t.sourceEvents)).length;
+  const sourceKeys: string[] = [];
+  for (let i = 0; i < sourcePartitions; i++) sourceKeys.push(partitionKey(t.sourceEvents, i));
+  let lockstep = new Lockstep([], () => undefined);
+  const out = new OutputBuffer(config.produceBatchSize, m.published, (topic, partition, next) => {
+    if (topic === t.sourceEvents) lockstep.written(partition, next);
   });
   const packer = new ObservationPacker(sourcePartitions, 64 * 1024, (partition, value) =>
     out.push(t.sourceEvents, `pack:${partition}`, value, partition),
   );
-  /** Publishes everything the engine emitted so far and waits for the acknowledgements. */
+  /** Publishes everything the engine emitted so far: sent, acknowledged and committed. */
   const publish = async (): Promise<void> => {
     packer.drain();
-    await out.flush();
+    if (out.size > 0) await out.flush(await writer.sender());
+    await writer.commit();
   };
   const sink = (topic: string): EngineSink => ({
     verdict: (v) => out.push(topic, subjectKey(v.kind, v.id), encodeVerdict(v)),
@@ -125,7 +157,6 @@ export async function startScorer(
   const store = new SnapshotStore(
     kafka,
     admin,
-    producer,
     t.snapshots,
     config.groupId,
     config.snapshotChunkBytes,
@@ -133,71 +164,31 @@ export async function startScorer(
   );
   /** Highest (origin offset, kind) applied per source-events partition and cdr.v1 partition. */
   let applied = new Map<string, number>();
-  /** Next offset per input partition that the state reflects. */
-  const positions = new Map<string, InputOffset>();
-  const restored = await store.read();
-  if (restored !== undefined) {
-    applied = readEngineState(restored.state, numbers, sources);
-    for (const o of restored.offsets)
-      if (!outputTopics.has(o.topic)) positions.set(partitionKey(o.topic, o.partition), { ...o });
-    // What the previous process published after this snapshot may not be what this state will
-    // publish (it may never publish those keys again): the first flush settles every such key.
-    for (const [topic, stage] of [
-      [t.callerRisk, numbers.stage],
-      [t.sourceRisk, sources.stage],
-    ] as const) {
-      const from = new Map(
-        restored.offsets.filter((o) => o.topic === topic).map((o) => [o.partition, o.offset]),
-      );
-      if (from.size === 0) continue;
-      for (const key of await keysSince(kafka, admin, topic, from, logger)) stage.suspects.add(key);
-    }
-    logger.info(
-      { snapshot: restored.id, bytes: restored.state.length, numbers: numbers.stage.states.size },
-      'restored state snapshot',
-    );
-  }
-  const sourceKeys = sourceEnds.map((e) => partitionKey(t.sourceEvents, e.partition));
-  /** True while the source stage has not applied every observation published so far. */
-  const sourcesBehind = (): boolean =>
-    sourceEnds.some((e, i) => (positions.get(sourceKeys[i]!)?.offset ?? e.low) < e.high);
-  /** Records below these offsets are already in the restored state. */
-  const skipBelow = new Map([...positions].map(([k, o]) => [k, o.offset]));
-
-  const consumerOptions = {
-    sessionTimeout: config.sessionTimeoutMs,
-    heartbeatInterval: Math.floor(config.sessionTimeoutMs / 5),
-    allowAutoTopicCreation: false,
-    maxBytesPerPartition: config.fetchBytesPerPartition,
-  };
-  const numberConsumer: Consumer = kafka.consumer({ groupId: config.groupId, ...consumerOptions });
-  const sourceConsumer: Consumer = kafka.consumer({
-    groupId: `${config.groupId}.sources`,
-    ...consumerOptions,
-  });
+  const watermark = new InputWatermark();
   const numberTopics = new Set([t.cdr, t.complaints, t.feedback]);
 
   const lock = new SerialLock();
   let stopping = false;
   let failed = false;
+  /** 0 while standing by; once active, this instance's claim to stay so (see activeStandbyAssigner). */
+  let claim = 0;
   let lastSnapshot = Date.now();
   let lastActivity = Date.now();
   let sinceSnapshot = 0;
   /** Records applied since the last final (exact) flush of both stages. */
-  let dirty = numbers.stage.suspects.size + sources.stage.suspects.size > 0;
-  /** Highest event time applied per number-stage input partition, and that partition's end as last fetched. */
-  const partMax = new Map<string, number>();
-  const partHigh = new Map<string, number>();
-  for (const topic of [t.cdr, t.complaints]) {
-    for (const e of await admin.fetchTopicOffsets(topic))
-      partHigh.set(partitionKey(topic, e.partition), Number(e.high));
-  }
+  let dirty = false;
   let lastSweepMs = 0;
 
+  const fatal = (err: unknown): void => {
+    if (failed) return;
+    failed = true;
+    logger.fatal({ err }, 'scorer state is suspect or no longer ours; restart from the last snapshot');
+    options.onFatal?.(err);
+  };
+
   /**
-   * Repeats a broker call while the broker cannot be reached: kafkajs's admin offset lookups and
-   * offset commits give up at once on a connection error, and such a failure says nothing about the
-   * state (only connection errors: a commit refused in a rebalance must still fail).
+   * Repeats a broker call while the broker cannot be reached: kafkajs's admin offset lookups give up
+   * at once on a connection error, and such a failure says nothing about the state.
    */
   const untilReachable = async <T>(what: string, call: () => Promise<T>): Promise<T> => {
     for (let delay = 200; ; delay = Math.min(delay * 2, 5_000)) {
@@ -216,7 +207,9 @@ export async function startScorer(
 
   const snapshot = async (): Promise<void> => {
     const started = process.hrtime.bigint();
-    await publish();
+    packer.drain();
+    const sender = await writer.sender();
+    await out.flush(sender);
     const state = writeEngineState(numbers, sources, applied);
     const offsets = [...positions.values()];
     // The outputs' ends: after a crash, whatever lies beyond them was published by a state that is lost.
@@ -224,17 +217,24 @@ export async function startScorer(
       for (const e of await untilReachable('output ends', () => admin.fetchTopicOffsets(topic)))
         offsets.push({ topic, partition: e.partition, offset: Number(e.high) });
     }
-    await store.write(state, offsets);
-    // Committed offsets never run ahead of a durable snapshot; they feed lag monitoring and are
-    // where a restart resumes reading (records below the snapshot's offsets are skipped).
-    const commit = (c: Consumer, mine: (topic: string) => boolean): Promise<void> => {
-      const list = offsets
-        .filter((o) => mine(o.topic))
-        .map((o) => ({ topic: o.topic, partition: o.partition, offset: String(o.offset) }));
-      return list.length === 0 ? Promise.resolve() : untilReachable('commit', () => c.commitOffsets(list));
+    await store.write(sender, state, offsets);
+    // The state, the outputs that led to it and the input offsets it reflects commit together.
+    // Committed offsets feed lag monitoring and are where a takeover resumes reading (records
+    // below the snapshot's offsets are skipped).
+    const groupOffsets = (groupId: string, mine: (topic: string) => boolean): GroupOffsets => {
+      const byTopic = new Map<string, { partition: number; offset: string }[]>();
+      for (const o of offsets) {
+        if (!mine(o.topic)) continue;
+        let list = byTopic.get(o.topic);
+        if (list === undefined) byTopic.set(o.topic, (list = []));
+        list.push({ partition: o.partition, offset: String(o.offset) });
+      }
+      return { groupId, topics: [...byTopic].map(([topic, partitions]) => ({ topic, partitions })) };
     };
-    await commit(numberConsumer, (topic) => numberTopics.has(topic));
-    await commit(sourceConsumer, (topic) => topic === t.sourceEvents);
+    await writer.commit([
+      groupOffsets(config.groupId, (topic) => numberTopics.has(topic)),
+      groupOffsets(sourceGroupId, (topic) => topic === t.sourceEvents),
+    ]);
     lastSnapshot = Date.now();
     sinceSnapshot = 0;
     m.snapshotBytes.set(state.length);
@@ -246,41 +246,20 @@ export async function startScorer(
     m.late.set(numbers.stage.lateRecords);
   };
 
-  const seen = (key: string, timeMs: number): void => {
-    if (timeMs > (partMax.get(key) ?? -1)) partMax.set(key, timeMs);
-  };
-
   // The hot path builds no key strings: one per partition (pair), made once.
   const cdrKeys: string[] = [];
   const cdrKey = (partition: number): string => (cdrKeys[partition] ??= partitionKey(t.cdr, partition));
   const appliedKeys: string[][] = [];
   const appliedKey = (partition: number, originPartition: number): string =>
     ((appliedKeys[partition] ??= [])[originPartition] ??= `${partition}:${originPartition}`);
-
-  /**
-   * The event time no number-stage input partition still being read is behind (the lowest of their
-   * highest event times); 0 while one of them has not delivered anything yet. Records older than it
-   * minus the allowed lateness are late.
-   */
-  const watermark = (): number => {
-    let low = Number.POSITIVE_INFINITY;
-    let high = 0;
-    for (const [key, end] of partHigh) {
-      const max = partMax.get(key);
-      if (max !== undefined && max > high) high = max;
-      if ((positions.get(key)?.offset ?? 0) >= end) continue;
-      if (max === undefined) return 0;
-      if (max < low) low = max;
-    }
-    return low === Number.POSITIVE_INFINITY ? high : low;
-  };
+  const positionOf = (key: string): number => positions.get(key)?.offset ?? 0;
 
   /**
    * Sweeps both stages (at most once per event-time hour) where the source stage has applied every
    * observation so far: no observation of a CDR already scored is still on its way.
    */
   const maybeSweep = (): void => {
-    const w = watermark();
+    const w = watermark.value(positionOf);
     if (w - lastSweepMs < 3_600_000) return;
     lastSweepMs = w;
     numbers.stage.sweep(w);
@@ -295,7 +274,7 @@ export async function startScorer(
       origin.partition = partition;
       origin.offset = Number(msg.offset);
       const cdr = decodeCdrForScoring(value);
-      seen(key, Number(cdr.setupTimeMs));
+      watermark.seen(key, Number(cdr.setupTimeMs));
       numbers.onCdr(cdr);
     } else if (topic === t.sourceEvents) {
       forEachObservation(value, (o, from) => {
@@ -318,7 +297,7 @@ export async function startScorer(
       });
     } else if (topic === t.complaints) {
       const c = cdrv1.ComplaintEvent.decode(value);
-      seen(key, Number(c.timeMs));
+      watermark.seen(key, Number(c.timeMs));
       numbers.onComplaint(c);
     } else if (topic === t.feedback) {
       const fb = decodeFeedback(value);
@@ -328,42 +307,17 @@ export async function startScorer(
     }
   };
 
-  const fatal = (err: unknown): void => {
-    if (failed) return;
-    failed = true;
-    logger.fatal({ err }, 'scorer state is suspect after a failed batch; restart from the last snapshot');
-    options.onFatal?.(err);
-  };
-
-  // Lockstep between the stages: the number stage takes its next batch only once the source stage
-  // has applied every observation published so far, so source verdicts feed back into the number
-  // stage at the same points of the input on every run (and the source stage's lag stays bounded).
-  let waiters: (() => void)[] = [];
-  const sourceApplied = (): void => {
-    const w = waiters;
-    waiters = [];
-    for (const f of w) f();
-  };
-  /** Waits until the source stage has applied every observation published so far. */
-  const sourcesCaughtUp = async (heartbeat: () => Promise<void>): Promise<void> => {
-    while (sourcesBehind() && !stopping && !failed) {
-      await new Promise<void>((resolve) => {
-        waiters.push(resolve);
-        // Wake up now and then to heartbeat and to notice a stop.
-        setTimeout(resolve, 1_000).unref();
-      });
-      await heartbeat();
-    }
-  };
-
   /** Applies batch.messages[from, to) under the lock, publishes, and maybe snapshots. */
   const applySlice = (payload: EachBatchPayload, from: number, to: number): Promise<void> =>
     lock.run(async () => {
       const { batch } = payload;
       if (stopping || failed) return;
       const key = partitionKey(batch.topic, batch.partition);
-      const skip = skipBelow.get(key) ?? -1;
-      if (partHigh.has(key)) partHigh.set(key, Number(batch.highWatermark));
+      // Records below the position are in the state already: restored from the snapshot, or fetched
+      // again because kafkajs resumes from the committed offsets (the snapshot's) after every
+      // rebalance, including the ones standbys cause by joining.
+      const skip = positions.get(key)?.offset ?? -1;
+      watermark.fetched(key, Number(batch.highWatermark));
       if (batch.topic !== t.sourceEvents) maybeSweep();
       let last = -1;
       let n = 0;
@@ -386,11 +340,13 @@ export async function startScorer(
             m.skipped.inc({ topic: batch.topic, why: 'undecodable' });
           }
         }
+        // A batch's last slice also covers the transaction markers after its last record.
+        if (to === batch.messages.length && last >= 0) last = Math.max(last, Number(batch.lastOffset()));
         // Positions move once per slice: nothing reads this partition's position while it is applied.
         if (last >= skip)
           positions.set(key, { topic: batch.topic, partition: batch.partition, offset: last + 1 });
         if (last >= 0) payload.resolveOffset(String(last));
-        if (inSnapshot > 0) m.skipped.inc({ topic: batch.topic, why: 'in-snapshot' }, inSnapshot);
+        if (inSnapshot > 0) m.skipped.inc({ topic: batch.topic, why: 'applied-before' }, inSnapshot);
         m.records.inc({ topic: batch.topic }, n);
         if (n > 0) {
           m.idle.set(0);
@@ -411,7 +367,11 @@ export async function startScorer(
       }
     });
 
+  // Resolved once this instance is active: batches only come to the active instance, and wait for
+  // its restore.
+  let activated: Promise<void> | undefined;
   const eachBatch = async (payload: EachBatchPayload): Promise<void> => {
+    await activated;
     const { batch } = payload;
     const messages = batch.messages;
     const numberSide = batch.topic !== t.sourceEvents;
@@ -421,7 +381,10 @@ export async function startScorer(
       if (stopping || failed || !payload.isRunning() || payload.isStale()) return;
       let end = messages.length;
       if (numberSide) {
-        await sourcesCaughtUp(() => payload.heartbeat());
+        await lockstep.caughtUp(
+          () => payload.heartbeat(),
+          () => stopping || failed,
+        );
         // Lockstep points at fixed offsets, so a restarted scorer pauses where the first one did.
         const boundary = (Math.floor(Number(messages[i]!.offset) / step) + 1) * step;
         end = i + 1;
@@ -430,7 +393,7 @@ export async function startScorer(
       await applySlice(payload, i, end);
       i = end;
     }
-    if (!numberSide) sourceApplied();
+    if (!numberSide) lockstep.applied();
     await payload.heartbeat();
   };
 
@@ -455,7 +418,7 @@ export async function startScorer(
   // Idle work: once caught up, sources get their final evaluation (what offline scoring does at the
   // end of input), and the position is snapshotted so committed offsets catch up.
   const tick = (): void => {
-    if (stopping || failed) return;
+    if (stopping || failed || claim === 0) return;
     void lock
       .run(async () => {
         if (stopping || failed) return;
@@ -478,18 +441,103 @@ export async function startScorer(
   const timer = setInterval(tick, Math.min(1_000, config.snapshotIntervalMs, config.idleFlushMs));
   timer.unref();
 
+  const consumerOptions = {
+    sessionTimeout: config.sessionTimeoutMs,
+    heartbeatInterval: Math.floor(config.sessionTimeoutMs / 5),
+    allowAutoTopicCreation: false,
+    maxBytesPerPartition: config.fetchBytesPerPartition,
+    partitionAssigners: [activeStandbyAssigner(() => claim)],
+  };
+  const numberConsumer: Consumer = kafka.consumer({ groupId: config.groupId, ...consumerOptions });
+  const sourceConsumer: Consumer = kafka.consumer({ groupId: sourceGroupId, ...consumerOptions });
+  const run = { autoCommit: false, eachBatchAutoResolve: false, eachBatch };
+
+  /**
+   * Takes over: fences the previous active instance (its open transaction is aborted and it can
+   * write nothing more), restores the latest snapshot it committed, and starts the source stage.
+   */
+  const activate = async (): Promise<void> => {
+    const started = Date.now();
+    await producer.connect();
+    await untilReachable('fence', () => writer.sender());
+    const restored = await untilReachable('snapshot', () => store.read());
+    if (restored !== undefined) {
+      applied = readEngineState(restored.state, numbers, sources);
+      for (const o of restored.offsets)
+        if (!outputTopics.has(o.topic)) positions.set(partitionKey(o.topic, o.partition), { ...o });
+      // What the previous process published after this snapshot may not be what this state will
+      // publish (it may never publish those keys again): the first flush settles every such key.
+      for (const [topic, stage] of [
+        [t.callerRisk, numbers.stage],
+        [t.sourceRisk, sources.stage],
+      ] as const) {
+        const from = new Map(
+          restored.offsets.filter((o) => o.topic === topic).map((o) => [o.partition, o.offset]),
+        );
+        if (from.size === 0) continue;
+        const keys = await untilReachable('outputs since the snapshot', () =>
+          keysSince(kafka, admin, topic, from, logger),
+        );
+        for (const key of keys) stage.suspects.add(key);
+      }
+      dirty = numbers.stage.suspects.size + sources.stage.suspects.size > 0;
+    }
+    const ends = (
+      await untilReachable('observation ends', () => admin.fetchTopicOffsets(t.sourceEvents))
+    ).map((e) => ({ partition: e.partition, low: Number(e.low), high: Number(e.high) }));
+    lockstep = new Lockstep(ends, (partition) => positions.get(sourceKeys[partition]!)?.offset);
+    for (const topic of [t.cdr, t.complaints]) {
+      for (const e of await untilReachable('input ends', () => admin.fetchTopicOffsets(topic)))
+        watermark.track(partitionKey(topic, e.partition), Number(e.high));
+    }
+    claim = Math.max(Date.now(), (restored?.id ?? 0) + 1);
+    await sourceConsumer.connect();
+    await sourceConsumer.subscribe({ topics: [t.sourceEvents], fromBeginning: true });
+    await sourceConsumer.run(run);
+    m.activations.inc();
+    m.restoreSeconds.set((Date.now() - started) / 1000);
+    m.active.set(1);
+    logger.info(
+      {
+        snapshot: restored?.id,
+        bytes: restored?.state.length ?? 0,
+        numbers: numbers.stage.states.size,
+        tookMs: Date.now() - started,
+      },
+      'active: fenced the previous instance and restored the latest snapshot',
+    );
+  };
+
   for (const c of [numberConsumer, sourceConsumer]) {
     c.on(c.events.CRASH, (e) => {
       if (!e.payload.restart) fatal(e.payload.error);
     });
   }
+  // A batch that ends in transaction markers only (no records) never reaches eachBatch; the
+  // position still moves past them, or the source stage would never look caught up.
+  sourceConsumer.on(sourceConsumer.events.END_BATCH_PROCESS, (e) => {
+    if (e.payload.batchSize !== 0 || claim === 0) return;
+    const key = partitionKey(e.payload.topic, e.payload.partition);
+    const next = Number(e.payload.lastOffset) + 1;
+    // Never past the end: a batch can also be empty because all it held lay below the fetch offset.
+    if (next > positionOf(key) && next <= Number(e.payload.highWatermark))
+      positions.set(key, { topic: e.payload.topic, partition: e.payload.partition, offset: next });
+    lockstep.applied();
+  });
+  numberConsumer.on(numberConsumer.events.GROUP_JOIN, (e) => {
+    const mine = Object.values(e.payload.memberAssignment).some((parts) => parts.length > 0);
+    if (mine && activated === undefined) {
+      activated = activate();
+      activated.catch(fatal);
+    } else if (!mine && activated !== undefined && !stopping) {
+      fatal(new RingfenceError('CONFLICT', 'another scorer instance took over this group'));
+    } else if (!mine) {
+      logger.info({ groupId: config.groupId }, 'standing by');
+    }
+  });
   await numberConsumer.connect();
-  await sourceConsumer.connect();
   await numberConsumer.subscribe({ topics: [...numberTopics], fromBeginning: true });
-  await sourceConsumer.subscribe({ topics: [t.sourceEvents], fromBeginning: true });
-  const run = { autoCommit: false, eachBatchAutoResolve: false, eachBatch };
   await numberConsumer.run(run);
-  await sourceConsumer.run(run);
 
   return {
     live: () => !failed,
@@ -498,7 +546,7 @@ export async function startScorer(
       clearInterval(timer);
       // The batch in flight finishes under the lock; then publish, snapshot and commit while the
       // consumers are still members of their groups.
-      if (!failed) await lock.run(snapshot);
+      if (!failed && claim !== 0) await lock.run(snapshot);
       await Promise.all([numberConsumer.disconnect(), sourceConsumer.disconnect()]);
       await producer.disconnect();
       await admin.disconnect();

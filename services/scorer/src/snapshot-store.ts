@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto';
-import type { Admin, Kafka, Producer } from 'kafkajs';
-import { RingfenceError, type Logger } from '@ringfence/common';
+import type { Admin, Kafka } from 'kafkajs';
+import { readToEnd, type Logger } from '@ringfence/common';
+import type { Sender } from './transactional-writer.js';
 import { scorerv1 } from '@ringfence/proto';
 
 /** Next offset to read per input partition, as reflected by a snapshot's state. */
@@ -32,7 +32,6 @@ export class SnapshotStore {
   constructor(
     private readonly kafka: Kafka,
     private readonly admin: Admin,
-    private readonly producer: Producer,
     private readonly topic: string,
     private readonly group: string,
     private readonly chunkBytes: number,
@@ -43,8 +42,9 @@ export class SnapshotStore {
     return `${this.group}:engine:${slot}:${part}`;
   }
 
-  /** Writes one snapshot; resolves once every chunk is acknowledged by all in-sync replicas. */
-  async write(state: Buffer, offsets: readonly InputOffset[]): Promise<number> {
+  /** Writes one snapshot; resolves once every chunk is acknowledged by all in-sync replicas;
+   * it becomes visible when `sender`'s transaction commits. */
+  async write(sender: Sender, state: Buffer, offsets: readonly InputOffset[]): Promise<number> {
     const id = Math.max(Date.now(), this.lastId + 1);
     this.lastId = id;
     const slot = this.slot;
@@ -66,7 +66,7 @@ export class SnapshotStore {
           takenMs: id,
         }).finish(),
       );
-      await this.producer.send({
+      await sender.send({
         topic: this.topic,
         acks: -1,
         messages: [{ key: this.key(slot, part), value }],
@@ -77,62 +77,37 @@ export class SnapshotStore {
 
   /** The newest complete snapshot of this group, or undefined when there is none. */
   async read(): Promise<StoredSnapshot | undefined> {
-    const ends = await this.admin.fetchTopicOffsets(this.topic);
-    const pending = new Map(
-      ends.filter((e) => BigInt(e.high) > BigInt(e.low)).map((e) => [e.partition, BigInt(e.high)]),
-    );
-    if (pending.size === 0) return undefined;
     const prefix = `${this.group}:engine:`;
     const byId = new Map<number, { parts: number; chunks: Map<number, Buffer>; offsets: InputOffset[] }>();
-    const groupId = `${this.group}.restore-${randomBytes(4).toString('hex')}`;
-    const reader = this.kafka.consumer({ groupId });
-    try {
-      await reader.connect();
-      await reader.subscribe({ topics: [this.topic], fromBeginning: true });
-      await new Promise<void>((resolve, reject) => {
-        reader
-          .run({
-            eachMessage: ({ partition, message }) => {
-              const key = message.key?.toString() ?? '';
-              if (key.startsWith(prefix) && message.value !== null) {
-                const m = scorerv1.StageSnapshot.decode(message.value);
-                const state = Buffer.from(m.state);
-                if (state.length >= PART_HEADER) {
-                  const id = Number(m.takenMs);
-                  let s = byId.get(id);
-                  if (s === undefined) {
-                    s = {
-                      parts: state.readUInt32LE(4),
-                      chunks: new Map(),
-                      offsets: m.offsets.map((o) => ({
-                        topic: o.topic ?? '',
-                        partition: o.partition ?? 0,
-                        offset: Number(o.offset),
-                      })),
-                    };
-                    byId.set(id, s);
-                  }
-                  s.chunks.set(state.readUInt32LE(0), state.subarray(PART_HEADER));
-                }
-              }
-              const high = pending.get(partition);
-              if (high !== undefined && BigInt(message.offset) + 1n >= high) pending.delete(partition);
-              if (pending.size === 0) resolve();
-              return Promise.resolve();
-            },
-          })
-          .catch(reject);
-      });
-    } catch (err) {
-      throw new RingfenceError('UNAVAILABLE', `could not read scorer snapshots: ${(err as Error).message}`, {
-        cause: err,
-      });
-    } finally {
-      await reader.disconnect();
-      await this.admin
-        .deleteGroups([groupId])
-        .catch((err: unknown) => this.logger.warn({ err }, 'snapshot reader group not deleted'));
-    }
+    await readToEnd(
+      this.kafka,
+      this.admin,
+      this.topic,
+      (_partition, message) => {
+        const key = message.key?.toString() ?? '';
+        if (!key.startsWith(prefix) || message.value === null) return;
+        const m = scorerv1.StageSnapshot.decode(message.value);
+        const state = Buffer.from(m.state);
+        if (state.length < PART_HEADER) return;
+        const id = Number(m.takenMs);
+        let s = byId.get(id);
+        if (s === undefined) {
+          s = {
+            parts: state.readUInt32LE(4),
+            chunks: new Map(),
+            offsets: m.offsets.map((o) => ({
+              topic: o.topic ?? '',
+              partition: o.partition ?? 0,
+              offset: Number(o.offset),
+            })),
+          };
+          byId.set(id, s);
+        }
+        s.chunks.set(state.readUInt32LE(0), state.subarray(PART_HEADER));
+      },
+      { groupPrefix: `${this.group}.restore` },
+      this.logger,
+    );
     const ids = [...byId.keys()].sort((a, b) => b - a);
     for (const id of ids) {
       const s = byId.get(id)!;

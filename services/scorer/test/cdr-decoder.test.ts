@@ -19,6 +19,8 @@ function asRead(n: INumber | null | undefined): unknown {
 
 function engineView(c: ICallDetailRecord): unknown {
   return {
+    // Read for deduplication: a resent CDR counts once.
+    callId: c.callId ?? '',
     setup: Number(c.setupTimeMs ?? 0),
     answer: Number(c.answerTimeMs ?? 0),
     release: Number(c.releaseTimeMs ?? 0),

@@ -1,8 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Admin, Kafka, Message } from 'kafkajs';
 import { parseCdr, parseComplaint, readRecords } from '@ringfence/cdr';
-import { readToEnd, topicName } from '@ringfence/common';
+import { createLogger, readToEnd, topicName } from '@ringfence/common';
 import { freePort, scrapeMetrics, sumMetric, until, type TestStack } from '@ringfence/common/testing';
 import { subjectKey, type Verdict } from '@ringfence/engine';
 import { cdrv1, riskv1 } from '@ringfence/proto';
@@ -98,6 +100,34 @@ export class ScorerProcess {
     await until('scorer idle', async () => (await this.metric('ringfence_scorer_idle')) === 1, timeoutMs);
   }
 
+  /** The ops (metrics) port. */
+  opsPort(): number {
+    return this.port;
+  }
+
+  /** The process id, while started. */
+  pid(): number | undefined {
+    return this.child?.pid;
+  }
+
+  /** True while this instance is its group's active scorer. */
+  async active(): Promise<boolean> {
+    return (await this.metric('ringfence_scorer_active')) === 1;
+  }
+
+  /** Freezes (SIGSTOP) or thaws (SIGCONT) the process: cut off from the group, as in a long pause or partition. */
+  freeze(frozen: boolean): void {
+    this.child?.kill(frozen ? 'SIGSTOP' : 'SIGCONT');
+  }
+
+  /** The exit code, once the process has exited by itself or been killed. */
+  exited(): Promise<number | null> {
+    const child = this.child;
+    if (child === undefined || child.exitCode !== null || child.signalCode !== null)
+      return Promise.resolve(child?.exitCode ?? null);
+    return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+  }
+
   async kill(signal: NodeJS.Signals): Promise<number | null> {
     const child = this.child;
     if (child === undefined || child.exitCode !== null) return child?.exitCode ?? null;
@@ -105,6 +135,38 @@ export class ScorerProcess {
     child.kill(signal);
     return done;
   }
+}
+
+/** A CDR file and its complaints, cut in two at the middle CDR (complaints by event time). */
+export function splitInput(
+  dir: string,
+  cdrs: string,
+  complaints: string,
+): { first: { cdrs: string; complaints: string }; second: { cdrs: string; complaints: string } } {
+  const lines = readFileSync(cdrs, 'utf8')
+    .split('\n')
+    .filter((l) => l !== '');
+  const cut = Math.floor(lines.length / 2);
+  const cutTime = Date.parse((JSON.parse(lines[cut - 1]!) as { setup_time: string }).setup_time);
+  const all = readFileSync(complaints, 'utf8')
+    .split('\n')
+    .filter((l) => l !== '');
+  const early = all.filter((l) => Date.parse((JSON.parse(l) as { time: string }).time) <= cutTime);
+  const write = (name: string, rows: readonly string[]): string => {
+    const path = join(dir, name);
+    writeFileSync(path, rows.map((l) => `${l}\n`).join(''));
+    return path;
+  };
+  return {
+    first: {
+      cdrs: write('first.cdrs.jsonl', lines.slice(0, cut)),
+      complaints: write('first.complaints.jsonl', early),
+    },
+    second: {
+      cdrs: write('second.cdrs.jsonl', lines.slice(cut)),
+      complaints: write('second.complaints.jsonl', all.slice(early.length)),
+    },
+  };
 }
 
 /** Records of `topic` the scorer process has applied so far. */
@@ -123,21 +185,20 @@ export async function readVerdicts(
     kafka,
     admin,
     topic,
-    ({ messages }) => {
-      for (const message of messages) {
-        const value = message.value;
-        if (value === null) view.delete(message.key?.toString() ?? '');
-        else {
-          const v = riskv1.RiskVerdict.decode(value);
-          view.set(subjectKey(KINDS[v.kind] as Verdict['kind'], v.id), {
-            level: LEVELS[v.level] ?? 'NONE',
-            category: v.category,
-            score: v.score,
-          });
-        }
+    (_partition, message) => {
+      const value = message.value;
+      if (value === null) view.delete(message.key?.toString() ?? '');
+      else {
+        const v = riskv1.RiskVerdict.decode(value);
+        view.set(subjectKey(KINDS[v.kind] as Verdict['kind'], v.id), {
+          level: LEVELS[v.level] ?? 'NONE',
+          category: v.category,
+          score: v.score,
+        });
       }
     },
-    { groupPrefix: 'reader-verdicts' },
+    { groupPrefix: `reader-${topic}` },
+    createLogger('test', 'warn'),
   );
   return view;
 }

@@ -30,7 +30,7 @@ describe('OutputBuffer', () => {
     const alerts = topicName(stack.topicPrefix, 'alerts');
     const partitions = (await admin.fetchTopicOffsets(sourceEvents)).length;
     const reported = new Map<number, number>();
-    const out = new OutputBuffer(producer, 7, scorerMetrics(new Registry()).published, (topic, p, next) => {
+    const out = new OutputBuffer(7, scorerMetrics(new Registry()).published, (topic, p, next) => {
       expect(topic).toBe(sourceEvents);
       expect(next).toBeGreaterThan(reported.get(p) ?? 0);
       reported.set(p, next);
@@ -41,7 +41,7 @@ describe('OutputBuffer', () => {
         out.push(sourceEvents, `pack:${i}`, Buffer.from(`v${round}.${i}`), (i * i) % partitions);
         if (i % 4 === 0) out.push(alerts, `a${round}.${i}`, Buffer.from('x'));
       }
-      await out.flush();
+      await out.flush(producer);
       const ends = await admin.fetchTopicOffsets(sourceEvents);
       for (const e of ends) {
         if (Number(e.high) === 0) expect(reported.has(e.partition)).toBe(false);
@@ -51,7 +51,7 @@ describe('OutputBuffer', () => {
     expect(reported.size).toBeGreaterThan(1);
     // Values beyond a request's byte budget: the flush spans several requests, the ends stay exact.
     for (let i = 0; i < 9; i++) out.push(sourceEvents, `big:${i}`, Buffer.alloc(300_000, i), i % 2);
-    await out.flush();
+    await out.flush(producer);
     for (const e of await admin.fetchTopicOffsets(sourceEvents))
       if (e.partition < 2) expect(reported.get(e.partition)).toBe(Number(e.high));
   }, 60_000);

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Admin, Kafka } from 'kafkajs';
@@ -16,6 +16,7 @@ import {
   offlineView,
   produceInput,
   readVerdicts,
+  splitInput,
   type Seen,
 } from './kafka-fixtures.js';
 
@@ -30,6 +31,7 @@ let cdrs = '';
 let complaints = '';
 let produced = 0;
 let firstHalf = 0;
+let halves: ReturnType<typeof splitInput>;
 
 function scorer(prefix: string): ScorerProcess {
   return new ScorerProcess(stack, {
@@ -62,28 +64,8 @@ beforeAll(async () => {
   produced = await produceInput(kafka, straight, cdrs, complaints);
   // The crashed run gets its input in two halves, the second only after the SIGKILL, so the kill
   // always lands mid-stream: the restarted scorer must resume from the snapshot and apply the rest.
-  const lines = readFileSync(cdrs, 'utf8')
-    .split('\n')
-    .filter((l) => l !== '');
-  const cut = Math.floor(lines.length / 2);
-  const cutTime = (JSON.parse(lines[cut - 1]!) as { setup_time: string }).setup_time;
-  const late = readFileSync(complaints, 'utf8')
-    .split('\n')
-    .filter((l) => l !== '');
-  const early = late.filter(
-    (l) => Date.parse((JSON.parse(l) as { time: string }).time) <= Date.parse(cutTime),
-  );
-  writeFileSync(join(dir, 'a.cdrs.jsonl'), `${lines.slice(0, cut).join('\n')}\n`);
-  writeFileSync(join(dir, 'b.cdrs.jsonl'), `${lines.slice(cut).join('\n')}\n`);
-  writeFileSync(join(dir, 'a.complaints.jsonl'), early.map((l) => `${l}\n`).join(''));
-  writeFileSync(
-    join(dir, 'b.complaints.jsonl'),
-    late
-      .slice(early.length)
-      .map((l) => `${l}\n`)
-      .join(''),
-  );
-  firstHalf = await produceInput(kafka, crashed, join(dir, 'a.cdrs.jsonl'), join(dir, 'a.complaints.jsonl'));
+  halves = splitInput(dir, cdrs, complaints);
+  firstHalf = await produceInput(kafka, crashed, halves.first.cdrs, halves.first.complaints);
 }, 120_000);
 
 afterAll(async () => {
@@ -113,12 +95,7 @@ describe('scorer service on the real Kafka', () => {
       120_000,
     );
     expect(await b.kill('SIGKILL')).toBe(null);
-    const secondHalf = await produceInput(
-      kafka,
-      crashed,
-      join(dir, 'b.cdrs.jsonl'),
-      join(dir, 'b.complaints.jsonl'),
-    );
+    const secondHalf = await produceInput(kafka, crashed, halves.second.cdrs, halves.second.complaints);
     expect(firstHalf + secondHalf).toBe(produced);
     const again = scorer(crashed);
     await again.start();

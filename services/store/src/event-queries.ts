@@ -187,13 +187,15 @@ export interface FeedbackRecord {
   note: string;
   undoes: string;
   caseId: string;
+  /** When an allowlist or blocklist lapses (Unix ms); 0: it stands until undone. */
+  expiresMs: number;
 }
 
 /** Operator decisions about one subject, oldest first. */
 export async function feedbackFor(db: StoreDb, kind: SubjectKindName, id: string): Promise<FeedbackRecord[]> {
   const r = await rows(
     db,
-    sql`SELECT feedback_id, time_ms, toString(kind) AS k, id, toString(action) AS act, operator, note, undoes, case_id
+    sql`SELECT feedback_id, time_ms, toString(kind) AS k, id, toString(action) AS act, operator, note, undoes, case_id, expires_ms
 FROM ${final(db, 'feedback')} WHERE kind = ${kind} AND id = ${id} ORDER BY time_ms, feedback_id`,
     z.object({
       feedback_id: col.str,
@@ -205,6 +207,7 @@ FROM ${final(db, 'feedback')} WHERE kind = ${kind} AND id = ${id} ORDER BY time_
       note: col.str,
       undoes: col.str,
       case_id: col.str,
+      expires_ms: col.num,
     }),
   );
   return r.map((x) => ({
@@ -217,5 +220,6 @@ FROM ${final(db, 'feedback')} WHERE kind = ${kind} AND id = ${id} ORDER BY time_
     note: x.note,
     undoes: x.undoes,
     caseId: x.case_id,
+    expiresMs: x.expires_ms,
   }));
 }

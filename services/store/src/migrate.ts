@@ -7,6 +7,7 @@ import {
   createClickHouse,
   dateTime,
   ident,
+  raw,
   sql,
   type ClickHouseClient,
   type Logger,
@@ -43,9 +44,23 @@ interface AppliedRow {
 
 /** sha256 of the statements rendered against a fixed database name, so it never depends on the target. */
 export function checksum(m: Migration): string {
-  return createHash('sha256')
-    .update(m.statements(ident('db')).join(';\n'))
-    .digest('hex');
+  const h = createHash('sha256').update(m.statements(ident('db')).join(';\n'));
+  // Only migrations that add columns hash them, so every older checksum stays what it was.
+  if (m.addColumns !== undefined) h.update(JSON.stringify(m.addColumns));
+  return h.digest('hex');
+}
+
+async function addMissingColumns(ch: ClickHouseClient, database: string, m: Migration): Promise<void> {
+  for (const c of m.addColumns ?? []) {
+    const rs = await ch.query({
+      query: sql`SELECT name FROM system.columns WHERE database = ${database} AND table = ${c.table} AND name = ${c.column}`,
+      format: 'JSONEachRow',
+    });
+    if ((await rs.json()).length > 0) continue;
+    await ch.command({
+      query: sql`ALTER TABLE ${ident(database, c.table)} ADD COLUMN ${ident(c.column)} ${raw(c.type)}`,
+    });
+  }
 }
 
 function admin(target: StoreTarget): ClickHouseClient {
@@ -155,6 +170,7 @@ async function applyPending(
   for (const m of ordered) {
     if (done.has(m.version)) continue;
     for (const statement of m.statements(db)) await ch.command({ query: statement });
+    await addMissingColumns(ch, database, m);
     await ch.command({
       query: sql`INSERT INTO ${db}.schema_migrations (version, name, checksum, applied_at) VALUES (${m.version}, ${m.name}, ${checksum(m)}, ${dateTime(Date.now())})`,
     });

@@ -14,6 +14,18 @@ export interface Migration {
   readonly name: string;
   /** The statements, fully qualified with the target database. */
   statements(db: SqlFragment): string[];
+  /**
+   * Columns added to existing tables after the statements, each only when missing: ClickHouse 18.16
+   * has no `ADD COLUMN IF NOT EXISTS`, and a migration interrupted half-way must re-run cleanly.
+   */
+  readonly addColumns?: readonly AddColumn[];
+}
+
+/** One column a migration adds (`type` is ClickHouse DDL, with its DEFAULT). */
+export interface AddColumn {
+  readonly table: string;
+  readonly column: string;
+  readonly type: string;
 }
 
 const KIND = `Enum8('unspecified' = 0, 'number' = 1, 'trunk' = 2, 'carrier' = 3, 'device' = 4)`;
@@ -274,5 +286,12 @@ ${caller}`.text,
 ${source}`.text,
       ];
     },
+  },
+  {
+    version: 7,
+    name: 'feedback_expiry',
+    // When an allowlist or blocklist decision lapses (Unix ms); 0 for decisions that stand until undone.
+    statements: () => [],
+    addColumns: [{ table: 'feedback', column: 'expires_ms', type: 'UInt64 DEFAULT 0' }],
   },
 ];

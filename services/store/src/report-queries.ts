@@ -50,6 +50,8 @@ export interface RawFeedback {
   id: string;
   action: string;
   undoes: string;
+  /** When an allowlist or blocklist lapses (Unix ms); 0 or absent: it stands until undone. */
+  expiresMs?: number;
 }
 
 export interface RawSource {
@@ -180,7 +182,7 @@ GROUP BY calling, called ORDER BY calling, calls DESC, called LIMIT 1 BY calling
   // Decisions up to the period's end, so "action taken" is what stood when the period closed.
   const feedbackRows = await rows(
     db,
-    sql`SELECT feedback_id, time_ms, toString(kind) AS k, id, toString(action) AS act, undoes
+    sql`SELECT feedback_id, time_ms, toString(kind) AS k, id, toString(action) AS act, undoes, expires_ms
 FROM ${final(db, 'feedback')} WHERE time < ${dateTime(o.toMs)} AND kind = 'number' AND id IN (${flaggedIds})
 ORDER BY id, time_ms, feedback_id`,
     z.object({
@@ -190,6 +192,7 @@ ORDER BY id, time_ms, feedback_id`,
       id: col.str,
       act: col.str,
       undoes: col.str,
+      expires_ms: col.num,
     }),
   );
   const actionRows = await rows(
@@ -305,6 +308,7 @@ GROUP BY kind, id ORDER BY k, id`,
       id: r.id,
       action: r.act,
       undoes: r.undoes,
+      expiresMs: r.expires_ms,
     })),
     actionsInPeriod: actionRows.map((r) => ({ key: r.k, sub: r.s, n: r.n })),
     alerts: alertRows.map((r) => ({ key: r.k, sub: r.s, n: r.n })),

@@ -261,6 +261,7 @@ export interface FeedbackRow {
   note: string;
   undoes: string;
   case_id: string;
+  expires_ms: number;
 }
 
 export function feedbackRow(f: IFeedback): FeedbackRow {
@@ -276,5 +277,6 @@ export function feedbackRow(f: IFeedback): FeedbackRow {
     note: f.note ?? '',
     undoes: f.undoes ?? '',
     case_id: f.caseId ?? '',
+    expires_ms: ms(f.expiresMs),
   };
 }

@@ -27,7 +27,7 @@ export function registerScore(program: Command): void {
       for (const v of r.verdicts)
         byLevel[`${v.kind}:${v.level}`] = (byLevel[`${v.kind}:${v.level}`] ?? 0) + 1;
       print(
-        `scored ${r.cdrs} CDRs (${r.rejected} rejected, ${r.complaints} complaints, ${r.lateRecords} late) in ${seconds.toFixed(1)} s`,
+        `scored ${r.cdrs} CDRs (${r.rejected} rejected, ${r.complaints} complaints, ${r.lateRecords} late, ${r.duplicates} duplicates ignored) in ${seconds.toFixed(1)} s`,
       );
       print(`verdicts: ${r.verdicts.length} subjects, ${r.alerts} alerts -> ${o.out}`);
       for (const [k, n] of Object.entries(byLevel).sort()) print(`  ${k} ${n}`);

@@ -106,6 +106,8 @@ const ERROR_KEYS: ReadonlySet<string> = new Set<ErrorKey>([
   'undoOfUndo',
   'caseNotFound',
   'caseDecided',
+  'expiryNotAllowed',
+  'expiryInvalid',
   'invalidInput',
 ]);
 

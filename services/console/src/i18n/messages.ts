@@ -17,6 +17,8 @@ export type ErrorKey =
   | 'undoOfUndo'
   | 'caseNotFound'
   | 'caseDecided'
+  | 'expiryNotAllowed'
+  | 'expiryInvalid'
   | 'invalidInput';
 
 /** Values an error text may show (a RingfenceError's `detail`). */
@@ -225,6 +227,13 @@ export interface Messages {
     caseRef: (id: string) => string;
     undone: string;
     undo: string;
+    /** The expiry selector of the allow/block buttons. */
+    expiresIn: string;
+    noExpiry: string;
+    days: (n: number) => string;
+    /** A decision with an expiry: in force until `time`, or lapsed at it. */
+    until: (time: string) => string;
+    lapsed: (time: string) => string;
   };
   alerts: {
     title: string;

@@ -1,4 +1,4 @@
-import type { ActionView } from '../decisions.js';
+import { hasLapsed, type ActionView } from '../decisions.js';
 import { html, type SafeHtml } from '../html.js';
 import { can } from '../roles.js';
 import { csrfField, type PageContext } from './layout.js';
@@ -23,6 +23,21 @@ export function actionsPanel(
       name="id"
       value="${id}"
     /><input type="hidden" name="back" value="${back}" />`;
+  const now = Date.now();
+  // Only allow/block decisions lapse; the selector sits beside their buttons.
+  const expiry = html`<label
+    >${ac.expiresIn}
+    <select name="expiresInDays" id="expires-in-days">
+      <option value="">${ac.noExpiry}</option>
+      ${[1, 7, 30, 90, 365].map((n) => html`<option value="${String(n)}">${ac.days(n)}</option>`)}
+    </select></label
+  >`;
+  const expiryNote = (a: ActionView): SafeHtml | string =>
+    a.expiresMs > 0
+      ? html` <span class="expiry"
+          >(${hasLapsed(a, now) ? ac.lapsed(time(a.expiresMs)) : ac.until(time(a.expiresMs))})</span
+        >`
+      : '';
   const button = (action: string, label: string): SafeHtml =>
     html`<button type="submit" name="action" value="${action}" id="action-${action}">${label}</button>`;
   const form = mayAct
@@ -31,14 +46,14 @@ export function actionsPanel(
         <input name="note" placeholder="${ac.notePlaceholder}" aria-label="${ac.noteCol}" maxlength="2000" />
         ${button('confirm', ac.confirm)} ${button('false_positive', ac.falsePositive)}
         ${button('note', ac.note)}
-        ${mayList ? html`${button('blocklist', ac.blocklist)} ${button('allowlist', ac.allowlist)}` : html``}
+        ${mayList ? html`${button('blocklist', ac.blocklist)} ${button('allowlist', ac.allowlist)} ${expiry}` : html``}
       </form>`
     : html`<p class="muted">${ac.roleCannotAct}</p>`;
   const rows = actions.map(
     (a) =>
       html`<tr class="${a.undone ? 'undone' : ''}">
         <td>${time(a.timeMs)}</td>
-        <td class="act">${word(t.actionNames, a.action)}</td>
+        <td class="act">${word(t.actionNames, a.action)}${expiryNote(a)}</td>
         <td>${a.operator}</td>
         <td>${a.note}</td>
         <td>
@@ -56,7 +71,7 @@ export function actionsPanel(
         decision === null
           ? html`${ac.noDecision}`
           : html`<strong class="override">${ac.override(word(t.actionNames, decision.action))}</strong>
-              ${ac.byAt(decision.operator, time(decision.timeMs))}`
+              ${ac.byAt(decision.operator, time(decision.timeMs))}${expiryNote(decision)}`
       }
     </p>
     ${form}

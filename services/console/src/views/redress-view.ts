@@ -61,7 +61,15 @@ export function redressPage(ctx: PageContext, cases: readonly RedressCase[]): st
                     required
                     placeholder="${rd.resolutionPlaceholder}"
                     maxlength="4000"
-                  /><input name="protect" placeholder="${rd.protectPlaceholder}" />
+                  /><input name="protect" placeholder="${rd.protectPlaceholder}" /><label
+                    >${ctx.i18n.t.actions.expiresIn}
+                    <select name="expiresInDays">
+                      <option value="">${ctx.i18n.t.actions.noExpiry}</option>
+                      ${[30, 90, 365].map(
+                        (n) => html`<option value="${String(n)}">${ctx.i18n.t.actions.days(n)}</option>`,
+                      )}
+                    </select></label
+                  >
                   <button type="submit" name="decision" value="upheld">${rd.uphold}</button
                   ><button type="submit" name="decision" value="rejected">${rd.reject}</button>
                 </form>`

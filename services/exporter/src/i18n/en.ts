@@ -78,4 +78,5 @@ export const en: ReportMessages = {
     allowlist: 'allowlist',
     blocklist: 'blocklist',
   },
+  actionUntil: (action, until) => `${action} until ${until}`,
 };

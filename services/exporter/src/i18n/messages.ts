@@ -67,4 +67,6 @@ export interface ReportMessages {
   kinds: Record<string, string>;
   /** The operator decision standing on a number (`none` when there is none). */
   actions: Record<string, string>;
+  /** A standing decision with an expiry, e.g. "blocklist until 2026-12-10T09:00+08:00". */
+  actionUntil: (action: string, until: string) => string;
 }

@@ -77,4 +77,5 @@ export const zhCN: ReportMessages = {
     allowlist: '白名单',
     blocklist: '黑名单',
   },
+  actionUntil: (action, until) => `${action}（至 ${until}）`,
 };

@@ -566,6 +566,9 @@ export namespace ringfence {
 
                 /** Feedback caseId */
                 caseId?: (string|null);
+
+                /** Feedback expiresMs */
+                expiresMs?: (number|null);
             }
 
             /** Represents a Feedback. */
@@ -603,6 +606,9 @@ export namespace ringfence {
 
                 /** Feedback caseId. */
                 public caseId: string;
+
+                /** Feedback expiresMs. */
+                public expiresMs: number;
 
                 /**
                  * Creates a new Feedback instance using the specified properties.
@@ -900,6 +906,9 @@ export namespace ringfence {
 
                 /** RiskVerdict override */
                 override?: (string|null);
+
+                /** RiskVerdict overrideExpiresMs */
+                overrideExpiresMs?: (number|null);
             }
 
             /** Represents a RiskVerdict. */
@@ -943,6 +952,9 @@ export namespace ringfence {
 
                 /** RiskVerdict override. */
                 public override: string;
+
+                /** RiskVerdict overrideExpiresMs. */
+                public overrideExpiresMs: number;
 
                 /**
                  * Creates a new RiskVerdict instance using the specified properties.

@@ -1840,6 +1840,7 @@ export const ringfence = $root.ringfence = (() => {
                  * @property {string|null} [note] Feedback note
                  * @property {string|null} [undoes] Feedback undoes
                  * @property {string|null} [caseId] Feedback caseId
+                 * @property {number|null} [expiresMs] Feedback expiresMs
                  */
 
                 /**
@@ -1930,6 +1931,14 @@ export const ringfence = $root.ringfence = (() => {
                 Feedback.prototype.caseId = "";
 
                 /**
+                 * Feedback expiresMs.
+                 * @member {number} expiresMs
+                 * @memberof ringfence.feedback.v1.Feedback
+                 * @instance
+                 */
+                Feedback.prototype.expiresMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+                /**
                  * Creates a new Feedback instance using the specified properties.
                  * @function create
                  * @memberof ringfence.feedback.v1.Feedback
@@ -1975,6 +1984,8 @@ export const ringfence = $root.ringfence = (() => {
                         w.uint32(66).string(m.undoes);
                     if (m.caseId != null && Object.hasOwnProperty.call(m, "caseId"))
                         w.uint32(74).string(m.caseId);
+                    if (m.expiresMs != null && Object.hasOwnProperty.call(m, "expiresMs"))
+                        w.uint32(80).int64(m.expiresMs);
                     return w;
                 };
 
@@ -2046,6 +2057,10 @@ export const ringfence = $root.ringfence = (() => {
                             }
                         case 9: {
                                 m.caseId = r.string();
+                                break;
+                            }
+                        case 10: {
+                                m.expiresMs = r.int64();
                                 break;
                             }
                         default:
@@ -2171,6 +2186,16 @@ export const ringfence = $root.ringfence = (() => {
                     if (d.caseId != null) {
                         m.caseId = String(d.caseId);
                     }
+                    if (d.expiresMs != null) {
+                        if ($util.Long)
+                            m.expiresMs = $util.Long.fromValue(d.expiresMs, false);
+                        else if (typeof d.expiresMs === "string")
+                            m.expiresMs = parseInt(d.expiresMs, 10);
+                        else if (typeof d.expiresMs === "number")
+                            m.expiresMs = d.expiresMs;
+                        else if (typeof d.expiresMs === "object")
+                            m.expiresMs = new $util.LongBits(d.expiresMs.low >>> 0, d.expiresMs.high >>> 0).toNumber();
+                    }
                     return m;
                 };
 
@@ -2205,6 +2230,11 @@ export const ringfence = $root.ringfence = (() => {
                         d.note = "";
                         d.undoes = "";
                         d.caseId = "";
+                        if ($util.Long) {
+                            var n = new $util.Long(0, 0, false);
+                            d.expiresMs = o.longs === String ? n.toString() : o.longs === Number ? n.toNumber() : typeof BigInt !== "undefined" && o.longs === BigInt ? n.toBigInt() : n;
+                        } else
+                            d.expiresMs = o.longs === String ? "0" : typeof BigInt !== "undefined" && o.longs === BigInt ? BigInt("0") : 0;
                     }
                     if (m.feedbackId != null && Object.hasOwnProperty.call(m, "feedbackId")) {
                         d.feedbackId = m.feedbackId;
@@ -2237,6 +2267,14 @@ export const ringfence = $root.ringfence = (() => {
                     }
                     if (m.caseId != null && Object.hasOwnProperty.call(m, "caseId")) {
                         d.caseId = m.caseId;
+                    }
+                    if (m.expiresMs != null && Object.hasOwnProperty.call(m, "expiresMs")) {
+                        if (typeof BigInt !== "undefined" && o.longs === BigInt)
+                            d.expiresMs = typeof m.expiresMs === "number" ? BigInt(m.expiresMs) : $util.Long.fromBits(m.expiresMs.low >>> 0, m.expiresMs.high >>> 0, false).toBigInt();
+                        else if (typeof m.expiresMs === "number")
+                            d.expiresMs = o.longs === String ? String(m.expiresMs) : m.expiresMs;
+                        else
+                            d.expiresMs = o.longs === String ? $util.Long.prototype.toString.call(m.expiresMs) : o.longs === Number ? new $util.LongBits(m.expiresMs.low >>> 0, m.expiresMs.high >>> 0).toNumber() : m.expiresMs;
                     }
                     return d;
                 };
@@ -2924,6 +2962,7 @@ export const ringfence = $root.ringfence = (() => {
                  * @property {number|null} [calls] RiskVerdict calls
                  * @property {Array.<ringfence.risk.v1.ILevelReached>|null} [first] RiskVerdict first
                  * @property {string|null} [override] RiskVerdict override
+                 * @property {number|null} [overrideExpiresMs] RiskVerdict overrideExpiresMs
                  */
 
                 /**
@@ -3032,6 +3071,14 @@ export const ringfence = $root.ringfence = (() => {
                 RiskVerdict.prototype.override = "";
 
                 /**
+                 * RiskVerdict overrideExpiresMs.
+                 * @member {number} overrideExpiresMs
+                 * @memberof ringfence.risk.v1.RiskVerdict
+                 * @instance
+                 */
+                RiskVerdict.prototype.overrideExpiresMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+                /**
                  * Creates a new RiskVerdict instance using the specified properties.
                  * @function create
                  * @memberof ringfence.risk.v1.RiskVerdict
@@ -3085,6 +3132,8 @@ export const ringfence = $root.ringfence = (() => {
                     }
                     if (m.override != null && Object.hasOwnProperty.call(m, "override"))
                         w.uint32(90).string(m.override);
+                    if (m.overrideExpiresMs != null && Object.hasOwnProperty.call(m, "overrideExpiresMs"))
+                        w.uint32(96).int64(m.overrideExpiresMs);
                     return w;
                 };
 
@@ -3168,6 +3217,10 @@ export const ringfence = $root.ringfence = (() => {
                             }
                         case 11: {
                                 m.override = r.string();
+                                break;
+                            }
+                        case 12: {
+                                m.overrideExpiresMs = r.int64();
                                 break;
                             }
                         default:
@@ -3315,6 +3368,16 @@ export const ringfence = $root.ringfence = (() => {
                     if (d.override != null) {
                         m.override = String(d.override);
                     }
+                    if (d.overrideExpiresMs != null) {
+                        if ($util.Long)
+                            m.overrideExpiresMs = $util.Long.fromValue(d.overrideExpiresMs, false);
+                        else if (typeof d.overrideExpiresMs === "string")
+                            m.overrideExpiresMs = parseInt(d.overrideExpiresMs, 10);
+                        else if (typeof d.overrideExpiresMs === "number")
+                            m.overrideExpiresMs = d.overrideExpiresMs;
+                        else if (typeof d.overrideExpiresMs === "object")
+                            m.overrideExpiresMs = new $util.LongBits(d.overrideExpiresMs.low >>> 0, d.overrideExpiresMs.high >>> 0).toNumber();
+                    }
                     return m;
                 };
 
@@ -3361,6 +3424,11 @@ export const ringfence = $root.ringfence = (() => {
                         } else
                             d.calls = o.longs === String ? "0" : typeof BigInt !== "undefined" && o.longs === BigInt ? BigInt("0") : 0;
                         d.override = "";
+                        if ($util.Long) {
+                            var n = new $util.Long(0, 0, false);
+                            d.overrideExpiresMs = o.longs === String ? n.toString() : o.longs === Number ? n.toNumber() : typeof BigInt !== "undefined" && o.longs === BigInt ? n.toBigInt() : n;
+                        } else
+                            d.overrideExpiresMs = o.longs === String ? "0" : typeof BigInt !== "undefined" && o.longs === BigInt ? BigInt("0") : 0;
                     }
                     if (m.kind != null && Object.hasOwnProperty.call(m, "kind")) {
                         d.kind = o.enums === String ? $root.ringfence.risk.v1.SubjectKind[m.kind] === undefined ? m.kind : $root.ringfence.risk.v1.SubjectKind[m.kind] : m.kind;
@@ -3415,6 +3483,14 @@ export const ringfence = $root.ringfence = (() => {
                     }
                     if (m.override != null && Object.hasOwnProperty.call(m, "override")) {
                         d.override = m.override;
+                    }
+                    if (m.overrideExpiresMs != null && Object.hasOwnProperty.call(m, "overrideExpiresMs")) {
+                        if (typeof BigInt !== "undefined" && o.longs === BigInt)
+                            d.overrideExpiresMs = typeof m.overrideExpiresMs === "number" ? BigInt(m.overrideExpiresMs) : $util.Long.fromBits(m.overrideExpiresMs.low >>> 0, m.overrideExpiresMs.high >>> 0, false).toBigInt();
+                        else if (typeof m.overrideExpiresMs === "number")
+                            d.overrideExpiresMs = o.longs === String ? String(m.overrideExpiresMs) : m.overrideExpiresMs;
+                        else
+                            d.overrideExpiresMs = o.longs === String ? $util.Long.prototype.toString.call(m.overrideExpiresMs) : o.longs === Number ? new $util.LongBits(m.overrideExpiresMs.low >>> 0, m.overrideExpiresMs.high >>> 0).toNumber() : m.overrideExpiresMs;
                     }
                     return d;
                 };

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Admin, Kafka } from 'kafkajs';
-import { readToEnd } from '../src/kafka-read.js';
+import { createLogger } from '../src/logger.js';
+import { readToEnd } from '../src/topic-reader.js';
 import { testStack } from '../src/test-stack.js';
 
 const stack = testStack();
@@ -51,16 +52,15 @@ afterAll(async () => {
   await admin?.disconnect();
 });
 
-const values = async (topic: string, from?: (topic: string, partition: number) => number | undefined) => {
+const values = async (topic: string, from?: ReadonlyMap<number, number>): Promise<string[]> => {
   const out: string[] = [];
   await readToEnd(
     kafka,
     admin,
     topic,
-    ({ messages }) => out.push(...messages.map((m) => m.value!.toString())),
-    {
-      from,
-    },
+    (_partition, m) => out.push(m.value!.toString()),
+    { groupPrefix: 'read-to-end', ...(from === undefined ? {} : { from }) },
+    createLogger('test', 'warn'),
   );
   return out.sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
 };
@@ -72,7 +72,15 @@ describe('readToEnd', () => {
 
   it('starts each partition at the given offset', async () => {
     // Partition 0 holds the even values, partition 1 the odd ones, 20 each.
-    expect(await values(plain, (_, p) => (p === 0 ? 18 : 19))).toEqual(['36', '38', '39']);
+    expect(
+      await values(
+        plain,
+        new Map([
+          [0, 18],
+          [1, 19],
+        ]),
+      ),
+    ).toEqual(['36', '38', '39']);
   });
 
   it('ends a transactional topic whose last records are markers, without the aborted records', async () => {

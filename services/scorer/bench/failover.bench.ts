@@ -1,0 +1,275 @@
+import { mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Admin, Kafka } from 'kafkajs';
+import { ensureTopics, topicName } from '@ringfence/common';
+import { sumMetric, scrapeMetrics, testStack, until } from '@ringfence/common/testing';
+import { generateToFiles } from '@ringfence/generator';
+import { ScorerProcess, applied, produceInput, splitInput } from '../test/kafka-fixtures.js';
+
+/**
+ * Several scorer instances in one group (one active, the others standing by), on the real Kafka:
+ * - failover: SIGKILL the active one of three mid-stream; time until a standby has published
+ *   output for a CDR that arrived after the kill (baseline: the session timeout, the time the group
+ *   takes to notice a dead member, which no takeover can beat);
+ * - scale-out cost: machine CPU per CDR of every scorer instance plus the broker, for 1, 2 and 3
+ *   instances on the same input (baseline: 1 instance);
+ * - rebalance pause: the longest stretch without an applied record while a standby joins a busy
+ *   active instance's group (no state moves: the active one keeps every partition).
+ */
+const SUBSCRIBERS = Number(process.env['BENCH_SUBSCRIBERS'] ?? 20_000);
+const HOURS = Number(process.env['BENCH_HOURS'] ?? 24);
+const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 3);
+const SESSION_TIMEOUT_MS = 6_000;
+const TICKS = 100;
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] ?? 0;
+}
+
+/** CPU seconds a process has used (user + system), from /proc. */
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / TICKS;
+}
+
+/** The pid of the process listening on the first broker's port (the local broker), when readable. */
+function brokerPid(): number | undefined {
+  const port = Number((process.env['KAFKA_BROKERS'] ?? '127.0.0.1:9092').split(',')[0]!.split(':')[1]);
+  let inode: string | undefined;
+  for (const entry of readFileSync('/proc/net/tcp', 'utf8').split('\n').slice(1)) {
+    const cols = entry.trim().split(/\s+/);
+    if (cols[3] === '0A' && parseInt(cols[1]?.split(':')[1] ?? '', 16) === port) inode = cols[9];
+  }
+  if (inode === undefined) return undefined;
+  for (const pid of readdirSync('/proc').filter((n) => /^\d+$/.test(n))) {
+    try {
+      for (const fd of readdirSync(`/proc/${pid}/fd`))
+        if (readlinkSync(`/proc/${pid}/fd/${fd}`) === `socket:[${inode}]`) return Number(pid);
+    } catch {
+      // a process that ended meanwhile, or one we may not read
+    }
+  }
+  return undefined;
+}
+
+function scorer(stack: ReturnType<typeof testStack>, prefix: string, group: string): ScorerProcess {
+  return new ScorerProcess(stack, {
+    TOPIC_PREFIX: prefix,
+    GROUP_ID: group,
+    IDLE_FLUSH_MS: '200',
+    SESSION_TIMEOUT_MS: String(SESSION_TIMEOUT_MS),
+  });
+}
+
+async function fresh(admin: Admin, prefix: string): Promise<void> {
+  await ensureTopics(admin, prefix).catch(() => ensureTopics(admin, prefix));
+}
+
+/** Seconds from the SIGKILL of the active instance to a standby's first output for post-kill input (±0.25 s). */
+async function failover(
+  stack: ReturnType<typeof testStack>,
+  kafka: Kafka,
+  admin: Admin,
+  prefix: string,
+  halves: ReturnType<typeof splitInput>,
+): Promise<{ took: number; restore: number }> {
+  await fresh(admin, prefix);
+  const first = await produceInput(kafka, prefix, halves.first.cdrs, halves.first.complaints);
+  const group = `${prefix}scorer`;
+  const [a, b, c] = [
+    scorer(stack, prefix, group),
+    scorer(stack, prefix, group),
+    scorer(stack, prefix, group),
+  ];
+  await a.start();
+  await until('active', () => a.active(), 120_000);
+  await b.start();
+  await c.start();
+  await until(
+    'standbys joined and the active one mid-stream',
+    async () =>
+      (await b.metric('ringfence_scorer_active')) === 0 &&
+      (await c.metric('ringfence_scorer_active')) === 0 &&
+      (await applied(a, topicName(prefix, 'cdr'))) >= first * 0.5,
+    300_000,
+  );
+  const killed = performance.now();
+  await a.kill('SIGKILL');
+  await produceInput(kafka, prefix, halves.second.cdrs, halves.second.complaints);
+  let took = 0;
+  let restore = 0;
+  await until(
+    'a standby publishing',
+    async () => {
+      for (const s of [b, c]) {
+        const text = (await scrapeMetrics(s.opsPort())) ?? '';
+        if (sumMetric(text, 'ringfence_scorer_published_total') > 0) {
+          took = (performance.now() - killed) / 1000;
+          restore = sumMetric(text, 'ringfence_scorer_restore_seconds');
+          return true;
+        }
+      }
+      return false;
+    },
+    300_000,
+  );
+  ScorerProcess.killAll();
+  return { took, restore };
+}
+
+/** Machine CPU seconds per 1,000 CDRs (all instances + broker) scoring the whole input with `n` instances. */
+async function cost(
+  stack: ReturnType<typeof testStack>,
+  kafka: Kafka,
+  admin: Admin,
+  prefix: string,
+  cdrFile: string,
+  complaints: string,
+  n: number,
+): Promise<number> {
+  await fresh(admin, prefix);
+  const cdrs = await produceInput(kafka, prefix, cdrFile, complaints);
+  const group = `${prefix}scorer`;
+  const broker = brokerPid();
+  const brokerBefore = broker === undefined ? 0 : cpuSeconds(broker);
+  const all: ScorerProcess[] = [];
+  for (let i = 0; i < n; i++) {
+    const s = scorer(stack, prefix, group);
+    await s.start();
+    all.push(s);
+  }
+  let active: ScorerProcess | undefined;
+  await until(
+    'one instance idle',
+    async () => {
+      for (const s of all) if ((await s.metric('ringfence_scorer_idle')) === 1) active = s;
+      return active !== undefined;
+    },
+    600_000,
+  );
+  let total = broker === undefined ? 0 : cpuSeconds(broker) - brokerBefore;
+  for (const s of all) total += cpuSeconds(s.pid()!);
+  ScorerProcess.killAll();
+  return (total / cdrs) * 1000;
+}
+
+/** The longest gap (s) in applied records while a standby joins a busy active instance's group. */
+async function joinPause(
+  stack: ReturnType<typeof testStack>,
+  kafka: Kafka,
+  admin: Admin,
+  prefix: string,
+  cdrFile: string,
+  complaints: string,
+): Promise<number> {
+  await fresh(admin, prefix);
+  const cdrs = await produceInput(kafka, prefix, cdrFile, complaints);
+  const group = `${prefix}scorer`;
+  const a = scorer(stack, prefix, group);
+  await a.start();
+  await until('busy', async () => (await applied(a, topicName(prefix, 'cdr'))) > cdrs * 0.1, 300_000);
+  const b = scorer(stack, prefix, group);
+  await b.start();
+  let last = await applied(a, topicName(prefix, 'cdr'));
+  let lastAt = performance.now();
+  let worst = 0;
+  for (;;) {
+    const now = await applied(a, topicName(prefix, 'cdr'));
+    const t = performance.now();
+    if (now > last) {
+      worst = Math.max(worst, (t - lastAt) / 1000);
+      last = now;
+      lastAt = t;
+    }
+    if (now >= cdrs) break;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  ScorerProcess.killAll();
+  return worst;
+}
+
+async function main(): Promise<void> {
+  const stack = testStack();
+  const dir = mkdtempSync(join(tmpdir(), 'rf-failover-bench-'));
+  const kafka = stack.kafka();
+  const admin = kafka.admin();
+  await admin.connect();
+  const loadBefore = loadavg()[0]!.toFixed(2);
+  try {
+    const { paths } = await generateToFiles(
+      { subscribers: SUBSCRIBERS, hours: HOURS, seed: 42 },
+      join(dir, 'bench.jsonl'),
+    );
+    const halves = splitInput(dir, paths.cdrs, paths.complaints);
+    const rounds: { took: number; restore: number }[] = [];
+    for (let i = 0; i < ROUNDS; i++)
+      rounds.push(await failover(stack, kafka, admin, `${stack.topicPrefix}f${i}.`, halves));
+    const failovers = rounds.map((r) => r.took);
+    const costs = new Map<number, number[]>();
+    for (let i = 0; i < ROUNDS; i++) {
+      for (const n of [1, 2, 3]) {
+        const list = costs.get(n) ?? [];
+        list.push(
+          await cost(stack, kafka, admin, `${stack.topicPrefix}c${n}${i}.`, paths.cdrs, paths.complaints, n),
+        );
+        costs.set(n, list);
+      }
+    }
+    const pauses: number[] = [];
+    for (let i = 0; i < ROUNDS; i++)
+      pauses.push(
+        await joinPause(stack, kafka, admin, `${stack.topicPrefix}p${i}.`, paths.cdrs, paths.complaints),
+      );
+    const one = median(costs.get(1)!);
+    const load = `load average ${loadBefore} before, ${loadavg()[0]!.toFixed(2)} after`;
+    process.stdout.write(
+      `${JSON.stringify({
+        bench: 'scorer/failover',
+        results: [
+          {
+            metric: 'failover: SIGKILL of the active scorer of 3 to a standby publishing for new input',
+            value: Number(median(failovers).toFixed(2)),
+            unit: 's',
+            target: '<= 10',
+            baseline: { metric: 'session timeout (default)', value: SESSION_TIMEOUT_MS / 1000, unit: 's' },
+            notes: `median of ${ROUNDS}: ${failovers.map((f) => f.toFixed(2)).join(', ')} s, of which restore (fence, read the snapshot, settle) ${rounds.map((r) => r.restore.toFixed(2)).join(', ')} s; input ${SUBSCRIBERS} subscribers x ${HOURS} h, killed half-way through the first half; ${load}`,
+          },
+          ...[2, 3].map((n) => ({
+            metric: `scale-out cost: machine CPU per CDR with ${n} instances (scorers + broker), ratio to 1 instance`,
+            value: Number((median(costs.get(n)!) / one).toFixed(3)),
+            unit: 'x',
+            target: '<= 1.15',
+            baseline: {
+              metric: 'CPU per 1,000 CDRs with 1 instance',
+              value: Number(one.toFixed(4)),
+              unit: 's',
+            },
+            notes: `per round (s per 1,000 CDRs): ${costs
+              .get(n)!
+              .map((c) => c.toFixed(4))
+              .join(', ')}; 1 instance: ${costs
+              .get(1)!
+              .map((c) => c.toFixed(4))
+              .join(', ')}; ${load}`,
+          })),
+          {
+            metric:
+              'rebalance pause: longest stop in applied CDRs while a standby joins a busy active scorer',
+            value: Number(median(pauses).toFixed(2)),
+            unit: 's',
+            notes: `median of ${ROUNDS}: ${pauses.map((p) => p.toFixed(2)).join(', ')} s; no state moves (the active instance keeps every partition); ${load}`,
+          },
+        ],
+      })}\n`,
+    );
+  } finally {
+    ScorerProcess.killAll();
+    await admin.disconnect();
+    await stack.deleteTopics();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();
