@@ -1,4 +1,4 @@
-import type { Logger } from '@ringfence/common';
+import { withRetry, type Logger } from '@ringfence/common';
 import type { Kafka, Producer, ProducerBatch } from 'kafkajs';
 import { keyPartitioner } from './key-partitioner.js';
 
@@ -97,21 +97,24 @@ export class IngestProducer implements BatchSender {
   }
 
   private async send(batch: ProducerBatch): Promise<void> {
-    for (let attempt = 0; ; attempt++) {
-      try {
+    await withRetry(
+      async () => {
         await this.producer.sendBatch(batch);
-        return;
-      } catch (err) {
-        const fatal = producerFatalError(err);
-        if (fatal === undefined || this.closing || attempt >= this.maxRecoveries) throw err;
-        this.logger?.warn(
-          { err, error: fatal, attempt: attempt + 1 },
-          'idempotent producer out of step with the broker: replacing it and resending the batch',
-        );
-        await this.replace();
-        await new Promise((resolve) => setTimeout(resolve, Math.min(5_000, this.backoffMs * 2 ** attempt)));
-      }
-    }
+      },
+      {
+        initialMs: this.backoffMs,
+        maxMs: 5_000,
+        retryable: (err, attempt) =>
+          producerFatalError(err) !== undefined && !this.closing && attempt <= this.maxRecoveries,
+        onRetry: async (err, attempt) => {
+          this.logger?.warn(
+            { err, error: producerFatalError(err), attempt },
+            'idempotent producer out of step with the broker: replacing it and resending the batch',
+          );
+          await this.replace();
+        },
+      },
+    );
   }
 
   private async replace(): Promise<void> {

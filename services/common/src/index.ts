@@ -25,6 +25,7 @@ export {
 } from './topics.js';
 export { createKafka, ensureTopics, type KafkaOptions } from './kafka.js';
 export { readToEnd, type ReadToEndOptions } from './topic-reader.js';
+export { backoffDelay, withRetry, type RetryOptions } from './retry.js';
 export {
   clickhouseUnreachable,
   createClickHouse,

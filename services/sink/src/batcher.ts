@@ -1,5 +1,4 @@
-import { setTimeout as sleep } from 'node:timers/promises';
-import { toRingfenceError, type Logger } from '@ringfence/common';
+import { toRingfenceError, withRetry, type Logger } from '@ringfence/common';
 import type { SinkMetrics } from './metrics.js';
 
 /** Inserts one batch of rows into one table; throws when ClickHouse did not accept it. */
@@ -181,30 +180,34 @@ export class Batcher {
   }
 
   private async insertWithRetry(table: string, rows: readonly object[]): Promise<void> {
-    let delay = this.options.retryInitialMs;
-    for (let attempt = 1; ; attempt++) {
-      const end = this.metrics.insertSeconds.startTimer({ table });
-      try {
-        await this.insert(table, rows);
-        end();
-        this.metrics.rowsInserted.inc({ table }, rows.length);
-        if (attempt > 1)
-          this.logger.info({ table, rows: rows.length, attempt }, 'insert succeeded after retries');
-        return;
-      } catch (err) {
-        if (this.closed) return;
-        this.metrics.retries.inc({ table });
-        this.logger.warn(
-          { table, rows: rows.length, attempt, retryInMs: delay, err: toRingfenceError(err).message },
-          'insert failed; retrying',
-        );
-        try {
-          await sleep(delay, undefined, { signal: this.abort.signal });
-        } catch {
-          return;
-        }
-        delay = Math.min(delay * 2, this.options.retryMaxMs);
-      }
+    try {
+      await withRetry(
+        async (attempt) => {
+          const end = this.metrics.insertSeconds.startTimer({ table });
+          await this.insert(table, rows);
+          end();
+          this.metrics.rowsInserted.inc({ table }, rows.length);
+          if (attempt > 1)
+            this.logger.info({ table, rows: rows.length, attempt }, 'insert succeeded after retries');
+        },
+        {
+          initialMs: this.options.retryInitialMs,
+          maxMs: this.options.retryMaxMs,
+          signal: this.abort.signal,
+          retryable: () => !this.closed,
+          onRetry: (err, attempt, delay) => {
+            this.metrics.retries.inc({ table });
+            this.logger.warn(
+              { table, rows: rows.length, attempt, retryInMs: delay, err: toRingfenceError(err).message },
+              'insert failed; retrying',
+            );
+          },
+        },
+      );
+    } catch (err) {
+      // Only closing ends the retries: the rows are dropped with the batcher, not lost to an error.
+      if (this.closed) return;
+      throw err;
     }
   }
 }

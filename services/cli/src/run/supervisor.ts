@@ -3,6 +3,7 @@ import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { backoffDelay } from '@ringfence/common';
 
 export interface ChildSpec {
   name: string;
@@ -108,7 +109,7 @@ export class Supervisor {
         this.options.onEvent?.({ name: spec.name, kind: 'finished', status });
         return;
       }
-      const delayMs = Math.min(30_000, 500 * 2 ** restarts);
+      const delayMs = backoffDelay(restarts + 1, 500, 30_000);
       this.services.set(spec.name, { name: spec.name, running: false, restarts: restarts + 1 });
       this.options.onEvent?.({ name: spec.name, kind: 'restarting', status, delayMs });
       void sleep(delayMs).then(() => {
