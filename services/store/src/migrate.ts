@@ -60,8 +60,10 @@ export function layoutStatements(m: Migration, database: string, cluster?: strin
  */
 export function checksum(m: Migration, cluster?: string): string {
   const h = createHash('sha256').update(layoutStatements(m, 'db', cluster).join(';\n'));
-  // Only migrations that add columns hash them, so every older checksum stays what it was.
-  if (m.addColumns !== undefined) h.update(JSON.stringify(m.addColumns));
+  // Only migrations that add columns hash them, so every older checksum stays what it was; on a
+  // cluster the columns go to the local and the Distributed tables, another schema change.
+  if (m.addColumns !== undefined)
+    h.update(JSON.stringify(m.addColumns) + (cluster === undefined ? '' : '@cluster'));
   return h.digest('hex');
 }
 
