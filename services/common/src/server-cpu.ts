@@ -13,7 +13,15 @@ const USER_HZ = 100;
 export function stackServerCpuSeconds(component: StackComponent): number | undefined {
   try {
     const dir = process.env['RINGFENCE_STACK_DIR'] ?? join(process.cwd(), '.stack');
-    const pid = readFileSync(join(dir, component, `${component}.pid`), 'utf8').trim();
+    return processCpuSeconds(Number(readFileSync(join(dir, component, `${component}.pid`), 'utf8').trim()));
+  } catch {
+    return undefined;
+  }
+}
+
+/** CPU seconds (user + system) process `pid` has used so far, from /proc; undefined when unreadable. */
+export function processCpuSeconds(pid: number): number | undefined {
+  try {
     const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
     const ticks = Number(fields[11]) + Number(fields[12]);
     return Number.isFinite(ticks) ? ticks / USER_HZ : undefined;

@@ -184,6 +184,19 @@ export function splitInput(
   };
 }
 
+/** Starts `instances` in a group that has an active scorer; resolves once each is up and standing by. */
+export async function startStandbys(...instances: ScorerProcess[]): Promise<void> {
+  for (const s of instances) await s.start();
+  await until(
+    'the new instances standing by',
+    async () => {
+      for (const s of instances) if ((await s.metric('ringfence_scorer_active')) !== 0) return false;
+      return true;
+    },
+    60_000,
+  );
+}
+
 /** Records of `topic` the scorer process has applied so far. */
 export async function applied(scorer: ScorerProcess, topic: string): Promise<number> {
   return (await scorer.metric('ringfence_scorer_records_total', `topic="${topic}"`)) ?? 0;

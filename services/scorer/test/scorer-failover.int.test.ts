@@ -16,6 +16,7 @@ import {
   produceInput,
   readVerdicts,
   splitInput,
+  startStandbys,
   type Seen,
 } from './kafka-fixtures.js';
 
@@ -103,15 +104,7 @@ describe('several scorer instances in one group', () => {
     const [a, b, c] = [scorer(prefix), scorer(prefix), scorer(prefix)];
     await a.start();
     await until('the first instance active', () => a.active(), 60_000);
-    await b.start();
-    await c.start();
-    await until(
-      'the new instances in the group',
-      async () =>
-        (await b.metric('ringfence_scorer_active')) === 0 &&
-        (await c.metric('ringfence_scorer_active')) === 0,
-      60_000,
-    );
+    await startStandbys(b, c);
     await until(
       'the active instance through part of the stream, after a snapshot',
       async () =>
@@ -138,15 +131,7 @@ describe('several scorer instances in one group', () => {
     await a.start();
     await until('the first instance active', () => a.active(), 60_000);
     await until('some input applied', async () => (await applied(a, topicName(prefix, 'cdr'))) > 0, 60_000);
-    await b.start();
-    await c.start();
-    await until(
-      'the new instances in the group',
-      async () =>
-        (await b.metric('ringfence_scorer_active')) === 0 &&
-        (await c.metric('ringfence_scorer_active')) === 0,
-      60_000,
-    );
+    await startStandbys(b, c);
     await feed(prefix, 'second');
     expect(await theActive([a, b, c])).toBe(a);
     // Down to one: the active instance leaves cleanly (a standby takes over from its final snapshot),
@@ -167,12 +152,7 @@ describe('several scorer instances in one group', () => {
     const [a, b] = [scorer(prefix), scorer(prefix)];
     await a.start();
     await until('the first instance active', () => a.active(), 60_000);
-    await b.start();
-    await until(
-      'the second instance standing by',
-      async () => (await b.metric('ringfence_scorer_active')) === 0,
-      60_000,
-    );
+    await startStandbys(b);
     await until(
       'the active instance through part of the stream',
       async () => (await applied(a, topicName(prefix, 'cdr'))) >= first * 0.3,
