@@ -6,6 +6,7 @@ import {
   isRingfenceError,
   topicName,
   topicSettings,
+  withRetry,
   type Logger,
   type Registry,
 } from '@ringfence/common';
@@ -191,20 +192,12 @@ export async function startScorer(
    * Repeats a broker call while the broker cannot be reached: kafkajs's admin offset lookups give up
    * at once on a connection error, and such a failure says nothing about the state.
    */
-  const untilReachable = async <T>(what: string, call: () => Promise<T>): Promise<T> => {
-    for (let delay = 200; ; delay = Math.min(delay * 2, 5_000)) {
-      try {
-        return await call();
-      } catch (err) {
-        if (!unreachable(err) || stopping) throw err;
-        logger.warn(
-          { err: (err as Error).message, retryInMs: delay },
-          `${what}: broker unreachable; retrying`,
-        );
-        await new Promise((resolve) => setTimeout(resolve, delay));
-      }
-    }
-  };
+  const untilReachable = <T>(what: string, call: () => Promise<T>): Promise<T> =>
+    withRetry(call, {
+      retryable: (err) => unreachable(err) && !stopping,
+      onRetry: (err, _n, retryInMs) =>
+        logger.warn({ err: (err as Error).message, retryInMs }, `${what}: broker unreachable; retrying`),
+    });
 
   const snapshot = async (): Promise<void> => {
     const started = process.hrtime.bigint();
