@@ -84,10 +84,10 @@ async function addMissingColumns(
       format: 'JSONEachRow',
     });
     if ((await rs.json()).length > 0) continue;
-    const onCluster = cluster === undefined ? raw('') : sql` ON CLUSTER ${ident(cluster)}`;
+    const everywhere = cluster === undefined ? raw('') : onCluster(cluster);
     for (const t of cluster === undefined ? [c.table] : [localTable(c.table), c.table]) {
       await ch.command({
-        query: sql`ALTER TABLE ${ident(database, t)}${onCluster} ADD COLUMN ${ident(c.column)} ${raw(c.type)}`,
+        query: sql`ALTER TABLE ${ident(database, t)} ${everywhere} ADD COLUMN ${ident(c.column)} ${raw(c.type)}`,
       });
     }
   }
