@@ -40,7 +40,12 @@ const RETRIED_BY_KAFKAJS = new Set([
   'The leader epoch in the request is older than the epoch on the broker',
   'The leader epoch in the request is newer than the epoch on the broker',
   'The leader high watermark has not caught up from a recent leader election so the offsets cannot be guaranteed to be monotonically increasing',
+  // A transaction's first write while the previous commit's markers are still being written.
+  'The producer attempted to update a transaction while another concurrent operation on the same transaction was ongoing',
 ]);
+
+/** kafkajs's producer logs a retried send as "Failed to send messages: <broker's answer>". */
+const RETRIED_SEND = 'Failed to send messages: ';
 
 const LEVELS: Record<number, 'error' | 'warn' | 'info' | 'debug'> = {
   [KafkaLogLevel.ERROR]: 'error',
@@ -67,6 +72,7 @@ export function createKafka(options: KafkaOptions): Kafka {
         const { message, ...rest } = entry;
         const routine =
           (typeof rest['error'] === 'string' && RETRIED_BY_KAFKAJS.has(rest['error'])) ||
+          (message.startsWith(RETRIED_SEND) && RETRIED_BY_KAFKAJS.has(message.slice(RETRIED_SEND.length))) ||
           // Services starting together race to create the same topics; the losers' TOPIC_ALREADY_EXISTS
           // is expected, and any other creation error is thrown to the caller of createTopics anyway.
           message.startsWith('Response CreateTopics');

@@ -55,12 +55,18 @@ const KIND_SEQ = { trunk: 0, carrier: 1, device: 2 } as const;
 export interface Scorer {
   /** Finishes the batch in flight, publishes, snapshots, commits and disconnects. */
   stop(): Promise<void>;
+  /** Drops a failed scorer: applies and publishes nothing more, leaves its groups (waiting at most `timeoutMs`). */
+  abandon(timeoutMs: number): Promise<void>;
   /** False once the engine state can no longer be trusted (the process must restart from its snapshot). */
   live(): boolean;
 }
 
 export interface ScorerOptions {
-  /** Called once when a batch failed half-applied; the state is suspect and the process should exit. */
+  /**
+   * Called once when the state can no longer be trusted or is no longer this instance's: a batch
+   * failed half-applied, a transaction failed, or another instance took over. The caller abandons
+   * this scorer and starts a new one, which restores the latest snapshot (or stands by).
+   */
   onFatal?: (err: unknown) => void;
 }
 
@@ -547,6 +553,23 @@ export async function startScorer(
       await Promise.all([numberConsumer.disconnect(), sourceConsumer.disconnect()]);
       await producer.disconnect();
       await admin.disconnect();
+    },
+    async abandon(timeoutMs) {
+      // The state is suspect: nothing more is applied, published or snapshotted. Leaving the groups
+      // matters most (a member that keeps its claim would keep every partition); a broker that is
+      // down may not answer, and then the session timeout removes the member.
+      failed = true;
+      stopping = true;
+      claim = 0;
+      m.active.set(0);
+      clearInterval(timer);
+      const all = Promise.allSettled([
+        numberConsumer.disconnect(),
+        sourceConsumer.disconnect(),
+        producer.disconnect(),
+        admin.disconnect(),
+      ]);
+      await Promise.race([all, new Promise((resolve) => setTimeout(resolve, timeoutMs).unref())]);
     },
   };
 }

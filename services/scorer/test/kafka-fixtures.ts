@@ -135,14 +135,6 @@ export class ScorerProcess {
     this.child?.kill(frozen ? 'SIGSTOP' : 'SIGCONT');
   }
 
-  /** The exit code, once the process has exited by itself or been killed. */
-  exited(): Promise<number | null> {
-    const child = this.child;
-    if (child === undefined || child.exitCode !== null || child.signalCode !== null)
-      return Promise.resolve(child?.exitCode ?? null);
-    return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
-  }
-
   async kill(signal: NodeJS.Signals): Promise<number | null> {
     const child = this.child;
     if (child === undefined || child.exitCode !== null) return child?.exitCode ?? null;

@@ -146,7 +146,7 @@ describe('several scorer instances in one group', () => {
     expect(await next.kill('SIGTERM')).toBe(0);
   }, 400_000);
 
-  it('fences an active instance that was cut off: it publishes nothing more and exits when it wakes', async () => {
+  it('fences an active instance that was cut off: it publishes nothing more and stands by when it wakes', async () => {
     const prefix = await scope('f');
     const first = await feed(prefix, 'first');
     const [a, b] = [scorer(prefix), scorer(prefix)];
@@ -166,11 +166,20 @@ describe('several scorer instances in one group', () => {
     await b.idle(120_000);
     const settled = await finalView(prefix);
     a.freeze(false);
-    // On waking it learns it lost the group (or its next write is refused as fenced) and exits.
-    expect(await a.exited()).toBe(1);
+    // On waking it learns it lost the group, or its next write is refused as fenced: it drops its
+    // state and, in the same process, stands by.
+    await until(
+      'the woken instance standing by',
+      async () =>
+        ((await a.metric('ringfence_scorer_restarts_total')) ?? 0) >= 1 &&
+        (await a.metric('ringfence_scorer_active')) === 0,
+      60_000,
+    );
+    expect(await b.active()).toBe(true);
     // Nothing it had in flight became visible.
     expect(differences(await finalView(prefix), settled)).toEqual([]);
     await expectOffline(prefix);
+    expect(await a.kill('SIGTERM')).toBe(0);
     expect(await b.kill('SIGTERM')).toBe(0);
   }, 400_000);
 });
