@@ -70,6 +70,26 @@ export function replicaPath(database: string, table: string): string {
  * the Distributed tables). Throws INTERNAL for a statement of a shape it does not know, so a new
  * migration cannot silently skip the cluster layout.
  */
+/** The Distributed table `name` over the local tables of every shard, with the local table's columns. */
+function distributedTable(t: ClusterTarget, db: string, name: string, key: string): string {
+  const local = localTable(name);
+  return `CREATE TABLE IF NOT EXISTS ${db}.${name} ${onCluster(t.cluster).text} AS ${db}.${local} ENGINE = Distributed(${ident(t.cluster).text}, ${ident(t.database).text}, ${ident(local).text}, ${key})`;
+}
+
+/**
+ * Recreates the Distributed table `name` on every server after its local tables changed columns: a
+ * Distributed table is not replicated, so 18.16 refuses an ALTER of it ON CLUSTER, and it holds no
+ * data of its own.
+ */
+export function redistributedTable(t: ClusterTarget, name: string): string[] {
+  const db = ident(t.database).text;
+  const key = SHARDING_KEYS[name] ?? unsupported(name);
+  return [
+    `DROP TABLE IF EXISTS ${db}.${name} ${onCluster(t.cluster).text}`,
+    distributedTable(t, db, name, key),
+  ];
+}
+
 export function clusterStatements(statement: string, t: ClusterTarget): string[] {
   const on = onCluster(t.cluster).text;
   const table = CREATE_TABLE.exec(statement);
@@ -80,7 +100,7 @@ export function clusterStatements(statement: string, t: ClusterTarget): string[]
     const replicated = [sql`${replicaPath(t.database, local)}`, `'{replica}'`, ...(args ? [args] : [])];
     return [
       `CREATE TABLE IF NOT EXISTS ${db}.${local} ${on} (${columns}) ENGINE = Replicated${engine}(${replicated.join(', ')})\n${rest}`,
-      `CREATE TABLE IF NOT EXISTS ${db}.${name} ${on} AS ${db}.${local} ENGINE = Distributed(${ident(t.cluster).text}, ${ident(t.database).text}, ${ident(local).text}, ${key})`,
+      distributedTable(t, db, name, key),
     ];
   }
   const view = CREATE_VIEW.exec(statement);

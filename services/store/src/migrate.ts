@@ -12,7 +12,7 @@ import {
   type ClickHouseClient,
   type Logger,
 } from '@ringfence/common';
-import { clusterStatements, localTable, onCluster } from './cluster-ddl.js';
+import { clusterStatements, localTable, onCluster, redistributedTable } from './cluster-ddl.js';
 import { MIGRATIONS, type Migration } from './migrations.js';
 import { acquireSchemaLock, lockTableDdl, type LockOptions } from './schema-lock.js';
 
@@ -67,9 +67,38 @@ export function checksum(m: Migration, cluster?: string): string {
   return h.digest('hex');
 }
 
+/** Waits until every server of `cluster` has the column, asking each one (`remote`) in turn. */
+async function waitForColumn(
+  ch: ClickHouseClient,
+  cluster: string,
+  database: string,
+  table: string,
+  column: string,
+): Promise<void> {
+  const servers = await ch.query({
+    query: sql`SELECT host_name, port FROM system.clusters WHERE cluster = ${cluster}`,
+    format: 'JSONEachRow',
+  });
+  const deadline = Date.now() + 60_000;
+  for (const { host_name: host, port } of await servers.json<{ host_name: string; port: number }>()) {
+    for (;;) {
+      const rs = await ch.query({
+        query: sql`SELECT count() AS n FROM remote(${`${host}:${port}`}, system, columns) WHERE database = ${database} AND table = ${table} AND name = ${column}`,
+        format: 'JSONEachRow',
+      });
+      const [row] = await rs.json<{ n: string | number }>();
+      if (Number(row?.n ?? 0) > 0) break;
+      if (Date.now() > deadline)
+        throw new RingfenceError('UNAVAILABLE', `column ${table}.${column} did not reach ${host}:${port}`);
+      await sleep(200);
+    }
+  }
+}
+
 /**
  * Adds each column the migration adds where it is missing (18.16 has no ADD COLUMN IF NOT EXISTS).
- * On a cluster the local tables of every server get it, then the Distributed table over them.
+ * On a cluster the local tables of every server get it, and the Distributed table over them is
+ * made again with their columns.
  */
 async function addMissingColumns(
   ch: ClickHouseClient,
@@ -85,11 +114,15 @@ async function addMissingColumns(
     });
     if ((await rs.json()).length > 0) continue;
     const everywhere = cluster === undefined ? raw('') : onCluster(cluster);
-    for (const t of cluster === undefined ? [c.table] : [localTable(c.table), c.table]) {
-      await ch.command({
-        query: sql`ALTER TABLE ${ident(database, t)} ${everywhere} ADD COLUMN ${ident(c.column)} ${raw(c.type)}`,
-      });
-    }
+    await ch.command({
+      query: sql`ALTER TABLE ${ident(database, table)} ${everywhere} ADD COLUMN ${ident(c.column)} ${raw(c.type)}`,
+    });
+    if (cluster === undefined) continue;
+    // A replicated ALTER reaches the other replica of a shard through ZooKeeper, a moment later: the
+    // Distributed table takes its columns from the local table of each server it is made on.
+    await waitForColumn(ch, cluster, database, table, c.column);
+    for (const statement of redistributedTable({ cluster, database }, c.table))
+      await ch.command({ query: statement });
   }
 }
 
