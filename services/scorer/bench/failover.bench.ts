@@ -20,7 +20,7 @@ import { ScorerProcess, applied, produceInput, splitInput, startStandbys } from 
  *   output for a CDR that arrived after the kill (baseline: the session timeout, the time the group
  *   takes to notice a dead member, which no takeover can beat);
  * - scale-out cost: machine CPU per CDR of every scorer instance plus the broker, for 1, 2 and 3
- *   instances on the same input (baseline: 1 instance);
+ *   instances on the same input, all started before it arrives (baseline: 1 instance);
  * - rebalance pause: the longest stretch without an applied record while a standby joins a busy
  *   active instance's group (no state moves: the active one keeps every partition).
  */
@@ -108,26 +108,26 @@ async function cost(
   n: number,
 ): Promise<number> {
   await fresh(admin, prefix);
-  const cdrs = await produceInput(kafka, prefix, cdrFile, complaints);
   const group = `${prefix}scorer`;
-  const brokerBefore = stackServerCpuSeconds('kafka') ?? 0;
-  const all: ScorerProcess[] = [];
-  for (let i = 0; i < n; i++) {
-    const s = scorer(stack, prefix, group);
-    await s.start();
-    all.push(s);
-  }
-  let active: ScorerProcess | undefined;
+  // Every instance up and settled in its role before the input arrives: what is measured is the
+  // cost of scoring with standbys beside the active instance, not of starting processes.
+  const all: ScorerProcess[] = [scorer(stack, prefix, group)];
+  await all[0]!.start();
+  await until('the first instance active', () => all[0]!.active(), 120_000);
+  for (let i = 1; i < n; i++) all.push(scorer(stack, prefix, group));
+  await startStandbys(...all.slice(1));
+  const cpu = (): number =>
+    (stackServerCpuSeconds('kafka') ?? 0) + all.reduce((t, s) => t + (processCpuSeconds(s.pid()!) ?? 0), 0);
+  const before = cpu();
+  const cdrs = await produceInput(kafka, prefix, cdrFile, complaints);
   await until(
-    'one instance idle',
-    async () => {
-      for (const s of all) if ((await s.metric('ringfence_scorer_idle')) === 1) active = s;
-      return active !== undefined;
-    },
+    'the input scored and the active instance idle',
+    async () =>
+      (await applied(all[0]!, topicName(prefix, 'cdr'))) >= cdrs &&
+      (await all[0]!.metric('ringfence_scorer_idle')) === 1,
     600_000,
   );
-  let total = (stackServerCpuSeconds('kafka') ?? brokerBefore) - brokerBefore;
-  for (const s of all) total += processCpuSeconds(s.pid()!) ?? 0;
+  const total = cpu() - before;
   ScorerProcess.killAll();
   return (total / cdrs) * 1000;
 }

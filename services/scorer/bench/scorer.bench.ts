@@ -109,14 +109,17 @@ async function round(
     const applied = sumMetric(m, 'ringfence_scorer_records_total', cdrSeries);
     if (started === 0 && applied > 0) started = now;
     if (drained === 0 && applied >= cdrs) {
-      // Drained once the source stage has applied every observation message the number stage
-      // published, and the topic's end held still across two polls (the last slice's observations
-      // are published just after its CDRs count as applied).
+      // Drained once the source stage has read every observation partition to the end it last
+      // fetched (its lag gauge; the topic's end also counts transaction markers, so records applied
+      // never reach it), and the topic's end held still across two polls (the last slice's
+      // observations are published just after its CDRs count as applied).
       const end = (await admin.fetchTopicOffsets(topicName(prefix, 'sourceEvents'))).reduce(
         (sum, p) => sum + Number(p.high),
         0,
       );
-      const caught = sumMetric(m, 'ringfence_scorer_records_total', sourceTopic) >= end;
+      const caught =
+        sumMetric(m, 'ringfence_scorer_records_total', sourceTopic) > 0 &&
+        sumMetric(m, 'ringfence_scorer_consumer_lag', sourceTopic) === 0;
       if (caught && candidate !== undefined && candidate.end === end) drained = candidate.at;
       candidate = caught ? { at: now, end } : undefined;
     }
