@@ -26,6 +26,17 @@ let job: ChildProcess | undefined;
 let output = '';
 
 afterAll(async () => {
+  // A job a failed test left running gets Ctrl-C first: its services run in their own process
+  // groups, and only the job stops them; SIGKILL would leave them running after the tests.
+  await Promise.all(
+    jobs
+      .filter((j) => j.exitCode === null && j.signalCode === null)
+      .map(async (j) => {
+        const exited = new Promise((resolve) => j.once('exit', resolve));
+        j.kill('SIGINT');
+        await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 30_000))]);
+      }),
+  );
   for (const j of jobs) if (j.exitCode === null && j.signalCode === null) j.kill('SIGKILL');
   await stack.dropDatabase();
   rmSync(stackDir, { recursive: true, force: true });
