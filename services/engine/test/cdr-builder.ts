@@ -68,6 +68,23 @@ export function callee(n: number, base = 13_900_000_000): string {
   return `+86${base + n}`;
 }
 
+/** The robocaller the engine tests share. */
+export const ROBO = '+8615000000001';
+
+/** A dialer sweeping a number block: unanswered, sequential, every 20 s through trunk TG-1 of CU. */
+export function robocall(i: number, start = T0, from = ROBO): ICallDetailRecord {
+  return cdr({
+    from,
+    to: callee(i),
+    at: start + i * 20_000,
+    answered: i % 10 === 0,
+    talkS: 6,
+    attestation: 3,
+    carrier: 'CU',
+    trunk: 'TG-1',
+  });
+}
+
 export function newEngine(rules: Rules = loadRules()): { engine: Engine; sink: CollectingSink } {
   const sink = new CollectingSink();
   return { engine: new Engine(rules, sink), sink };

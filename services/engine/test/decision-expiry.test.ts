@@ -1,26 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { CollectingSink, Engine, loadRules, type FeedbackInput } from '../src/index.js';
-import { HOUR, T0, callee, cdr, newEngine } from './cdr-builder.js';
+import { HOUR, ROBO, T0, callee, cdr, newEngine, robocall } from './cdr-builder.js';
 
-const ROBO = '+8615000000001';
 const QUIET = '+8613811110000';
 const OTHER = '+8613822222222';
 
-/** A dialer sweeping a number block from `start`: unanswered, sequential, every 20 s. */
 function robocalls(engine: Engine, n: number, start = T0): void {
-  for (let i = 0; i < n; i++)
-    engine.onCdr(
-      cdr({
-        from: ROBO,
-        to: callee(i),
-        at: start + i * 20_000,
-        answered: i % 10 === 0,
-        talkS: 6,
-        attestation: 3,
-        carrier: 'CU',
-        trunk: 'TG-1',
-      }),
-    );
+  for (let i = 0; i < n; i++) engine.onCdr(robocall(i, start));
 }
 
 /** Someone else's calls, one an hour over `[fromH, toH]`: they move the engine's event time on. */

@@ -1,23 +1,7 @@
 import type { ICallDetailRecord, IComplaintEvent } from '@ringfence/proto';
 import { describe, expect, it } from 'vitest';
 import { loadRules, parseRules, type Engine, type Rules, type Verdict } from '../src/index.js';
-import { HOUR, MIN, T0, callee, cdr, complaint, newEngine } from './cdr-builder.js';
-
-const ROBO = '+8615000000001';
-
-/** A dialer sweeping a number block: unanswered, sequential, every 20 s. */
-function robocall(i: number, start = T0): ReturnType<typeof cdr> {
-  return cdr({
-    from: ROBO,
-    to: callee(i),
-    at: start + i * 20_000,
-    answered: i % 10 === 0,
-    talkS: 6,
-    attestation: 3,
-    carrier: 'CU',
-    trunk: 'TG-1',
-  });
-}
+import { HOUR, MIN, ROBO, T0, callee, cdr, complaint, newEngine, robocall } from './cdr-builder.js';
 
 function verdictsOf(latest: Map<string, Verdict>): string {
   return JSON.stringify([...latest.entries()].sort(([a], [b]) => (a < b ? -1 : 1)));
