@@ -26,6 +26,7 @@ export {
 export { createKafka, ensureTopics, type KafkaOptions } from './kafka.js';
 export { readToEnd, type ReadToEndOptions } from './topic-reader.js';
 export { backoffDelay, withRetry, type RetryOptions } from './retry.js';
+export { pollUntil, pollUntilTrue, type PollOptions } from './poll-until.js';
 export {
   clickhouseUnreachable,
   createClickHouse,

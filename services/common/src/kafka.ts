@@ -8,6 +8,7 @@ import {
 import type { Logger } from 'pino';
 import { envName } from './config.js';
 import { RingfenceError } from './errors.js';
+import { pollUntil } from './poll-until.js';
 import {
   TOPICS,
   TOPIC_SPECS,
@@ -87,27 +88,8 @@ const READY_TIMEOUT_MS = 60_000;
 /** The group whose coordinator ensureTopics looks up: any name would do, the lookup is what matters. */
 const PROBE_GROUP = 'ringfence.start-probe';
 
-async function poll<T>(what: string, attempt: () => Promise<T | undefined>): Promise<T> {
-  const deadline = Date.now() + READY_TIMEOUT_MS;
-  let last: unknown;
-  for (;;) {
-    try {
-      const value = await attempt();
-      if (value !== undefined) return value;
-    } catch (err) {
-      last = err;
-    }
-    if (Date.now() > deadline) {
-      throw new RingfenceError(
-        'UNAVAILABLE',
-        `Kafka: timed out after ${READY_TIMEOUT_MS} ms waiting for ${what}`,
-        {
-          cause: last,
-        },
-      );
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+function poll<T>(what: string, attempt: () => Promise<T | undefined>): Promise<T> {
+  return pollUntil(`Kafka ${what}`, attempt, { timeoutMs: READY_TIMEOUT_MS, intervalMs: 100 });
 }
 
 // kafkajs's ConfigResourceTypes.BROKER: its CommonJS exports hide the enum from an ESM import.

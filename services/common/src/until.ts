@@ -1,4 +1,4 @@
-import { setTimeout as sleep } from 'node:timers/promises';
+import { pollUntilTrue } from './poll-until.js';
 
 /**
  * Polls `check` every 250 ms until it resolves true; throws naming `what` after `timeoutMs` (a safety
@@ -6,18 +6,5 @@ import { setTimeout as sleep } from 'node:timers/promises';
  * down on purpose); the last error is in the timeout's message.
  */
 export async function until(what: string, check: () => Promise<boolean>, timeoutMs = 120_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    try {
-      if (await check()) return;
-    } catch (err) {
-      last = err;
-    }
-    if (Date.now() > deadline) {
-      const cause = last instanceof Error ? ` (last error: ${last.message})` : '';
-      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${cause}`);
-    }
-    await sleep(250);
-  }
+  await pollUntilTrue(what, check, { timeoutMs });
 }

@@ -7,6 +7,7 @@ import {
   createClickHouse,
   dateTime,
   ident,
+  pollUntilTrue,
   raw,
   sql,
   type ClickHouseClient,
@@ -79,19 +80,19 @@ async function waitForColumn(
     query: sql`SELECT host_name, port FROM system.clusters WHERE cluster = ${cluster}`,
     format: 'JSONEachRow',
   });
-  const deadline = Date.now() + 60_000;
   for (const { host_name: host, port } of await servers.json<{ host_name: string; port: number }>()) {
-    for (;;) {
-      const rs = await ch.query({
-        query: sql`SELECT count() AS n FROM remote(${`${host}:${port}`}, system, columns) WHERE database = ${database} AND table = ${table} AND name = ${column}`,
-        format: 'JSONEachRow',
-      });
-      const [row] = await rs.json<{ n: string | number }>();
-      if (Number(row?.n ?? 0) > 0) break;
-      if (Date.now() > deadline)
-        throw new RingfenceError('UNAVAILABLE', `column ${table}.${column} did not reach ${host}:${port}`);
-      await sleep(200);
-    }
+    await pollUntilTrue(
+      `column ${table}.${column} on ${host}:${port}`,
+      async () => {
+        const rs = await ch.query({
+          query: sql`SELECT count() AS n FROM remote(${`${host}:${port}`}, system, columns) WHERE database = ${database} AND table = ${table} AND name = ${column}`,
+          format: 'JSONEachRow',
+        });
+        const [row] = await rs.json<{ n: string | number }>();
+        return Number(row?.n ?? 0) > 0;
+      },
+      { timeoutMs: 60_000, intervalMs: 200 },
+    );
   }
 }
 

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync, closeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { pollUntilTrue } from '@ringfence/common';
 
 /** A process started by the stack and remembered by pid file, never looked up by name. */
 export interface Daemon {
@@ -83,13 +84,9 @@ export async function waitFor(
   signal?: AbortSignal,
   exited?: () => string | undefined,
 ): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    signal?.throwIfAborted();
-    if (await check().catch(() => false)) return;
-    const why = exited?.();
-    if (why !== undefined) throw new Error(`${what}: ${why}`);
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await sleep(250);
-  }
+  await pollUntilTrue(what, check, {
+    timeoutMs,
+    ...(signal && { signal }),
+    ...(exited && { giveUp: exited }),
+  });
 }
