@@ -63,6 +63,41 @@ export class ActionRecorder {
   ) {}
 
   async record(req: ActionRequest): Promise<IFeedback> {
+    const [fb] = await this.recordMany([req]);
+    if (fb === undefined) throw new RingfenceError('INTERNAL', 'no feedback recorded');
+    return fb;
+  }
+
+  /**
+   * Records several decisions at once (a campaign's members): each is checked as `record` checks it,
+   * then all go out in one produce and one insert.
+   */
+  async recordMany(reqs: readonly ActionRequest[]): Promise<IFeedback[]> {
+    const now = Date.now();
+    const all: IFeedback[] = [];
+    const keys: string[] = [];
+    for (const req of reqs) {
+      all.push(await this.build(req, now));
+      keys.push(feedbackKey(req.kind, req.id));
+    }
+    if (all.length === 0) return all;
+    await this.producer.send({
+      topic: topicName(this.topicPrefix, 'feedback'),
+      messages: all.map((fb, i) => ({
+        key: keys[i] ?? '',
+        value: Buffer.from(feedbackv1.Feedback.encode(feedbackv1.Feedback.create(fb)).finish()),
+        timestamp: String(fb.timeMs),
+      })),
+    });
+    await this.db.ch.insert({
+      table: table(this.db, 'feedback').text,
+      format: 'JSONEachRow',
+      values: all.map(feedbackRow),
+    });
+    return all;
+  }
+
+  private async build(req: ActionRequest, now: number): Promise<IFeedback> {
     if (req.id === '')
       throw new RingfenceError('INVALID_ARGUMENT', 'subject id is empty', {
         detail: { messageKey: 'subjectEmpty' },
@@ -71,7 +106,6 @@ export class ActionRecorder {
       throw new RingfenceError('INVALID_ARGUMENT', 'note: at most 2000 chars', {
         detail: { messageKey: 'noteTooLong' },
       });
-    const now = Date.now();
     if (req.expiresMs !== undefined) {
       if (req.action !== 'allowlist' && req.action !== 'blocklist')
         throw new RingfenceError('INVALID_ARGUMENT', 'expiry: only an allowlist or blocklist lapses', {
@@ -96,7 +130,7 @@ export class ActionRecorder {
           detail: { messageKey: 'undoOfUndo' },
         });
     }
-    const fb: IFeedback = {
+    return {
       feedbackId: randomUUID(),
       timeMs: now,
       kind: KIND_CODE[req.kind],
@@ -108,17 +142,6 @@ export class ActionRecorder {
       caseId: req.caseId ?? '',
       expiresMs: req.expiresMs ?? 0,
     };
-    const value = Buffer.from(feedbackv1.Feedback.encode(feedbackv1.Feedback.create(fb)).finish());
-    await this.producer.send({
-      topic: topicName(this.topicPrefix, 'feedback'),
-      messages: [{ key: feedbackKey(req.kind, req.id), value, timestamp: String(fb.timeMs) }],
-    });
-    await this.db.ch.insert({
-      table: table(this.db, 'feedback').text,
-      format: 'JSONEachRow',
-      values: [feedbackRow(fb)],
-    });
-    return fb;
   }
 
   /** Opens a redress case (an appeal by the holder of a flagged number or source). */

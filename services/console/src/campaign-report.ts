@@ -2,10 +2,14 @@ import {
   complaintCounts,
   flaggedSubjects,
   flaggedTrafficBySource,
+  listCampaigns,
   numberProfiles,
+  saveCampaigns,
+  type StoredCampaign,
   type StoreDb,
 } from '@ringfence/store';
-import { groupCampaigns, type Campaign, type FlaggedNumber } from './campaigns.js';
+import { trackCampaigns, type TrackedCampaign } from './campaign-tracker.js';
+import { groupCampaigns, type FlaggedNumber } from './campaigns.js';
 import type { TimeWindow } from './investigation.js';
 
 const HOUR = 3_600_000;
@@ -27,14 +31,24 @@ export interface SourceRank {
 export interface CampaignReport {
   window: TimeWindow;
   flaggedNumbers: number;
-  campaigns: Campaign[];
+  /** Campaigns among the flagged numbers now, under their stable ids. */
+  campaigns: TrackedCampaign[];
+  /** Stored campaigns seen within the window's length that nothing flagged now continues. */
+  ended: StoredCampaign[];
   leaderboard: SourceRank[];
 }
 
-/** Campaigns among currently flagged numbers, and trunks/carriers ranked by flagged traffic. */
+/** How far back a stored campaign can be continued by one that reappears. */
+const CONTINUE_WITHIN_MS = 90 * DAY;
+
+/**
+ * Campaigns among currently flagged numbers, and trunks/carriers ranked by flagged traffic. Each
+ * campaign keeps the id of the stored campaign it continues (campaign-tracker.ts); new and changed
+ * ones are stored, so the view is the same on every console replica and after a restart.
+ */
 export async function campaignReport(
   db: StoreDb,
-  options: { days: number; onNetCarrier: string; maxNumbers?: number },
+  options: { days: number; onNetCarrier: string; maxNumbers?: number; nowMs?: number },
 ): Promise<CampaignReport> {
   const [flagged, sources] = await Promise.all([
     flaggedSubjects(db, ['number'], options.maxNumbers ?? 500),
@@ -66,7 +80,15 @@ export async function campaignReport(
       hours: p?.hours ?? {},
     };
   });
-  const campaigns = groupCampaigns(input, { onNetCarrier: options.onNetCarrier });
+  const nowMs = options.nowMs ?? Date.now();
+  const stored = await listCampaigns(db, { seenSinceMs: nowMs - CONTINUE_WITHIN_MS, limit: 5000 });
+  const tracked = trackCampaigns(
+    groupCampaigns(input, { onNetCarrier: options.onNetCarrier }),
+    stored,
+    nowMs,
+    nowMs - options.days * DAY,
+  );
+  await saveCampaigns(db, tracked.writes, nowMs);
 
   const verdicts = new Map(sources.map((s) => [`${s.kind}:${s.id}`, s]));
   const mid = window.fromMs + (window.toMs - window.fromMs) / 2;
@@ -95,5 +117,11 @@ export async function campaignReport(
   const leaderboard = [...ranks.values()]
     .sort((a, b) => b.flaggedCalls - a.flaggedCalls || a.id.localeCompare(b.id))
     .slice(0, 50);
-  return { window, flaggedNumbers: flagged.length, campaigns, leaderboard };
+  return {
+    window,
+    flaggedNumbers: flagged.length,
+    campaigns: tracked.campaigns,
+    ended: tracked.ended,
+    leaderboard,
+  };
 }

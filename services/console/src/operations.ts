@@ -1,11 +1,13 @@
 import { RingfenceError } from '@ringfence/common';
 import {
   auditLog,
+  getCampaign,
   listAlerts,
   listRedressCases,
   type AlertRecord,
   type AuditRecord,
   type RedressCase,
+  type StoredCampaign,
 } from '@ringfence/store';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
@@ -346,4 +348,109 @@ export async function campaignsOp(ctx: ConsoleContext, req: FastifyRequest): Pro
     detail: { campaigns: r.campaigns.length, flagged: r.flaggedNumbers },
   });
   return r;
+}
+
+const campaignIdSchema = z.string().regex(/^CMP-[0-9A-Za-z+]{1,40}$/, 'a campaign id (CMP-…)');
+
+/** One stored campaign: every number and source it has had, when it was first and last seen. */
+export async function campaignOp(
+  ctx: ConsoleContext,
+  req: FastifyRequest,
+  id: string,
+): Promise<StoredCampaign> {
+  who(req);
+  const campaignId = parse(campaignIdSchema, id);
+  const c = await getCampaign(ctx.db, campaignId);
+  if (c === undefined)
+    throw new RingfenceError('NOT_FOUND', `no campaign ${campaignId}`, {
+      detail: { messageKey: 'campaignNotFound', campaignId },
+    });
+  await audit(ctx, req, {
+    action: 'view.campaign',
+    subjectKind: 'campaign',
+    subjectId: campaignId,
+    detail: { numbers: c.numbers.length },
+  });
+  return c;
+}
+
+const campaignActionSchema = z.object({
+  // An allowlist of a whole campaign would be a mistake waiting to happen: a wrongly grouped number
+  // is cleared on its own page, or with a false_positive here.
+  action: z.enum(['confirm', 'false_positive', 'blocklist', 'note']),
+  note: z.string().max(2000).optional(),
+  ...expiryShape,
+});
+
+/**
+ * An operator decision on a whole campaign: recorded on each of its member numbers, and a confirm or
+ * note also on its trunks and devices (traceback). A blocklist never reaches a source: a trunk or
+ * carrier carries legitimate calls too.
+ */
+export async function campaignActionOp(
+  ctx: ConsoleContext,
+  req: FastifyRequest,
+  id: string,
+  body: unknown,
+): Promise<{ campaignId: string; action: string; feedbackIds: string[]; numbers: number; sources: number }> {
+  const p = who(req);
+  const campaignId = parse(campaignIdSchema, id);
+  const a = parse(campaignActionSchema, body);
+  const expiresMs = expiryOf(a);
+  if (a.action === 'blocklist' && !can(p.role, 'list')) {
+    await audit(ctx, req, {
+      action: 'campaign.blocklist',
+      subjectKind: 'campaign',
+      subjectId: campaignId,
+      outcome: 'denied',
+    });
+    throw new RingfenceError('PERMISSION_DENIED', `role ${p.role} may not blocklist`, {
+      detail: { messageKey: 'roleMayNot', role: p.role, action: a.action },
+    });
+  }
+  const c = await getCampaign(ctx.db, campaignId);
+  if (c === undefined)
+    throw new RingfenceError('NOT_FOUND', `no campaign ${campaignId}`, {
+      detail: { messageKey: 'campaignNotFound', campaignId },
+    });
+  const note = `campaign ${campaignId}${a.note === undefined || a.note === '' ? '' : `: ${a.note}`}`.slice(
+    0,
+    2000,
+  );
+  const sources =
+    a.action === 'confirm' || a.action === 'note'
+      ? c.sources.flatMap((s) => {
+          const [kind, ...rest] = s.split(':');
+          return kind === 'trunk' || kind === 'device' ? [{ kind, id: rest.join(':') } as const] : [];
+        })
+      : [];
+  const fbs = await ctx.actions.recordMany([
+    ...c.numbers.map((n) => ({
+      kind: 'number' as const,
+      id: n,
+      action: a.action,
+      operator: p.name,
+      note,
+      ...(expiresMs === undefined ? {} : { expiresMs }),
+    })),
+    ...sources.map((s) => ({ ...s, action: a.action, operator: p.name, note })),
+  ]);
+  await audit(ctx, req, {
+    action: `campaign.${a.action}`,
+    subjectKind: 'campaign',
+    subjectId: campaignId,
+    detail: {
+      numbers: c.numbers.length,
+      sources: sources.length,
+      note: a.note ?? '',
+      expiresMs: expiresMs ?? 0,
+    },
+  });
+  return {
+    campaignId,
+    action: a.action,
+    feedbackIds: fbs.map((f) => f.feedbackId ?? ''),
+    numbers: c.numbers.length,
+    sources: sources.length,
+  };
 }

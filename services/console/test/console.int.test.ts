@@ -2,7 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { topicName } from '@ringfence/common';
 import { CLICKHOUSE_LAYOUTS, type LayoutScope, type TestStack } from '@ringfence/common/testing';
 import { FeedbackAction, Level, SubjectKind, feedbackv1, type Feedback } from '@ringfence/proto';
-import { alertRow, auditLog, feedbackFor, table, type StoreDb } from '@ringfence/store';
+import {
+  alertRow,
+  auditLog,
+  feedbackFor,
+  listCampaigns,
+  table,
+  type StoreDb,
+  type StoredCampaign,
+} from '@ringfence/store';
 import type { Consumer } from 'kafkajs';
 import type { ConsoleServer } from '../src/index.js';
 import {
@@ -324,5 +332,53 @@ describe.each(CLICKHOUSE_LAYOUTS)('console against the real stack: $name', (layo
     expect((await c.request('GET', '/api/v1/me')).status).toBe(200);
     expect((await c.request('POST', '/logout', { form: { _csrf: c.csrf } })).status).toBe(303);
     expect((await c.request('GET', '/api/v1/me')).status).toBe(401);
+  });
+
+  it('keeps a campaign under one stored id, and records a decision on it for every member', async () => {
+    const c = new Client(server.url);
+    const headers = { authorization: `Bearer ${bobToken}` };
+    const read = async (): Promise<{ campaigns: { id: string; firstSeenMs: number }[] }> =>
+      (await (await c.request('GET', '/api/v1/campaigns', { headers })).json()) as {
+        campaigns: { id: string; firstSeenMs: number }[];
+      };
+    const first = await read();
+    const id = first.campaigns[0]?.id ?? '';
+    expect(id).toMatch(/^CMP-[0-9A-F]{12}$/);
+    expect((await read()).campaigns[0]).toMatchObject({ id, firstSeenMs: first.campaigns[0]?.firstSeenMs });
+    // Stored, so another replica or a restarted console shows the same id.
+    expect((await listCampaigns(db)).map((x) => x.campaignId)).toEqual([id]);
+
+    const one = await c.request('GET', `/api/v1/campaigns/${id}`, { headers });
+    expect(one.status).toBe(200);
+    const stored = (await one.json()) as StoredCampaign;
+    expect(stored.numbers).toEqual([HARASSER, ...ACCOMPLICES].sort());
+    expect(stored.sources).toContain(`trunk:${EVIL_TRUNK}`);
+    expect((await c.request('GET', '/api/v1/campaigns/CMP-000000000000', { headers })).status).toBe(404);
+    expect((await c.request('GET', '/api/v1/campaigns/not-a-campaign', { headers })).status).toBe(400);
+
+    // An analyst may confirm a campaign but not blocklist it.
+    const path = `/api/v1/campaigns/${id}/actions`;
+    expect((await c.request('POST', path, { headers, json: { action: 'blocklist' } })).status).toBe(403);
+    expect((await c.request('POST', path, { headers, json: { action: 'allowlist' } })).status).toBe(400);
+    const done = await c.request('POST', path, {
+      headers,
+      json: { action: 'confirm', note: 'one operation' },
+    });
+    expect(done.status).toBe(201);
+    expect(await done.json()).toMatchObject({ campaignId: id, action: 'confirm', numbers: 3, sources: 1 });
+    const keys = await waitFor('the campaign decision on Kafka', () => {
+      const k = received.filter((m) => m.value.note === `campaign ${id}: one operation`).map((m) => m.key);
+      return k.length >= 4 ? k.sort() : undefined;
+    });
+    expect(keys).toEqual([HARASSER, ...ACCOMPLICES, `trunk:${EVIL_TRUNK}`].sort());
+    for (const n of ACCOMPLICES)
+      expect((await feedbackFor(db, 'number', n)).map((f) => [f.action, f.note])).toContainEqual([
+        'confirm',
+        `campaign ${id}: one operation`,
+      ]);
+    const entries = await auditLog(db, { from: 0, to: Date.now() + 60_000, subjectId: id });
+    expect(entries.map((e) => e.action)).toEqual(
+      expect.arrayContaining(['campaign.confirm', 'view.campaign']),
+    );
   });
 });

@@ -27,6 +27,7 @@ const SHARDING_KEYS: Readonly<Record<string, string>> = {
   feedback: 'cityHash64(id)',
   audit_log: 'cityHash64(event_id)',
   redress_cases: 'cityHash64(case_id)',
+  campaigns: 'cityHash64(campaign_id)',
 };
 
 /** Where a table's local copies live. */

@@ -73,6 +73,13 @@ export {
 } from './event-queries.js';
 export { appendAudit, auditLog, type AuditEntry, type AuditFilter, type AuditRecord } from './audit.js';
 export {
+  getCampaign,
+  listCampaigns,
+  saveCampaigns,
+  type CampaignFilter,
+  type StoredCampaign,
+} from './campaigns.js';
+export {
   getRedressCase,
   listRedressCases,
   saveRedressCase,

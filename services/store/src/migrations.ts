@@ -294,4 +294,28 @@ ${source}`.text,
     statements: () => [],
     addColumns: [{ table: 'feedback', column: 'expires_ms', type: 'UInt64 DEFAULT 0' }],
   },
+  {
+    version: 8,
+    name: 'campaigns',
+    // Campaigns the console has seen, under ids that outlive changes of membership. Versioned like
+    // redress cases (the latest version wins on read); partitioned by last_seen so retention drops
+    // old versions and campaigns that ended long ago, never the latest state of a live one.
+    statements: (db) => [
+      fragment`CREATE TABLE IF NOT EXISTS ${db}.campaigns (
+  campaign_id String,
+  version UInt64,
+  first_seen DateTime,
+  last_seen DateTime,
+  numbers Array(String),
+  sources Array(String),
+  categories Array(String),
+  calls UInt64,
+  complaints UInt64,
+  harm UInt64,
+  max_score UInt32
+) ENGINE = ReplacingMergeTree(version)
+PARTITION BY toYYYYMM(last_seen)
+ORDER BY campaign_id`.text,
+    ],
+  },
 ];

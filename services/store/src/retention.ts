@@ -16,6 +16,7 @@ export const RETAINED_TABLES = [
   'feedback',
   'audit_log',
   'redress_cases',
+  'campaigns',
 ] as const;
 export type RetainedTable = (typeof RETAINED_TABLES)[number];
 
@@ -29,6 +30,7 @@ export const DEFAULT_RETENTION: RetentionPolicy = {
   feedback: 1825,
   audit_log: 1825,
   redress_cases: 1825,
+  campaigns: 1825,
 };
 
 const DAY_MS = 86_400_000;

@@ -105,6 +105,7 @@ const ERROR_KEYS: ReadonlySet<string> = new Set<ErrorKey>([
   'undoNotFound',
   'undoOfUndo',
   'caseNotFound',
+  'campaignNotFound',
   'caseDecided',
   'expiryNotAllowed',
   'expiryInvalid',

@@ -16,6 +16,7 @@ export type ErrorKey =
   | 'undoNotFound'
   | 'undoOfUndo'
   | 'caseNotFound'
+  | 'campaignNotFound'
   | 'caseDecided'
   | 'expiryNotAllowed'
   | 'expiryInvalid'
@@ -188,6 +189,10 @@ export interface Messages {
     list: string;
     noCampaigns: string;
     campaign: string;
+    firstSeen: string;
+    ended: string;
+    lastSeen: string;
+    actOnCampaign: string;
     numbers: string;
     complaints: string;
     harm: string;

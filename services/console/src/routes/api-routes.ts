@@ -5,6 +5,8 @@ import {
   actionOp,
   alertsOp,
   auditOp,
+  campaignActionOp,
+  campaignOp,
   campaignsOp,
   investigateOp,
   redressDecideOp,
@@ -47,6 +49,19 @@ export function registerApiRoutes(app: FastifyInstance, ctx: ConsoleContext): vo
   });
 
   app.get('/api/v1/campaigns', { preHandler: view }, (req) => campaignsOp(ctx, req));
+
+  app.get<{ Params: { id: string } }>('/api/v1/campaigns/:id', { preHandler: view }, (req) =>
+    campaignOp(ctx, req, req.params.id),
+  );
+
+  app.post<{ Params: { id: string } }>(
+    '/api/v1/campaigns/:id/actions',
+    { preHandler: act },
+    async (req, reply) => {
+      const r = await campaignActionOp(ctx, req, req.params.id, req.body);
+      return reply.code(201).send(r);
+    },
+  );
 
   app.get('/api/v1/alerts', { preHandler: view }, async (req) => ({
     alerts: await alertsOp(ctx, req, req.query),

@@ -8,6 +8,7 @@ import {
   actionOp,
   alertsOp,
   auditOp,
+  campaignActionOp,
   campaignsOp,
   investigateOp,
   redressDecideOp,
@@ -97,6 +98,11 @@ export function registerPageRoutes(app: FastifyInstance, ctx: ConsoleContext): v
 
   app.get('/campaigns', { preHandler: view }, async (req, reply) => {
     await sendPage(reply, campaignsPage(pageContext(req, ctx.config), await campaignsOp(ctx, req)));
+  });
+
+  app.post<{ Params: { id: string } }>('/campaigns/:id/actions', { preHandler: act }, async (req, reply) => {
+    const r = await campaignActionOp(ctx, req, req.params.id, req.body);
+    return reply.redirect(`/campaigns#${r.campaignId}`, 303);
   });
 
   app.get('/alerts', { preHandler: view }, async (req, reply) => {

@@ -1,8 +1,10 @@
 import type { CampaignReport } from '../campaign-report.js';
 import { html, type SafeHtml } from '../html.js';
 import type { I18n } from '../i18n/index.js';
+import { can } from '../roles.js';
+import type { TrackedCampaign } from '../campaign-tracker.js';
 import { kindText, subjectHref, tel, tracebackHref, word } from './format.js';
-import { layout, type PageContext } from './layout.js';
+import { csrfField, layout, type PageContext } from './layout.js';
 
 /** A tiny per-day bar chart of a source's flagged calls (inline SVG, no script). */
 function sparkline(
@@ -44,6 +46,26 @@ function linkText(i18n: I18n, link: string): string {
   return space < 0 ? link : `${kindText(i18n, link.slice(0, space))} ${link.slice(space + 1)}`;
 }
 
+/** The decisions an operator takes on a whole campaign; blocklist only for roles that may list. */
+function campaignActions(ctx: PageContext, c: TrackedCampaign): SafeHtml | string {
+  const role = ctx.principal?.role;
+  if (role === undefined || !can(role, 'act')) return '';
+  const ac = ctx.i18n.t.actions;
+  const button = (action: string, label: string): SafeHtml =>
+    html`<button type="submit" name="action" value="${action}">${label}</button>`;
+  return html`<form
+    method="post"
+    action="/campaigns/${c.id}/actions"
+    class="actions"
+    title="${ctx.i18n.t.campaigns.actOnCampaign}"
+  >
+    ${csrfField(ctx)}
+    <input name="note" placeholder="${ac.notePlaceholder}" aria-label="${ac.noteCol}" maxlength="2000" />
+    ${button('confirm', ac.confirm)} ${button('false_positive', ac.falsePositive)} ${button('note', ac.note)}
+    ${can(role, 'list') ? button('blocklist', ac.blocklist) : ''}
+  </form>`;
+}
+
 export function campaignsPage(ctx: PageContext, r: CampaignReport): string {
   const i18n = ctx.i18n;
   const { t, time } = i18n;
@@ -77,7 +99,11 @@ export function campaignsPage(ctx: PageContext, r: CampaignReport): string {
                   ${r.campaigns.map(
                     (c) =>
                       html`<tr>
-                        <td>${c.id}</td>
+                        <td id="${c.id}">
+                          <strong>${c.id}</strong><br /><span class="muted"
+                            >${cp.firstSeen} ${time(c.firstSeenMs)}</span
+                          >${campaignActions(ctx, c)}
+                        </td>
                         <td>
                           ${c.numbers.slice(0, 12).map((n) => html`<a href="${subjectHref('number', n.number)}">${tel(n.number)}</a> (${word(t.levels, n.level)} ${n.score})<br />`)}${c.numbers.length > 12 ? t.common.more(c.numbers.length - 12) : ''}
                         </td>
@@ -95,6 +121,38 @@ export function campaignsPage(ctx: PageContext, r: CampaignReport): string {
               </table>`
         }
       </section>
+      ${
+        r.ended.length === 0
+          ? ''
+          : html`<section id="ended">
+              <h2>${cp.ended}</h2>
+              <table>
+                <thead>
+                  <tr>
+                    <th>${cp.campaign}</th>
+                    <th>${cp.firstSeen}</th>
+                    <th>${cp.lastSeen}</th>
+                    <th>${cp.numbers}</th>
+                    <th>${cp.categories}</th>
+                    <th>${cp.sources}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  ${r.ended.map(
+                    (c) =>
+                      html`<tr>
+                        <td>${c.campaignId}</td>
+                        <td>${time(c.firstSeenMs)}</td>
+                        <td>${time(c.lastSeenMs)}</td>
+                        <td>${c.numbers.length}</td>
+                        <td>${c.categories.map((x) => i18n.category(x)).join(', ')}</td>
+                        <td>${c.sources.join(' ')}</td>
+                      </tr>`,
+                  )}
+                </tbody>
+              </table>
+            </section>`
+      }
       <section id="leaderboard">
         <h2>${cp.leaderboard}</h2>
         <table>
