@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { topicName } from '@ringfence/common';
+import { pollUntil, topicName } from '@ringfence/common';
 import { CLICKHOUSE_LAYOUTS, type LayoutScope, type TestStack } from '@ringfence/common/testing';
 import { FeedbackAction, Level, SubjectKind, feedbackv1, type Feedback } from '@ringfence/proto';
 import {
@@ -59,18 +59,9 @@ async function start(): Promise<void> {
   });
 }
 
-async function waitFor<T>(
-  what: string,
-  probe: () => T | undefined | Promise<T | undefined>,
-  timeoutMs = 60_000,
-): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
+/** Polls `probe` until it returns a value (a safety net for what the test waits on, not a speed check). */
+function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>): Promise<T> {
+  return pollUntil(what, async () => probe(), { timeoutMs: 60_000 });
 }
 
 describe.each(CLICKHOUSE_LAYOUTS)('console against the real stack: $name', (layout) => {
