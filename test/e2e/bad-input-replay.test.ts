@@ -10,7 +10,7 @@ import { goodCdr, impossibleTimes, nonexistentDates } from './bad-records.js';
 import { replayCli } from './replay-cli.js';
 
 /*
- * What services/cdr/test/fuzz.int.test.ts does not cover at the replay edge (random bytes, truncated
+ * What services/ingest/test/ingest-core.int.test.ts does not cover at the replay edge (random bytes, truncated
  * JSON, long fields, odd numbers and injection strings it does): a truncated gzip file, impossible
  * times, and one enormous line, each through `ringfence replay` as an operator runs it.
  */

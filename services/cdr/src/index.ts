@@ -21,23 +21,3 @@ export {
   splitRecords,
   type ReadOptions,
 } from './reader.js';
-export { ingestConfigShape, type IngestConfig } from './ingest-config.js';
-export {
-  IngestCore,
-  type IngestCoreOptions,
-  type IngestKind,
-  type IngestOutcome,
-  type IngestSource,
-  type IngestStats,
-} from './ingest-core.js';
-export { replay, type ReplayOptions } from './replay.js';
-export {
-  IngestProducer,
-  PRODUCER_FATAL_ERRORS,
-  createIngestProducer,
-  producerFatalError,
-  type BatchSender,
-  type IngestProducerOptions,
-} from './ingest-producer.js';
-export { ThreadedIngestProducer, type ThreadedIngestProducerOptions } from './threaded-producer.js';
-export { packBatch, unpackBatch } from './batch-packing.js';

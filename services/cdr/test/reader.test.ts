@@ -14,7 +14,7 @@ import {
   type RawRecord,
 } from '@ringfence/cdr';
 import { CallingLocation } from '@ringfence/proto';
-import { cdrCsv, cdrJsonl } from './fixtures.js';
+import { cdrCsv, cdrJsonl } from '@ringfence/cdr/testing';
 
 const dir = mkdtempSync(join(tmpdir(), 'rf-cdr-reader-'));
 

@@ -1,5 +1,5 @@
 import { baseConfigShape, cfg } from '@ringfence/common';
-import { ingestConfigShape } from '@ringfence/cdr';
+import { ingestConfigShape } from './ingest-config.js';
 import { z } from 'zod';
 
 /** The ingest service's configuration; env var = UPPER_SNAKE of each key. */

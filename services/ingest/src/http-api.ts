@@ -8,7 +8,8 @@ import {
   type FastifyRequest,
 } from 'fastify';
 import type { Logger } from '@ringfence/common';
-import { splitRecords, type IngestCore, type IngestKind, type RawRecord } from '@ringfence/cdr';
+import { splitRecords, type RawRecord } from '@ringfence/cdr';
+import type { IngestCore, IngestKind } from './ingest-core.js';
 import { bearerChecker } from './auth.js';
 import type { IngestServiceConfig } from './config.js';
 

@@ -1,10 +1,31 @@
 #!/usr/bin/env node
-import { createLogger, loadConfig, runService } from '@ringfence/common';
-import { ingestServiceConfig } from './config.js';
-import { startIngest } from './start.js';
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { main } from './start.js';
 
-const config = loadConfig(ingestServiceConfig);
-const logger = createLogger('ingest', config.logLevel);
-if (config.ingestTokens.length === 0)
-  logger.warn('INGEST_TOKENS is empty: the HTTP API refuses every request');
-runService(logger, async () => (await startIngest(config, logger)).stop);
+export { ingestConfigShape, type IngestConfig } from './ingest-config.js';
+export {
+  IngestCore,
+  type IngestCoreOptions,
+  type IngestKind,
+  type IngestOutcome,
+  type IngestSource,
+  type IngestStats,
+} from './ingest-core.js';
+export { replay, type ReplayOptions } from './replay.js';
+export {
+  IngestProducer,
+  PRODUCER_FATAL_ERRORS,
+  createIngestProducer,
+  producerFatalError,
+  type BatchSender,
+  type IngestProducerOptions,
+} from './ingest-producer.js';
+export { ThreadedIngestProducer, type ThreadedIngestProducerOptions } from './threaded-producer.js';
+export { packBatch, unpackBatch } from './batch-packing.js';
+export { ingestServiceConfig, type IngestServiceConfig } from './config.js';
+export { startIngest, type RunningIngest } from './start.js';
+
+// Run as the ingest service when this file is the process entry (directly or through the bin symlink).
+const entry = process.argv[1];
+if (entry !== undefined && realpathSync(entry) === fileURLToPath(import.meta.url)) main();

@@ -1,6 +1,6 @@
 import { topicName, type Logger } from '@ringfence/common';
-import type { IngestCore, IngestKind } from '@ringfence/cdr';
 import { reject } from '@ringfence/cdr';
+import type { IngestCore, IngestKind } from './ingest-core.js';
 import type { Consumer, Kafka } from 'kafkajs';
 
 export interface RawNormaliserOptions {

@@ -1,16 +1,20 @@
 import {
   createKafka,
+  createLogger,
   createMetrics,
   ensureTopics,
   gauge,
+  loadConfig,
+  runService,
   startOpsServer,
   type Logger,
   type Stop,
   topicSettings,
 } from '@ringfence/common';
-import { IngestCore, createIngestProducer } from '@ringfence/cdr';
+import { IngestCore } from './ingest-core.js';
+import { createIngestProducer } from './ingest-producer.js';
 import type { AddressInfo } from 'node:net';
-import type { IngestServiceConfig } from './config.js';
+import { ingestServiceConfig, type IngestServiceConfig } from './config.js';
 import { buildHttpApi } from './http-api.js';
 import { startRawNormaliser, type RawNormaliser } from './raw-normaliser.js';
 
@@ -99,4 +103,13 @@ export async function startIngest(
       await ops.close();
     },
   };
+}
+
+/** The ingest service's process: configuration from the environment, then run until a signal. */
+export function main(): void {
+  const config = loadConfig(ingestServiceConfig);
+  const logger = createLogger('ingest', config.logLevel);
+  if (config.ingestTokens.length === 0)
+    logger.warn('INGEST_TOKENS is empty: the HTTP API refuses every request');
+  runService(logger, async () => (await startIngest(config, logger)).stop);
 }

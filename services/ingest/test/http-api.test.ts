@@ -2,7 +2,7 @@ import { gzipSync } from 'node:zlib';
 import type { Producer } from 'kafkajs';
 import { describe, expect, it } from 'vitest';
 import { createLogger, loadConfig } from '@ringfence/common';
-import { IngestCore } from '@ringfence/cdr';
+import { IngestCore } from '../src/index.js';
 import { ingestServiceConfig } from '../src/config.js';
 import { buildHttpApi, type RecordResult } from '../src/http-api.js';
 

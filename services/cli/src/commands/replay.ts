@@ -9,14 +9,14 @@ import {
   loadConfig,
   topicSettings,
 } from '@ringfence/common';
+import { readRecords } from '@ringfence/cdr';
 import {
   IngestCore,
   ThreadedIngestProducer,
   ingestConfigShape,
-  readRecords,
   replay,
   type IngestStats,
-} from '@ringfence/cdr';
+} from '@ringfence/ingest';
 import { print } from '../output.js';
 
 const replayConfig = z.object({ ...baseConfigShape, ...ingestConfigShape });

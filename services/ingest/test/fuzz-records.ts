@@ -1,5 +1,5 @@
 import { seededRandom } from '@ringfence/common/testing';
-import { cdrObject } from './fixtures.js';
+import { cdrObject } from '@ringfence/cdr/testing';
 
 const NASTY = [
   "'; DROP TABLE cdr; --",

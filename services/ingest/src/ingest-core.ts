@@ -1,14 +1,18 @@
 import { counter, topicName, type Registry } from '@ringfence/common';
 import { cdrv1, type ICallDetailRecord, type IComplaintEvent } from '@ringfence/proto';
 import type { Message, TopicMessages } from 'kafkajs';
-import { DuplicateFilter } from './duplicate-filter.js';
 import type { IngestConfig } from './ingest-config.js';
 import type { BatchSender } from './ingest-producer.js';
-import { parseCdr } from './parse-cdr.js';
-import { parseComplaint } from './parse-complaint.js';
-import type { ParseOptions } from './parse-options.js';
-import type { RawRecord } from './record-splitter.js';
-import { REJECT_REASON_CODES, reject, type RejectReason } from './reject-reason.js';
+import {
+  DuplicateFilter,
+  parseCdr,
+  parseComplaint,
+  type ParseOptions,
+  type RawRecord,
+  reject,
+  REJECT_REASON_CODES,
+  type RejectReason,
+} from '@ringfence/cdr';
 
 export type IngestKind = 'cdr' | 'complaint';
 export type IngestSource = 'replay' | 'http' | 'raw-topic';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { packBatch, unpackBatch } from '@ringfence/cdr';
+import { packBatch, unpackBatch } from '@ringfence/ingest';
 
 describe('packBatch / unpackBatch', () => {
   it('round-trips topics, keys (string, Buffer, null, non-ASCII) and values in order', () => {

@@ -16,19 +16,18 @@ import {
   loadConfig,
   topicName,
 } from '@ringfence/common';
+import { parseCdr, readRecords } from '@ringfence/cdr';
 import {
   IngestCore,
   ThreadedIngestProducer,
   createIngestProducer,
   type BatchSender,
   ingestConfigShape,
-  parseCdr,
-  readRecords,
   replay,
-} from '@ringfence/cdr';
+} from '@ringfence/ingest';
 import { stackServerCpuSeconds } from '@ringfence/common/testing';
 import { cdrv1 } from '@ringfence/proto';
-import { cdrJsonl } from '../test/fixtures.js';
+import { cdrJsonl } from '@ringfence/cdr/testing';
 
 const RECORDS = Number(process.env['BENCH_RECORDS'] ?? 200_000);
 const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 3);

@@ -3,8 +3,8 @@ import { z } from 'zod';
 import { baseConfigShape, createLogger, loadConfig, topicName } from '@ringfence/common';
 import { PrivateStack, readTopics, until } from '@ringfence/common/testing';
 import { cdrv1 } from '@ringfence/proto';
-import { IngestCore, createIngestProducer, ingestConfigShape, type IngestProducer } from '@ringfence/cdr';
-import { cdrObject } from './fixtures.js';
+import { IngestCore, createIngestProducer, ingestConfigShape, type IngestProducer } from '@ringfence/ingest';
+import { cdrObject } from '@ringfence/cdr/testing';
 
 const N1 = 3_000;
 const N2 = 6_000;

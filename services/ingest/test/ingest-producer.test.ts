@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { baseConfigShape, loadConfig } from '@ringfence/common';
 import { cdrv1 } from '@ringfence/proto';
-import { IngestCore, IngestProducer, ingestConfigShape, producerFatalError } from '@ringfence/cdr';
-import { cdrObject } from './fixtures.js';
+import { IngestCore, IngestProducer, ingestConfigShape, producerFatalError } from '@ringfence/ingest';
+import { cdrObject } from '@ringfence/cdr/testing';
 
 /** A broker answer as kafkajs surfaces it once its retrier gives up: the protocol error as cause. */
 function brokerError(type: string, code: number): Error {

@@ -7,15 +7,15 @@ import { z } from 'zod';
 import { baseConfigShape, loadConfig, topicName } from '@ringfence/common';
 import { testStack, readTopics } from '@ringfence/common/testing';
 import { cdrv1 } from '@ringfence/proto';
+import { readRecords } from '@ringfence/cdr';
 import {
   IngestCore,
   createIngestProducer,
   type IngestProducer,
   ingestConfigShape,
-  readRecords,
   replay,
-} from '@ringfence/cdr';
-import { CDR_COLUMNS, cdrObject, csvCell } from './fixtures.js';
+} from '@ringfence/ingest';
+import { CDR_COLUMNS, cdrObject, csvCell } from '@ringfence/cdr/testing';
 
 const stack = testStack();
 const prefix = stack.topicPrefix;

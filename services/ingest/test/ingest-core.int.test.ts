@@ -6,17 +6,14 @@ import { z } from 'zod';
 import { baseConfigShape, loadConfig, topicName } from '@ringfence/common';
 import { testStack, readTopics } from '@ringfence/common/testing';
 import { cdrv1 } from '@ringfence/proto';
+import { REJECT_REASON_CODES, readRecords, reject, type RawRecord } from '@ringfence/cdr';
 import {
   IngestCore,
   type IngestProducer,
-  REJECT_REASON_CODES,
   createIngestProducer,
   ingestConfigShape,
-  readRecords,
-  reject,
   replay,
-  type RawRecord,
-} from '@ringfence/cdr';
+} from '@ringfence/ingest';
 import { fuzzRecord } from './fuzz-records.js';
 
 const stack = testStack();

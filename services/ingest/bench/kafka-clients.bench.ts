@@ -16,7 +16,7 @@ import { z } from 'zod';
 import { baseConfigShape, createKafka, createLogger, loadConfig } from '@ringfence/common';
 import { parseCdr } from '@ringfence/cdr';
 import { cdrv1 } from '@ringfence/proto';
-import { cdrJsonl } from '../test/fixtures.js';
+import { cdrJsonl } from '@ringfence/cdr/testing';
 
 const RECORDS = Number(process.env['BENCH_RECORDS'] ?? 100_000);
 const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 3);

@@ -1,7 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { IngestCore, IngestKind, IngestStats } from './ingest-core.js';
-import type { RawRecord } from './record-splitter.js';
-import { parseTime } from './time.js';
+import { parseTime, type RawRecord } from '@ringfence/cdr';
 
 export interface ReplayOptions {
   kind: IngestKind;

@@ -3,8 +3,9 @@ import { z } from 'zod';
 import { baseConfigShape, loadConfig, topicName } from '@ringfence/common';
 import { readTopics, testStack } from '@ringfence/common/testing';
 import { cdrv1 } from '@ringfence/proto';
-import { IngestCore, ThreadedIngestProducer, ingestConfigShape, reject } from '@ringfence/cdr';
-import { cdrObject } from './fixtures.js';
+import { reject } from '@ringfence/cdr';
+import { IngestCore, ThreadedIngestProducer, ingestConfigShape } from '@ringfence/ingest';
+import { cdrObject } from '@ringfence/cdr/testing';
 
 const stack = testStack();
 const prefix = stack.topicPrefix;
