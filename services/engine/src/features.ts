@@ -44,6 +44,7 @@ export const FEATURES = [
   ['campaign_members', ''],
   ['night_repeat_calls', '48h'],
   ['night_repeat_nights', '48h'],
+  ['callee_repeats', ''],
 ] as const;
 
 export type FeatureName = (typeof FEATURES)[number][0];

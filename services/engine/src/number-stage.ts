@@ -44,6 +44,7 @@ const RECEIVED_RECENTLY = FEATURE_INDEX.received_recently;
 const CAMPAIGN_MEMBERS = FEATURE_INDEX.campaign_members;
 const NIGHT_REPEAT_CALLS = FEATURE_INDEX.night_repeat_calls;
 const NIGHT_REPEAT_NIGHTS = FEATURE_INDEX.night_repeat_nights;
+const CALLEE_REPEATS = FEATURE_INDEX.callee_repeats;
 /** Unanswered night calls more than this apart belong to different nights. */
 const NIGHT_GAP_SEC = 8 * 3600;
 /** Night-time repeats older than this (behind the number's latest call) no longer count. */
@@ -388,6 +389,7 @@ export class NumberStage {
     f[NIGHT_REPEAT_CALLS] = recent ? s.pestCalls : 0;
     f[NIGHT_REPEAT_NIGHTS] = recent ? s.pestNights : 0;
     f[MADE_RECEIVED] = (f[ATTEMPTS_24H] ?? 0) / Math.max(1, received);
+    f[CALLEE_REPEATS] = s.calleeRepeats;
   }
 
   /**

@@ -74,15 +74,50 @@ describe('engine verdicts', () => {
     expect(sink.latest.get('trunk:TG-SPOOF')?.category).toBe('spoofing');
     // A valid off-net number nobody calls, with C attestation, unanswered twice through the flagged
     // trunk: the route plus the caller's own evidence.
-    const through = (from: string, at: number): ICallDetailRecord =>
-      cdr({ from, to: callee(1), at, answered: false, attestation: 3, carrier: 'VOIP-X', trunk: 'TG-SPOOF' });
+    const through = (from: string, at: number, to = callee(1)): ICallDetailRecord =>
+      cdr({ from, to, at, answered: false, attestation: 3, carrier: 'VOIP-X', trunk: 'TG-SPOOF' });
     engine.onCdr(through('+8615512345678', T0 + 3 * HOUR));
-    engine.onCdr(through('+8615512345678', T0 + 3 * HOUR + 60_000));
+    engine.onCdr(through('+8615512345678', T0 + 3 * HOUR + 60_000, callee(2)));
     const v = sink.latest.get('+8615512345678');
     expect(v?.level).toMatch(/MEDIUM|HIGH/);
     expect(v?.reasons.map((r) => r.code)).toEqual(
       expect.arrayContaining(['VIA_SPOOFING_SOURCE', 'VIA_SPOOFING_SOURCE_UNANSWERED']),
     );
+    // Calling the same person again is what people do (a retry), not working through a list: the
+    // repeat does not count, and the route with one unanswered retry stays below MEDIUM.
+    engine.onCdr(through('+8615587654321', T0 + 3 * HOUR));
+    engine.onCdr(through('+8615587654321', T0 + 3 * HOUR + 60_000));
+    const retry = sink.latest.get('+8615587654321');
+    expect(retry?.reasons.map((r) => r.code)).toContain('VIA_SPOOFING_SOURCE');
+    expect(retry?.reasons.map((r) => r.code)).not.toContain('VIA_SPOOFING_SOURCE_REPEAT');
+    expect(retry?.level).toBe('LOW');
+  });
+
+  it('marks a source whose unattested callers stand out among attested calls, not one that attests nothing', () => {
+    const { engine, sink } = newEngine();
+    // An interconnect trunk: its ordinary callers attested, a spoofing campaign's rotating ids not.
+    for (let i = 0; i < 300; i++) {
+      engine.onCdr(
+        cdr({
+          from: `+86155${String(i).padStart(8, '0')}`,
+          to: callee(i * 13),
+          at: T0 + i * 30_000,
+          attestation: 2,
+          carrier: 'CU',
+          trunk: 'TG-MIXED',
+        }),
+      );
+    }
+    rotateOwnRangeIds(engine, 'CU', 'TG-MIXED', 0);
+    const mixed = sink.latest.get('trunk:TG-MIXED');
+    expect(mixed?.reasons.map((r) => r.code)).toEqual(
+      expect.arrayContaining(['SRC_ROTATING_SUSPECT_NUMBERS', 'SRC_UNATTESTED_CALLERS']),
+    );
+    // A route that attests nothing at all (a legacy interconnect): no call of it stands out by that.
+    rotateOwnRangeIds(engine, 'LEGACY', 'TG-LEGACY', 0);
+    const legacy = sink.latest.get('trunk:TG-LEGACY');
+    expect(legacy?.reasons.map((r) => r.code)).toContain('SRC_ROTATING_SUSPECT_NUMBERS');
+    expect(legacy?.reasons.map((r) => r.code)).not.toContain('SRC_UNATTESTED_CALLERS');
   });
 
   it('implicates no caller by route alone: not one people call, nor a foreign number on an international gateway', () => {

@@ -37,7 +37,8 @@ export interface Answer {
   readonly expiresMs: number;
   /**
    * For a trunk or carrier verdict: the call-evidence patterns (`EVIDENCE_*` bits) that let it
-   * decide a call; 0 when no single call can show its pattern, so it never decides.
+   * decide a call; 0 when no single call can show its pattern, so it never decides. For a number's
+   * computed verdict: the history patterns (`NUMBER_*` bits) its reasons name.
    */
   readonly callEvidence: number;
 }

@@ -69,6 +69,16 @@ export const riskApiConfigShape = {
   onNetPrefixes: cfg.list().default(['+86134', '+86135', '+86136', '+86137', '+86138', '+86139']),
   /** ingress_carrier value that marks the carrier's own subscribers. */
   onNetCarrier: z.string().default('ON-NET'),
+  /**
+   * The home country's calling code: a home-format number that no network attested, or one arriving
+   * on an international gateway, is what a spoofing source's calls show (as in the scorer's rules).
+   */
+  homeCountryCode: z
+    .string()
+    .regex(/^\+\d{1,3}$/, 'expected + and 1-3 digits')
+    .default('+86'),
+  /** Ingress trunk ids (by prefix) of international gateways, as in the scorer's rules. */
+  internationalTrunkPrefixes: cfg.list().default(['TG-SH-INTL-']),
   /** Region used to read national-format numbers. */
   defaultRegion: z.string().length(2).default('CN'),
   /** Score given to an ON-NET-range caller arriving from an outside carrier with attestation C. */

@@ -13,7 +13,12 @@ import type { RiskView } from './risk-view.js';
 
 export type DeciderConfig = Pick<
   RiskApiConfig,
-  'onNetPrefixes' | 'onNetCarrier' | 'defaultRegion' | 'spoofSignalScore'
+  | 'onNetPrefixes'
+  | 'onNetCarrier'
+  | 'defaultRegion'
+  | 'homeCountryCode'
+  | 'internationalTrunkPrefixes'
+  | 'spoofSignalScore'
 >;
 
 /** Answers one check request from the view; throws INVALID_ARGUMENT naming a bad field. */
@@ -27,7 +32,8 @@ export type Decide = (request: ICheckRequest, field?: string) => Answer;
  *    checked here at each call).
  * 2. Otherwise the strongest (level, then score; ties in this order) of the computed risks: the
  *    number's own verdict; the calling device's verdict; the ingress trunk's and carrier's verdicts,
- *    each only when the call itself shows the pattern the source was flagged for; and the stateless
+ *    each only when the call itself shows the pattern the source was flagged for (the trunk also
+ *    when the number's own verdict names VIA_SPOOFING_SOURCE and the call is unverified); and the stateless
  *    request-time signal (an ON-NET-range caller from an outside carrier with attestation C, or
  *    whatever its attestation when the HLR/HSS has the subscriber at home; never when roaming).
  */
@@ -60,14 +66,17 @@ export function createDecider(
     best: Answer,
     calling: string,
     e164: string,
+    trunk: string,
     carrier: string,
     attestation: Attestation,
     location: CallingLocation,
+    tainted: boolean,
   ): source is Answer =>
     source !== undefined &&
     source.callEvidence !== 0 &&
     outranks(source, best) &&
-    evidence.shows(source.callEvidence, calling, e164, carrier, attestation, location) !== 0;
+    (tainted ||
+      evidence.shows(source.callEvidence, calling, e164, trunk, carrier, attestation, location) !== 0);
   return (request, field = '') => {
     const calling = request.calling ?? '';
     if (calling === '') {
@@ -108,13 +117,17 @@ export function createDecider(
     const carrier = request.ingressCarrier ?? '';
     const attestation = request.attestation ?? Attestation.ATTESTATION_UNSPECIFIED;
     const location = request.callingLocation ?? CallingLocation.CALLING_LOCATION_UNSPECIFIED;
+    // A number whose own history is unverified calls through a spoofing route, calling unverified
+    // again: the flagged trunk decides without a pattern in this one call (rank 3c). Not the
+    // carrier: as in the scorer's taint, a whole interconnect partner is too coarse.
+    const tainted = own !== undefined && evidence.continuesTaint(own.callEvidence, attestation, location);
     if (trunk !== '' && view.trunks.size > 0) {
       const t = view.trunks.get(trunk);
-      if (sourceWins(t, best, calling, e164, carrier, attestation, location)) best = t;
+      if (sourceWins(t, best, calling, e164, trunk, carrier, attestation, location, tainted)) best = t;
     }
     if (carrier !== '' && view.carriers.size > 0) {
       const c = view.carriers.get(carrier);
-      if (sourceWins(c, best, calling, e164, carrier, attestation, location)) best = c;
+      if (sourceWins(c, best, calling, e164, trunk, carrier, attestation, location, false)) best = c;
     }
     const signal = evidence.spoofSignal(e164, carrier, attestation, location);
     const spoof =

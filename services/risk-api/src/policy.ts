@@ -1,6 +1,6 @@
 import { Action, Level, type IReason, type IRiskVerdict } from '@ringfence/proto';
 import { NO_RISK, type Answer, type Block } from './answer.js';
-import { evidencePatterns } from './call-evidence.js';
+import { evidencePatterns, numberPatterns } from './call-evidence.js';
 import type { RiskApiConfig } from './config.js';
 import { displayLabel } from './labels.js';
 
@@ -139,6 +139,15 @@ export function createPolicy(config: PolicyConfig): Policy {
           actionFor(verdict.level ?? Level.LEVEL_NONE, verdict.score ?? 0),
           false,
           evidencePatterns(verdict.reasons ?? []),
+        );
+      }
+      if (kind === 'number') {
+        return answer(
+          verdict,
+          kind,
+          actionFor(verdict.level ?? Level.LEVEL_NONE, verdict.score ?? 0),
+          false,
+          numberPatterns(verdict.reasons ?? []),
         );
       }
       return answerFor(verdict, kind);

@@ -4,10 +4,14 @@ import { Attestation, CallingLocation } from '@ringfence/proto';
 import { describe, expect, it } from 'vitest';
 import {
   createCallEvidence,
+  EVIDENCE_HOME_NUMBER_FROM_ABROAD,
   EVIDENCE_INVALID_NUMBER,
   EVIDENCE_ONNET_OUTSIDE_UNATTESTED,
+  EVIDENCE_UNATTESTED_HOME_NUMBER,
   EVIDENCE_REASON_CODES,
   evidencePatterns,
+  NUMBER_VIA_SPOOFING_SOURCE,
+  numberPatterns,
   SPOOF_SIGNAL_ATTESTATION_C,
   SPOOF_SIGNAL_NONE,
   SPOOF_SIGNAL_SUBSCRIBER_HOME,
@@ -23,7 +27,7 @@ describe('call evidence', () => {
     carrier: string,
     attestation: Attestation,
     location = CallingLocation.CALLING_LOCATION_UNSPECIFIED,
-  ): number => evidence.shows(BOTH, calling, calling, carrier, attestation, location);
+  ): number => evidence.shows(BOTH, calling, calling, 'TG-GZ-IC-01', carrier, attestation, location);
   const ATTESTATIONS = [
     Attestation.ATTESTATION_UNSPECIFIED,
     Attestation.ATTESTATION_A,
@@ -102,6 +106,7 @@ describe('call evidence', () => {
         EVIDENCE_ONNET_OUTSIDE_UNATTESTED,
         '+8612345678',
         '+8612345678',
+        'TG-GZ-IC-01',
         'X',
         Attestation.ATTESTATION_C,
         CallingLocation.CALLING_LOCATION_UNSPECIFIED,
@@ -115,7 +120,73 @@ describe('call evidence', () => {
     expect(evidencePatterns([reason('SRC_SHORT_CALLS'), reason('SRC_INVALID_NUMBERS')])).toBe(
       EVIDENCE_INVALID_NUMBER,
     );
-    expect(evidencePatterns([reason('SRC_ROTATING_SUSPECT_NUMBERS')])).toBe(BOTH);
+    expect(evidencePatterns([reason('SRC_ROTATING_SUSPECT_NUMBERS')])).toBe(
+      BOTH | EVIDENCE_HOME_NUMBER_FROM_ABROAD,
+    );
+    expect(evidencePatterns([reason('SRC_UNATTESTED_CALLERS')])).toBe(EVIDENCE_UNATTESTED_HOME_NUMBER);
+    expect(numberPatterns([reason('VIA_SPOOFING_SOURCE_NOT_CALLED'), reason('VIA_SPOOFING_SOURCE')])).toBe(
+      NUMBER_VIA_SPOOFING_SOURCE,
+    );
+    expect(numberPatterns([reason('VIA_SPOOFING_SOURCE_NOT_CALLED'), reason('LOW_ANSWER_RATIO')])).toBe(0);
+  });
+
+  it('sees a home-format number from abroad unattested, not a foreign caller, a roamer or an attested call', () => {
+    const HOME = EVIDENCE_HOME_NUMBER_FROM_ABROAD | EVIDENCE_UNATTESTED_HOME_NUMBER;
+    const at = (
+      calling: string,
+      trunk: string,
+      attestation: Attestation,
+      location = CallingLocation.CALLING_LOCATION_UNSPECIFIED,
+    ): number => evidence.shows(HOME, calling, calling, trunk, 'INTL-GW-3', attestation, location);
+    const gateway = 'TG-SH-INTL-01';
+    // Another domestic network's number, or ours, entering from abroad with nothing vouching for it.
+    for (const n of ['+8615512345678', '+8613612345678', '+861012345678']) {
+      expect(at(n, gateway, Attestation.ATTESTATION_UNSPECIFIED), n).toBe(HOME);
+      expect(at(n, gateway, Attestation.ATTESTATION_C), n).toBe(EVIDENCE_HOME_NUMBER_FROM_ABROAD);
+      expect(at(n, gateway, Attestation.ATTESTATION_A), n).toBe(0);
+      expect(at(n, gateway, Attestation.ATTESTATION_B), n).toBe(0);
+    }
+    // Family abroad with their own numbers: what a gateway carries.
+    expect(at('+447501234567', gateway, Attestation.ATTESTATION_UNSPECIFIED)).toBe(0);
+    // Our subscriber roaming, as the HLR/HSS says: calling home is normal.
+    for (const attestation of [Attestation.ATTESTATION_UNSPECIFIED, Attestation.ATTESTATION_C]) {
+      expect(at('+8613612345678', gateway, attestation, CallingLocation.CALLING_LOCATION_ROAMING)).toBe(0);
+    }
+    // A domestic trunk: only the missing attestation is the pattern, never attestation C.
+    expect(at('+8615512345678', 'TG-GZ-IC-07', Attestation.ATTESTATION_C)).toBe(0);
+    expect(at('+8615512345678', 'TG-GZ-IC-07', Attestation.ATTESTATION_UNSPECIFIED)).toBe(
+      EVIDENCE_UNATTESTED_HOME_NUMBER,
+    );
+    // Only the patterns asked for are checked.
+    expect(
+      evidence.shows(
+        EVIDENCE_INVALID_NUMBER,
+        '+8615512345678',
+        '+8615512345678',
+        gateway,
+        'INTL-GW-3',
+        Attestation.ATTESTATION_UNSPECIFIED,
+        CallingLocation.CALLING_LOCATION_UNSPECIFIED,
+      ),
+    ).toBe(0);
+  });
+
+  it('continues a number’s unverified history through a spoofing route only with an unverified call', () => {
+    const continues = (bits: number, attestation: Attestation, location: CallingLocation): boolean =>
+      evidence.continuesTaint(bits, attestation, location);
+    const none = CallingLocation.CALLING_LOCATION_UNSPECIFIED;
+    expect(continues(NUMBER_VIA_SPOOFING_SOURCE, Attestation.ATTESTATION_C, none)).toBe(true);
+    expect(continues(NUMBER_VIA_SPOOFING_SOURCE, Attestation.ATTESTATION_UNSPECIFIED, none)).toBe(true);
+    expect(continues(NUMBER_VIA_SPOOFING_SOURCE, Attestation.ATTESTATION_B, none)).toBe(false);
+    expect(continues(NUMBER_VIA_SPOOFING_SOURCE, Attestation.ATTESTATION_A, none)).toBe(false);
+    expect(
+      continues(
+        NUMBER_VIA_SPOOFING_SOURCE,
+        Attestation.ATTESTATION_C,
+        CallingLocation.CALLING_LOCATION_ROAMING,
+      ),
+    ).toBe(false);
+    expect(continues(0, Attestation.ATTESTATION_C, none)).toBe(false);
   });
 
   it('names rules the scorer has for trunks and carriers', () => {

@@ -29,6 +29,22 @@ describe('risk-api config', () => {
     expect(() => loadConfig(riskApiConfigSchema, { env: { BLOCKLIST_ACTION: 'DROP' } })).toThrow();
   });
 
+  it('reads the home country code and international gateways, and refuses a code without +', () => {
+    const d = loadConfig(riskApiConfigSchema, { env: {} });
+    expect([d.homeCountryCode, d.internationalTrunkPrefixes]).toEqual(['+86', ['TG-SH-INTL-']]);
+    const c = loadConfig(riskApiConfigSchema, {
+      env: { HOME_COUNTRY_CODE: '+44', INTERNATIONAL_TRUNK_PREFIXES: 'GW-LON-,GW-MAN-' },
+    });
+    expect([c.homeCountryCode, c.internationalTrunkPrefixes]).toEqual(['+44', ['GW-LON-', 'GW-MAN-']]);
+    try {
+      loadConfig(riskApiConfigSchema, { env: { HOME_COUNTRY_CODE: '86' } });
+      expect.unreachable();
+    } catch (err) {
+      expect(isRingfenceError(err, 'CONFIG_INVALID')).toBe(true);
+      expect(String(err)).toContain('homeCountryCode');
+    }
+  });
+
   it('refuses short tokens and pairs without a switch', () => {
     for (const AUTH_TOKENS of ['short=sw', 'aaaaaaaaaaaaaaaaaaaa']) {
       try {

@@ -419,3 +419,138 @@ describe('precedence: operator decisions, then the strongest computed risk with 
     expect(decide(plain).decidedBy).toBe('');
   });
 });
+
+describe('spoofing routes and the call’s own evidence (issue 22)', () => {
+  const GATEWAY = 'TG-SH-INTL-01';
+  const DOMESTIC = 'TG-GZ-IC-07';
+  const OFFNET = '+8615512345678';
+  const source = (kind: SubjectKind, id: string, codes: string[]): Buffer =>
+    verdictBytes({
+      ...highVerdict(kind, id, 'spoofing', 95),
+      reasons: codes.map((code) => ({ code, value: 30, threshold: 20, window: '24h', points: 40 })),
+    });
+  function routes(): ReturnType<typeof setup> {
+    const s = setup();
+    s.view.applySource(
+      `trunk:${GATEWAY}`,
+      source(SubjectKind.SUBJECT_KIND_TRUNK, GATEWAY, [
+        'SRC_ROTATING_SUSPECT_NUMBERS',
+        'SRC_LOW_ANSWER_RATIO',
+      ]),
+    );
+    s.view.applySource(
+      `trunk:${DOMESTIC}`,
+      source(SubjectKind.SUBJECT_KIND_TRUNK, DOMESTIC, [
+        'SRC_ROTATING_SUSPECT_NUMBERS',
+        'SRC_UNATTESTED_CALLERS',
+      ]),
+    );
+    s.view.applySource(
+      'carrier:CU',
+      source(SubjectKind.SUBJECT_KIND_CARRIER, 'CU', [
+        'SRC_ROTATING_SUSPECT_NUMBERS',
+        'SRC_UNATTESTED_CALLERS',
+      ]),
+    );
+    return s;
+  }
+  const call = (
+    calling: string,
+    ingressTrunk: string,
+    attestation: Attestation,
+    callingLocation = CallingLocation.CALLING_LOCATION_UNSPECIFIED,
+  ): CheckRequest =>
+    ({
+      calling,
+      called: '+8613911112222',
+      ingressTrunk,
+      ingressCarrier: ingressTrunk === GATEWAY ? 'INTL-GW-3' : 'CU',
+      attestation,
+      callingLocation,
+    }) as CheckRequest;
+  const outcome = (a: { action: Action; decidedBy: string }): [Action, string] => [a.action, a.decidedBy];
+
+  it('labels a home-format number arriving unattested on a flagged international gateway', () => {
+    const { decide } = routes();
+    for (const attestation of [Attestation.ATTESTATION_UNSPECIFIED, Attestation.ATTESTATION_C]) {
+      expect(outcome(decide(call(OFFNET, GATEWAY, attestation)))).toEqual([Action.ACTION_LABEL, 'trunk']);
+    }
+    // Look-alikes on the same gateway: a foreign caller, our roaming subscriber, an attested call.
+    const allowed: [string, Attestation, CallingLocation][] = [
+      ['+447501234567', Attestation.ATTESTATION_UNSPECIFIED, CallingLocation.CALLING_LOCATION_UNSPECIFIED],
+      ['+8613612345678', Attestation.ATTESTATION_UNSPECIFIED, CallingLocation.CALLING_LOCATION_ROAMING],
+      ['+8613612345678', Attestation.ATTESTATION_C, CallingLocation.CALLING_LOCATION_ROAMING],
+      [OFFNET, Attestation.ATTESTATION_A, CallingLocation.CALLING_LOCATION_UNSPECIFIED],
+      [OFFNET, Attestation.ATTESTATION_B, CallingLocation.CALLING_LOCATION_UNSPECIFIED],
+    ];
+    for (const [calling, attestation, location] of allowed) {
+      expect(outcome(decide(call(calling, GATEWAY, attestation, location))), calling).toEqual([
+        Action.ACTION_ALLOW,
+        '',
+      ]);
+    }
+  });
+
+  it('labels an unattested call on a route whose unattested callers stand out, not an attested-C one', () => {
+    const { decide } = routes();
+    expect(outcome(decide(call(OFFNET, DOMESTIC, Attestation.ATTESTATION_UNSPECIFIED)))).toEqual([
+      Action.ACTION_LABEL,
+      'trunk',
+    ]);
+    // Attestation C is what the route's ordinary callers get too: a brand-new number is not labelled.
+    expect(outcome(decide(call(OFFNET, DOMESTIC, Attestation.ATTESTATION_C)))).toEqual([
+      Action.ACTION_ALLOW,
+      '',
+    ]);
+    expect(outcome(decide(call(OFFNET, DOMESTIC, Attestation.ATTESTATION_B)))).toEqual([
+      Action.ACTION_ALLOW,
+      '',
+    ]);
+    // A source flagged only for rotating suspect ids, on a domestic route: missing attestation alone
+    // is not its pattern (a route that attests nothing would be labelled whole).
+    const { view, decide: d2 } = setup();
+    view.applySource(
+      'trunk:TG-LEGACY',
+      source(SubjectKind.SUBJECT_KIND_TRUNK, 'TG-LEGACY', ['SRC_ROTATING_SUSPECT_NUMBERS']),
+    );
+    expect(outcome(d2(call(OFFNET, 'TG-LEGACY', Attestation.ATTESTATION_UNSPECIFIED)))).toEqual([
+      Action.ACTION_ALLOW,
+      '',
+    ]);
+  });
+
+  it('labels an unverified call of a number its own history implicates through the flagged trunk', () => {
+    const { view, decide } = routes();
+    const low = (code: string): Buffer =>
+      verdictBytes({
+        ...highVerdict(SubjectKind.SUBJECT_KIND_NUMBER, OFFNET, 'spoofing', 30, code),
+        level: Level.LEVEL_LOW,
+      });
+    view.applyCaller(OFFNET, low('VIA_SPOOFING_SOURCE'));
+    expect(outcome(decide(call(OFFNET, DOMESTIC, Attestation.ATTESTATION_C)))).toEqual([
+      Action.ACTION_LABEL,
+      'trunk',
+    ]);
+    // An attested call of the same number, or one its subscriber places while roaming: allowed.
+    expect(outcome(decide(call(OFFNET, DOMESTIC, Attestation.ATTESTATION_B)))).toEqual([
+      Action.ACTION_ALLOW,
+      'number',
+    ]);
+    expect(
+      outcome(
+        decide(call(OFFNET, DOMESTIC, Attestation.ATTESTATION_C, CallingLocation.CALLING_LOCATION_ROAMING)),
+      ),
+    ).toEqual([Action.ACTION_ALLOW, 'number']);
+    // Through a trunk nobody flagged, only its carrier: a carrier is too coarse to implicate by history.
+    expect(outcome(decide(call(OFFNET, 'TG-GZ-IC-02', Attestation.ATTESTATION_C)))).toEqual([
+      Action.ACTION_ALLOW,
+      'number',
+    ]);
+    // A LOW number for another reason has no such history.
+    view.applyCaller(OFFNET, low('LOW_ANSWER_RATIO'));
+    expect(outcome(decide(call(OFFNET, DOMESTIC, Attestation.ATTESTATION_C)))).toEqual([
+      Action.ACTION_ALLOW,
+      'number',
+    ]);
+  });
+});

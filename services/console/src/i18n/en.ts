@@ -132,6 +132,7 @@ export const en: Messages = {
     NORMAL_TALK_TIME: 'Normal conversation length',
     DEVICE_MANY_NUMBERS: 'One handset calls with several numbers',
     SRC_ROTATING_SUSPECT_NUMBERS: 'Source carries many suspicious rotating calling numbers',
+    SRC_UNATTESTED_CALLERS: 'Among the source’s attested calls, many callers arrive with no attestation',
     SRC_ONNET_FROM_OUTSIDE: 'Source delivers calls showing our subscribers’ numbers',
     SRC_INVALID_NUMBERS: 'Source delivers calls with invalid calling numbers',
     SRC_LOW_ANSWER_RATIO: 'Few of the source’s calls are answered',
