@@ -255,8 +255,10 @@ describe('the pipeline end to end', () => {
 
   it('serves source verdicts equal to the offline ones: trunks and carriers over gRPC when the call shows their pattern, all as published', async () => {
     // A trunk or carrier decides only with evidence in the call (docs/risk-api.md): an unknown,
-    // valid, off-net caller shows none, so the source never decides; an unknown own-range number
-    // from outside with attestation C shows the spoofing pattern, so a source flagged for it does.
+    // valid, off-net caller that its network attests (B) shows none, so the source never decides
+    // (without an attestation it would show one: a home number nobody vouched for); an unknown
+    // own-range number from outside with attestation C shows the spoofing pattern, so a source
+    // flagged for it does.
     expect(byKey('number').has(PROBE)).toBe(false);
     expect(byKey('number').has(ONNET_PROBE)).toBe(false);
     const sourceDiff: string[] = [];
@@ -267,7 +269,12 @@ describe('the pipeline end to end', () => {
         kind === 'trunk' ? { ingressTrunk: s.id, ingressCarrier: 'PROBE-GW' } : { ingressCarrier: s.id };
       const plain = await servedAll(
         lateClient,
-        sources.map((s) => ({ calling: PROBE, called: '+8613700000000', ...on(s) })),
+        sources.map((s) => ({
+          calling: PROBE,
+          called: '+8613700000000',
+          attestation: Attestation.ATTESTATION_B,
+          ...on(s),
+        })),
       );
       const spoofLike = await servedAll(
         lateClient,
