@@ -113,6 +113,8 @@ interface Throughput {
   noViewsCpu: [number, number];
   countOnly: number;
   countOnlyCpu: [number, number];
+  /** Per round: sink rows/s over the direct RowBinary insert's measured right after it. */
+  ratios: number[];
   /** Median share of the sink process's CPU spent in GC pauses while it drained the topic. */
   sinkGcShare: number;
   /** 1-min load average before and after the rounds. */
@@ -248,6 +250,7 @@ async function throughput(): Promise<Throughput> {
     baselineCpu: pair('baseline'),
     noViewsCpu: pair('noViews'),
     countOnlyCpu: pair('countOnly'),
+    ratios: rates.map((r, k) => r / (baselines[k] ?? Number.NaN)),
     sinkGcShare: median(gcShares),
     load: [loadBefore, loadavg()[0] ?? Number.NaN],
   };
@@ -327,7 +330,9 @@ const results = [
             `${Math.round(tp.countOnly)} rows/s. CPU µs per row (this process / ClickHouse server, ` +
             `the latter counts other clients too): sink ${us(tp.sinkCpu)}, direct ${us(tp.baselineCpu)}, ` +
             `direct without views ${us(tp.noViewsCpu)}, direct with count-only views ${us(tp.countOnlyCpu)}. ` +
-            `Ratio sink / direct RowBinary ${(tp.sink / tp.baseline).toFixed(2)}; GC pauses ` +
+            `Ratio sink / direct RowBinary ${(tp.sink / tp.baseline).toFixed(2)} (medians); per round, ` +
+            `sink over the direct insert measured right after it: ${tp.ratios.map((r) => r.toFixed(2)).join(', ')} ` +
+            `(median ${median(tp.ratios).toFixed(2)}); GC pauses (wall time, so a loaded machine inflates them) ` +
             `${(100 * tp.sinkGcShare).toFixed(1)}% of the sink process's CPU; 1-min load average ` +
             `${tp.load[0].toFixed(2)} before, ${tp.load[1].toFixed(2)} after.`,
         },

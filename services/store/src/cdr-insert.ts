@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { raw, sql } from '@ringfence/common';
 import type { ICallDetailRecord } from '@ringfence/proto';
-import { RowBinaryBuilder, rowBinaryEncoder, type RowBinaryColumn } from './row-binary.js';
+import { rowBinaryEncoder, type RowBinaryBuilder, type RowBinaryColumn } from './row-binary.js';
 import { ATTESTATION, MEDIA, ms, numberKey, seconds, type CdrRow } from './rows.js';
 import { table, type StoreDb } from './store-db.js';
 
