@@ -18,17 +18,22 @@ function kindOf(e: PerformanceEntry): string {
  */
 export interface GcMeter {
   start(): void;
-  /** Stops counting and returns ms of GC pauses since `start()`, per kind and in total. */
-  stop(): { total: number; byKind: Record<string, number> };
+  /**
+   * Stops counting and returns ms of GC pauses since `start()`, per kind and in total, and how many
+   * collections of each kind ran (counts do not depend on the machine's load).
+   */
+  stop(): { total: number; byKind: Record<string, number>; counts: Record<string, number> };
 }
 
 export function gcMeter(): GcMeter {
   const byKind: Record<string, number> = {};
+  const counts: Record<string, number> = {};
   let total = 0;
   const add = (entries: PerformanceEntry[]): void => {
     for (const e of entries) {
       const kind = kindOf(e);
       byKind[kind] = (byKind[kind] ?? 0) + e.duration;
+      counts[kind] = (counts[kind] ?? 0) + 1;
       total += e.duration;
     }
   };
@@ -37,13 +42,14 @@ export function gcMeter(): GcMeter {
     start() {
       total = 0;
       for (const k of Object.keys(byKind)) delete byKind[k];
+      for (const k of Object.keys(counts)) delete counts[k];
       observer.observe({ entryTypes: ['gc'] });
     },
     stop() {
       // Entries arrive asynchronously; take what is still queued before disconnecting.
       add(observer.takeRecords());
       observer.disconnect();
-      return { total, byKind: { ...byKind } };
+      return { total, byKind: { ...byKind }, counts: { ...counts } };
     },
   };
 }

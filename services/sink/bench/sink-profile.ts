@@ -76,6 +76,7 @@ process.stdout.write(
     gcMs: Math.round(g.total),
     gcShareOfCpu: Number((g.total / cpuMs).toFixed(3)),
     gcByKindMs: Object.fromEntries(Object.entries(g.byKind).map(([k, v]) => [k, Math.round(v)])),
+    gcCounts: g.counts,
   })}\n`,
 );
 process.exit(0);

@@ -117,6 +117,8 @@ interface Throughput {
   ratios: number[];
   /** Median share of the sink process's CPU spent in GC pauses while it drained the topic. */
   sinkGcShare: number;
+  /** Median scavenges and mark-compacts per 100k rows while the sink drained the topic. */
+  sinkGcCounts: [number, number];
   /** 1-min load average before and after the rounds. */
   load: [number, number];
 }
@@ -150,6 +152,8 @@ async function throughput(): Promise<Throughput> {
   const noViews: number[] = [];
   const countOnly: number[] = [];
   const gcShares: number[] = [];
+  const scavenges: number[] = [];
+  const markCompacts: number[] = [];
   const loadBefore = loadavg()[0] ?? Number.NaN;
   const cpu = { sink: [[], []], baseline: [[], []], noViews: [[], []], countOnly: [[], []] } as Record<
     'sink' | 'baseline' | 'noViews' | 'countOnly',
@@ -190,7 +194,10 @@ async function throughput(): Promise<Throughput> {
       const seconds = (performance.now() - start) / 1000;
       const sinkCpu = cpuPerRow(c0, ROWS);
       record('sink', sinkCpu);
-      gcShares.push(gc.stop().total / ((sinkCpu.self * ROWS) / 1000));
+      const gcs = gc.stop();
+      gcShares.push(gcs.total / ((sinkCpu.self * ROWS) / 1000));
+      scavenges.push(((gcs.counts['scavenge'] ?? 0) * 100_000) / ROWS);
+      markCompacts.push(((gcs.counts['mark-compact'] ?? 0) * 100_000) / ROWS);
       await sink.stop();
       rates.push(ROWS / seconds);
       progress(
@@ -252,6 +259,7 @@ async function throughput(): Promise<Throughput> {
     countOnlyCpu: pair('countOnly'),
     ratios: rates.map((r, k) => r / (baselines[k] ?? Number.NaN)),
     sinkGcShare: median(gcShares),
+    sinkGcCounts: [median(scavenges), median(markCompacts)],
     load: [loadBefore, loadavg()[0] ?? Number.NaN],
   };
 }
@@ -333,7 +341,8 @@ const results = [
             `Ratio sink / direct RowBinary ${(tp.sink / tp.baseline).toFixed(2)} (medians); per round, ` +
             `sink over the direct insert measured right after it: ${tp.ratios.map((r) => r.toFixed(2)).join(', ')} ` +
             `(median ${median(tp.ratios).toFixed(2)}); GC pauses (wall time, so a loaded machine inflates them) ` +
-            `${(100 * tp.sinkGcShare).toFixed(1)}% of the sink process's CPU; 1-min load average ` +
+            `${(100 * tp.sinkGcShare).toFixed(1)}% of the sink process's CPU; per 100k rows ` +
+            `${tp.sinkGcCounts[0].toFixed(0)} scavenges and ${tp.sinkGcCounts[1].toFixed(1)} mark-compacts; 1-min load average ` +
             `${tp.load[0].toFixed(2)} before, ${tp.load[1].toFixed(2)} after.`,
         },
       ]),

@@ -30,7 +30,13 @@ const records: ICallDetailRecord[] = [
   { callId: 'c-2', setupTimeMs: T0, answerTimeMs: 0, releaseTimeMs: T0 + 3_000 },
   { callId: 'c-3', setupTimeMs: T0, answerTimeMs: T0 + 9_000, releaseTimeMs: T0 + 2_000 },
   // Values a column cannot hold: clamped, and an enum value the column lacks stored as its default.
-  { callId: 'c-4', setupTimeMs: -5_000, releaseCause: 70_000, media: 9, attestation: -1 },
+  {
+    callId: 'c-4',
+    setupTimeMs: -5_000,
+    releaseCause: 70_000,
+    media: 9 as Media,
+    attestation: -1 as Attestation,
+  },
   // Non-ASCII strings and a string longer than 127 bytes (two-byte length).
   {
     callId: '呼叫-5',
