@@ -1,8 +1,20 @@
 import { toRingfenceError, withRetry, type Logger } from '@ringfence/common';
+import { RowBinaryBuilder } from '@ringfence/store';
 import type { SinkMetrics } from './metrics.js';
 
-/** Inserts one batch of rows into one table; throws when ClickHouse did not accept it. */
-export type InsertRows = (table: string, rows: readonly object[]) => Promise<void>;
+/**
+ * One flush's rows for one table: RowBinary bytes, encoded as the messages arrived (`addEncoded`), or
+ * row objects for a JSONEachRow insert (`addRow`, the low-volume tables).
+ */
+export type TableBatch =
+  | { readonly format: 'RowBinary'; readonly chunks: readonly Buffer[]; readonly count: number }
+  | { readonly format: 'JSONEachRow'; readonly rows: readonly object[]; readonly count: number };
+
+/** Inserts one batch into one table; throws when ClickHouse did not accept it. May be called again with the same batch. */
+export type InsertRows = (table: string, batch: TableBatch) => Promise<void>;
+
+/** Appends one row built from `input` to `out`; throws, having written nothing, when `input` is refused. */
+export type EncodeRow<T> = (out: RowBinaryBuilder, input: T) => void;
 
 export interface CommitOffset {
   topic: string;
@@ -24,8 +36,13 @@ export interface BatcherOptions {
   insertsInFlight?: number;
 }
 
+type TableBuffer =
+  | { readonly format: 'RowBinary'; readonly out: RowBinaryBuilder; count: number }
+  | { readonly format: 'JSONEachRow'; readonly rows: object[]; count: number };
+
 interface Generation {
-  tables: Map<string, object[]>;
+  /** Tables in the order their first row arrived, which is the order they are inserted in. */
+  tables: Map<string, TableBuffer>;
   offsets: Map<string, CommitOffset>;
   rows: number;
   firstAt: number;
@@ -85,12 +102,36 @@ export class Batcher {
    */
   addRow(table: string, row: object): void {
     const g = this.current;
-    let list = g.tables.get(table);
-    if (list === undefined) {
-      list = [];
-      g.tables.set(table, list);
+    let t = g.tables.get(table);
+    if (t === undefined) {
+      t = { format: 'JSONEachRow', rows: [], count: 0 };
+      g.tables.set(table, t);
     }
-    list.push(row);
+    if (t.format !== 'JSONEachRow') throw new TypeError(`table ${table} is buffered as RowBinary`);
+    t.rows.push(row);
+    t.count++;
+    this.counted(g);
+  }
+
+  /**
+   * Encodes a row for `table` into the batch's RowBinary bytes at once, so nothing of it is kept but
+   * its bytes; like `addRow`, moves no offset. When `encode` throws nothing is added and the error is
+   * the caller's.
+   */
+  addEncoded<T>(table: string, encode: EncodeRow<T>, input: T): void {
+    const g = this.current;
+    let t = g.tables.get(table);
+    if (t === undefined) {
+      t = { format: 'RowBinary', out: new RowBinaryBuilder(), count: 0 };
+      g.tables.set(table, t);
+    }
+    if (t.format !== 'RowBinary') throw new TypeError(`table ${table} is buffered as row objects`);
+    encode(t.out, input);
+    t.count++;
+    this.counted(g);
+  }
+
+  private counted(g: Generation): void {
     if (g.rows === 0) g.firstAt = Date.now();
     g.rows++;
   }
@@ -155,8 +196,14 @@ export class Batcher {
   }
 
   private async flushGeneration(g: Generation, previous: Promise<void>): Promise<void> {
-    for (const [table, rows] of g.tables) {
-      await this.insertWithRetry(table, rows);
+    for (const [table, t] of g.tables) {
+      // A table whose only rows were refused by their encoder has nothing to insert.
+      if (t.count === 0) continue;
+      const batch: TableBatch =
+        t.format === 'RowBinary'
+          ? { format: 'RowBinary', chunks: t.out.chunks(), count: t.count }
+          : { format: 'JSONEachRow', rows: t.rows, count: t.count };
+      await this.insertWithRetry(table, batch);
       if (this.closed) return;
     }
     // An earlier flush may still be inserting: committing past its rows could lose them on a crash.
@@ -179,16 +226,16 @@ export class Batcher {
     }
   }
 
-  private async insertWithRetry(table: string, rows: readonly object[]): Promise<void> {
+  private async insertWithRetry(table: string, batch: TableBatch): Promise<void> {
+    const rows = batch.count;
     try {
       await withRetry(
         async (attempt) => {
           const end = this.metrics.insertSeconds.startTimer({ table });
-          await this.insert(table, rows);
+          await this.insert(table, batch);
           end();
-          this.metrics.rowsInserted.inc({ table }, rows.length);
-          if (attempt > 1)
-            this.logger.info({ table, rows: rows.length, attempt }, 'insert succeeded after retries');
+          this.metrics.rowsInserted.inc({ table }, rows);
+          if (attempt > 1) this.logger.info({ table, rows, attempt }, 'insert succeeded after retries');
         },
         {
           initialMs: this.options.retryInitialMs,
@@ -198,7 +245,7 @@ export class Batcher {
           onRetry: (err, attempt, delay) => {
             this.metrics.retries.inc({ table });
             this.logger.warn(
-              { table, rows: rows.length, attempt, retryInMs: delay, err: toRingfenceError(err).message },
+              { table, rows, attempt, retryInMs: delay, err: toRingfenceError(err).message },
               'insert failed; retrying',
             );
           },

@@ -2,11 +2,12 @@ import { RingfenceError, type TopicRole } from '@ringfence/common';
 import { cdrv1, feedbackv1, riskv1 } from '@ringfence/proto';
 import {
   alertRow,
-  cdrRow,
+  appendCdr,
   complaintRow,
   feedbackRow,
   riskChangeRow,
   riskTombstoneRow,
+  type RowBinaryBuilder,
 } from '@ringfence/store';
 
 /** The topics the sink stores, and the table each one lands in. */
@@ -21,13 +22,26 @@ export const SINK_TOPICS = {
 
 export type SinkRole = keyof typeof SINK_TOPICS;
 export type SinkTable = (typeof SINK_TOPICS)[SinkRole];
+/** The low-volume topics, stored as row objects (JSONEachRow). */
+export type EventRole = Exclude<SinkRole, 'cdr'>;
 
 /**
- * One Kafka message → one row for its table, or undefined for a message with nothing to store.
- * Throws on bytes that are not the topic's protobuf.
+ * One cdr.v1 message → its `cdr` row appended to `out` as RowBinary. Throws, having written nothing,
+ * on bytes that are not a CallDetailRecord and on a record without call_id.
+ */
+export function appendCdrRow(out: RowBinaryBuilder, value: Buffer): void {
+  const c = cdrv1.CallDetailRecord.decode(value);
+  // call_id is the dedup key; a record without one cannot be counted exactly, so it is refused.
+  if (c.callId === '') throw new RingfenceError('INVALID_ARGUMENT', 'CDR without call_id');
+  appendCdr(out, c);
+}
+
+/**
+ * One message of an event topic → one row for its table, or undefined for a message with nothing to
+ * store. Throws on bytes that are not the topic's protobuf.
  */
 export function decodeRow(
-  role: SinkRole,
+  role: EventRole,
   key: Buffer | null,
   value: Buffer | null,
   timestampMs: number,
@@ -41,12 +55,6 @@ export function decodeRow(
     if (value === null) return undefined;
   }
   switch (role) {
-    case 'cdr': {
-      const c = cdrv1.CallDetailRecord.decode(value);
-      // call_id is the dedup key; a record without one cannot be counted exactly, so it is refused.
-      if (c.callId === '') throw new RingfenceError('INVALID_ARGUMENT', 'CDR without call_id');
-      return cdrRow(c);
-    }
     case 'callerRisk':
     case 'sourceRisk':
       return riskChangeRow(riskv1.RiskVerdict.decode(value), nowMs);

@@ -9,10 +9,10 @@ import {
   type Registry,
   topicSettings,
 } from '@ringfence/common';
-import { insertCdrs, waitForSchema, type CdrRow, type StoreDb } from '@ringfence/store';
+import { insertCdrBytes, waitForSchema, type StoreDb } from '@ringfence/store';
 import { Batcher } from './batcher.js';
 import type { SinkConfig } from './config.js';
-import { SINK_TOPICS, decodeRow, type SinkRole } from './decode.js';
+import { SINK_TOPICS, appendCdrRow, decodeRow, type SinkRole } from './decode.js';
 import { sinkMetrics, type SinkMetrics } from './metrics.js';
 
 export { loadSinkConfig, sinkConfigSchema, type SinkConfig } from './config.js';
@@ -85,16 +85,17 @@ export async function startSink(
 
   const batcher = new Batcher(
     config,
-    async (table, rows) => {
-      // CDRs are nearly all the volume: RowBinary costs ClickHouse and this process far less to parse
-      // and write than JSON. The other tables keep JSONEachRow (arrays, low volume).
-      if (table === 'cdr') {
-        await insertCdrs(store, rows as readonly CdrRow[]);
+    async (table, batch) => {
+      // CDRs are nearly all the volume: they are encoded as RowBinary as they arrive (the cheapest
+      // format for ClickHouse to parse, and nothing but bytes held per row), and only they are.
+      if (batch.format === 'RowBinary') {
+        await insertCdrBytes(store, batch.chunks);
         return;
       }
+      // The other tables keep JSONEachRow (arrays, low volume).
       await ch.insert({
         table: ident(config.clickhouseDatabase, table).text,
-        values: rows,
+        values: batch.rows,
         format: 'JSONEachRow',
         // Rows carry unix seconds: basic parsing reads them and is much cheaper than best_effort.
         clickhouse_settings: { date_time_input_format: 'basic' },
@@ -124,9 +125,14 @@ export async function startSink(
         // The bound holds per row, not per fetch: one fetch can carry megabytes of a partition.
         // What is left of the batch is fetched again from the resolved offset once consumption resumes.
         if (batcher.overloaded) break;
-        let row: object | undefined;
         try {
-          row = decodeRow(role, m.key, m.value, Number(m.timestamp), now);
+          if (role === 'cdr') {
+            // A null value on cdr.v1 carries nothing to store.
+            if (m.value !== null) batcher.addEncoded(table, appendCdrRow, m.value);
+          } else {
+            const row = decodeRow(role, m.key, m.value, Number(m.timestamp), now);
+            if (row !== undefined) batcher.addRow(table, row);
+          }
         } catch (err) {
           metrics.decodeErrors.inc({ topic: batch.topic });
           logger.warn(
@@ -139,7 +145,6 @@ export async function startSink(
             'undecodable message skipped',
           );
         }
-        if (row !== undefined) batcher.addRow(table, row);
         last = m.offset;
       }
       if (last !== undefined) {

@@ -1,32 +1,41 @@
 import { describe, expect, it } from 'vitest';
 import { Level, SubjectKind, cdrv1, riskv1 } from '@ringfence/proto';
-import { decodeRow } from '../src/decode.js';
+import { RowBinaryBuilder, cdrRow, encodeCdrs, joinChunks } from '@ringfence/store';
+import { appendCdrRow, decodeRow } from '../src/decode.js';
 import { cdrFixture } from './fixtures.js';
 
+// Built once: a fixture's ingest time is the time it is made.
+const cdrs = Array.from({ length: 50 }, (_, i) => cdrFixture(i));
+const cdrBytes = (i: number): Buffer =>
+  Buffer.from(cdrv1.CallDetailRecord.encode(cdrs[i] ?? cdrFixture(i)).finish());
+
+describe('appendCdrRow', () => {
+  it('appends the RowBinary row of each CDR, the bytes insertCdrs sends for its cdr row', () => {
+    const out = new RowBinaryBuilder(64);
+    for (let i = 0; i < 50; i++) appendCdrRow(out, cdrBytes(i));
+    const rows = cdrs.map(cdrRow);
+    expect(joinChunks(out.chunks()).equals(encodeCdrs(rows))).toBe(true);
+  });
+
+  it('refuses CDRs without call_id and bytes that are not protobuf, writing nothing for them', () => {
+    const out = new RowBinaryBuilder();
+    appendCdrRow(out, cdrBytes(1));
+    const before = out.length;
+    const noId = Buffer.from(cdrv1.CallDetailRecord.encode({ ...cdrs[1], callId: '' }).finish());
+    expect(() => appendCdrRow(out, noId)).toThrow(
+      expect.objectContaining({ code: 'INVALID_ARGUMENT' }) as Error,
+    );
+    expect(() => appendCdrRow(out, Buffer.from([0xff, 0xff, 0xff]))).toThrow();
+    expect(() => appendCdrRow(out, Buffer.alloc(0))).toThrow();
+    expect(out.length).toBe(before);
+    appendCdrRow(out, cdrBytes(2));
+    expect(joinChunks(out.chunks()).equals(encodeCdrs([cdrRow(cdrs[1] ?? {}), cdrRow(cdrs[2] ?? {})]))).toBe(
+      true,
+    );
+  });
+});
+
 describe('decodeRow', () => {
-  it('turns a CDR into a cdr row keyed by E.164 with unix-second times', () => {
-    const c = cdrFixture(3);
-    const row = decodeRow(
-      'cdr',
-      null,
-      Buffer.from(cdrv1.CallDetailRecord.encode(c).finish()),
-      0,
-      1,
-    ) as Record<string, unknown>;
-    expect(row['call_id']).toBe('call-3');
-    expect(row['calling']).toBe(c.calling?.e164);
-    expect(row['setup_time']).toBe(Math.floor(Number(c.setupTimeMs) / 1000));
-    expect(row['answered']).toBe(1);
-    expect(row['duration_ms']).toBe(26_000);
-    expect(row['attestation']).toBe('A');
-  });
-
-  it('refuses CDRs without call_id and bytes that are not protobuf', () => {
-    const noId = Buffer.from(cdrv1.CallDetailRecord.encode({ ...cdrFixture(1), callId: '' }).finish());
-    expect(() => decodeRow('cdr', null, noId, 0, 1)).toThrow();
-    expect(() => decodeRow('cdr', null, Buffer.from([0xff, 0xff, 0xff]), 0, 1)).toThrow();
-  });
-
   it('records tombstones on the risk topics as expiries', () => {
     expect(decodeRow('callerRisk', Buffer.from('+8613800000001'), null, 5_000, 9)).toMatchObject({
       kind: 'number',
@@ -40,7 +49,7 @@ describe('decodeRow', () => {
       id: 'tr:1',
       tombstone: 1,
     });
-    expect(decodeRow('cdr', Buffer.from('k'), null, 0, 0)).toBeUndefined();
+    expect(decodeRow('alerts', Buffer.from('k'), null, 0, 0)).toBeUndefined();
   });
 
   it('turns verdicts into risk change rows', () => {

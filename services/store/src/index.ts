@@ -43,8 +43,15 @@ export {
   type RiskChangeRow,
   type SubjectKindName,
 } from './rows.js';
-export { CDR_COLUMNS, encodeCdrs, insertCdrs } from './cdr-insert.js';
-export { rowBinaryEncoder, type RowBinaryColumn, type RowBinaryType } from './row-binary.js';
+export { CDR_COLUMNS, appendCdr, encodeCdrs, insertCdrBytes, insertCdrs } from './cdr-insert.js';
+export {
+  ROW_BINARY_CHUNK_BYTES,
+  RowBinaryBuilder,
+  joinChunks,
+  rowBinaryEncoder,
+  type RowBinaryColumn,
+  type RowBinaryType,
+} from './row-binary.js';
 export { fillSyntheticCdrs, syntheticHeavyCaller, type SyntheticCdrOptions } from './synthetic-cdrs.js';
 export {
   callerHourly,

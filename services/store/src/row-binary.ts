@@ -8,24 +8,52 @@ export type RowBinaryColumn<R> = readonly [keyof R & string, RowBinaryType];
 
 const TWO_32 = 2 ** 32;
 
+/** The largest chunk a builder allocates (unless one value needs more): a 50k-row batch of CDRs fills about ten. */
+export const ROW_BINARY_CHUNK_BYTES = 1 << 20;
+
 /**
  * Appends values in ClickHouse's RowBinary layout (little-endian fixed-width integers, strings as
- * LEB128 length + UTF-8 bytes) to one growing buffer. RowBinary is the cheapest format for the server
- * to parse (no text scanning or escaping), which is what bounds the sink on a small machine.
+ * LEB128 length + UTF-8 bytes) to a list of byte chunks. RowBinary is the cheapest format for the
+ * server to parse (no text scanning or escaping), which is what bounds the sink on a small machine. A
+ * full chunk is kept as it is and the next value goes to a new one (RowBinary is a plain byte stream,
+ * so a row may span two chunks): growing never copies what is written, and the bytes of a large
+ * batch are never one huge allocation. Chunks double from `firstChunkBytes` up to `maxChunkBytes`, so
+ * a small batch stays small.
  */
-class Writer {
+export class RowBinaryBuilder {
+  private readonly full: Buffer[] = [];
   private buf: Buffer;
   private pos = 0;
+  private fullBytes = 0;
+  private nextChunkBytes: number;
 
-  constructor(capacity: number) {
-    this.buf = Buffer.allocUnsafe(Math.max(256, capacity));
+  constructor(
+    firstChunkBytes = 4096,
+    private readonly maxChunkBytes = ROW_BINARY_CHUNK_BYTES,
+  ) {
+    this.buf = Buffer.allocUnsafe(Math.max(64, firstChunkBytes));
+    this.nextChunkBytes = Math.min(this.buf.length * 2, maxChunkBytes);
+  }
+
+  /** Bytes written so far. */
+  get length(): number {
+    return this.fullBytes + this.pos;
+  }
+
+  /** The bytes written so far, in order; the builder must not be written to while they are in use. */
+  chunks(): Buffer[] {
+    return this.pos === 0 ? [...this.full] : [...this.full, this.buf.subarray(0, this.pos)];
   }
 
   private ensure(n: number): void {
     if (this.pos + n <= this.buf.length) return;
-    const next = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.pos + n));
-    this.buf.copy(next, 0, 0, this.pos);
-    this.buf = next;
+    if (this.pos > 0) {
+      this.full.push(this.buf.subarray(0, this.pos));
+      this.fullBytes += this.pos;
+    }
+    this.buf = Buffer.allocUnsafe(Math.max(this.nextChunkBytes, n));
+    this.pos = 0;
+    this.nextChunkBytes = Math.min(this.nextChunkBytes * 2, this.maxChunkBytes);
   }
 
   uint8(v: number): void {
@@ -81,10 +109,11 @@ class Writer {
     this.varint(len);
     this.pos += this.buf.write(s, this.pos, len, 'utf8');
   }
+}
 
-  result(): Buffer {
-    return this.buf.subarray(0, this.pos);
-  }
+/** All of a builder's bytes as one buffer (copied only when they span several chunks). */
+export function joinChunks(chunks: readonly Buffer[]): Buffer {
+  return chunks.length === 1 && chunks[0] !== undefined ? chunks[0] : Buffer.concat(chunks);
 }
 
 function count(row: object, column: string): number {
@@ -107,7 +136,7 @@ export function rowBinaryEncoder<R extends object>(
   return {
     columnList: columns.map(([name]) => name).join(', '),
     encode(rows) {
-      const w = new Writer(rows.length * 192);
+      const w = new RowBinaryBuilder(Math.max(256, rows.length * 192), Number.MAX_SAFE_INTEGER);
       for (const row of rows) {
         for (const [name, type] of columns) {
           switch (type) {
@@ -141,7 +170,7 @@ export function rowBinaryEncoder<R extends object>(
           }
         }
       }
-      return w.result();
+      return joinChunks(w.chunks());
     },
   };
 }

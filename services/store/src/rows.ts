@@ -34,17 +34,18 @@ function name<T extends readonly string[]>(names: T, value: number | null | unde
   return names[value ?? 0] ?? (names[0] as T[number]);
 }
 
-function ms(v: number | { toNumber(): number } | null | undefined): number {
+/** An int64 field as a number (protobufjs gives a number, or a Long when long.js is loaded). */
+export function ms(v: number | { toNumber(): number } | null | undefined): number {
   if (v === null || v === undefined) return 0;
   return typeof v === 'number' ? v : v.toNumber();
 }
 
-function seconds(epochMs: number): number {
+export function seconds(epochMs: number): number {
   return Math.max(0, Math.floor(epochMs / 1000));
 }
 
 /** The stored form of a number: E.164 when it has one, else the raw string (the cdr.v1 key rule). */
-function numberKey(n: INumber | null | undefined): string {
+export function numberKey(n: INumber | null | undefined): string {
   return n?.e164 || n?.raw || '';
 }
 

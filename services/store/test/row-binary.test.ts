@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rowBinaryEncoder } from '../src/index.js';
+import { RowBinaryBuilder, joinChunks, rowBinaryEncoder } from '../src/index.js';
 
 interface Row {
   s: string;
@@ -84,5 +84,38 @@ describe('rowBinaryEncoder', () => {
     const buf = encoder.encode(rows);
     const strings = rows.reduce((a, r) => a + r.s.length + (r.s.length >= 128 ? 2 : 1), 0);
     expect(buf.length).toBe(strings + rows.length * (1 + 2 + 8 + 4 + 1));
+  });
+});
+
+describe('RowBinaryBuilder', () => {
+  it('keeps full chunks as they are and doubles the next one up to its largest size', () => {
+    const out = new RowBinaryBuilder(64, 256);
+    for (let i = 0; i < 200; i++) out.uint32(i);
+    const chunks = out.chunks();
+    expect(chunks.map((c) => c.length)).toEqual([64, 128, 256, 256, 96]);
+    const all = joinChunks(chunks);
+    expect(all.length).toBe(out.length);
+    expect(Array.from({ length: 200 }, (_, i) => all.readUInt32LE(4 * i))).toEqual(
+      Array.from({ length: 200 }, (_, i) => i),
+    );
+  });
+
+  it('gives a value larger than a chunk a chunk of its own, and the chunks handed out stay as they were', () => {
+    const out = new RowBinaryBuilder(64, 64);
+    out.string('a');
+    const before = out.chunks();
+    const big = 'b'.repeat(1_000);
+    out.string(big);
+    out.uint8(7);
+    expect(joinChunks(before).equals(Buffer.from([1, 0x61]))).toBe(true);
+    const all = joinChunks(out.chunks());
+    expect(all.length).toBe(2 + 2 + 1_000 + 1);
+    expect(all.subarray(4, 1_004).toString()).toBe(big);
+    expect(all.at(-1)).toBe(7);
+  });
+
+  it('hands out no chunk before anything is written', () => {
+    expect(new RowBinaryBuilder().chunks()).toEqual([]);
+    expect(new RowBinaryBuilder().length).toBe(0);
   });
 });
