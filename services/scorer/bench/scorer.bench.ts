@@ -17,7 +17,12 @@ import { produceInput } from '../test/kafka-fixtures.js';
 const SUBSCRIBERS = Number(process.env['BENCH_SUBSCRIBERS'] ?? 20_000);
 const HOURS = Number(process.env['BENCH_HOURS'] ?? 24);
 const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 3);
-const ENTRY = fileURLToPath(new URL('../dist/index.js', import.meta.url));
+/**
+ * BENCH_SCORER_ENTRY=path runs another build's scorer (its dist/index.js) on the same topics' contents,
+ * to compare builds in alternating runs.
+ */
+const ENTRY =
+  process.env['BENCH_SCORER_ENTRY'] ?? fileURLToPath(new URL('../dist/index.js', import.meta.url));
 /** BENCH_PROFILE_DIR=dir writes a V8 CPU profile of each round's scorer there (figures then suffer). */
 const PROFILE_DIR = process.env['BENCH_PROFILE_DIR'];
 const PROFILE = PROFILE_DIR === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`];

@@ -13,6 +13,7 @@ import {
 import { NumberStage, SourceStage, loadRules, subjectKey, type EngineSink } from '@ringfence/engine';
 import { cdrv1 } from '@ringfence/proto';
 import { activeStandbyAssigner } from './active-standby-assigner.js';
+import { CommitPolicy } from './commit-policy.js';
 import { decodeFeedback, encodeAlert, encodeVerdict, forEachObservation } from './codec.js';
 import type { ScorerConfig } from './config.js';
 import { decodeCdrForScoring } from './cdr-decoder.js';
@@ -48,6 +49,12 @@ function unreachable(err: unknown): boolean {
     (isRingfenceError(err, 'UNAVAILABLE') && err.retryable)
   );
 }
+
+/**
+ * Longest a transaction without observations stays open while the source stage catches up (see
+ * CommitPolicy): outputs of a long catch-up become visible at least this often.
+ */
+const MAX_OPEN_TRANSACTION_MS = 100;
 
 /** Order of a CDR's observations (one per source kind), for the replay filter. */
 const KIND_SEQ = { trunk: 0, carrier: 1, device: 2 } as const;
@@ -129,17 +136,34 @@ export async function startScorer(
   const sourceKeys: string[] = [];
   for (let i = 0; i < sourcePartitions; i++) sourceKeys.push(partitionKey(t.sourceEvents, i));
   let lockstep = new Lockstep([], () => undefined);
+  const policy = new CommitPolicy(MAX_OPEN_TRANSACTION_MS);
+  /** Observations were acknowledged since the last flush. */
+  let wroteObservations = false;
   const out = new OutputBuffer(config.produceBatchSize, m.published, (topic, partition, next) => {
-    if (topic === t.sourceEvents) lockstep.written(partition, next);
+    if (topic !== t.sourceEvents) return;
+    lockstep.written(partition, next);
+    wroteObservations = true;
   });
   const packer = new ObservationPacker(sourcePartitions, 64 * 1024, (partition, value) =>
     out.push(t.sourceEvents, `pack:${partition}`, value, partition),
   );
-  /** Publishes everything the engine emitted so far: sent, acknowledged and committed. */
+  /** Commits the open transaction: everything sent so far becomes visible. */
+  const commit = async (offsets?: readonly GroupOffsets[]): Promise<void> => {
+    await writer.commit(offsets);
+    policy.committed();
+  };
+  /**
+   * Sends everything the engine emitted so far into the open transaction (acknowledged), and
+   * commits it when CommitPolicy says so.
+   */
   const publish = async (): Promise<void> => {
     packer.drain();
-    if (out.size > 0) await out.flush(await writer.sender());
-    await writer.commit();
+    if (out.size > 0) {
+      await out.flush(await writer.sender());
+      policy.wrote(wroteObservations);
+      wroteObservations = false;
+    }
+    if (policy.due(lockstep.behind())) await commit();
   };
   const sink = (topic: string): EngineSink => ({
     verdict: (v) => out.push(topic, subjectKey(v.kind, v.id), encodeVerdict(v)),
@@ -231,7 +255,7 @@ export async function startScorer(
       }
       return { groupId, topics: [...byTopic].map(([topic, partitions]) => ({ topic, partitions })) };
     };
-    await writer.commit([
+    await commit([
       groupOffsets(config.groupId, (topic) => numberTopics.has(topic)),
       groupOffsets(sourceGroupId, (topic) => topic === t.sourceEvents),
     ]);
@@ -423,6 +447,7 @@ export async function startScorer(
     void lock
       .run(async () => {
         if (stopping || failed) return;
+        if (policy.due(lockstep.behind())) await commit();
         const now = Date.now();
         const idle = now - lastActivity >= config.idleFlushMs;
         if (idle && dirty && (await caughtUp())) {
@@ -442,9 +467,16 @@ export async function startScorer(
   const timer = setInterval(tick, Math.min(1_000, config.snapshotIntervalMs, config.idleFlushMs));
   timer.unref();
 
+  const heartbeatInterval = Math.floor(config.sessionTimeoutMs / 5);
   const consumerOptions = {
     sessionTimeout: config.sessionTimeoutMs,
-    heartbeatInterval: Math.floor(config.sessionTimeoutMs / 5),
+    heartbeatInterval,
+    // A member with no partitions (a standby) heartbeats only after each empty fetch, and kafkajs
+    // makes that fetch by sleeping maxWaitTimeInMs (5 s by default): a standby then noticed a dead
+    // active instance up to 5 s after its session expired, and failover took 6-11 s. Capping the wait
+    // at the heartbeat interval makes standbys heartbeat on time; the active instance's fetches return
+    // as soon as there is input, so this only adds an empty fetch per interval when idle.
+    maxWaitTimeInMs: heartbeatInterval,
     allowAutoTopicCreation: false,
     maxBytesPerPartition: config.fetchBytesPerPartition,
     partitionAssigners: [activeStandbyAssigner(() => claim)],
@@ -523,6 +555,13 @@ export async function startScorer(
     // Never past the end: a batch can also be empty because all it held lay below the fetch offset.
     if (next > positionOf(key) && next <= Number(e.payload.highWatermark))
       positions.set(key, { topic: e.payload.topic, partition: e.payload.partition, offset: next });
+    // The source stage may have caught up here, with no slice left to commit what it held back.
+    if (policy.pending && !lockstep.behind())
+      void lock
+        .run(async () => {
+          if (!stopping && !failed && policy.due(lockstep.behind())) await commit();
+        })
+        .catch(fatal);
     lockstep.applied();
   });
   numberConsumer.on(numberConsumer.events.GROUP_JOIN, (e) => {
