@@ -61,7 +61,7 @@ describe('goals table', () => {
     const [r, s] = buildGoals({ benches: [replay, scorer], runStartedAt: RUN, quietLoad: 1.5, goals });
     expect(r).toMatchObject({ ratio: 0.9, met: true, current: true, quiet: true, measured: '90,000 CDR/s' });
     expect(r?.baselineMeasured).toBe('100,000 CDR/s');
-    expect(s).toMatchObject({ ratio: 3, met: false, goal: '≤ 2.5' });
+    expect(s).toMatchObject({ ratio: 3, met: false, goal: '≤ 2.50' });
   });
 
   it('marks a figure whose bench started on a busy machine as not quiet', () => {
