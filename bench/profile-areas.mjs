@@ -20,7 +20,8 @@ const AREAS = [
     /kafkajs\/src\/(producer\/|protocol\/encoder|protocol\/requests\/produce|protocol\/recordBatch\/)/,
     'kafkajs: produce and encode',
   ],
-  [/kafkajs\/src\//, 'kafkajs: network and other'],
+  [/kafkajs\/src\/network\//, 'kafkajs: connection (request queue, socket writes)'],
+  [/kafkajs\/src\//, 'kafkajs: other'],
   [/services\/engine\//, 'engine'],
   [/services\/proto\/|protobufjs/, 'protobuf encode/decode'],
   [/services\/scorer\/dist\/cdr-decoder/, 'scorer: cdr.v1 decoder'],
@@ -28,8 +29,15 @@ const AREAS = [
   [/services\/scorer\/dist\/(snapshot-store|engine-state)/, 'scorer: snapshot'],
   [/services\/scorer\//, 'scorer: other'],
   [/services\/common\//, '@ringfence/common'],
+  [/prom-client/, 'metrics (prom-client)'],
+  [/pino|sonic-boom/, 'logging'],
+  [/node_modules\//, 'other packages'],
 ];
-const SPECIAL = { '(garbage collector)': 'GC', '(idle)': 'idle', '(program)': 'V8/native (program)' };
+const SPECIAL = new Map([
+  ['(garbage collector)', 'GC'],
+  ['(idle)', 'idle'],
+  ['(program)', 'V8/native (program)'],
+]);
 
 function summarise(file) {
   const profile = JSON.parse(readFileSync(file, 'utf8'));
@@ -40,11 +48,11 @@ function summarise(file) {
   const area = (id) => {
     if (areaOf.has(id)) return areaOf.get(id);
     const leaf = byId.get(id);
-    let found = SPECIAL[leaf.callFrame.functionName];
+    let found = SPECIAL.get(leaf.callFrame.functionName);
     for (let at = id; found === undefined && at !== undefined; at = parent.get(at)) {
       const url = byId.get(at).callFrame.url;
       if (url === '' || url.startsWith('node:')) continue;
-      found = AREAS.find(([re]) => re.test(url))?.[1] ?? `other: ${url.replace(/.*node_modules\//, '')}`;
+      found = AREAS.find(([re]) => re.test(url))?.[1] ?? `other: ${url}`;
     }
     found ??= 'Node internals';
     areaOf.set(id, found);
@@ -71,6 +79,11 @@ for (const file of process.argv.slice(2)) {
   for (const [a, us] of totals) all.set(a, (all.get(a) ?? 0) + us);
   sum += total;
 }
-process.stdout.write(`| area | share of samples | s |\n| --- | ---: | ---: |\n`);
+const busy = sum - (all.get('idle') ?? 0);
+process.stdout.write(
+  '| area | share of samples | share of busy samples | s |\n| --- | ---: | ---: | ---: |\n',
+);
 for (const [a, us] of [...all].sort((x, y) => y[1] - x[1]))
-  process.stdout.write(`| ${a} | ${((us / sum) * 100).toFixed(1)}% | ${(us / 1e6).toFixed(2)} |\n`);
+  process.stdout.write(
+    `| ${a} | ${((us / sum) * 100).toFixed(1)}% | ${a === 'idle' ? '' : `${((us / busy) * 100).toFixed(1)}%`} | ${(us / 1e6).toFixed(2)} |\n`,
+  );

@@ -90,6 +90,8 @@ interface Round {
   lagAfter: number;
   /** Machine CPU µs per CDR, scorer + broker processes, from the first applied record to idle; NaN when unreadable. */
   cpuUs: number;
+  /** The broker's part of `cpuUs`. */
+  brokerUs: number;
 }
 
 /**
@@ -146,9 +148,11 @@ async function round(
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   let started = 0;
   let drained = 0;
-  const machineCpu = (): number =>
-    (processCpuSeconds(child.pid ?? -1) ?? NaN) + (stackServerCpuSeconds('kafka') ?? NaN);
-  let cpuFrom = { seconds: 0, applied: 0 };
+  const machineCpu = (): { scorer: number; broker: number } => ({
+    scorer: processCpuSeconds(child.pid ?? -1) ?? NaN,
+    broker: stackServerCpuSeconds('kafka') ?? NaN,
+  });
+  let cpuFrom = { ...machineCpu(), applied: 0 };
   let candidate: { at: number; end: number } | undefined;
   // Polled every 100 ms: a scrape costs the scorer well under a millisecond, and the poll sets the
   // resolution of both clocks.
@@ -158,7 +162,7 @@ async function round(
     const applied = sumMetric(m, 'ringfence_scorer_records_total', cdrSeries);
     if (started === 0 && applied > 0) {
       started = now;
-      cpuFrom = { seconds: machineCpu(), applied };
+      cpuFrom = { ...machineCpu(), applied };
     }
     if (drained === 0 && applied >= cdrs) {
       // Drained once the source stage has read every observation partition to the end it last
@@ -179,7 +183,10 @@ async function round(
     await new Promise((r) => setTimeout(r, 100));
   }
   const done = performance.now();
-  const cpuUs = ((machineCpu() - cpuFrom.seconds) / (cdrs - cpuFrom.applied)) * 1e6;
+  const cpuTo = machineCpu();
+  const perCdrUs = (seconds: number): number => (seconds / (cdrs - cpuFrom.applied)) * 1e6;
+  const brokerUs = perCdrUs(cpuTo.broker - cpuFrom.broker);
+  const cpuUs = perCdrUs(cpuTo.scorer - cpuFrom.scorer) + brokerUs;
   const lagAfter = await committedLag(admin, groupId, cdrTopic);
   child.kill('SIGTERM');
   await exited;
@@ -190,6 +197,7 @@ async function round(
     lagBefore,
     lagAfter,
     cpuUs,
+    brokerUs,
   };
 }
 
@@ -258,7 +266,7 @@ async function main(): Promise<void> {
                     value: Number(engineUs.toFixed(2)),
                     unit: 'µs',
                   },
-                  notes: `${setup}; CPU of the scorer and broker processes (/proc) from the first applied record to idle (decode, engine, observations, produce, transactions, snapshot) over the CDRs applied in that span; per round ${rounds.map((r) => r.cpuUs.toFixed(1)).join(', ')} µs; engine per round (this process, all threads, alternating with the scorer rounds) ${rounds.map((r) => r.engineUs.toFixed(2)).join(', ')} µs; ratio ${(cpu / engineUs).toFixed(2)}`,
+                  notes: `${setup}; CPU of the scorer and broker processes (/proc) from the first applied record to idle (decode, engine, observations, produce, transactions, snapshot) over the CDRs applied in that span; per round ${rounds.map((r) => r.cpuUs.toFixed(1)).join(', ')} µs, of which the broker ${rounds.map((r) => r.brokerUs.toFixed(1)).join(', ')} µs; engine per round (this process, all threads, alternating with the scorer rounds) ${rounds.map((r) => r.engineUs.toFixed(2)).join(', ')} µs; ratio ${(cpu / engineUs).toFixed(2)}`,
                 },
               ]
             : []),
