@@ -139,8 +139,9 @@ function measure(def: GoalDefinition, input: GoalsInput): GoalRow | undefined {
       ? figure?.baseline
       : results.find((r) => r.metric === def.baselineMetric);
   if (bench === undefined || figure === undefined || base === undefined) return undefined;
-  if (figure.value === null || base.value === null || !(base.value > 0)) return undefined;
-  const ratio = figure.value / base.value;
+  if (figure.value === null || base.value === null) return undefined;
+  // A baseline of 0 (e.g. no rate of the ladder met the p99 limit) was measured, but gives no ratio.
+  const ratio = base.value > 0 ? figure.value / base.value : undefined;
   const quiet = bench.load === undefined ? undefined : bench.load.before <= input.quietLoad;
   return {
     id: def.id,
@@ -148,9 +149,9 @@ function measure(def: GoalDefinition, input: GoalsInput): GoalRow | undefined {
     baseline: def.baseline,
     measured: format(figure.value, figure.unit),
     baselineMeasured: format(base.value, base.unit),
-    ratio,
+    ...(ratio === undefined ? {} : { ratio }),
     goal: `${def.op === '>=' ? '≥' : '≤'} ${def.goal.toFixed(2)}`,
-    met: def.op === '>=' ? ratio >= def.goal : ratio <= def.goal,
+    ...(ratio === undefined ? {} : { met: def.op === '>=' ? ratio >= def.goal : ratio <= def.goal }),
     ...(bench.ranAt === undefined ? {} : { ranAt: bench.ranAt }),
     ...(bench.load === undefined ? {} : { loadBefore: bench.load.before, loadAfter: bench.load.after }),
     ...(quiet === undefined ? {} : { quiet }),

@@ -7,7 +7,8 @@
 // Each bench file's entry records the 1-min load average just before and after it; before each one
 // the run waits (up to BENCH_SETTLE_S, default 90 s) for the load left by the previous one to decay.
 // At the end it builds the cost-per-call goals table (bench/goals.ts), writes it into latest.md,
-// latest.json and the README's GOALS block, and prints it.
+// latest.json and the README's GOALS block, and prints it. `--render` runs nothing: it rebuilds the
+// table, latest.md and the README block from latest.json as it stands.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem, release } from 'node:os';
@@ -17,20 +18,25 @@ import * as prettier from 'prettier';
 import { buildGoals, goalsMarkdown } from './goals.ts';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
-const filters = process.argv.slice(2);
-const files = readdirSync(join(repo, 'services'))
-  .flatMap((ws) => {
-    const dir = join(repo, 'services', ws, 'bench');
-    return existsSync(dir)
-      ? readdirSync(dir)
-          .filter((f) => f.endsWith('.bench.ts'))
-          .map((f) => join(dir, f))
-      : [];
-  })
-  .filter((f) => filters.length === 0 || filters.some((s) => f.includes(s)))
-  .sort();
+const render = process.argv.includes('--render');
+const filters = process.argv.slice(2).filter((a) => a !== '--render');
+const latest = join(repo, 'bench', 'results', 'latest.json');
+const previous = existsSync(latest) ? JSON.parse(readFileSync(latest, 'utf8')) : {};
+const files = render
+  ? []
+  : readdirSync(join(repo, 'services'))
+      .flatMap((ws) => {
+        const dir = join(repo, 'services', ws, 'bench');
+        return existsSync(dir)
+          ? readdirSync(dir)
+              .filter((f) => f.endsWith('.bench.ts'))
+              .map((f) => join(dir, f))
+          : [];
+      })
+      .filter((f) => filters.length === 0 || filters.some((s) => f.includes(s)))
+      .sort();
 
-const machine = {
+const machine = (render ? previous.machine : undefined) ?? {
   cpu: cpus()[0]?.model ?? 'unknown',
   cores: cpus().length,
   memoryGiB: Math.round(totalmem() / 2 ** 30),
@@ -96,9 +102,7 @@ for (const file of files) {
     );
 }
 
-const latest = join(repo, 'bench', 'results', 'latest.json');
-const previous = existsSync(latest) ? JSON.parse(readFileSync(latest, 'utf8')) : {};
-if (filters.length > 0) {
+if (filters.length > 0 || render) {
   const ran = new Set(benches.map((b) => b.file ?? b.bench));
   for (const b of previous.benches ?? []) {
     if (!ran.has(b.file ?? b.bench)) benches.push({ ...b, ranAt: b.ranAt ?? previous.machine?.date });
@@ -113,7 +117,13 @@ const fmt = (v) =>
       : String(Math.round(v * 1000) / 1000)
     : String(v);
 const loadCell = (b) => (b.load ? `${b.load.before} → ${b.load.after}` : '');
-const goals = buildGoals({ benches, runStartedAt: machine.date, quietLoad, previous: previous.goals });
+// On --render the previous table is the one being rebuilt: only rows it kept from earlier runs are kept.
+const goals = buildGoals({
+  benches,
+  runStartedAt: machine.date,
+  quietLoad,
+  previous: render ? previous.goals?.filter((g) => !g.current) : previous.goals,
+});
 const goalsTable = [
   `Cost-per-call goals (issue #20), each a ratio to a baseline measured in the same bench file; a figure whose 1-min load average before its bench was above ${quietLoad} (${machine.cores} cores) is not quiet and does not count.`,
   '',

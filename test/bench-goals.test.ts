@@ -87,6 +87,20 @@ describe('goals table', () => {
     expect(md.split('\n').filter((l) => l.startsWith('| ')).length).toBe(2 + rows.length);
   });
 
+  it('shows a figure measured against a zero baseline without a ratio', () => {
+    const zero: BenchRecord = {
+      ...replay,
+      results: [
+        { metric: 'replay throughput', value: 0, unit: 'CDR/s' },
+        { metric: 'producer alone', value: 0, unit: 'CDR/s' },
+      ],
+    };
+    const [r] = buildGoals({ benches: [zero], runStartedAt: RUN, quietLoad: 1.5, goals });
+    expect(r).toMatchObject({ current: true, measured: '0 CDR/s', baselineMeasured: '0 CDR/s' });
+    expect(r?.ratio).toBeUndefined();
+    expect(r?.met).toBeUndefined();
+  });
+
   it('treats a bench kept from an earlier run, or one that failed, as not this run', () => {
     const kept = { ...replay, ranAt: '2026-11-26T07:36:49.146Z' };
     const failed: BenchRecord = { bench: 'scorer/scorer', ranAt: RUN, error: 'exit 1; no result line' };
