@@ -193,7 +193,7 @@ export function goalsMarkdown(rows: readonly GoalRow[]): string {
         ? 'not recorded'
         : `${r.loadBefore.toFixed(2)} → ${r.loadAfter.toFixed(2)}`;
     const quiet = r.quiet === undefined ? '?' : r.quiet ? 'yes' : '**not quiet**';
-    const day = r.ranAt?.slice(0, 10) ?? '';
+    const day = r.ranAt === undefined ? '' : `${r.ranAt.slice(0, 10)} ${r.ranAt.slice(11, 16)} UTC`;
     const when =
       r.measured === undefined ? '**never measured**' : r.current ? 'this run' : `**earlier run, ${day}**`;
     lines.push(

@@ -82,7 +82,7 @@ describe('goals table', () => {
     expect(rows[2]).toMatchObject({ id: 'sink', current: false });
     expect(rows[2]?.ratio).toBeUndefined();
     const md = goalsMarkdown(rows);
-    expect(md).toContain('**earlier run, 2026-11-26**');
+    expect(md).toContain('**earlier run, 2026-11-26 07:00 UTC**');
     expect(md).toContain('**never measured**');
     expect(md.split('\n').filter((l) => l.startsWith('| ')).length).toBe(2 + rows.length);
   });
