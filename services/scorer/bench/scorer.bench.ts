@@ -5,7 +5,16 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Admin } from 'kafkajs';
 import { ensureTopics, topicName } from '@ringfence/common';
-import { freePort, scrapeMetrics, sumMetric, testStack } from '@ringfence/common/testing';
+import {
+  freePort,
+  processCpuSeconds,
+  scrapeMetrics,
+  stackServerCpuSeconds,
+  sumMetric,
+  testStack,
+} from '@ringfence/common/testing';
+import { parseCdr, parseComplaint, readRecords } from '@ringfence/cdr';
+import { Engine, loadRules, type EngineSink } from '@ringfence/engine';
 import { generateToFiles } from '@ringfence/generator';
 import { produceInput } from '../test/kafka-fixtures.js';
 
@@ -84,6 +93,45 @@ interface Round {
   settleSeconds: number;
   lagBefore: number;
   lagAfter: number;
+  /** Machine CPU µs per CDR, scorer + broker processes, from the first applied record to idle; NaN when unreadable. */
+  cpuUs: number;
+  /** The broker's part of `cpuUs`. */
+  brokerUs: number;
+}
+
+/**
+ * Baseline of the CPU row, in the same run: the engine alone in this process, on the same input
+ * decoded beforehand and merged by event time as offline scoring merges it, outputs discarded.
+ */
+async function engineInput(cdrFile: string, complaintFile: string): Promise<(() => void)[]> {
+  const rules = loadRules();
+  const discard: EngineSink = { verdict() {}, tombstone() {}, alert() {} };
+  const engine = { current: new Engine(rules, discard) };
+  const steps: { t: number; run: () => void }[] = [];
+  for await (const rec of readRecords(complaintFile)) {
+    const r = parseComplaint(rec.value);
+    if (r.ok) steps.push({ t: Number(r.value.timeMs ?? 0), run: () => engine.current.onComplaint(r.value) });
+  }
+  for await (const rec of readRecords(cdrFile)) {
+    const r = parseCdr(rec.value);
+    if (r.ok) steps.push({ t: Number(r.value.setupTimeMs ?? 0), run: () => engine.current.onCdr(r.value) });
+  }
+  // Stable: complaints precede CDRs of the same millisecond, as in scoreFile.
+  steps.sort((a, b) => a.t - b.t);
+  return [
+    () => (engine.current = new Engine(rules, discard)),
+    ...steps.map((s) => s.run),
+    () => engine.current.flush(),
+  ];
+}
+
+/** CPU µs per CDR of this process (all threads) running the engine over the input once. */
+function engineCpuUs(steps: (() => void)[], cdrs: number): number {
+  (globalThis as { gc?: () => void }).gc?.();
+  const t0 = process.cpuUsage();
+  for (const step of steps) step();
+  const t = process.cpuUsage(t0);
+  return (t.user + t.system) / cdrs;
 }
 
 async function round(
@@ -105,6 +153,11 @@ async function round(
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   let started = 0;
   let drained = 0;
+  const machineCpu = (): { scorer: number; broker: number } => ({
+    scorer: processCpuSeconds(child.pid ?? -1) ?? NaN,
+    broker: stackServerCpuSeconds('kafka') ?? NaN,
+  });
+  let cpuFrom = { ...machineCpu(), applied: 0 };
   let candidate: { at: number; end: number } | undefined;
   // Polled every 100 ms: a scrape costs the scorer well under a millisecond, and the poll sets the
   // resolution of both clocks.
@@ -112,7 +165,10 @@ async function round(
     const m = (await scrapeMetrics(port)) ?? '';
     const now = performance.now();
     const applied = sumMetric(m, 'ringfence_scorer_records_total', cdrSeries);
-    if (started === 0 && applied > 0) started = now;
+    if (started === 0 && applied > 0) {
+      started = now;
+      cpuFrom = { ...machineCpu(), applied };
+    }
     if (drained === 0 && applied >= cdrs) {
       // Drained once the source stage has read every observation partition to the end it last
       // fetched (its lag gauge; the topic's end also counts transaction markers, so records applied
@@ -132,6 +188,10 @@ async function round(
     await new Promise((r) => setTimeout(r, 100));
   }
   const done = performance.now();
+  const cpuTo = machineCpu();
+  const perCdrUs = (seconds: number): number => (seconds / (cdrs - cpuFrom.applied)) * 1e6;
+  const brokerUs = perCdrUs(cpuTo.broker - cpuFrom.broker);
+  const cpuUs = perCdrUs(cpuTo.scorer - cpuFrom.scorer) + brokerUs;
   const lagAfter = await committedLag(admin, groupId, cdrTopic);
   child.kill('SIGTERM');
   await exited;
@@ -141,6 +201,8 @@ async function round(
     settleSeconds: (done - (drained || done)) / 1000,
     lagBefore,
     lagAfter,
+    cpuUs,
+    brokerUs,
   };
 }
 
@@ -155,6 +217,7 @@ async function main(): Promise<void> {
       { subscribers: SUBSCRIBERS, hours: HOURS, seed: 42 },
       join(dir, 'bench.jsonl'),
     );
+    const steps = await engineInput(paths.cdrs, paths.complaints);
     const rounds = [];
     let cdrs = 0;
     // Each round gets its own topics, pre-filled before the scorer starts.
@@ -163,7 +226,7 @@ async function main(): Promise<void> {
       await ensureTopics(admin, prefix).catch(() => ensureTopics(admin, prefix));
       cdrs = await produceInput(kafka, prefix, paths.cdrs, paths.complaints);
       const drain = await drainOnly(stack, prefix, cdrs);
-      const r = { ...(await round(stack, admin, prefix, cdrs)), drain };
+      const r = { ...(await round(stack, admin, prefix, cdrs)), drain, engineUs: engineCpuUs(steps, cdrs) };
       process.stderr.write(`round ${i + 1}: ${JSON.stringify(r)}\n`);
       rounds.push(r);
     }
@@ -172,6 +235,8 @@ async function main(): Promise<void> {
       value: Math.round(median(rounds.map((r) => r.drain))),
       unit: 'CDR/s',
     };
+    const cpu = median(rounds.map((r) => r.cpuUs));
+    const engineUs = median(rounds.map((r) => r.engineUs));
     const setup = `${cdrs} CDRs pre-filled (${SUBSCRIBERS} subscribers, ${HOURS} h), median of ${ROUNDS} rounds; committed cdr.v1 lag before/after per round: ${rounds.map((r) => `${r.lagBefore}/${r.lagAfter}`).join(', ')}`;
     process.stdout.write(
       `${JSON.stringify({
@@ -194,6 +259,22 @@ async function main(): Promise<void> {
             baseline: drain,
             notes: `${setup}; timed from the first applied record to the scorer reporting idle: after the input ends it waits IDLE_FLUSH_MS (200 ms here), settles final scores and writes a snapshot, ${rounds.map((r) => r.settleSeconds.toFixed(2)).join(', ')} s per round`,
           },
+          ...(Number.isFinite(cpu)
+            ? [
+                {
+                  metric: 'machine CPU per CDR end to end (scorer + broker processes)',
+                  value: Number(cpu.toFixed(2)),
+                  unit: 'µs',
+                  target: `<= ${(2.5 * engineUs).toFixed(1)} (2.5× the engine)`,
+                  baseline: {
+                    metric: 'in-process engine CPU per CDR, same input decoded beforehand, outputs discarded',
+                    value: Number(engineUs.toFixed(2)),
+                    unit: 'µs',
+                  },
+                  notes: `${setup}; CPU of the scorer and broker processes (/proc) from the first applied record to idle (decode, engine, observations, produce, transactions, snapshot) over the CDRs applied in that span; per round ${rounds.map((r) => r.cpuUs.toFixed(1)).join(', ')} µs, of which the broker ${rounds.map((r) => r.brokerUs.toFixed(1)).join(', ')} µs; engine per round (this process, all threads, alternating with the scorer rounds) ${rounds.map((r) => r.engineUs.toFixed(2)).join(', ')} µs; ratio ${(cpu / engineUs).toFixed(2)}`,
+                },
+              ]
+            : []),
         ],
       })}\n`,
     );
