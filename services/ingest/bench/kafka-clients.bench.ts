@@ -198,4 +198,4 @@ const results = PATHS.flatMap((p) =>
   })),
 );
 process.stdout.write(`${load}\n`);
-process.stdout.write(`${JSON.stringify({ bench: 'cdr/kafka-clients', results })}\n`);
+process.stdout.write(`${JSON.stringify({ bench: 'ingest/kafka-clients', results })}\n`);

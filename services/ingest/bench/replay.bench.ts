@@ -175,7 +175,7 @@ const coresAt100k = ((parseUs + producerUs + brokerUs) * 100_000) / 1e6;
 
 process.stdout.write(
   `${JSON.stringify({
-    bench: 'cdr/replay',
+    bench: 'ingest/replay',
     results: [
       {
         metric: 'replay throughput',
