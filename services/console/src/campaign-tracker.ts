@@ -30,17 +30,6 @@ function sourcesOf(c: Campaign): string[] {
   ].sort();
 }
 
-/**
- * How strongly a live campaign continues a stored one: shared numbers, then shared trunks and
- * devices. A carrier is shared by unrelated campaigns over time, so it does not count.
- */
-function overlap(numbers: ReadonlySet<string>, specific: ReadonlySet<string>, s: StoredCampaign): number {
-  let score = 0;
-  for (const n of s.numbers) if (numbers.has(n)) score += 2;
-  for (const src of s.sources) if (specific.has(src)) score += 1;
-  return score;
-}
-
 /** The same members give the same id on every console replica, so concurrent first sightings agree. */
 function newId(c: Campaign): string {
   const members = c.numbers.map((n) => n.number).sort();
@@ -67,14 +56,29 @@ export function trackCampaigns(
   nowMs: number,
   endedSinceMs: number,
 ): Tracking {
+  // How strongly each live campaign continues each stored one: 2 per shared number, 1 per shared
+  // trunk or device (a carrier is shared by unrelated campaigns over time, so it does not count).
+  // Indexed by member, so the cost follows the members, not live × stored.
+  const byMember = new Map<string, number[]>();
+  const index = (key: string, si: number): void => {
+    const list = byMember.get(key);
+    if (list === undefined) byMember.set(key, [si]);
+    else list.push(si);
+  };
+  stored.forEach((s, si) => {
+    for (const n of s.numbers) index(`n:${n}`, si);
+    for (const src of s.sources) if (src.startsWith('trunk:') || src.startsWith('device:')) index(src, si);
+  });
   const pairs: { li: number; si: number; score: number }[] = [];
   live.forEach((c, li) => {
-    const numbers = new Set(c.numbers.map((n) => n.number));
-    const specific = new Set([...c.trunks.map((t) => `trunk:${t}`), ...c.devices.map((d) => `device:${d}`)]);
-    stored.forEach((s, si) => {
-      const score = overlap(numbers, specific, s);
-      if (score > 0) pairs.push({ li, si, score });
-    });
+    const scores = new Map<number, number>();
+    const add = (key: string, points: number): void => {
+      for (const si of byMember.get(key) ?? []) scores.set(si, (scores.get(si) ?? 0) + points);
+    };
+    for (const n of new Set(c.numbers.map((x) => x.number))) add(`n:${n}`, 2);
+    for (const t of new Set(c.trunks)) add(`trunk:${t}`, 1);
+    for (const d of new Set(c.devices)) add(`device:${d}`, 1);
+    for (const [si, score] of scores) pairs.push({ li, si, score });
   });
   pairs.sort(
     (a, b) =>
