@@ -7,7 +7,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import { constants } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const pinnedNode = join(repo, 'node_modules', '.bin', 'node');
@@ -22,9 +22,9 @@ const env = {
 };
 const cli = join(repo, 'services', 'cli', 'dist', 'index.js');
 
-function step(title, command, args, { allowFail = false } = {}) {
+function step(title, command, args, { allowFail = false, extraEnv = {} } = {}) {
   process.stdout.write(`\n▶ ${title}\n`);
-  const r = spawnSync(command, args, { cwd: repo, env, stdio: 'inherit' });
+  const r = spawnSync(command, args, { cwd: repo, env: { ...env, ...extraEnv }, stdio: 'inherit' });
   if (r.error) throw r.error;
   if (r.status !== 0 && !allowFail) {
     process.stderr.write(`✖ ${title} failed (exit ${r.status ?? r.signal})\n`);
@@ -81,7 +81,17 @@ function rerunUnderPinnedNode() {
 
 const command = process.argv[2];
 
-function main() {
+// Tests and benches must reach the stack where `stack up` put it (KAFKA_PORT, CLICKHOUSE_HTTP_PORT,
+// or the external servers configured), not at the default ports their own fallbacks name. Only
+// their step gets these: `stack up` and `stack down` would take them for external servers.
+async function stackAddressesEnv() {
+  const stack = pathToFileURL(join(repo, 'services', 'cli', 'dist', 'stack', 'stack.js')).href;
+  const { stackAddresses } = await import(stack);
+  const a = stackAddresses();
+  return { KAFKA_BROKERS: a.kafkaBrokers, CLICKHOUSE_URL: a.clickhouseUrl };
+}
+
+async function main() {
   if (!['test', 'start', 'bench'].includes(command)) {
     process.stderr.write('usage: bootstrap.mjs test | start [--replay FILE] | bench\n');
     process.exit(2);
@@ -95,9 +105,7 @@ function main() {
       'running unit and integration tests',
       'npx',
       ['vitest', 'run', '-c', '.config/vitest.config.ts'],
-      {
-        allowFail: true,
-      },
+      { allowFail: true, extraEnv: await stackAddressesEnv() },
     );
     if (!wasUp) step('stopping the local stack', 'node', [cli, 'stack', 'down'], { allowFail: true });
     process.exit(status);
@@ -120,7 +128,7 @@ function main() {
       'running benchmarks',
       'node',
       [join(repo, 'bench', 'run.mjs'), ...process.argv.slice(3)],
-      { allowFail: true },
+      { allowFail: true, extraEnv: await stackAddressesEnv() },
     );
     if (!wasUp) step('stopping the local stack', 'node', [cli, 'stack', 'down'], { allowFail: true });
     process.exit(status);
@@ -136,5 +144,5 @@ if (!supportedNode()) {
       ? 'from node_modules'
       : process.execPath;
   process.stdout.write(`\n▶ running under Node ${process.version} (${from})\n`);
-  main();
+  main().catch((error) => fail(error instanceof Error ? error.message : String(error)));
 }
