@@ -330,12 +330,20 @@ describe('deploy/k8s', () => {
     }
   });
 
-  it('runs the scorer as one active instance and a standby, never two writers of one group', () => {
+  it('runs scorer pods that share the partitions: more than one, no more than cdr.v1 has, co-partitioned inputs', () => {
     const scorer = named('Deployment', 'scorer');
-    // One replica has no failover; more add standbys only (docs/scaling.md), so two is the design.
-    expect(scorer?.spec?.replicas).toBe(2);
-    // A rolling update starts the new pod before the old one stops: safe only because the group's
-    // assignor keeps one active instance and transactions fence the old one, under one group id.
+    const common = named('ConfigMap', 'ringfence-common')?.data ?? {};
+    const partitions = loadConfig(z.object(baseConfigShape), { env: common, file: '' }).kafkaTopicPartitions;
+    const cdr = partitions['cdr.v1'] ?? 0;
+    // One replica has no failover; a pod beyond one per partition would own nothing (docs/scaling.md).
+    expect(scorer?.spec?.replicas).toBeGreaterThanOrEqual(2);
+    expect(scorer?.spec?.replicas).toBeLessThanOrEqual(cdr);
+    expect(scorer?.spec?.replicas).toBeLessThanOrEqual(partitions['scorer.source-events.v1'] ?? 0);
+    // A number's complaints, decisions and calls received sit on its calls' partition.
+    for (const topic of ['complaints.v1', 'feedback.v1', 'scorer.received.v1'] as const)
+      expect(partitions[topic], topic).toBe(cdr);
+    // A rolling update starts the new pod before the old one stops: safe because each partition's
+    // transactional id fences its previous owner, under one group id.
     expect(scorer?.spec?.strategy?.type).toBe('RollingUpdate');
     const env = scorer?.spec?.template?.spec.containers[0]?.env ?? [];
     expect(env.some((e) => e.name === 'GROUP_ID')).toBe(false);

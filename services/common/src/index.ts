@@ -24,6 +24,7 @@ export {
   type TopicSpec,
 } from './topics.js';
 export { createKafka, ensureTopics, type KafkaOptions } from './kafka.js';
+export { keyPartition, murmur2 } from './key-partition.js';
 export { readToEnd, type ReadToEndOptions } from './topic-reader.js';
 export { backoffDelay, withRetry, type RetryOptions } from './retry.js';
 export { pollUntil, pollUntilTrue, type PollOptions } from './poll-until.js';

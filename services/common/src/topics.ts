@@ -6,7 +6,10 @@ export const TOPICS = {
   cdrDlq: 'cdr.dlq.v1',
   /** Raw JSON CDRs from mediation systems that already write to Kafka. */
   cdrRaw: 'cdr.raw.v1',
-  /** Normalised complaints, ComplaintEvent, keyed by reported number. */
+  /**
+   * Normalised complaints, ComplaintEvent, keyed by reported number; co-partitioned with cdr.v1
+   * (the same partition count), so a number's complaints are on its calls' partition.
+   */
   complaints: 'complaints.v1',
   /** Raw JSON complaints. */
   complaintsRaw: 'complaints.raw.v1',
@@ -16,14 +19,24 @@ export const TOPICS = {
   sourceRisk: 'source-risk.v1',
   /** Alerts when a subject's level rises. */
   alerts: 'alerts.v1',
-  /** Operator decisions, Feedback keyed by subject. */
+  /**
+   * Operator decisions, Feedback keyed by subject (the number itself, or `<kind>:<id>`);
+   * co-partitioned with cdr.v1, so a number's decisions are on its calls' partition.
+   */
   feedback: 'feedback.v1',
   /**
    * Scorer's re-key stage: per-call SourceObservations, each source always in the same partition
    * (FNV-1a of `<kind>:<id>`), packed length-delimited per partition under key `pack:<n>`.
    */
   sourceEvents: 'scorer.source-events.v1',
-  /** Scorer stage snapshots (compacted), StageSnapshot keyed by "<group>:<stage>". */
+  /**
+   * Scorer's calls received per number: each cdr.v1 partition's callees, packed per partition of
+   * the callee (co-partitioned with cdr.v1), so the partition that holds a number counts its calls.
+   */
+  received: 'scorer.received.v1',
+  /** Scorer's thin-campaign counts per entry trunk (compacted), one record per cdr.v1 partition. */
+  campaignCounts: 'scorer.campaign-counts.v1',
+  /** Scorer partition snapshots (compacted), StageSnapshot chunks keyed by "<group>:<task>:<slot>:<part>". */
   scorerSnapshots: 'scorer.snapshots.v1',
 } as const;
 
@@ -43,13 +56,15 @@ export const TOPIC_SPECS: readonly TopicSpec[] = [
   { role: 'cdr', partitions: 6, compacted: false },
   { role: 'cdrDlq', partitions: 1, compacted: false },
   { role: 'cdrRaw', partitions: 3, compacted: false },
-  { role: 'complaints', partitions: 3, compacted: false },
+  { role: 'complaints', partitions: 6, compacted: false },
   { role: 'complaintsRaw', partitions: 1, compacted: false },
   { role: 'callerRisk', partitions: 6, compacted: true },
   { role: 'sourceRisk', partitions: 3, compacted: true },
   { role: 'alerts', partitions: 3, compacted: false },
-  { role: 'feedback', partitions: 3, compacted: false },
+  { role: 'feedback', partitions: 6, compacted: false },
   { role: 'sourceEvents', partitions: 6, compacted: false },
+  { role: 'received', partitions: 6, compacted: false },
+  { role: 'campaignCounts', partitions: 1, compacted: true },
   { role: 'scorerSnapshots', partitions: 1, compacted: true },
 ];
 

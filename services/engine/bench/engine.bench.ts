@@ -98,7 +98,7 @@ for (let i = 0; i < CALLERS; i++) {
   engine.onCdr(c);
 }
 gc();
-const tracked = engine.numbers.stage.states.size;
+const tracked = engine.numbers[0]!.stage.states.size;
 const perCaller = (process.memoryUsage().heapUsed - before) / tracked;
 
 // What a miss of the engine's state costs on this machine: a chase of dependent loads through a

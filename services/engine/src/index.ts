@@ -23,8 +23,11 @@ export {
 } from './verdict.js';
 export { FEEDBACK_ACTIONS, type FeedbackActionName, type FeedbackInput } from './feedback.js';
 export { blankObservation, type SourceObservation } from './observation.js';
-export { NumberStage } from './number-stage.js';
-export { SourceStage } from './source-stage.js';
-export { Engine } from './engine.js';
+export { NumberStage, type NumberStageOptions } from './number-stage.js';
+export { SourceStage, type SourceStageOptions } from './source-stage.js';
+export { Engine, type EngineOptions } from './engine.js';
+export { TaintTable, taintsCallers } from './taint-table.js';
+export { CampaignTable } from './campaign-table.js';
+export { numberPartition, sourcePartition } from './partitioning.js';
 export { CollectingSink } from './collecting-sink.js';
 export { scoreFile, verdictLine, type ScoreFileOptions, type ScoreFileResult } from './score-file.js';

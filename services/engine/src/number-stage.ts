@@ -28,6 +28,8 @@ import { LocalClock } from './local-time.js';
 import { blockLength, nationalValue, regionLength, sharedPrefix } from './number-parts.js';
 import { blankObservation, type SourceObservation } from './observation.js';
 import { CallIds } from './call-ids.js';
+import { CampaignTable } from './campaign-table.js';
+import { TaintTable } from './taint-table.js';
 import { CalleeFilter } from './callee-filter.js';
 import { ReceivedCalls } from './received-calls.js';
 import type { Rules, SubjectKindName } from './rules.js';
@@ -50,10 +52,19 @@ const NIGHT_GAP_SEC = 8 * 3600;
 /** Night-time repeats older than this (behind the number's latest call) no longer count. */
 const NIGHT_MEMORY_SEC = 48 * 3600;
 
-/** What the number stage tells the source stage (both in one process). */
-export interface NumberHooks {
-  /** A trunk started carrying a thin campaign of `members` numbers, or stopped (0). */
-  campaign?: (trunk: string, members: number) => void;
+/** What a number stage shares with the other stages of the engine. */
+export interface NumberStageOptions {
+  /** The cdr.v1 partition this stage holds (its campaign counts are reported under it). */
+  partition?: number;
+  /** Sources that taint their callers now, from the source stages' verdicts. */
+  taint?: TaintTable;
+  /** Thin campaigns per entry trunk, summed over every number stage. */
+  campaigns?: CampaignTable;
+  /**
+   * Counts a call received by `callee` (hashString of it: `hash`) where the callee's own state is:
+   * the stage of the callee's partition. Unset: this stage (one partition).
+   */
+  receivedBy?: (callee: string, sec: number, hash: number) => void;
 }
 const ATTEMPTS_24H = FEATURE_INDEX.attempts_24h;
 /** Distinct trunk ids kept as shared strings; trunks are few, so the cap is a safety net. */
@@ -95,19 +106,19 @@ export class NumberStage {
   private readonly nightFrom: number;
   private readonly nightTo: number;
   private readonly hashes: [number, number, number, number] = [0, 0, 0, 0];
-  /** Trunks currently flagged for spoofing, from the source stage's scoring. */
-  readonly spoofingSources = new Set<string>();
+  readonly partition: number;
+  /** Sources that taint their callers now (trunks flagged for spoofing, devices at MEDIUM+). */
+  readonly taint: TaintTable;
   private readonly obs: SourceObservation = blankObservation();
   /** One string per trunk id, so the numbers that remember a trunk share it. */
   private readonly trunkNames = new Map<string, string>();
-  /** Devices currently at MEDIUM or above (any category), e.g. handsets cycling throw-away SIMs. */
-  readonly flaggedDevices = new Set<string>();
   /** Calls received per number (by callee), for the asymmetry features. */
   readonly received = new ReceivedCalls();
   /** Whether a number received any call lately: a caller id nobody calls may be made up. */
   readonly called = new CalleeFilter();
-  /** Trunks carrying a thin campaign now, with its member count (see detectCampaigns). */
-  readonly campaigns = new Map<string, number>();
+  /** Trunks carrying a thin campaign now, over every number stage (see detectCampaigns). */
+  readonly campaigns: CampaignTable;
+  private readonly receivedBy: ((callee: string, sec: number, hash: number) => void) | null;
   /** Call ids counted lately: a CDR sent again counts once (see CallIds). */
   readonly callIds = new CallIds();
   /** CDRs recognised as copies of one already counted, and ignored. */
@@ -117,8 +128,16 @@ export class NumberStage {
     readonly rules: Rules,
     sink: EngineSink,
     private readonly emit: (o: SourceObservation) => void,
-    private readonly hooks: NumberHooks = {},
+    options: NumberStageOptions = {},
   ) {
+    this.partition = options.partition ?? 0;
+    this.taint = options.taint ?? new TaintTable();
+    this.campaigns = options.campaigns ?? new CampaignTable(rules.campaign.minMembers);
+    this.receivedBy = options.receivedBy ?? null;
+    this.taint.onChange((kind, id, tainted) => {
+      if (tainted) this.implicate(kind, id);
+    });
+    this.campaigns.onChange((trunks) => this.onCampaigns(trunks));
     this.stage = new Stage(rules, sink, (key) => ['number', key], 'number');
     this.stage.decorate = (key, st, f) => this.decorate(key, st, f);
     this.stage.eligible = (key, st) =>
@@ -211,8 +230,8 @@ export class NumberStage {
       h[2] = h[0];
     }
     h[3] = 0;
-    this.received.add(sec, h[0]);
-    this.called.add(sec, h[0]);
+    if (this.receivedBy === null) this.addReceived(sec, h[0]);
+    else this.receivedBy(called, sec, h[0]);
     const callerHash = hashString(calling);
 
     const s = this.stage.state(calling, sec);
@@ -297,6 +316,15 @@ export class NumberStage {
       this.emit(this.observation('device', device, setupMs, calling, callerHash, talkSec, obsFlags));
   }
 
+  /**
+   * A call received by one of this stage's numbers (its hashString: `hash`) at event time `sec`,
+   * made by a caller of any partition. Counts are sums, so the order they arrive in does not matter.
+   */
+  addReceived(sec: number, hash: number): void {
+    this.received.add(sec, hash);
+    this.called.add(sec, hash);
+  }
+
   /** Fills the one observation object this stage emits (reused: the consumer copies what it keeps). */
   private observation(
     kind: SourceObservation['kind'],
@@ -361,15 +389,16 @@ export class NumberStage {
     const r = s.rich;
     let via = 0;
     let dev = 0;
-    if (s.trunk0 !== '' && this.spoofingSources.has(s.trunk0)) via += r !== null ? r.slotCalls(C_T0) : s.nT0;
-    if (s.trunk1 !== '' && this.spoofingSources.has(s.trunk1)) via += r !== null ? r.slotCalls(C_T1) : s.nT1;
-    if (s.device0 !== '' && this.flaggedDevices.has(s.device0)) dev = r !== null ? r.slotCalls(C_D0) : s.nD0;
+    const trunks = this.taint.trunks;
+    if (s.trunk0 !== '' && trunks.has(s.trunk0)) via += r !== null ? r.slotCalls(C_T0) : s.nT0;
+    if (s.trunk1 !== '' && trunks.has(s.trunk1)) via += r !== null ? r.slotCalls(C_T1) : s.nT1;
+    if (s.device0 !== '' && this.taint.devices.has(s.device0)) dev = r !== null ? r.slotCalls(C_D0) : s.nD0;
     return [via, dev];
   }
 
   /** True when a number made calls through a source flagged now. */
   tainted(s: SubjectState): boolean {
-    if (this.spoofingSources.size === 0 && this.flaggedDevices.size === 0) return false;
+    if (this.taint.size === 0) return false;
     const [via, dev] = this.taintedCalls(s);
     return via > 0 || dev > 0;
   }
@@ -416,60 +445,43 @@ export class NumberStage {
 
   /** The campaign a number belongs to now: its trunk's member count, or 0. */
   private campaignOf(key: string, s: SubjectState): number {
-    if (this.campaigns.size === 0) return 0;
-    const members = this.campaigns.get(s.trunk0) ?? 0;
+    if (s.trunk0 === '') return 0;
+    const members = this.campaigns.members(s.trunk0);
     return members > 0 && this.campaignEvidence(key, s) ? members : 0;
   }
 
   /**
-   * Groups the numbers with campaign evidence by their entry trunk; a trunk with at least
-   * `campaign.minMembers` of them carries a campaign. Runs before every sweep and at the end of
-   * input, over the stage's whole state, so the result depends on the state, not on the order calls
-   * arrived in. New members are re-scored at once; the source stage is told about the trunk.
+   * Counts this stage's numbers with campaign evidence per entry trunk and reports them to the
+   * campaign table, where a trunk with at least `campaign.minMembers` of them over every stage
+   * carries a campaign. Runs before every sweep and at the end of input, over the stage's whole
+   * state, so the result depends on the state, not on the order calls arrived in.
    */
   detectCampaigns(): void {
     const counts = new Map<string, number>();
     for (const [key, s] of this.stage.states) {
       if (this.campaignEvidence(key, s)) counts.set(s.trunk0, (counts.get(s.trunk0) ?? 0) + 1);
     }
-    const min = this.rules.campaign.minMembers;
-    const changed = new Set<string>();
-    for (const [trunk, n] of counts) {
-      if (n >= min && this.campaigns.get(trunk) !== n) {
-        this.campaigns.set(trunk, n);
-        changed.add(trunk);
-      }
-    }
-    for (const trunk of this.campaigns.keys()) {
-      if ((counts.get(trunk) ?? 0) < min) {
-        this.campaigns.delete(trunk);
-        changed.add(trunk);
-      }
-    }
-    if (changed.size === 0) return;
-    for (const trunk of changed) this.hooks.campaign?.(trunk, this.campaigns.get(trunk) ?? 0);
+    this.campaigns.update(this.partition, counts);
+  }
+
+  /** Campaigns changed (in any stage): this stage's members and former members are re-scored at once. */
+  private onCampaigns(trunks: ReadonlySet<string>): void {
     for (const [key, s] of this.stage.states) {
-      if (changed.has(s.trunk0) && (this.stage.verdicts.has(key) || this.campaignOf(key, s) > 0))
+      if (trunks.has(s.trunk0) && (this.stage.verdicts.has(key) || this.campaignOf(key, s) > 0))
         this.stage.evaluate(key, s, s.lastSec * 1000);
     }
   }
 
   /**
-   * Whether a source taints its callers changed (trunks flagged for spoofing, devices at MEDIUM+):
-   * the shares are looked up at scoring time, so only the set changes here.
+   * A source started tainting its callers: this stage's numbers that called through it are
+   * re-scored now (at their own latest event time), not at their next call. Taint changes are
+   * rare (a source's level or category changing), so a pass over the stage costs little.
    */
-  onTaint(kind: SubjectKindName, id: string, tainted: boolean): void {
-    const set = kind === 'trunk' ? this.spoofingSources : kind === 'device' ? this.flaggedDevices : null;
-    if (set === null) return;
-    if (tainted) set.add(id);
-    else set.delete(id);
-  }
-
-  /** A number that used a source whose taint changed: re-scored at once (its own latest event time). */
-  implicate(caller: string): void {
-    const s = this.stage.states.get(caller);
-    if (s === undefined) return;
-    this.stage.evaluate(caller, s, s.lastSec * 1000);
+  private implicate(kind: SubjectKindName, id: string): void {
+    for (const [key, s] of this.stage.states) {
+      const used = kind === 'device' ? s.device0 === id : s.trunk0 === id || s.trunk1 === id;
+      if (used) this.stage.evaluate(key, s, s.lastSec * 1000);
+    }
   }
 
   /**
@@ -495,24 +507,25 @@ export class NumberStage {
     stage.republishSuspects();
   }
 
-  /** Compact binary snapshot of the whole stage. */
+  /**
+   * Compact binary snapshot of the whole stage, with its own campaign counts. The taint it sees is
+   * the source stages' and is rebuilt from them (or from source-risk.v1), not kept here.
+   */
   snapshot(): Buffer {
     return writeStage(this.stage, {
-      spoofing: [...this.spoofingSources],
-      devices: [...this.flaggedDevices],
       received: this.received.toBytes().toString('base64'),
       called: this.called.toBytes().toString('base64'),
-      campaigns: [...this.campaigns],
+      campaignCounts: [...this.campaigns.countsOf(this.partition)],
       callIds: this.callIds.toBytes().toString('base64'),
     });
   }
 
   restore(buf: Buffer): void {
     const extra = readStage(this.stage, buf) as {
-      spoofing: string[];
-      devices: string[];
       received?: string;
       called?: string;
+      campaignCounts?: [string, number][];
+      /** Before the campaign table: the trunks carrying a campaign, with their member counts. */
       campaigns?: [string, number][];
       callIds?: string;
     };
@@ -527,12 +540,7 @@ export class NumberStage {
     // counted before the restore counts once more.
     if (extra.callIds === undefined) this.callIds.clear();
     else this.callIds.fromBytes(Buffer.from(extra.callIds, 'base64'));
-    this.spoofingSources.clear();
-    this.flaggedDevices.clear();
-    this.campaigns.clear();
-    for (const [t, n] of extra.campaigns ?? []) this.campaigns.set(t, n);
-    for (const t of extra.spoofing) this.spoofingSources.add(t);
-    for (const d of extra.devices) this.flaggedDevices.add(d);
+    this.campaigns.load(this.partition, new Map(extra.campaignCounts ?? extra.campaigns ?? []));
   }
 
   onFeedback(fb: FeedbackInput): void {

@@ -1,4 +1,5 @@
 import { createWriteStream } from 'node:fs';
+import { TOPIC_SPECS, type TopicRole } from '@ringfence/common';
 import { once } from 'node:events';
 import { parseCdr, parseComplaint, readRecords } from '@ringfence/cdr';
 import type { IComplaintEvent } from '@ringfence/proto';
@@ -12,6 +13,11 @@ export interface ScoreFileOptions {
   rules?: Rules | undefined;
   /** Where to write verdicts JSONL; omitted: only returned. */
   out?: string | undefined;
+  /**
+   * Partition counts of cdr.v1 and scorer.source-events.v1, as the scorer service's: verdicts equal
+   * the service's for the same counts. Default: the local stack's (TOPIC_SPECS).
+   */
+  partitions?: { numbers: number; sources: number } | undefined;
 }
 
 export interface ScoreFileResult {
@@ -24,6 +30,9 @@ export interface ScoreFileResult {
   alerts: number;
   verdicts: Verdict[];
 }
+
+const defaultPartitions = (role: TopicRole): number =>
+  TOPIC_SPECS.find((s) => s.role === role)?.partitions ?? 1;
 
 /** The offline output line of one subject (SHARED CONTRACTS). */
 export function verdictLine(v: Verdict): Record<string, unknown> {
@@ -47,7 +56,10 @@ export function verdictLine(v: Verdict): Record<string, unknown> {
 export async function scoreFile(path: string, options: ScoreFileOptions = {}): Promise<ScoreFileResult> {
   const rules = options.rules ?? loadRules();
   const sink = new CollectingSink();
-  const engine = new Engine(rules, sink);
+  const engine = new Engine(rules, sink, {
+    numberPartitions: options.partitions?.numbers ?? defaultPartitions('cdr'),
+    sourcePartitions: options.partitions?.sources ?? defaultPartitions('sourceEvents'),
+  });
   const complaints: IComplaintEvent[] = [];
   if (options.complaints !== undefined) {
     for await (const rec of readRecords(options.complaints)) {
@@ -90,7 +102,7 @@ export async function scoreFile(path: string, options: ScoreFileOptions = {}): P
     rejected,
     complaints: complaints.length,
     lateRecords: engine.lateRecords,
-    duplicates: engine.numbers.duplicates,
+    duplicates: engine.duplicates,
     alerts: sink.alerts.length,
     verdicts,
   };

@@ -1,15 +1,14 @@
-import { F_ATTESTATION_C, F_ATTESTATION_NONE, F_IDENTITY } from './call-flags.js';
+import { F_ATTESTATION_NONE, F_IDENTITY } from './call-flags.js';
 import { FEATURE_INDEX } from './features.js';
 import type { FeedbackInput } from './feedback.js';
 import type { SourceObservation } from './observation.js';
+import { CampaignTable } from './campaign-table.js';
+import { TaintTable, taintsCallers } from './taint-table.js';
 import type { Rules, SubjectKindName } from './rules.js';
 import { readStage, writeStage } from './snapshot.js';
 import { Stage } from './stage.js';
 import type { SubjectState } from './subject-state.js';
 import type { EngineSink, LevelName } from './verdict.js';
-
-/** Recent unverified callers remembered per trunk/carrier, to implicate once the source is flagged. */
-const RECENT_CAP = 4096;
 
 function sourceKind(key: string): [SubjectKindName, string] {
   const i = key.indexOf(':');
@@ -27,28 +26,11 @@ interface Cached {
   s: SubjectState | null;
 }
 
-/** How the source stage tells the number stage which sources taint their callers (both in one process). */
-export interface SourceHooks {
-  /** A source started or stopped tainting its callers (scored, or expired). */
-  taint?: (kind: SubjectKindName, id: string, tainted: boolean) => void;
-  /** A recent caller of a source whose taint just changed, to re-score now rather than at its next call. */
-  implicate?: (caller: string) => void;
-}
-
-interface Recent {
-  callers: string[];
-  times: number[];
-  next: number;
-}
-
-/**
- * Trunks taint their callers when flagged for spoofing; devices (handsets) when flagged at all.
- * Carriers never do: too coarse, one bad trunk would taint a whole interconnect partner.
- */
-export function taintsCallers(kind: SubjectKindName, level: LevelName, category: string): boolean {
-  const flagged = level === 'MEDIUM' || level === 'HIGH';
-  if (kind === 'device') return flagged;
-  return kind === 'trunk' && flagged && category === 'spoofing';
+export interface SourceStageOptions {
+  /** Where the taint this stage's sources put on their callers goes (shared with the number stages). */
+  taint?: TaintTable;
+  /** Thin campaigns per entry trunk, counted by the number stages. */
+  campaigns?: CampaignTable;
 }
 
 /**
@@ -58,10 +40,10 @@ export function taintsCallers(kind: SubjectKindName, level: LevelName, category:
 export class SourceStage {
   readonly stage: Stage;
   private readonly hashes = [0, 0, 0, 0, 0];
-  private readonly recent = new Map<string, Recent>();
+  /** Keys of this stage's sources that taint their callers now. */
   private readonly flagged = new Set<string>();
-  /** Trunks carrying a thin campaign (from the number stage), with the campaign's member count. */
-  private readonly campaigns = new Map<string, number>();
+  readonly taint: TaintTable;
+  readonly campaigns: CampaignTable;
   /**
    * Key and state per id and kind, so the hot path builds no key string and does one map lookup
    * per call; kept in step with the stage's evictions and restores.
@@ -79,31 +61,38 @@ export class SourceStage {
   constructor(
     readonly rules: Rules,
     sink: EngineSink,
-    private readonly hooks: SourceHooks = {},
+    options: SourceStageOptions = {},
   ) {
+    this.taint = options.taint ?? new TaintTable();
+    this.campaigns = options.campaigns ?? new CampaignTable(rules.campaign.minMembers);
     this.stage = new Stage(rules, sink, sourceKind);
     this.stage.onEvict = (key) => this.forget(key);
     this.stage.onScored = (key, kind, id, level, category) => this.onScored(key, kind, id, level, category);
     this.stage.decorate = (key, _s, f) => {
-      f[FEATURE_INDEX.campaign_members] = this.campaigns.get(key) ?? 0;
+      f[FEATURE_INDEX.campaign_members] = key.startsWith('trunk:') ? this.campaigns.members(key.slice(6)) : 0;
     };
+    this.campaigns.onChange((trunks) => this.onCampaigns(trunks));
   }
 
   /**
-   * The number stage found (or lost) a thin campaign entering through `trunk`: the trunk is
-   * re-scored now, so traceback names it without waiting for its next call.
+   * The number stages found (or lost) thin campaigns entering through these trunks: the ones this
+   * stage tracks are re-scored now, so traceback names them without waiting for their next call.
    */
-  onCampaign(trunk: string, members: number): void {
-    const key = `trunk:${trunk}`;
-    if (members > 0) this.campaigns.set(key, members);
-    else if (!this.campaigns.delete(key)) return;
-    const s = this.stage.states.get(key);
-    if (s !== undefined) this.stage.evaluate(key, s, s.lastSec * 1000);
+  private onCampaigns(trunks: ReadonlySet<string>): void {
+    for (const trunk of trunks) {
+      const key = `trunk:${trunk}`;
+      const s = this.stage.states.get(key);
+      if (s !== undefined) this.stage.evaluate(key, s, s.lastSec * 1000);
+    }
+  }
+
+  /** Keys of the sources of this stage that taint their callers now (`<kind>:<id>`). */
+  flaggedKeys(): ReadonlySet<string> {
+    return this.flagged;
   }
 
   /** A subject left the stage: its cached state must not be used again. */
   private forget(key: string): void {
-    this.recent.delete(key);
     const i = key.indexOf(':');
     const c = (
       this.cache[key.slice(0, i) as SourceObservation['kind']] as Map<string, Cached> | undefined
@@ -115,43 +104,9 @@ export class SourceStage {
   private onScored(key: string, kind: SubjectKindName, id: string, level: LevelName, category: string): void {
     const taints = taintsCallers(kind, level, category);
     if (taints === this.flagged.has(key)) return;
-    if (!taints) {
-      this.flagged.delete(key);
-      this.hooks.taint?.(kind, id, false);
-      return;
-    }
-    this.flagged.add(key);
-    this.hooks.taint?.(kind, id, true);
-    // Its recent callers are re-scored now; while it stays flagged, its callers pick the taint up
-    // with their own next call (and every number is re-scored exactly at the end anyway).
-    const r = this.recent.get(key);
-    this.recent.delete(key);
-    if (r === undefined || this.hooks.implicate === undefined) return;
-    const seen = new Set<string>();
-    for (const caller of r.callers) {
-      if (seen.has(caller)) continue;
-      seen.add(caller);
-      this.hooks.implicate(caller);
-    }
-  }
-
-  private remember(key: string, o: SourceObservation): void {
-    let r = this.recent.get(key);
-    if (r === undefined) {
-      r = { callers: [], times: [], next: 0 };
-      this.recent.set(key, r);
-    }
-    // The caller just remembered again (busy callers): nothing new to re-score.
-    const lastAt = (r.callers.length < RECENT_CAP ? r.callers.length : r.next) - 1;
-    if (lastAt >= 0 ? r.callers[lastAt] === o.caller : r.callers[RECENT_CAP - 1] === o.caller) return;
-    if (r.callers.length < RECENT_CAP) {
-      r.callers.push(o.caller);
-      r.times.push(o.timeMs);
-    } else {
-      r.callers[r.next] = o.caller;
-      r.times[r.next] = o.timeMs;
-      r.next = (r.next + 1) % RECENT_CAP;
-    }
+    if (taints) this.flagged.add(key);
+    else this.flagged.delete(key);
+    this.taint.set(kind, id, taints);
   }
 
   onObservation(o: SourceObservation): void {
@@ -209,15 +164,6 @@ export class SourceStage {
         return;
       }
     }
-    // Callers that may be re-scored when the source's taint changes: unverified calls through trunks,
-    // every caller of a shared handset.
-    if (
-      o.kind !== 'carrier' &&
-      (o.kind === 'device' || (o.flags & F_ATTESTATION_C) !== 0) &&
-      !this.flagged.has(key)
-    ) {
-      this.remember(key, o);
-    }
     const crossed = s.rich.advance(sec);
     const h = this.hashes;
     h[0] = o.calleeHash;
@@ -240,28 +186,18 @@ export class SourceStage {
 
   /** Compact binary snapshot of the whole stage. */
   snapshot(): Buffer {
-    return writeStage(this.stage, {
-      recent: [...this.recent],
-      flagged: [...this.flagged],
-      campaigns: [...this.campaigns],
-    });
+    return writeStage(this.stage, { flagged: [...this.flagged] });
   }
 
   restore(buf: Buffer): void {
-    const extra = readStage(this.stage, buf) as {
-      recent: [string, Recent][];
-      flagged: string[];
-      campaigns?: [string, number][];
-    };
+    // Snapshots from before the campaign table also hold `recent` and `campaigns`: both are
+    // rebuilt now (campaigns from the number stages' counts), so they are ignored.
+    const extra = readStage(this.stage, buf) as { flagged: string[] };
     for (const c of Object.values(this.cache)) c.clear();
     this.lastCached.fill(undefined);
     this.lastIds.fill('');
-    this.recent.clear();
     this.flagged.clear();
-    for (const [k, r] of extra.recent) this.recent.set(k, r);
     for (const f of extra.flagged) this.flagged.add(f);
-    this.campaigns.clear();
-    for (const [k, n] of extra.campaigns ?? []) this.campaigns.set(k, n);
   }
 
   /**

@@ -227,10 +227,13 @@ export class Stage {
     vs.score = score;
     vs.level = level;
     vs.category = category;
+    // A category change is always published: whether a source taints its callers follows its
+    // level and category, and stages of other instances learn it from the published verdict.
     const changed =
       level !== vs.publishedLevel ||
+      category !== vs.publishedCategory ||
       Math.abs(score - vs.publishedScore) >= this.rules.publishScoreDelta ||
-      (exact && (score !== vs.publishedScore || category !== vs.publishedCategory)) ||
+      (exact && score !== vs.publishedScore) ||
       (vs.last !== null &&
         (vs.last.override !== override || (vs.last.overrideExpiresMs ?? 0) !== overrideExpiresMs));
     if (!changed && vs.last !== null) return;

@@ -38,13 +38,13 @@ describe('call_id deduplication', () => {
     const random = seededRandom(3);
     const resent = calls.filter(() => random() < 0.5).reverse();
     for (const c of resent) engine.onCdr({ ...c });
-    expect(engine.numbers.duplicates).toBe(resent.length);
+    expect(engine.duplicates).toBe(resent.length);
     expect(engine.snapshot().equals(snap)).toBe(true);
     expect(verdictsOf([...sink.latest.values()])).toBe(verdicts);
     expect(sink.verdictCount).toBe(published);
     // A new call id of the same caller still counts.
     engine.onCdr({ ...calls[0]!, callId: 'another' });
-    expect(engine.numbers.duplicates).toBe(resent.length);
+    expect(engine.duplicates).toBe(resent.length);
     expect(engine.snapshot().equals(snap)).toBe(false);
   });
 
@@ -55,7 +55,7 @@ describe('call_id deduplication', () => {
     const restored = new Engine(loadRules(), new CollectingSink());
     restored.restore(first.engine.snapshot());
     restored.onCdr({ ...c });
-    expect(restored.numbers.duplicates).toBe(1);
+    expect(restored.duplicates).toBe(1);
   });
 
   it('remembers 26 setup hours, and round-trips its bytes', () => {

@@ -38,7 +38,7 @@ describe('decision expiry', () => {
     expect(back).toMatchObject({ level: 'HIGH', override: '' });
     expect(back.overrideExpiresMs).toBeUndefined();
     expect(back.updatedMs).toBe(T0 + 6 * HOUR);
-    expect(engine.numbers.stage.feedback.decisions.has(ROBO)).toBe(false);
+    expect(engine.numbers[0]!.stage.feedback.decisions.has(ROBO)).toBe(false);
   });
 
   it('keeps a quiet number blocklisted past idle eviction until the expiry, then tombstones it', () => {
@@ -46,13 +46,13 @@ describe('decision expiry', () => {
     engine.onCdr(cdr({ from: QUIET, at: T0 }));
     engine.onFeedback(decision({ feedbackId: 'b1', timeMs: T0 + 1, expiresMs: T0 + 40 * HOUR }));
     traffic(engine, 1, 30);
-    expect(engine.numbers.stage.states.has(QUIET)).toBe(false);
+    expect(engine.numbers[0]!.stage.states.has(QUIET)).toBe(false);
     expect(sink.latest.get(QUIET)).toMatchObject({ level: 'HIGH', override: 'blocklist' });
     const before = sink.tombstones;
     traffic(engine, 31, 40);
     expect(sink.tombstones).toBe(before + 1);
     expect(sink.latest.get(QUIET)?.level).toBe('NONE');
-    expect(engine.numbers.stage.verdicts.has(QUIET)).toBe(false);
+    expect(engine.numbers[0]!.stage.verdicts.has(QUIET)).toBe(false);
   });
 
   it('uncovers the standing decision under a lapsed one', () => {
@@ -80,29 +80,30 @@ describe('decision expiry', () => {
     const sink = new CollectingSink();
     const restored = new Engine(loadRules(), sink);
     restored.restore(first.engine.snapshot());
-    expect(restored.numbers.stage.feedback.decisions.get(QUIET)?.[0]?.expiresMs).toBe(T0 + 40 * HOUR);
+    expect(restored.numbers[0]!.stage.feedback.decisions.get(QUIET)?.[0]?.expiresMs).toBe(T0 + 40 * HOUR);
     traffic(restored, 31, 39);
     expect(sink.tombstones).toBe(0);
     traffic(restored, 40, 40);
     expect(sink.tombstones).toBe(1);
-    expect(restored.numbers.stage.verdicts.has(QUIET)).toBe(false);
+    expect(restored.numbers[0]!.stage.verdicts.has(QUIET)).toBe(false);
   });
 
   it('reads the previous snapshot version (decisions without expiry)', () => {
     const { engine } = newEngine();
     engine.onFeedback(decision({ feedbackId: 'b1' }));
     const snap = engine.snapshot();
-    // Both stages' blobs start with their magic: RFS4 written, RFS3 must still read. With no subject
+    // The engine's blob (magic, partition counts, each stage's length, then the stages); both
+    // stages' blobs start with their magic: RFS4 written, RFS3 must still read. With no subject
     // state (RFS4 also adds a tiny-state field), the two differ only in the decisions' expiry.
-    const numbersLength = snap.readUInt32LE(0);
+    const numbersLength = snap.readUInt32LE(12);
     const v3 = Buffer.from(snap);
-    for (const at of [4, 4 + numbersLength]) {
+    for (const at of [20, 20 + numbersLength]) {
       expect(v3.readInt32LE(at)).toBe(0x52465334);
       v3.writeInt32LE(0x52465333, at);
     }
     const restored = new Engine(loadRules(), new CollectingSink());
     restored.restore(v3);
-    expect(restored.numbers.stage.feedback.current(QUIET, T0)?.action).toBe('BLOCKLIST');
+    expect(restored.numbers[0]!.stage.feedback.current(QUIET, T0)?.action).toBe('BLOCKLIST');
     expect(restored.snapshot().equals(snap)).toBe(true);
   });
 });

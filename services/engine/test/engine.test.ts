@@ -375,7 +375,7 @@ describe('event time mechanics', () => {
     engine.onCdr(cdr({ from, at: T0 + 2 * HOUR, to: callee(1) }));
     engine.onCdr(cdr({ from, at: T0 + HOUR, to: callee(2) })); // late by 1h: still in the 24h window
     engine.onCdr(cdr({ from, at: T0 - 30 * HOUR, to: callee(3) })); // before the window: dropped
-    const s = engine.numbers.stage.states.get(from)!;
+    const s = engine.numbers[0]!.stage.states.get(from)!;
     expect(s.rich!.qTotal[0]).toBe(2);
     expect(s.rich!.tooLate).toBe(1);
     expect(engine.lateRecords).toBe(2);
@@ -384,11 +384,11 @@ describe('event time mechanics', () => {
   it('evicts idle subjects by event time and tombstones expired risk', () => {
     const { engine, sink } = newEngine();
     for (let i = 0; i < 60; i++) engine.onCdr(robocall(i));
-    expect(engine.numbers.stage.states.has(ROBO)).toBe(true);
+    expect(engine.numbers[0]!.stage.states.has(ROBO)).toBe(true);
     // Other traffic moves event time on by more than a day plus the allowed lateness.
     for (let h = 1; h <= 27; h++)
       engine.onCdr(cdr({ from: '+8613822222222', to: callee(h), at: T0 + h * HOUR }));
-    expect(engine.numbers.stage.states.has(ROBO)).toBe(false);
+    expect(engine.numbers[0]!.stage.states.has(ROBO)).toBe(false);
     expect(sink.tombstones).toBeGreaterThan(0);
     expect(sink.latest.get(ROBO)?.level).toBe('NONE');
   });
@@ -411,7 +411,7 @@ describe('event time mechanics', () => {
     expect(sink.latest.get(appealed)).toMatchObject({ level: 'NONE', override: 'redress' });
     for (let h = 1; h <= 27; h++)
       engine.onCdr(cdr({ from: '+8613822222222', to: callee(h), at: T0 + h * HOUR }));
-    expect(engine.numbers.stage.states.has(quiet)).toBe(false);
+    expect(engine.numbers[0]!.stage.states.has(quiet)).toBe(false);
     expect(sink.latest.get(quiet)).toMatchObject({ level: 'HIGH', override: 'blocklist' });
     expect(sink.latest.get(appealed)).toMatchObject({ override: 'redress' });
   });

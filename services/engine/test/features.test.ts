@@ -7,9 +7,9 @@ const CALLER = '+8613800000001';
 const eager = parseRules({ ...loadRules(), promoteCallsPerHour: 1 });
 
 function features(engine: Engine, key = CALLER): Record<string, number> {
-  const s = engine.numbers.stage.states.get(key);
+  const s = engine.numbers[0]!.stage.states.get(key);
   if (s === undefined) throw new Error(`no state for ${key}`);
-  const f = engine.numbers.stage.features(key, s);
+  const f = engine.numbers[0]!.stage.features(key, s);
   return Object.fromEntries(FEATURE_NAMES.map((n, i) => [n, f[i]!]));
 }
 
@@ -165,10 +165,13 @@ describe('source features', () => {
         }),
       );
     }
-    const dev = engine.sources.stage.states.get('device:IMEI-1')!;
-    const f = engine.sources.stage.features('device:IMEI-1', dev);
+    const dev = engine.sources[0]!.stage.states.get('device:IMEI-1')!;
+    const f = engine.sources[0]!.stage.features('device:IMEI-1', dev);
     expect(f[FEATURE_NAMES.indexOf('distinct_callers_24h')]).toBe(5);
-    const trunk = engine.sources.stage.features('trunk:TG-1', engine.sources.stage.states.get('trunk:TG-1')!);
+    const trunk = engine.sources[0]!.stage.features(
+      'trunk:TG-1',
+      engine.sources[0]!.stage.states.get('trunk:TG-1')!,
+    );
     expect(trunk[FEATURE_NAMES.indexOf('attempts_24h')]).toBe(30);
     // 64-register sketch: small counts can collide, so only the order of magnitude is asserted.
     expect(trunk[FEATURE_NAMES.indexOf('calls_per_caller')]).toBeGreaterThan(4);
@@ -181,10 +184,10 @@ describe('tiny state', () => {
     const { engine } = newEngine(parseRules({ ...loadRules(), promoteCallsPerHour: 4 }));
     engine.onCdr(cdr({ at: T0, to: callee(1), answered: false, attestation: 3 }));
     engine.onCdr(cdr({ at: T0 + MIN, to: callee(2), attestation: 3 }));
-    expect(engine.numbers.stage.states.get(CALLER)!.rich).toBeNull();
+    expect(engine.numbers[0]!.stage.states.get(CALLER)!.rich).toBeNull();
     engine.onCdr(cdr({ at: T0 + 2 * MIN, to: callee(3) }));
     engine.onCdr(cdr({ at: T0 + 3 * MIN, to: callee(4) }));
-    expect(engine.numbers.stage.states.get(CALLER)!.rich).not.toBeNull();
+    expect(engine.numbers[0]!.stage.states.get(CALLER)!.rich).not.toBeNull();
     const f = features(engine);
     expect(f['attempts_24h']).toBe(4);
     expect(f['answer_ratio']).toBeCloseTo(0.75);

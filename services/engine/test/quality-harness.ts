@@ -196,6 +196,9 @@ async function readAll<T>(path: string, parse: (v: unknown) => ParseResult<T>): 
   return out;
 }
 
+/** The engine split as the scorer runs it on the default topics (cdr.v1 and source events, 6 each). */
+const DEFAULT_PARTITIONS = { numbers: 6, sources: 6 };
+
 /**
  * Generates traffic for `options`, runs the real engine over it in event-time order and judges
  * every labelled subject: per behaviour class, per campaign, and overall at each number's peak.
@@ -203,6 +206,7 @@ async function readAll<T>(path: string, parse: (v: unknown) => ParseResult<T>): 
 export async function measureQuality(
   options: GenerateOptions,
   rules: Rules = loadRules(),
+  partitions: { numbers: number; sources: number } = DEFAULT_PARTITIONS,
 ): Promise<QualityReport> {
   const dir = mkdtempSync(join(tmpdir(), 'rf-quality-'));
   try {
@@ -212,7 +216,10 @@ export async function measureQuality(
     complaints.sort((a, b) => Number(a.timeMs ?? 0) - Number(b.timeMs ?? 0));
     const callSetup = new CallSetup();
     const sink = new TrackingSink(callSetup);
-    const engine = new Engine(rules, sink);
+    const engine = new Engine(rules, sink, {
+      numberPartitions: partitions.numbers,
+      sourcePartitions: partitions.sources,
+    });
     const labels = readLabels(paths.labels);
     const setup = new CallSetupCounter(labels, sink.tracks);
     const baseline = new PerCallerBaseline();

@@ -4,7 +4,9 @@ import {
   LEVEL_TO_PROTO,
   blankObservation,
   riskVerdictMessage,
+  taintsCallers,
   type AlertEvent,
+  type LevelName,
   type FeedbackInput,
   type SourceObservation,
   type SubjectKindName,
@@ -23,6 +25,16 @@ const ACTIONS = new Map<number, FeedbackInput['action']>([
   [FeedbackAction.FEEDBACK_ACTION_NOTE, 'NOTE'],
   [FeedbackAction.FEEDBACK_ACTION_UNDO, 'UNDO'],
 ]);
+
+const PROTO_TO_LEVEL = new Map<number, LevelName>(
+  Object.entries(LEVEL_TO_PROTO).map(([k, v]) => [v, k as LevelName]),
+);
+
+/** Whether a source-risk.v1 verdict says the source taints its callers (taintsCallers). */
+export function verdictTaints(kind: SubjectKindName, value: Buffer): boolean {
+  const v = riskv1.RiskVerdict.decode(value);
+  return taintsCallers(kind, PROTO_TO_LEVEL.get(v.level) ?? 'NONE', v.category);
+}
 
 /** protobufjs already writes Buffers under Node; wrap (never copy) whatever it returns. */
 function asBuffer(u: Uint8Array): Buffer {

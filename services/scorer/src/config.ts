@@ -4,7 +4,7 @@ import { z } from 'zod';
 /** Configuration of the scorer service (env var = UPPER_SNAKE of the key). */
 export const scorerConfigShape = {
   ...baseConfigShape,
-  /** Consumer group of the number stage (cdr.v1, complaints.v1, feedback.v1); the source stage uses `<groupId>.sources`. */
+  /** Consumer group of the number stages (cdr.v1, complaints.v1, feedback.v1, scorer.received.v1); the source stages use `<groupId>.sources`. */
   groupId: z.string().min(1).default('ringfence-scorer'),
   /** Rules file; the engine's shipped default when unset. */
   rulesFile: z.string().optional(),
@@ -19,16 +19,9 @@ export const scorerConfigShape = {
   sessionTimeoutMs: cfg.int(6_000, 300_000).default(6_000),
   /**
    * Fetch size per partition. Verdicts do not depend on it (docs/scoring.md, "Determinism"); larger
-   * means fewer fetches and fewer lockstep pauses, smaller means a tighter source-stage lag.
+   * means fewer fetches and transactions, smaller means outputs visible sooner.
    */
   fetchBytesPerPartition: cfg.int(16 * 1024, 64 * 1024 * 1024).default(4 * 1024 * 1024),
-  /**
-   * The number stage also pauses every this many records of a partition (at fixed offsets) until the
-   * source stage has applied every observation so far; it always pauses between fetched batches.
-   * Smaller makes taints reach numbers sooner (final verdicts are the same either way); the default
-   * pauses between batches only.
-   */
-  lockstepRecords: cfg.int(1, 1_000_000_000).default(1_000_000_000),
   /** Messages per produce request. */
   produceBatchSize: cfg.int(1, 100_000).default(5_000),
   /** Once caught up and idle this long, busy sources get their final evaluation (as offline scoring does at end of input). */

@@ -4,9 +4,9 @@ import { observationBound, writeObservation, type Origin } from './codec.js';
 /**
  * Groups the number stage's observations by scorer.source-events.v1 partition, one Kafka message
  * per partition and flush instead of one per call and source: per-message client overhead, not
- * the engine, bounds the scorer's throughput. A source always maps to the same partition (a
- * stable hash of `<kind>:<id>`), so one source stage partition owns each source's whole history,
- * in emission order. Observations are encoded straight into one reused buffer per partition.
+ * the engine, bounds the scorer's throughput. A source always maps to the same partition (the
+ * engine's sourcePartition), so one source stage owns each source's whole history, in emission
+ * order. Observations are encoded straight into one reused buffer per partition.
  */
 export class ObservationPacker {
   private readonly bufs: Buffer[];
@@ -21,24 +21,8 @@ export class ObservationPacker {
     this.lens = new Array<number>(partitions).fill(0);
   }
 
-  /** FNV-1a of the source key `<kind>:<id>`: stable across processes and versions. */
-  partitionOf(kind: string, id: string): number {
-    let h = 0x811c9dc5;
-    for (let i = 0; i < kind.length; i++) {
-      h ^= kind.charCodeAt(i);
-      h = Math.imul(h, 0x01000193);
-    }
-    h ^= 0x3a; // ':'
-    h = Math.imul(h, 0x01000193);
-    for (let i = 0; i < id.length; i++) {
-      h ^= id.charCodeAt(i);
-      h = Math.imul(h, 0x01000193);
-    }
-    return (h >>> 0) % this.partitions;
-  }
-
-  add(o: SourceObservation, origin: Origin): void {
-    const p = this.partitionOf(o.kind, o.id);
+  /** Adds one observation for source-events partition `p` (the engine's sourcePartition of its source). */
+  add(o: SourceObservation, origin: Origin, p: number): void {
     const need = observationBound(o);
     let buf = this.bufs[p]!;
     if (this.lens[p]! + need > buf.length) {

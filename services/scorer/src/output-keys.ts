@@ -1,10 +1,16 @@
 import type { Admin, Kafka } from 'kafkajs';
 import { readToEnd, type Logger } from '@ringfence/common';
 
+/** Where a key was last published. */
+export interface LastWrite {
+  partition: number;
+  offset: number;
+}
+
 /**
- * Keys of the messages of `topic` from the given offsets (per partition) to the current end: after a
- * crash or a takeover, the keys the previous process published after its last snapshot, whose
- * compacted values the restored state must settle.
+ * Keys of the messages of `topic` from the given offsets (per partition) to the current end, each
+ * with where it was last written: after a crash or a takeover, the keys the previous owner
+ * published after its last snapshot, whose compacted values the restored state must settle.
  */
 export async function keysSince(
   kafka: Kafka,
@@ -12,16 +18,18 @@ export async function keysSince(
   topic: string,
   from: ReadonlyMap<number, number>,
   logger: Logger,
-): Promise<Set<string>> {
-  const keys = new Set<string>();
+): Promise<Map<string, LastWrite>> {
+  const keys = new Map<string, LastWrite>();
   await readToEnd(
     kafka,
     admin,
     topic,
-    (_partition, message) => keys.add(message.key?.toString() ?? ''),
+    (partition, message) => {
+      const key = message.key?.toString() ?? '';
+      if (key !== '') keys.set(key, { partition, offset: Number(message.offset) });
+    },
     { from, groupPrefix: 'keys-since' },
     logger,
   );
-  keys.delete('');
   return keys;
 }

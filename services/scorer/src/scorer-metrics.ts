@@ -43,23 +43,23 @@ export function scorerMetrics(registry: Registry) {
     active: gauge(
       registry,
       'ringfence_scorer_active',
-      "1 while this instance is its group's active scorer, 0 while it stands by",
+      'Partitions this instance owns and scores (number and source stages); 0 while it owns none',
     ),
     activations: counter(
       registry,
       'ringfence_scorer_activations_total',
-      'Times this instance took over its group (fencing the previous active one)',
+      'Partitions this instance took over (fencing their previous owner, restoring their snapshot)',
     ),
     restoreSeconds: gauge(
       registry,
       'ringfence_scorer_restore_seconds',
-      'Time the last takeover took: fencing, reading the snapshot, settling what was published after it',
+      'Time the last takeover of partitions took: fencing, reading their snapshots, settling what was published after them',
     ),
-    snapshotBytes: gauge(registry, 'ringfence_scorer_snapshot_bytes', 'Size of the last state snapshot'),
+    snapshotBytes: gauge(registry, 'ringfence_scorer_snapshot_bytes', 'Size of the last partition snapshot'),
     snapshotSeconds: histogram(
       registry,
       'ringfence_scorer_snapshot_seconds',
-      'Time to serialise and write one snapshot',
+      'Time to serialise and write one partition snapshot',
       [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
     ),
   };

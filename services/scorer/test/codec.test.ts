@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SourceObservation } from '@ringfence/engine';
+import { sourcePartition, type SourceObservation } from '@ringfence/engine';
 import { scorerv1 } from '@ringfence/proto';
 import { forEachObservation, observationBound, writeObservation, type Origin } from '../src/codec.js';
 import { ObservationPacker } from '../src/observation-packer.js';
@@ -36,14 +36,14 @@ describe('observation packs', () => {
     const packs: { partition: number; value: Buffer }[] = [];
     const packer = new ObservationPacker(6, 2_000, (partition, value) => packs.push({ partition, value }));
     const sent = Array.from({ length: 500 }, (_, i) => obs(i));
-    sent.forEach((o, i) => packer.add(o, { partition: 2, offset: i }));
+    sent.forEach((o, i) => packer.add(o, { partition: 2, offset: i }, sourcePartition(o.kind, o.id, 6)));
     packer.drain();
     expect(packs.length).toBeGreaterThan(6);
     const received = packs.flatMap((p) => decodeAll(p.value).map((d) => ({ ...d, partition: p.partition })));
     expect(received.map((d) => d.origin.offset).sort((a, b) => a - b)).toEqual(sent.map((_, i) => i));
     for (const d of received) {
       expect(d.o).toEqual(sent[d.origin.offset]);
-      expect(d.partition).toBe(packer.partitionOf(d.o.kind, d.o.id));
+      expect(d.partition).toBe(sourcePartition(d.o.kind, d.o.id, 6));
     }
     // Within a partition, observations keep the order they were emitted in.
     for (let p = 0; p < 6; p++) {
@@ -58,28 +58,27 @@ describe('observation packs', () => {
       for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
       return h >>> 0;
     };
-    const packer = new ObservationPacker(6, 1_000, () => undefined);
     for (const [kind, id] of [
       ['trunk', 'TG-GW-07'],
       ['carrier', 'ON-NET'],
       ['device', '356938035643809'],
       ['trunk', ''],
     ] as const)
-      expect(packer.partitionOf(kind, id)).toBe(fnv(`${kind}:${id}`) % 6);
+      expect(sourcePartition(kind, id, 6)).toBe(fnv(`${kind}:${id}`) % 6);
     // Pinned: a changed hash would move sources between partitions under a running deployment.
     expect([fnv('trunk:TG-GW-07'), fnv('carrier:ON-NET'), fnv('device:356938035643809')]).toEqual([
       1081495777, 2168661632, 1604141405,
     ]);
-    expect(packer.partitionOf('device', '356938035643809')).toBe(5);
+    expect(sourcePartition('device', '356938035643809', 6)).toBe(5);
   });
 
   it('packs an observation larger than the pack size whole, with a three-byte length', () => {
     const packs: Buffer[] = [];
     const packer = new ObservationPacker(1, 2_000, (_, value) => packs.push(value));
     const big = { ...obs(4), id: 'x'.repeat(20_000) };
-    packer.add(obs(1), { partition: 0, offset: 1 });
-    packer.add(big, { partition: 0, offset: 2 });
-    packer.add(obs(3), { partition: 0, offset: 3 });
+    packer.add(obs(1), { partition: 0, offset: 1 }, 0);
+    packer.add(big, { partition: 0, offset: 2 }, 0);
+    packer.add(obs(3), { partition: 0, offset: 3 }, 0);
     packer.drain();
     expect(packs.flatMap(decodeAll)).toEqual([
       { o: obs(1), origin: { partition: 0, offset: 1 } },

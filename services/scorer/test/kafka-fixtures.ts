@@ -125,9 +125,9 @@ export class ScorerProcess {
     return this.child?.pid;
   }
 
-  /** True while this instance is its group's active scorer. */
-  async active(): Promise<boolean> {
-    return (await this.metric('ringfence_scorer_active')) === 1;
+  /** Partitions this instance owns now (number and source stages); undefined while it does not answer. */
+  async owned(): Promise<number | undefined> {
+    return this.metric('ringfence_scorer_active');
   }
 
   /** Freezes (SIGSTOP) or thaws (SIGCONT) the process: cut off from the group, as in a long pause or partition. */
@@ -177,15 +177,41 @@ export function splitInput(
 }
 
 /** Starts `instances` in a group that has an active scorer; resolves once each is up and standing by. */
-export async function startStandbys(...instances: ScorerProcess[]): Promise<void> {
+/** Starts instances and waits until each of `group` owns some partitions (the group has settled). */
+export async function startJoining(
+  group: readonly ScorerProcess[],
+  ...instances: ScorerProcess[]
+): Promise<void> {
   for (const s of instances) await s.start();
   await until(
-    'the new instances standing by',
+    'every instance owning partitions',
     async () => {
-      for (const s of instances) if ((await s.metric('ringfence_scorer_active')) !== 0) return false;
+      for (const s of group) if (((await s.owned()) ?? 0) === 0) return false;
       return true;
     },
     60_000,
+  );
+}
+
+/**
+ * Resolves once every instance of `group` is idle, and still is three seconds later: another
+ * instance's last flush can change an instance's shared tables after it looked idle.
+ */
+export async function allIdle(group: readonly ScorerProcess[], timeoutMs: number): Promise<void> {
+  let since = 0;
+  await until(
+    'every instance idle',
+    async () => {
+      for (const s of group) {
+        if ((await s.metric('ringfence_scorer_idle')) !== 1) {
+          since = 0;
+          return false;
+        }
+      }
+      if (since === 0) since = Date.now();
+      return Date.now() - since >= 3_000;
+    },
+    timeoutMs,
   );
 }
 

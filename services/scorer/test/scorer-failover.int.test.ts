@@ -15,12 +15,13 @@ import {
   offlineView,
   produceInput,
   readVerdicts,
+  allIdle,
   splitInput,
-  startStandbys,
+  startJoining,
   type Seen,
 } from './kafka-fixtures.js';
 
-// Several scorer instances in one group: one active, the others standing by. Whatever happens to
+// Several scorer instances in one group, each owning some of the partitions. Whatever happens to
 // the instances mid-stream, the final verdicts equal offline scoring of the same input.
 const dir = mkdtempSync(join(tmpdir(), 'rf-scorer-failover-'));
 const stack = testStack();
@@ -58,22 +59,6 @@ async function finalView(prefix: string): Promise<Map<string, Seen>> {
   return readVerdicts(kafka, admin, topicName(prefix, 'sourceRisk'), v);
 }
 
-/** The one instance of `group` that is active, once exactly one is. */
-async function theActive(group: readonly ScorerProcess[]): Promise<ScorerProcess> {
-  let found: ScorerProcess | undefined;
-  await until(
-    'exactly one active scorer',
-    async () => {
-      const active = [];
-      for (const s of group) if (await s.active()) active.push(s);
-      found = active.length === 1 ? active[0] : undefined;
-      return found !== undefined;
-    },
-    60_000,
-  );
-  return found!;
-}
-
 async function expectOffline(prefix: string): Promise<void> {
   const view = await finalView(prefix);
   const diff = differences(view, offline);
@@ -97,30 +82,35 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+const TOTAL = 12; // 6 number and 6 source partitions on the test topics
+
 describe('several scorer instances in one group', () => {
-  it('a standby takes over when the active one of three is SIGKILLed mid-stream', async () => {
+  it('the partitions of one of three instances SIGKILLed mid-stream move to the other two', async () => {
     const prefix = await scope('k');
     const first = await feed(prefix, 'first');
     const [a, b, c] = [scorer(prefix), scorer(prefix), scorer(prefix)];
     await a.start();
-    await until('the first instance active', () => a.active(), 60_000);
-    await startStandbys(b, c);
+    await until('the first instance owning every partition', async () => (await a.owned()) === TOTAL, 60_000);
+    await startJoining([a, b, c], b, c);
     await until(
-      'the active instance through part of the stream, after a snapshot',
+      'the instances through part of the stream, after a snapshot',
       async () =>
-        (await applied(a, topicName(prefix, 'cdr'))) >= first * 0.5 &&
-        ((await a.metric('ringfence_scorer_snapshot_seconds_count')) ?? 0) >= 1,
+        (await applied(a, topicName(prefix, 'cdr'))) + (await applied(b, topicName(prefix, 'cdr'))) >=
+          first * 0.5 && ((await b.metric('ringfence_scorer_snapshot_seconds_count')) ?? 0) >= 1,
       120_000,
     );
-    // Joining instances stood by: the active one kept every partition.
-    expect(await b.metric('ringfence_scorer_activations_total')).toBe(0);
-    expect(await c.metric('ringfence_scorer_activations_total')).toBe(0);
-    expect(await a.kill('SIGKILL')).toBe(null);
+    const lost = (await b.owned()) ?? 0;
+    expect(lost).toBeGreaterThan(0);
+    expect(await b.kill('SIGKILL')).toBe(null);
     await feed(prefix, 'second');
-    const next = await theActive([b, c]);
-    await next.idle(120_000);
+    await until(
+      "the killed instance's partitions taken over",
+      async () => ((await a.owned()) ?? 0) + ((await c.owned()) ?? 0) === TOTAL,
+      60_000,
+    );
+    await allIdle([a, c], 180_000);
     await expectOffline(prefix);
-    expect(await b.kill('SIGTERM')).toBe(0);
+    expect(await a.kill('SIGTERM')).toBe(0);
     expect(await c.kill('SIGTERM')).toBe(0);
   }, 400_000);
 
@@ -129,54 +119,59 @@ describe('several scorer instances in one group', () => {
     await feed(prefix, 'first');
     const [a, b, c] = [scorer(prefix), scorer(prefix), scorer(prefix)];
     await a.start();
-    await until('the first instance active', () => a.active(), 60_000);
     await until('some input applied', async () => (await applied(a, topicName(prefix, 'cdr'))) > 0, 60_000);
-    await startStandbys(b, c);
+    await startJoining([a, b, c], b, c);
+    // Spread evenly: each owns a third of the number and of the source partitions.
+    await until(
+      'the partitions spread evenly',
+      async () => {
+        for (const s of [a, b, c]) if ((await s.owned()) !== TOTAL / 3) return false;
+        return true;
+      },
+      60_000,
+    );
     await feed(prefix, 'second');
-    expect(await theActive([a, b, c])).toBe(a);
-    // Down to one: the active instance leaves cleanly (a standby takes over from its final snapshot),
-    // then a standby leaves.
+    // Down to one: each leaves cleanly, the others take its partitions from its final snapshots.
     expect(await a.kill('SIGTERM')).toBe(0);
-    const next = await theActive([b, c]);
-    const other = next === b ? c : b;
-    expect(await other.metric('ringfence_scorer_activations_total')).toBe(0);
-    expect(await other.kill('SIGTERM')).toBe(0);
-    await next.idle(120_000);
+    expect(await b.kill('SIGTERM')).toBe(0);
+    await until('the last instance owning every partition', async () => (await c.owned()) === TOTAL, 60_000);
+    await allIdle([c], 180_000);
     await expectOffline(prefix);
-    expect(await next.kill('SIGTERM')).toBe(0);
+    expect(await c.kill('SIGTERM')).toBe(0);
   }, 400_000);
 
-  it('fences an active instance that was cut off: it publishes nothing more and stands by when it wakes', async () => {
+  it('fences an instance that was cut off: it publishes nothing more, and takes its share again when it wakes', async () => {
     const prefix = await scope('f');
     const first = await feed(prefix, 'first');
     const [a, b] = [scorer(prefix), scorer(prefix)];
     await a.start();
-    await until('the first instance active', () => a.active(), 60_000);
-    await startStandbys(b);
+    await until('some input applied', async () => (await applied(a, topicName(prefix, 'cdr'))) > 0, 60_000);
+    await startJoining([a, b], b);
     await until(
-      'the active instance through part of the stream',
-      async () => (await applied(a, topicName(prefix, 'cdr'))) >= first * 0.3,
+      'both instances through part of the stream',
+      async () =>
+        (await applied(a, topicName(prefix, 'cdr'))) + (await applied(b, topicName(prefix, 'cdr'))) >=
+        first * 0.3,
       120_000,
     );
     // Frozen past its session timeout, as in a long pause or a network partition: the group gives
-    // its partitions to the standby, which fences it.
+    // its partitions to the other instance, which fences it.
     a.freeze(true);
     await feed(prefix, 'second');
-    await until('the standby active', () => b.active(), 60_000);
-    await b.idle(120_000);
+    await until('the other instance owning every partition', async () => (await b.owned()) === TOTAL, 60_000);
+    await allIdle([b], 180_000);
     const settled = await finalView(prefix);
     a.freeze(false);
     // On waking it learns it lost the group, or its next write is refused as fenced: it drops its
-    // state and, in the same process, stands by.
+    // state and, in the same process, joins again and takes back its share from the snapshots.
     await until(
-      'the woken instance standing by',
+      'the woken instance restarted and owning partitions again',
       async () =>
-        ((await a.metric('ringfence_scorer_restarts_total')) ?? 0) >= 1 &&
-        (await a.metric('ringfence_scorer_active')) === 0,
+        ((await a.metric('ringfence_scorer_restarts_total')) ?? 0) >= 1 && ((await a.owned()) ?? 0) > 0,
       60_000,
     );
-    expect(await b.active()).toBe(true);
-    // Nothing it had in flight became visible.
+    await allIdle([a, b], 180_000);
+    // Nothing it had in flight became visible, and taking its share back changed no verdict.
     expect(differences(await finalView(prefix), settled)).toEqual([]);
     await expectOffline(prefix);
     expect(await a.kill('SIGTERM')).toBe(0);

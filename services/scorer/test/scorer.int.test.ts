@@ -40,7 +40,7 @@ function scorer(prefix: string): ScorerProcess {
     SNAPSHOT_INTERVAL_MS: '1000',
     IDLE_FLUSH_MS: '500',
     SESSION_TIMEOUT_MS: '6000',
-    // Small fetches: many batches and lockstep points, so the SIGKILL lands mid-stream.
+    // Small fetches: many batches and transactions, so the SIGKILL lands mid-stream.
     FETCH_BYTES_PER_PARTITION: '65536',
   });
 }

@@ -1,0 +1,179 @@
+import type { Admin, Kafka, Producer } from 'kafkajs';
+import { subjectKey, type EngineSink } from '@ringfence/engine';
+import { encodeAlert, encodeVerdict } from './codec.js';
+import type { ScorerConfig } from './config.js';
+import { OutputBuffer } from './output-buffer.js';
+import type { ScorerMetrics } from './scorer-metrics.js';
+import type { ScorerTopics } from './scorer-topics.js';
+import { TaskSnapshots, type InputOffset, type StoredSnapshot } from './task-snapshots.js';
+import { TransactionalWriter } from './transactional-writer.js';
+
+/** What every task of one scorer instance shares. */
+export interface TaskContext {
+  readonly kafka: Kafka;
+  readonly admin: Admin;
+  readonly config: ScorerConfig;
+  readonly topics: ScorerTopics;
+  readonly metrics: ScorerMetrics;
+  /** cdr.v1's partition count (and so of the topics co-partitioned with it). */
+  readonly numberPartitions: number;
+  /** scorer.source-events.v1's partition count. */
+  readonly sourcePartitions: number;
+}
+
+/** Longest a task's transaction with outputs stays open (see publish). */
+export const COMMIT_INTERVAL_MS = 100;
+
+export function partitionKey(topic: string, partition: number): string {
+  return `${topic}\u0000${partition}`;
+}
+
+/**
+ * One partition's worth of the scorer (a number stage `n<p>` or a source stage `s<p>`): its state,
+ * the input positions that state reflects, and its own transactional producer. The transactional id
+ * is the task's (`<group>.<task>`), so the instance that takes a task over fences its previous
+ * owner for that task alone: the old owner can no longer publish for it, commit its offsets or
+ * overwrite its snapshot, and whatever it left open is aborted.
+ */
+export abstract class ScorerTask {
+  readonly positions = new Map<string, InputOffset>();
+  readonly out: OutputBuffer;
+  /** Records applied since the last final (exact) flush. */
+  dirty = false;
+  sinceSnapshot = 0;
+  lastSnapshot = Date.now();
+  /** Outputs were sent into a transaction not yet committed, opened at `openedAt`. */
+  private uncommitted = false;
+  private openedAt = 0;
+  protected readonly producer: Producer;
+  protected readonly writer: TransactionalWriter;
+  private readonly snapshots: TaskSnapshots;
+
+  constructor(
+    protected readonly ctx: TaskContext,
+    readonly name: string,
+    /** The consumer group whose offsets this task commits. */
+    private readonly groupId: string,
+  ) {
+    this.producer = ctx.kafka.producer({
+      transactionalId: `${ctx.config.groupId}.${name}`,
+      idempotent: true,
+      maxInFlightRequests: 1,
+      allowAutoTopicCreation: false,
+      // The broker answers CONCURRENT_TRANSACTIONS to the next transaction's first write while the
+      // previous commit's markers are still being written (milliseconds): retry soon, not after the
+      // client-wide 200 ms, or every commit would cost a fifth of a second.
+      retry: { initialRetryTime: 5, maxRetryTime: 5_000, retries: Number.MAX_SAFE_INTEGER },
+    });
+    this.writer = new TransactionalWriter(this.producer);
+    this.out = new OutputBuffer(ctx.config.produceBatchSize, ctx.metrics.published);
+    this.snapshots = new TaskSnapshots(
+      ctx.topics.snapshots,
+      ctx.config.groupId,
+      name,
+      ctx.config.snapshotChunkBytes,
+    );
+  }
+
+  /**
+   * Restores the task's latest snapshot: its state and the input offsets it reflects. Call after
+   * open(), so the previous owner can no longer write a newer one.
+   */
+  load(restored: StoredSnapshot): void {
+    this.restoreState(restored.state);
+    this.snapshots.after(restored.id);
+    for (const o of restored.offsets) {
+      if (!this.isOutput(o.topic)) this.positions.set(partitionKey(o.topic, o.partition), { ...o });
+    }
+  }
+
+  protected abstract restoreState(state: Buffer): void;
+
+  private isOutput(topic: string): boolean {
+    return topic === this.ctx.topics.callerRisk || topic === this.ctx.topics.sourceRisk;
+  }
+
+  /** Connects and fences the task's previous owner (its first transaction bumps the id's epoch). */
+  async open(): Promise<void> {
+    await this.producer.connect();
+    await this.writer.sender();
+  }
+
+  /** An engine sink that publishes into this task's transaction. */
+  protected sink(topic: string): EngineSink {
+    const alerts = this.ctx.topics.alerts;
+    return {
+      verdict: (v) => this.out.push(topic, subjectKey(v.kind, v.id), encodeVerdict(v)),
+      tombstone: (kind, id) => this.out.push(topic, subjectKey(kind, id), null),
+      alert: (a) => this.out.push(alerts, a.alertId, encodeAlert(a)),
+    };
+  }
+
+  positionOf(topic: string, partition: number): number | undefined {
+    return this.positions.get(partitionKey(topic, partition))?.offset;
+  }
+
+  /** Emits what the stage buffered (packs, markers) into the output buffer. */
+  protected abstract drain(): void;
+
+  /** The state to snapshot (the stage plus the task's filters). */
+  protected abstract state(): Buffer;
+
+  /**
+   * Sends everything the stage emitted so far into the open transaction, and commits it when it
+   * has been open COMMIT_INTERVAL_MS (or `now`): a commit costs the broker a round of markers, so
+   * batches share one; what depends on these outputs sees them that much later.
+   */
+  async publish(now = false): Promise<void> {
+    this.drain();
+    if (this.out.size > 0) {
+      await this.out.flush(await this.writer.sender());
+      if (!this.uncommitted) this.openedAt = Date.now();
+      this.uncommitted = true;
+    }
+    if (this.uncommitted && (now || Date.now() - this.openedAt >= COMMIT_INTERVAL_MS)) {
+      await this.writer.commit();
+      this.uncommitted = false;
+    }
+  }
+
+  /**
+   * Writes the state, the outputs that led to it and the input offsets it reflects in one
+   * transaction, with the offsets also committed for the task's consumer group (lag monitoring;
+   * where a takeover starts fetching).
+   */
+  async snapshot(): Promise<number> {
+    const started = process.hrtime.bigint();
+    this.drain();
+    const sender = await this.writer.sender();
+    await this.out.flush(sender);
+    const state = this.state();
+    const offsets = [...this.positions.values()];
+    // The outputs' ends: after a crash, whatever lies beyond them was published by a state that is lost.
+    for (const topic of [this.ctx.topics.callerRisk, this.ctx.topics.sourceRisk]) {
+      for (const e of await this.ctx.admin.fetchTopicOffsets(topic))
+        offsets.push({ topic, partition: e.partition, offset: Number(e.high) });
+    }
+    await this.snapshots.write(sender, state, offsets);
+    const byTopic = new Map<string, { partition: number; offset: string }[]>();
+    for (const o of this.positions.values()) {
+      let list = byTopic.get(o.topic);
+      if (list === undefined) byTopic.set(o.topic, (list = []));
+      list.push({ partition: o.partition, offset: String(o.offset) });
+    }
+    this.uncommitted = false;
+    await this.writer.commit([
+      { groupId: this.groupId, topics: [...byTopic].map(([topic, partitions]) => ({ topic, partitions })) },
+    ]);
+    this.lastSnapshot = Date.now();
+    this.sinceSnapshot = 0;
+    this.ctx.metrics.snapshotBytes.set(state.length);
+    this.ctx.metrics.snapshotSeconds.observe(Number(process.hrtime.bigint() - started) / 1e9);
+    return state.length;
+  }
+
+  /** Drops the task: nothing more is published for it (an open transaction is left to be aborted). */
+  async close(): Promise<void> {
+    await this.producer.disconnect();
+  }
+}

@@ -1,0 +1,133 @@
+import type { Admin, Kafka } from 'kafkajs';
+import { readToEnd, type Logger } from '@ringfence/common';
+import { scorerv1 } from '@ringfence/proto';
+import type { Sender } from './transactional-writer.js';
+
+/** Next offset to read per input partition, as reflected by a snapshot's state. */
+export interface InputOffset {
+  topic: string;
+  partition: number;
+  offset: number;
+}
+
+export interface StoredSnapshot {
+  id: number;
+  state: Buffer;
+  offsets: InputOffset[];
+}
+
+const PART_HEADER = 8;
+
+/**
+ * Snapshots of one scorer task (a number stage `n<p>` or source stage `s<p>`) on the compacted
+ * snapshot topic. A snapshot larger than one Kafka message is split into chunks keyed
+ * `<group>:<task>:<slot>:<part>`; consecutive snapshots alternate between two slots, so a crash
+ * half-way through writing one leaves the previous one whole (compaction only ever replaces a key
+ * with a newer value of the same key). Every chunk carries the snapshot id, its part number and the
+ * part count; a reader takes the newest snapshot with every part.
+ */
+export class TaskSnapshots {
+  private lastId = 0;
+  private slot = 0;
+
+  constructor(
+    private readonly topic: string,
+    private readonly group: string,
+    readonly task: string,
+    private readonly chunkBytes: number,
+  ) {}
+
+  /** The next snapshot gets a larger id than `id` (one restored). */
+  after(id: number): void {
+    this.lastId = Math.max(this.lastId, id);
+  }
+
+  /** Writes one snapshot into `sender`'s transaction (visible when it commits); returns its id. */
+  async write(sender: Sender, state: Buffer, offsets: readonly InputOffset[]): Promise<number> {
+    const id = Math.max(Date.now(), this.lastId + 1);
+    this.lastId = id;
+    const slot = this.slot;
+    this.slot = 1 - slot;
+    const parts = Math.max(1, Math.ceil(state.length / this.chunkBytes));
+    const protoOffsets = offsets.map((o) => ({ topic: o.topic, partition: o.partition, offset: o.offset }));
+    // One chunk per request: kafkajs puts a partition's messages in one record batch, and the broker
+    // limits a batch's size, not a message's.
+    for (let part = 0; part < parts; part++) {
+      const header = Buffer.alloc(PART_HEADER);
+      header.writeUInt32LE(part, 0);
+      header.writeUInt32LE(parts, 4);
+      const chunk = state.subarray(part * this.chunkBytes, (part + 1) * this.chunkBytes);
+      const value = Buffer.from(
+        scorerv1.StageSnapshot.encode({
+          stage: this.task,
+          state: Buffer.concat([header, chunk]),
+          offsets: protoOffsets,
+          takenMs: id,
+        }).finish(),
+      );
+      await sender.send({
+        topic: this.topic,
+        acks: -1,
+        messages: [{ key: `${this.group}:${this.task}:${slot}:${part}`, value }],
+      });
+    }
+    return id;
+  }
+}
+
+/** The newest complete snapshot of each task of `group` on the snapshot topic. */
+export async function readTaskSnapshots(
+  kafka: Kafka,
+  admin: Admin,
+  topic: string,
+  group: string,
+  logger: Logger,
+): Promise<Map<string, StoredSnapshot>> {
+  const prefix = `${group}:`;
+  type Parts = { parts: number; chunks: Map<number, Buffer>; offsets: InputOffset[] };
+  const byTask = new Map<string, Map<number, Parts>>();
+  await readToEnd(
+    kafka,
+    admin,
+    topic,
+    (_partition, message) => {
+      const key = message.key?.toString() ?? '';
+      if (!key.startsWith(prefix) || message.value === null) return;
+      const task = key.slice(prefix.length).split(':')[0] ?? '';
+      const m = scorerv1.StageSnapshot.decode(message.value);
+      const state = Buffer.from(m.state);
+      if (state.length < PART_HEADER || m.stage !== task) return;
+      const id = Number(m.takenMs);
+      let ids = byTask.get(task);
+      if (ids === undefined) byTask.set(task, (ids = new Map<number, Parts>()));
+      let s = ids.get(id);
+      if (s === undefined) {
+        s = {
+          parts: state.readUInt32LE(4),
+          chunks: new Map(),
+          offsets: m.offsets.map((o) => ({
+            topic: o.topic ?? '',
+            partition: o.partition ?? 0,
+            offset: Number(o.offset),
+          })),
+        };
+        ids.set(id, s);
+      }
+      s.chunks.set(state.readUInt32LE(0), state.subarray(PART_HEADER));
+    },
+    { groupPrefix: `${group}.restore` },
+    logger,
+  );
+  const out = new Map<string, StoredSnapshot>();
+  for (const [task, ids] of byTask) {
+    for (const id of [...ids.keys()].sort((a, b) => b - a)) {
+      const s = ids.get(id)!;
+      if (s.chunks.size !== s.parts) continue;
+      const chunks: Buffer[] = [];
+      for (let i = 0; i < s.parts; i++) chunks.push(s.chunks.get(i)!);
+      out.set(task, { id, state: Buffer.concat(chunks), offsets: s.offsets });
+      break;
+    }
+  }
+  return out;
+}
