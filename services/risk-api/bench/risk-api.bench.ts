@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Http2Server } from 'node:http2';
 import { Session } from 'node:inspector';
 import { loadavg, tmpdir } from 'node:os';
+import { constants, PerformanceObserver, type PerformanceEntry } from 'node:perf_hooks';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Server, ServerCredentials, type ServerUnaryCall, type sendUnaryData } from '@grpc/grpc-js';
@@ -163,6 +164,21 @@ const cpuPerItem = (phase: string): number | undefined => {
   const c = cpuUsed.get(phase);
   return c === undefined ? undefined : c.us / Math.max(1, c.items);
 };
+// GC pauses of the server process by the phase they fell in (a pause is a stall for every call).
+const gcByPhase = new Map<string, { n: number; ms: number; maxMs: number; major: number }>();
+let phaseNow = '';
+const gcObserver = new PerformanceObserver((list) => {
+  const g = gcByPhase.get(phaseNow);
+  if (g === undefined) return;
+  for (const e of list.getEntries()) {
+    g.n += 1;
+    g.ms += e.duration;
+    g.maxMs = Math.max(g.maxMs, e.duration);
+    const detail = (e as PerformanceEntry & { detail?: { kind?: number } }).detail;
+    if (detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR) g.major += 1;
+  }
+});
+gcObserver.observe({ entryTypes: ['gc'] });
 // BENCH_PROFILE_DIR=dir writes a V8 CPU profile of the server process for each marked unary step,
 // Check's (unary-N) and the grpc-js echo's (echo-N), for bench/profile-areas.mjs (figures then suffer).
 const profileDir = process.env['BENCH_PROFILE_DIR'];
@@ -198,6 +214,8 @@ const out = await new Promise<string>((resolve, reject) => {
         buf += `${line}\n`;
       } else if (m[2] === 'start') {
         profileStart(m[1] ?? '');
+        phaseNow = m[1] ?? '';
+        if (!gcByPhase.has(phaseNow)) gcByPhase.set(phaseNow, { n: 0, ms: 0, maxMs: 0, major: 0 });
         cpuAtStart.set(m[1] ?? '', process.cpuUsage());
       } else {
         const used = process.cpuUsage(cpuAtStart.get(m[1] ?? ''));
@@ -206,6 +224,7 @@ const out = await new Promise<string>((resolve, reject) => {
         c.items += Number(m[3]);
         cpuUsed.set(m[1] ?? '', c);
         profileEnd(m[1] ?? '');
+        phaseNow = '';
       }
     }
   });
@@ -236,15 +255,27 @@ const at = (steps: Step[], rate: number): Step | undefined => steps.find((s) => 
 const r2k = at(riskLadder, 2_000);
 const e2k = at(echoLadder, 2_000);
 // The goal holds "in every run": each round's Check ladder over the echo's ladder of the same round
-// (climbed interleaved with it), and the row reports the round with the lowest ratio.
+// (climbed interleaved with it), and the row reports the round with the lowest ratio. A round where
+// the echo held no step gives no ratio; when none gives one, the row's baseline is 0 (no ratio).
 const perRound = result.risk.map((steps, r) => {
   const check = highestHeld(steps);
   const base = highestHeld(result.echo[r] ?? []);
-  return { check, base, ratio: base > 0 ? check / base : 0 };
+  return { check, base, ratio: base > 0 ? check / base : undefined };
 });
-const worst = perRound.reduce((a, b) => (b.ratio < a.ratio ? b : a), perRound[0] ?? { check: 0, base: 0, ratio: 0 });
+const worst = perRound.reduce<{ check: number; base: number; ratio?: number | undefined }>(
+  (a, b) => (b.ratio !== undefined && (a.ratio === undefined || b.ratio < a.ratio) ? b : a),
+  { check: 0, base: 0 },
+);
+const medianRatio =
+  highestHeld(echoLadder) > 0 ? highestHeld(riskLadder) / highestHeld(echoLadder) : undefined;
 const round = (v: number | undefined, d = 3): number =>
   v === undefined ? NaN : Math.round(v * 10 ** d) / 10 ** d;
+const gcNote = (phase: string): string => {
+  const g = gcByPhase.get(phase);
+  return g === undefined
+    ? '—'
+    : `${g.n} pauses (${g.major} mark-compact), ${round(g.ms, 1)} ms in all, longest ${round(g.maxMs, 1)} ms`;
+};
 const cpuNote = (phase: string, unit: string): string => {
   const us = cpuPerItem(phase);
   return us === undefined
@@ -289,7 +320,7 @@ process.stdout.write(
         unit: 'req/s',
         target: '>= 5000',
         baseline: { metric: 'grpc-js unary echo, same ladder', value: worst.base, unit: 'req/s' },
-        notes: `the round with the lowest ratio of ${perRound.length}; per round Check/echo ${perRound.map((p) => `${p.check}/${p.base} = ${round(p.ratio, 2)}`).join(', ')}; ladder ×1.122 a step (${plan.rates[0]}/s up), each rate ${plan.stepMs / 1000} s per round, Check and echo interleaved at each rate; medians of the rounds: risk: ${ladderNote(riskLadder)}; grpc-js echo: ${ladderNote(echoLadder)}; node:http2 echo, one round (max ${highestHeld(h2Ladder)}/s): ${ladderNote(h2Ladder)}; one connection, raw HTTP/2 client; ${shared}`,
+        notes: `the round with the lowest ratio of ${perRound.length}; per round Check/echo ${perRound.map((p) => `${p.check}/${p.base} = ${p.ratio === undefined ? '—' : round(p.ratio, 2)}`).join(', ')}; on the rounds' medians per rate ${highestHeld(riskLadder)}/${highestHeld(echoLadder)} = ${medianRatio === undefined ? '—' : round(medianRatio, 2)}; ladder ×1.122 a step (${plan.rates[0]}/s up), each rate ${plan.stepMs / 1000} s per round, Check and echo interleaved at each rate; medians of the rounds: risk: ${ladderNote(riskLadder)}; grpc-js echo: ${ladderNote(echoLadder)}; node:http2 echo, one round (max ${highestHeld(h2Ladder)}/s): ${ladderNote(h2Ladder)}; one connection, raw HTTP/2 client; ${shared}`,
       },
       {
         metric: 'server CPU per unary Check',
@@ -300,7 +331,7 @@ process.stdout.write(
           value: round(cpuPerItem('echo'), 2),
           unit: 'µs',
         },
-        notes: `process.cpuUsage of the server process over the whole ladder divided by answered calls; ${cpuNote('unary', 'Check')}; a minimal gRPC echo on bare node:http2 (no grpc-js, no auth, no decoding): ${round(cpuPerItem('h2echo'), 2)} µs a call, the most a hand-written fast path could save`,
+        notes: `process.cpuUsage of the server process over its ladder steps divided by answered calls; ${cpuNote('unary', 'Check')}; a minimal gRPC echo on bare node:http2 (no grpc-js, no auth, no decoding): ${round(cpuPerItem('h2echo'), 2)} µs a call, the most a hand-written fast path could save; server GC during the Check steps: ${gcNote('unary')}; during the grpc-js echo steps: ${gcNote('echo')}`,
       },
       {
         metric: 'load generator CPU per unary call, raw HTTP/2 client',
