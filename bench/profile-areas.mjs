@@ -44,6 +44,7 @@ const AREAS = [
   [/pino|sonic-boom/, 'logging'],
   [/node_modules\//, 'other packages'],
 ];
+const PROFILER = 'the profiler stopping (left out)';
 const SPECIAL = new Map([
   ['(garbage collector)', 'GC'],
   ['(idle)', 'idle'],
@@ -62,6 +63,8 @@ function summarise(file) {
     let found = SPECIAL.get(leaf.callFrame.functionName);
     for (let at = id; found === undefined && at !== undefined; at = parent.get(at)) {
       const url = byId.get(at).callFrame.url;
+      // A profile taken through node:inspector ends inside its own Profiler.stop call.
+      if (url === 'node:inspector') found = PROFILER;
       if (url === '' || url.startsWith('node:')) continue;
       found = AREAS.find(([re]) => re.test(url))?.[1] ?? `other: ${url}`;
     }
@@ -75,7 +78,7 @@ function summarise(file) {
   profile.samples.forEach((id, i) => {
     const a = area(id);
     started ||= /^(engine|risk-api|grpc-js)/.test(a);
-    if (!started) return;
+    if (!started || a === PROFILER) return;
     const us = profile.timeDeltas[i] ?? 0;
     totals.set(a, (totals.get(a) ?? 0) + us);
     total += us;
