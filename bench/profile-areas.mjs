@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// Summarises V8 CPU profiles (--cpu-prof, e.g. the scorer bench's BENCH_PROFILE_DIR) by area: each
-// sample goes to the first frame, from the leaf up, in a package or workspace (Node's internals
-// count for the code that called them), then to an area by that frame's file. Samples before the
-// first one in the engine (start-up, connecting) are left out.
+// Summarises V8 CPU profiles (--cpu-prof, e.g. the scorer or risk-api bench's BENCH_PROFILE_DIR) by
+// area: each sample goes to the first frame, from the leaf up, in a package or workspace (Node's
+// internals count for the code that called them), then to an area by that frame's file. Samples
+// before the first one in the work measured (the engine, risk-api or grpc-js; before it: start-up,
+// connecting) are left out.
 // Usage: node bench/profile-areas.mjs <file.cpuprofile>...
 import { readFileSync } from 'node:fs';
 
@@ -23,6 +24,16 @@ const AREAS = [
   [/kafkajs\/src\/network\//, 'kafkajs: connection (request queue, socket writes)'],
   [/kafkajs\/src\//, 'kafkajs: other'],
   [/services\/engine\//, 'engine'],
+  [/services\/risk-api\/(src|dist)\/(auth|token-file)\./, 'risk-api: auth'],
+  [/services\/risk-api\/(src|dist)\/guard-interceptor\./, 'risk-api: guard (interceptor)'],
+  [/services\/risk-api\/(src|dist)\/(handlers|status-map)\./, 'risk-api: handlers'],
+  [/services\/risk-api\/(src|dist)\/service-definition\./, 'risk-api: codec glue'],
+  [/services\/risk-api\/(src|dist)\//, 'risk-api: decision and view'],
+  [/services\/risk-api\/bench\//, 'bench servers (echo)'],
+  [/@grpc\/grpc-js\/build\/src\/(server-interceptors|server-call)/, 'grpc-js: server call'],
+  [/@grpc\/grpc-js\/build\/src\/metadata/, 'grpc-js: metadata'],
+  [/@grpc\/grpc-js\/build\/src\/server\./, 'grpc-js: server (sessions, streams)'],
+  [/@grpc\/grpc-js\//, 'grpc-js: other'],
   [/services\/proto\/|protobufjs/, 'protobuf encode/decode'],
   [/services\/scorer\/dist\/cdr-decoder/, 'scorer: cdr.v1 decoder'],
   [/services\/scorer\/dist\/(codec|observation-packer|wire)/, 'scorer: observation codec'],
@@ -33,6 +44,7 @@ const AREAS = [
   [/pino|sonic-boom/, 'logging'],
   [/node_modules\//, 'other packages'],
 ];
+const PROFILER = 'the profiler stopping (left out)';
 const SPECIAL = new Map([
   ['(garbage collector)', 'GC'],
   ['(idle)', 'idle'],
@@ -51,6 +63,8 @@ function summarise(file) {
     let found = SPECIAL.get(leaf.callFrame.functionName);
     for (let at = id; found === undefined && at !== undefined; at = parent.get(at)) {
       const url = byId.get(at).callFrame.url;
+      // A profile taken through node:inspector ends inside its own Profiler.stop call.
+      if (url === 'node:inspector') found = PROFILER;
       if (url === '' || url.startsWith('node:')) continue;
       found = AREAS.find(([re]) => re.test(url))?.[1] ?? `other: ${url}`;
     }
@@ -63,8 +77,8 @@ function summarise(file) {
   let total = 0;
   profile.samples.forEach((id, i) => {
     const a = area(id);
-    started ||= a === 'engine';
-    if (!started) return;
+    started ||= /^(engine|risk-api|grpc-js)/.test(a);
+    if (!started || a === PROFILER) return;
     const us = profile.timeDeltas[i] ?? 0;
     totals.set(a, (totals.get(a) ?? 0) + us);
     total += us;

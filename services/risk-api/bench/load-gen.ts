@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { Client, credentials, Metadata, type ServiceError } from '@grpc/grpc-js';
 import { riskv1 } from '@ringfence/proto';
+import { medianLadder, stepHeld, type Step } from './ladder.js';
 import { RawGrpcClient } from './raw-h2-client.js';
 
 interface Plan {
@@ -15,25 +16,14 @@ interface Plan {
   h2EchoPort: number;
   token: string;
   rates: number[];
+  /** The ladder runs at least to here, whatever held, for the fixed-rate figures. */
+  mustReach: number;
   stepMs: number;
   numbers: string[];
   trunks: string[];
   batchSize: number;
   throughputMs: number;
   rounds: number;
-}
-
-interface Step {
-  rate: number;
-  done: number;
-  /** Load-generator CPU per answered call in this step (µs). */
-  clientCpuUs: number;
-  achieved: number;
-  p50: number;
-  p99: number;
-  p999: number;
-  errors: number;
-  shed: number;
 }
 
 const plan = JSON.parse(readFileSync(process.argv[2] ?? '', 'utf8')) as Plan;
@@ -162,58 +152,52 @@ async function unaryStep(send: Send, rate: number, ms: number): Promise<Step> {
   };
 }
 
-function medianOf(xs: number[]): number {
-  const sorted = [...xs].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
-}
-
-/** Figure by figure medians of repeated runs at one rate; counts are summed. */
-function medianStep(runs: Step[]): Step {
-  const m = (k: 'clientCpuUs' | 'achieved' | 'p50' | 'p99' | 'p999'): number =>
-    medianOf(runs.map((r) => r[k]));
-  const sum = (k: 'done' | 'errors' | 'shed'): number => runs.reduce((n, r) => n + r[k], 0);
-  return {
-    rate: runs[0]?.rate ?? 0,
-    done: sum('done'),
-    clientCpuUs: m('clientCpuUs'),
-    achieved: m('achieved'),
-    p50: m('p50'),
-    p99: m('p99'),
-    p999: m('p999'),
-    errors: sum('errors'),
-    shed: sum('shed'),
-  };
-}
-
 /** Tells the server process a phase starts or ends, so it can attribute its CPU time to the phase. */
 function mark(phase: string, edge: 'start' | 'end', count = 0): void {
   process.stdout.write(`MARK ${phase} ${edge} ${count}\n`);
 }
 
-async function ladder(port: number, path: string, phase: string): Promise<Step[]> {
-  const { send, close } = await rawSender(port, path);
-  const steps: Step[] = [];
-  await unaryStep(send, 500, 500); // warm-up: connection, JIT
-  mark(phase, 'start');
+interface Target {
+  phase: string;
+  port: number;
+  path: string;
+}
+
+/**
+ * Climbs the rate ladder `rounds` times for each target, the targets' runs interleaved at each rate
+ * (order alternating by round), so a target and its baseline are measured under the same load on
+ * the machine. Each run is marked, so the server attributes its CPU to the target's phase. A
+ * target's round ends at its first step that does not hold, but every target runs to `mustReach`.
+ * Returns, per target, each round's ladder.
+ */
+async function ladders(targets: readonly Target[], rounds: number): Promise<Map<string, Step[][]>> {
+  const senders = await Promise.all(targets.map((t) => rawSender(t.port, t.path)));
+  for (const s of senders) await unaryStep(s.send, 500, 500); // warm-up: connection, JIT
+  const out = new Map(targets.map((t) => [t.phase, Array.from({ length: rounds }, (): Step[] => [])]));
+  const ended = new Set<string>();
   for (const rate of plan.rates) {
-    // One pause (a GC, another process) decides a single run's p99 on these cores: each rate runs
-    // `rounds` times and the step reports the median of each figure.
-    const runs: Step[] = [];
-    for (let r = 0; r < plan.rounds; r++) runs.push(await unaryStep(send, rate, plan.stepMs));
-    const s = medianStep(runs);
-    steps.push(s);
-    process.stderr.write(`  ${phase} ${JSON.stringify(s)}\n`);
-    // Past p99 10 ms the ladder ends, but never before the target rate of 2k/s has been measured,
-    // and a step that cannot even reach 80% of its rate ends it (saturated: higher only queues).
-    if ((s.p99 > 10 && rate >= 2_000) || s.achieved < rate * 0.8) break;
+    for (let r = 0; r < rounds; r++) {
+      for (let j = 0; j < targets.length; j++) {
+        const k = r % 2 === 0 ? j : targets.length - 1 - j;
+        const t = targets[k] as Target;
+        const key = `${t.phase}/${r}`;
+        if (ended.has(key) && rate > plan.mustReach) continue;
+        mark(t.phase, 'start');
+        const s = await unaryStep((senders[k] as { send: Send }).send, rate, plan.stepMs);
+        mark(t.phase, 'end', s.done);
+        out.get(t.phase)?.[r]?.push(s);
+        if (!stepHeld(s)) ended.add(key);
+      }
+    }
+    for (const t of targets) {
+      const steps = out.get(t.phase) ?? [];
+      process.stderr.write(`  ${t.phase} ${JSON.stringify(medianLadder(steps).at(-1))}\n`);
+    }
+    // Past the fixed-rate figures, climbing on only queues once every round has missed.
+    if (rate >= plan.mustReach && ended.size === targets.length * rounds) break;
   }
-  mark(
-    phase,
-    'end',
-    steps.reduce((n, s) => n + s.done, 0),
-  );
-  close();
-  return steps;
+  for (const s of senders) s.close();
+  return out;
 }
 
 /** Load-generator CPU per call, grpc-js client vs the raw client, same server and rate, alternating rounds. */
@@ -319,9 +303,19 @@ async function streamThroughput(window: number): Promise<number[]> {
 
 const clients = await clientCost(1_000);
 process.stderr.write(`  client cost ${JSON.stringify(clients)}\n`);
-const echo = await ladder(plan.echoPort, '/bench.Echo/Echo', 'echo');
-const h2echo = await ladder(plan.h2EchoPort, '/bench.Echo/Echo', 'h2echo');
-const risk = await ladder(plan.riskPort, '/ringfence.risk.v1.RiskService/Check', 'unary');
+// Check and its baseline, the grpc-js echo, climb the ladder together; the bare node:http2 echo
+// (a reference, not a baseline) once.
+const paired = await ladders(
+  [
+    { phase: 'echo', port: plan.echoPort, path: '/bench.Echo/Echo' },
+    { phase: 'unary', port: plan.riskPort, path: '/ringfence.risk.v1.RiskService/Check' },
+  ],
+  plan.rounds,
+);
+const h2 = await ladders([{ phase: 'h2echo', port: plan.h2EchoPort, path: '/bench.Echo/Echo' }], 1);
+const echo = paired.get('echo') ?? [];
+const risk = paired.get('unary') ?? [];
+const h2echo = h2.get('h2echo') ?? [];
 const batch = await batchThroughput(4);
 const stream = await streamThroughput(8);
 process.stdout.write(`${JSON.stringify({ clients, echo, h2echo, risk, batch, stream })}\n`);

@@ -12,7 +12,7 @@ import {
   type ICheckBatchResponse,
   type ICheckResponse,
 } from '@ringfence/proto';
-import type { Answer } from './answer.js';
+import { CheckAnswer, toResponse } from './check-response.js';
 import type { Decide } from './decide.js';
 import { SWITCH_KEY } from './guard-interceptor.js';
 import { toCheckError, toGrpcStatus } from './status-map.js';
@@ -27,22 +27,6 @@ export interface HandlerOptions {
 }
 
 const ACTION_NAMES = ['allow', 'label', 'block'] as const;
-
-/** The response for one request from a shared answer: the only allocation per check. */
-function toResponse(requestId: string, a: Answer): ICheckResponse {
-  return {
-    requestId,
-    action: a.action,
-    score: a.score,
-    level: a.level,
-    category: a.category,
-    label: a.label,
-    reasons: a.reasons as ICheckResponse['reasons'],
-    updatedMs: a.updatedMs,
-    block: a.block,
-    decidedBy: a.decidedBy,
-  };
-}
 
 type SurfaceCall = Pick<ServerUnaryCall<unknown, unknown>, 'metadata' | 'getDeadline'>;
 
@@ -59,7 +43,7 @@ function deadlinePassed(call: SurfaceCall): boolean {
 
 /** The RiskService method implementations. */
 export function createHandlers(options: HandlerOptions): {
-  Check: handleUnaryCall<CheckRequest, ICheckResponse>;
+  Check: handleUnaryCall<CheckRequest, CheckAnswer>;
   CheckBatch: handleUnaryCall<CheckBatchRequest, ICheckBatchResponse>;
   CheckStream: handleBidiStreamingCall<CheckBatchRequest, ICheckBatchResponse>;
 } {
@@ -110,7 +94,7 @@ export function createHandlers(options: HandlerOptions): {
       try {
         const a = decide(call.request);
         count(switchOf(call), a.action);
-        callback(null, toResponse(call.request.requestId, a));
+        callback(null, new CheckAnswer(call.request.requestId, a));
       } catch (err) {
         callback(toGrpcStatus(err));
       }

@@ -10,14 +10,17 @@ import {
   type ICheckRequest,
   type ICheckResponse,
 } from '@ringfence/proto';
+import { CheckAnswer, encodeCheckAnswer } from './check-response.js';
 
 export const RISK_SERVICE_NAME = 'ringfence.risk.v1.RiskService';
 
 // protobufjs' BufferWriter returns a Buffer under Node, so no copy is needed here.
 const serializeCheckRequest = (m: ICheckRequest): Buffer => riskv1.CheckRequest.encode(m).finish() as Buffer;
 const deserializeCheckRequest = (b: Buffer): CheckRequest => riskv1.CheckRequest.decode(b);
-const serializeCheckResponse = (m: ICheckResponse): Buffer =>
-  riskv1.CheckResponse.encode(m).finish() as Buffer;
+// The server answers a Check with a CheckAnswer (its encoded answer is cached); a client encodes
+// whatever response object it is given.
+const serializeCheckResponse = (m: ICheckResponse | CheckAnswer): Buffer =>
+  m instanceof CheckAnswer ? encodeCheckAnswer(m) : (riskv1.CheckResponse.encode(m).finish() as Buffer);
 const deserializeCheckResponse = (b: Buffer): CheckResponse => riskv1.CheckResponse.decode(b);
 const serializeBatchRequest = (m: ICheckBatchRequest): Buffer =>
   riskv1.CheckBatchRequest.encode(m).finish() as Buffer;
