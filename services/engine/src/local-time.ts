@@ -1,4 +1,4 @@
-/** Hour of day (0-23) in a time zone, cached per UTC hour because offsets change at most hourly. */
+/** Hour of day (0-23) and local day in a time zone, cached per UTC hour because offsets change at most hourly. */
 export class LocalClock {
   private readonly format: Intl.DateTimeFormat;
   private readonly cache = new Map<number, number>();
@@ -18,6 +18,16 @@ export class LocalClock {
     this.lastUtcHour = utcHour;
     this.lastHour = h;
     return h;
+  }
+
+  /**
+   * Local calendar day of `timeSec` (days since the epoch, counted in the zone's own midnights), for
+   * per-day counts. Offsets that are not whole hours round to the hour: only the day boundary moves.
+   */
+  dayOf(timeSec: number): number {
+    const utcHour = Math.floor(timeSec / 3600);
+    const offset = ((((this.hourOf(timeSec) - utcHour) % 24) + 36) % 24) - 12;
+    return Math.floor((utcHour + offset) / 24);
   }
 
   private lookup(utcHour: number): number {

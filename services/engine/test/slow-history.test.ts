@@ -1,0 +1,128 @@
+import type { ICallDetailRecord } from '@ringfence/proto';
+import { describe, expect, it } from 'vitest';
+import type { Verdict } from '../src/index.js';
+import { HOUR, MIN, T0, callee, cdr, newEngine } from './cdr-builder.js';
+
+const DAY = 24 * HOUR;
+const HARASSER = '+8613800000088';
+const VICTIM = callee(88);
+const FILLER = '+8613800000099';
+
+/**
+ * Four unanswered calls a day (10:00, 13:00, 16:00, 19:00 local) to one person on days 0, 1 and 3,
+ * with two answered calls a day to others besides; quiet on day 2, when someone else's calls move
+ * event time on (so the sweep evicts the harasser). Sorted by time.
+ */
+function slowHarassment(days: readonly number[] = [0, 1, 3]): ICallDetailRecord[] {
+  const out: ICallDetailRecord[] = [];
+  for (const d of days) {
+    for (const h of [0, 3, 6, 9])
+      out.push(cdr({ from: HARASSER, to: VICTIM, at: T0 + d * DAY + h * HOUR, answered: false, cause: 21 }));
+    out.push(cdr({ from: HARASSER, to: callee(d * 2 + 1), at: T0 + d * DAY + HOUR }));
+    out.push(cdr({ from: HARASSER, to: callee(d * 2 + 2), at: T0 + d * DAY + 5 * HOUR }));
+  }
+  for (let k = 0; k < 72; k++)
+    out.push(cdr({ from: FILLER, to: callee(500 + k), at: T0 + DAY + 10 * HOUR + k * 30 * MIN }));
+  return out.sort((a, b) => Number(a.setupTimeMs) - Number(b.setupTimeMs));
+}
+
+const codes = (v: Verdict | undefined): string[] => v?.reasons.map((r) => r.code) ?? [];
+
+describe('slow patterns carried over days', () => {
+  it('adds up a few unanswered calls a day to one person across days, across eviction', () => {
+    const { engine, sink } = newEngine();
+    let evicted = false;
+    for (const c of slowHarassment()) {
+      engine.onCdr(c);
+      if (!engine.numbers.stage.states.has(HARASSER)) evicted = true;
+    }
+    // The harasser was swept out on the quiet day, with its counters kept for its return.
+    expect(evicted).toBe(true);
+    const v = sink.latest.get(HARASSER);
+    expect(v?.level).toMatch(/MEDIUM|HIGH/);
+    expect(v?.category).toBe('targeted_harassment');
+    expect(codes(v)).toContain('REPEATED_CALLEE_DAYS');
+    // Before the quiet day (8 calls on 2 days) the evidence was not enough.
+    const early = newEngine();
+    for (const c of slowHarassment([0, 1])) early.engine.onCdr(c);
+    expect(early.sink.latest.get(HARASSER)?.level ?? 'NONE').toBe('NONE');
+  });
+
+  it('does not add up calls that get through, calls to many people, or one worried day', () => {
+    const { engine, sink } = newEngine();
+    const family = '+8613800000090';
+    const line = '+862043670000';
+    const worried = '+8613800000091';
+    const calls: ICallDetailRecord[] = [];
+    for (const d of [0, 1, 3]) {
+      // Family calling mum a few times a day: most calls get through.
+      for (const h of [0, 3, 6, 9])
+        calls.push(cdr({ from: family, to: callee(90), at: T0 + d * DAY + h * HOUR, answered: h !== 0 }));
+      // A reminder line: unanswered calls, each to someone else.
+      for (let k = 0; k < 8; k++)
+        calls.push(
+          cdr({
+            from: line,
+            to: callee(1000 + d * 100 + k * 7),
+            at: T0 + d * DAY + k * HOUR,
+            answered: k % 3 === 0,
+          }),
+        );
+    }
+    // Someone ringing an unreachable partner all one day.
+    for (let k = 0; k < 14; k++)
+      calls.push(cdr({ from: worried, to: callee(91), at: T0 + k * 30 * MIN, answered: false }));
+    calls.sort((a, b) => Number(a.setupTimeMs) - Number(b.setupTimeMs));
+    for (const c of calls) engine.onCdr(c);
+    engine.flush();
+    for (const n of [family, line, worried])
+      expect(codes(sink.latest.get(n)), n).not.toContain('REPEATED_CALLEE_DAYS');
+    expect(sink.latest.get(family)?.level ?? 'NONE').toBe('NONE');
+  });
+
+  it('keeps the carried counters through a snapshot and restore', () => {
+    const stream = slowHarassment();
+    const whole = newEngine();
+    for (const c of stream) whole.engine.onCdr(c);
+
+    // Snapshot on the quiet day, after the sweep moved the harasser into the carried history.
+    const cut = stream.findIndex((c) => Number(c.setupTimeMs) >= T0 + 3 * DAY);
+    const first = newEngine();
+    for (const c of stream.slice(0, cut)) first.engine.onCdr(c);
+    expect(first.engine.numbers.stage.states.has(HARASSER)).toBe(false);
+    expect(first.engine.numbers.history.size).toBe(1);
+    const resumed = newEngine();
+    resumed.engine.restore(first.engine.snapshot());
+    for (const c of stream.slice(cut)) resumed.engine.onCdr(c);
+
+    expect(codes(resumed.sink.latest.get(HARASSER))).toContain('REPEATED_CALLEE_DAYS');
+    expect(resumed.sink.latest.get(HARASSER)?.score).toBe(whole.sink.latest.get(HARASSER)?.score);
+    expect(resumed.engine.snapshot().equals(whole.engine.snapshot())).toBe(true);
+  });
+
+  it('counts a third night of unanswered calls to one person as persistence', () => {
+    const { engine, sink } = newEngine();
+    const pester = '+8613800000077';
+    const family = '+447501234567';
+    // 23:00 local (15:00 UTC) on three nights, two calls each.
+    const night = (n: number, k: number): number => Date.UTC(2026, 10, 2 + n, 15, k * 20);
+    const calls: ICallDetailRecord[] = [];
+    for (let n = 0; n < 3; n++)
+      for (let k = 0; k < 2; k++) {
+        calls.push(cdr({ from: pester, to: callee(77), at: night(n, k), answered: false, cause: 21 }));
+        // Family abroad, answered but the first call of the night.
+        calls.push(
+          cdr({
+            from: family,
+            to: callee(77),
+            at: night(n, k) + MIN,
+            answered: k !== 0,
+            carrier: 'INTL-GW-3',
+          }),
+        );
+      }
+    for (const c of calls) engine.onCdr(c);
+    expect(codes(sink.latest.get(pester))).toContain('NIGHTLY_PERSISTENT_CALLEE');
+    expect(codes(sink.latest.get(family))).not.toContain('NIGHTLY_PERSISTENT_CALLEE');
+  });
+});
