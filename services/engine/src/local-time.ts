@@ -5,6 +5,8 @@ export class LocalClock {
 
   private lastUtcHour = Number.NaN;
   private lastHour = 0;
+  private dayUtcHour = Number.NaN;
+  private day = 0;
 
   constructor(timeZone: string) {
     this.format = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', hourCycle: 'h23' });
@@ -26,8 +28,11 @@ export class LocalClock {
    */
   dayOf(timeSec: number): number {
     const utcHour = Math.floor(timeSec / 3600);
+    if (utcHour === this.dayUtcHour) return this.day;
     const offset = ((((this.hourOf(timeSec) - utcHour) % 24) + 36) % 24) - 12;
-    return Math.floor((utcHour + offset) / 24);
+    this.dayUtcHour = utcHour;
+    this.day = Math.floor((utcHour + offset) / 24);
+    return this.day;
   }
 
   private lookup(utcHour: number): number {

@@ -91,15 +91,17 @@ function nightCall(s: SubjectState, callee: number, sec: number, answered: boole
 }
 
 /**
- * One call to `callee` at any hour, on local day `day`: the all-hours counterpart of nightCall, with
+ * One call to `callee` at any hour (at `sec`, on its local day): the all-hours counterpart of nightCall, with
  * the days the callee was rung unanswered kept as a bit mask of the last SLOW_DAYS days, so calls a
  * few a day to one person add up over a week (the 24h windows forget them every day).
  */
-function slowCall(s: SubjectState, callee: number, day: number, answered: boolean): void {
+function slowCall(s: SubjectState, callee: number, sec: number, clock: LocalClock, answered: boolean): void {
   if (answered) {
-    if (s.slowCallee === callee) s.slowCalls = Math.max(0, s.slowCalls - 2);
+    if (s.slowCallee === callee && s.slowCalls > 0) s.slowCalls = Math.max(0, s.slowCalls - 2);
     return;
   }
+  // Most calls are answered: only the others need the local day.
+  const day = clock.dayOf(sec);
   if (s.slowCalls > 0 && day - s.slowDay >= SLOW_DAYS) s.slowCalls = 0;
   if (s.slowCallee === callee && s.slowCalls > 0) {
     s.slowCalls++;
@@ -311,7 +313,9 @@ export class NumberStage {
       if (s.device0 === device) slots |= SLOT_D0;
     }
     if ((flags & F_NIGHT) !== 0) nightCall(s, h[0], sec, (flags & F_REJECTED) === 0);
-    slowCall(s, h[0], this.clock.dayOf(sec), (flags & F_REJECTED) === 0);
+    // 30 bits of the callee hash: a small integer, which V8 stores in the object itself (a full 32-bit
+    // hash is boxed, and every store then touches the box too).
+    slowCall(s, h[0] & 0x3fffffff, sec, this.clock, (flags & F_REJECTED) === 0);
     if (h[0] === s.lastCallee) s.calleeRepeats++;
     s.lastCallee = h[0];
     let evaluate = false;

@@ -100,29 +100,17 @@ describe('slow patterns carried over days', () => {
     expect(resumed.engine.snapshot().equals(whole.engine.snapshot())).toBe(true);
   });
 
-  it('counts a third night of unanswered calls to one person as persistence', () => {
+  it('adds up two calls a night to one person over a week with quiet nights between', () => {
     const { engine, sink } = newEngine();
     const pester = '+8613800000077';
-    const family = '+447501234567';
-    // 23:00 local (15:00 UTC) on three nights, two calls each.
-    const night = (n: number, k: number): number => Date.UTC(2026, 10, 2 + n, 15, k * 20);
-    const calls: ICallDetailRecord[] = [];
-    for (let n = 0; n < 3; n++)
-      for (let k = 0; k < 2; k++) {
-        calls.push(cdr({ from: pester, to: callee(77), at: night(n, k), answered: false, cause: 21 }));
-        // Family abroad, answered but the first call of the night.
-        calls.push(
-          cdr({
-            from: family,
-            to: callee(77),
-            at: night(n, k) + MIN,
-            answered: k !== 0,
-            carrier: 'INTL-GW-3',
-          }),
-        );
-      }
+    // 23:00 local (15:00 UTC), two unanswered calls, on six nights of eight.
+    const calls = [0, 1, 3, 4, 6, 7].flatMap((n) =>
+      [0, 1].map((k) =>
+        cdr({ from: pester, to: callee(77), at: Date.UTC(2026, 10, 2 + n, 15, k * 20), answered: false }),
+      ),
+    );
     for (const c of calls) engine.onCdr(c);
-    expect(codes(sink.latest.get(pester))).toContain('NIGHTLY_PERSISTENT_CALLEE');
-    expect(codes(sink.latest.get(family))).not.toContain('NIGHTLY_PERSISTENT_CALLEE');
+    expect(codes(sink.latest.get(pester))).toContain('REPEATED_CALLEE_DAYS');
+    expect(sink.latest.get(pester)?.category).toBe('targeted_harassment');
   });
 });

@@ -102,8 +102,6 @@ export const en: Messages = {
     REPEAT_AFTER_REJECT: 'Calls back after being rejected or not answered',
     PERSISTENT_AFTER_REJECT: 'Keeps calling back after many rejections',
     NIGHTLY_REPEATED_CALLEE: 'Rings the same person unanswered at night, night after night',
-    NIGHTLY_PERSISTENT_CALLEE:
-      'Has kept ringing the same person unanswered at night for three nights or more',
     REPEATED_CALLEE_DAYS: 'Rings the same person unanswered, a few times a day, day after day',
     CAMPAIGN_MEMBER:
       'One of many quiet, mostly unanswered unverified numbers entering through the same trunk',
