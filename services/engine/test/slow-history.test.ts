@@ -1,6 +1,8 @@
 import type { ICallDetailRecord } from '@ringfence/proto';
 import { describe, expect, it } from 'vitest';
 import type { Verdict } from '../src/index.js';
+import { SlowHistory } from '../src/slow-history.js';
+import { SubjectState } from '../src/subject-state.js';
 import { HOUR, MIN, T0, callee, cdr, newEngine } from './cdr-builder.js';
 
 const DAY = 24 * HOUR;
@@ -112,5 +114,64 @@ describe('slow patterns carried over days', () => {
     for (const c of calls) engine.onCdr(c);
     expect(codes(sink.latest.get(pester))).toContain('REPEATED_CALLEE_DAYS');
     expect(sink.latest.get(pester)?.category).toBe('targeted_harassment');
+  });
+});
+
+describe('SlowHistory', () => {
+  const DAY_SEC = 86_400;
+  const withHistory = (slowCalls: number, slowDay: number, pestCalls = 0, pestLastSec = 0): SubjectState => {
+    const s = new SubjectState(0);
+    Object.assign(s, {
+      slowCallee: 7,
+      slowCalls,
+      slowDays: 3,
+      slowDay,
+      pestCallee: 9,
+      pestCalls,
+      pestNights: 2,
+      pestLastSec,
+    });
+    return s;
+  };
+
+  it('keeps only numbers with history, at most its cap, the oldest evicted making room', () => {
+    const h = new SlowHistory(2);
+    h.keep('+861', withHistory(1, 100));
+    expect(h.size).toBe(0);
+    h.keep('+862', withHistory(5, 100));
+    h.keep('+863', withHistory(5, 100));
+    h.keep('+864', withHistory(5, 100));
+    expect(h.size).toBe(2);
+    const back = new SubjectState(0);
+    h.revive('+862', back, 100 * DAY_SEC, 100, 48 * 3600);
+    expect(back.slowCalls).toBe(0);
+    h.revive('+864', back, 100 * DAY_SEC, 100, 48 * 3600);
+    expect(back).toMatchObject({ slowCallee: 7, slowCalls: 5, slowDays: 3, slowDay: 100 });
+    expect(h.size).toBe(1);
+  });
+
+  it('carries each counter only within its memory, and drops records past both', () => {
+    const h = new SlowHistory();
+    const now = 200 * DAY_SEC;
+    h.keep('+865', withHistory(5, 190, 4, now - 3 * DAY_SEC));
+    h.keep('+866', withHistory(5, 196, 4, now - 3600));
+    h.expire(now, 200, 48 * 3600);
+    expect(h.size).toBe(1);
+    const back = new SubjectState(0);
+    h.revive('+866', back, now + 2 * DAY_SEC, 202, 48 * 3600);
+    // The night counts are past their 48 h, the day counts still within their week.
+    expect(back).toMatchObject({ pestCalls: 0, slowCalls: 5 });
+  });
+
+  it('survives toJSON and restore, and refuses rows that do not match the keys', () => {
+    const h = new SlowHistory();
+    h.keep('+867', withHistory(6, 150));
+    const saved = JSON.parse(JSON.stringify(h.toJSON())) as ReturnType<SlowHistory['toJSON']>;
+    const r = new SlowHistory();
+    r.restore(saved);
+    const back = new SubjectState(0);
+    r.revive('+867', back, 150 * DAY_SEC, 150, 48 * 3600);
+    expect(back.slowCalls).toBe(6);
+    expect(() => r.restore({ keys: ['+868', '+869'], rows: saved.rows })).toThrow(/history/);
   });
 });
