@@ -117,6 +117,30 @@ describe('slow patterns carried over days', () => {
   });
 });
 
+describe('snapshots from before the slow-pattern counters', () => {
+  it('restore an RFS4 number stage with the new counters at zero', () => {
+    const { engine } = newEngine();
+    engine.onCdr(cdr({ from: HARASSER, to: VICTIM, at: T0, answered: false }));
+    const snap = engine.snapshot();
+    const n = snap.readUInt32LE(0);
+    const numbers = snap.subarray(4, 4 + n);
+    // Magic, three clocks, the count; the key; 25 tiny fields, then the four new ones (RFS5 only).
+    const keyAt = 4 + 3 * 8 + 4;
+    const fieldsAt = keyAt + 4 + numbers.readInt32LE(keyAt);
+    const newAt = fieldsAt + 25 * 8;
+    expect(numbers.readDoubleLE(newAt + 8)).toBe(1); // slowCalls
+    const v4 = Buffer.concat([numbers.subarray(0, newAt), numbers.subarray(newAt + 32)]);
+    v4.writeInt32LE(0x52465334, 0);
+    const head = Buffer.alloc(4);
+    head.writeUInt32LE(v4.length);
+    const restored = newEngine();
+    restored.engine.restore(Buffer.concat([head, v4, snap.subarray(4 + n)]));
+    const s = restored.engine.numbers.stage.states.get(HARASSER);
+    expect(s).toMatchObject({ calls: 1, slowCallee: 0, slowCalls: 0, slowDays: 0, slowDay: 0 });
+    expect(restored.engine.numbers.history.size).toBe(0);
+  });
+});
+
 describe('SlowHistory', () => {
   const DAY_SEC = 86_400;
   const withHistory = (slowCalls: number, slowDay: number, pestCalls = 0, pestLastSec = 0): SubjectState => {
