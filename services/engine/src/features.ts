@@ -45,6 +45,8 @@ export const FEATURES = [
   ['night_repeat_calls', '48h'],
   ['night_repeat_nights', '48h'],
   ['callee_repeats', ''],
+  ['repeat_callee_calls', '7d'],
+  ['repeat_callee_days', '7d'],
 ] as const;
 
 export type FeatureName = (typeof FEATURES)[number][0];

@@ -32,6 +32,7 @@ import { CampaignTable } from './campaign-table.js';
 import { TaintTable } from './taint-table.js';
 import { CalleeFilter } from './callee-filter.js';
 import { ReceivedCalls } from './received-calls.js';
+import { SLOW_DAYS, SlowHistory } from './slow-history.js';
 import type { Rules, SubjectKindName } from './rules.js';
 import { readStage, writeStage } from './snapshot.js';
 import { Stage } from './stage.js';
@@ -47,6 +48,10 @@ const CAMPAIGN_MEMBERS = FEATURE_INDEX.campaign_members;
 const NIGHT_REPEAT_CALLS = FEATURE_INDEX.night_repeat_calls;
 const NIGHT_REPEAT_NIGHTS = FEATURE_INDEX.night_repeat_nights;
 const CALLEE_REPEATS = FEATURE_INDEX.callee_repeats;
+const REPEAT_CALLEE_CALLS = FEATURE_INDEX.repeat_callee_calls;
+const REPEAT_CALLEE_DAYS = FEATURE_INDEX.repeat_callee_days;
+/** Net unanswered calls to one callee, on more than one day, before a tiny number is scored at all. */
+const SLOW_ELIGIBLE_CALLS = 6;
 /** Unanswered night calls more than this apart belong to different nights. */
 const NIGHT_GAP_SEC = 8 * 3600;
 /** Night-time repeats older than this (behind the number's latest call) no longer count. */
@@ -82,6 +87,8 @@ function nightCall(s: SubjectState, callee: number, sec: number, answered: boole
     if (s.pestCallee === callee) s.pestCalls = Math.max(0, s.pestCalls - 2);
     return;
   }
+  // Counts past their memory start over (a number carried across eviction may return much later).
+  if (s.pestCalls > 0 && sec - s.pestLastSec >= NIGHT_MEMORY_SEC) s.pestCalls = 0;
   if (s.pestCallee === callee && s.pestCalls > 0) {
     s.pestCalls++;
     if (sec - s.pestLastSec > NIGHT_GAP_SEC) s.pestNights++;
@@ -92,6 +99,48 @@ function nightCall(s: SubjectState, callee: number, sec: number, answered: boole
     s.pestNights = 1;
     s.pestLastSec = sec;
   } else s.pestCalls--;
+}
+
+/**
+ * One call to `callee` at any hour (at `sec`, on its local day): the all-hours counterpart of nightCall, with
+ * the days the callee was rung unanswered kept as a bit mask of the last SLOW_DAYS days, so calls a
+ * few a day to one person add up over a week (the 24h windows forget them every day).
+ */
+function slowCall(s: SubjectState, callee: number, sec: number, clock: LocalClock, answered: boolean): void {
+  if (answered) {
+    if (s.slowCallee === callee && s.slowCalls > 0) s.slowCalls = Math.max(0, s.slowCalls - 2);
+    return;
+  }
+  // Most calls are answered: only the others need the local day.
+  const day = clock.dayOf(sec);
+  if (s.slowCalls > 0 && day - s.slowDay >= SLOW_DAYS) s.slowCalls = 0;
+  if (s.slowCallee === callee && s.slowCalls > 0) {
+    s.slowCalls++;
+    if (day > s.slowDay) {
+      s.slowDays = day - s.slowDay >= SLOW_DAYS ? 1 : ((s.slowDays << (day - s.slowDay)) | 1) & 0x7f;
+      s.slowDay = day;
+    } else if (s.slowDay - day < SLOW_DAYS) s.slowDays |= 1 << (s.slowDay - day);
+  } else if (s.slowCalls <= 1) {
+    s.slowCallee = callee;
+    s.slowCalls = 1;
+    s.slowDays = 1;
+    s.slowDay = day;
+  } else s.slowCalls--;
+}
+
+/** Days among the last SLOW_DAYS up to local day `day` on which the slow callee was rung unanswered. */
+function slowDaysAt(s: SubjectState, day: number): number {
+  const shift = day - s.slowDay;
+  if (s.slowCalls === 0 || shift >= SLOW_DAYS) return 0;
+  let m = shift > 0 ? (s.slowDays << shift) & 0x7f : s.slowDays;
+  let n = 0;
+  for (; m !== 0; m &= m - 1) n++;
+  return n;
+}
+
+/** Whether a tiny number's all-hours counter says enough to score it: one callee, more than one day. */
+function slowEvidence(s: SubjectState): boolean {
+  return s.slowCalls >= SLOW_ELIGIBLE_CALLS && (s.slowDays & ~1) !== 0;
 }
 
 /**
@@ -123,6 +172,8 @@ export class NumberStage {
   readonly callIds = new CallIds();
   /** CDRs recognised as copies of one already counted, and ignored. */
   duplicates = 0;
+  /** Repeated-callee counters of evicted numbers, put back when they call again (see SlowHistory). */
+  readonly history = new SlowHistory();
 
   constructor(
     readonly rules: Rules,
@@ -141,8 +192,20 @@ export class NumberStage {
     this.stage = new Stage(rules, sink, (key) => ['number', key], 'number');
     this.stage.decorate = (key, st, f) => this.decorate(key, st, f);
     this.stage.eligible = (key, st) =>
-      st.complaints > 0 || this.tainted(st) || this.campaignOf(key, st) > 0 || st.pestNights >= 2;
-    this.stage.beforeSweep = () => this.detectCampaigns();
+      st.complaints > 0 ||
+      this.tainted(st) ||
+      this.campaignOf(key, st) > 0 ||
+      st.pestNights >= 2 ||
+      slowEvidence(st);
+    this.stage.beforeSweep = (timeMs) => {
+      this.detectCampaigns();
+      const sec = Math.floor(timeMs / 1000);
+      this.history.expire(sec, this.clock.dayOf(sec), NIGHT_MEMORY_SEC);
+    };
+    this.stage.onEvict = (key, st) => this.history.keep(key, st);
+    this.stage.onStart = (key, st, sec) => {
+      if (this.history.size > 0) this.history.revive(key, st, sec, this.clock.dayOf(sec), NIGHT_MEMORY_SEC);
+    };
     this.clock = new LocalClock(rules.timeZone);
     this.onNet = rules.onNetPrefixes;
     this.nightFrom = rules.nightHours[0];
@@ -269,6 +332,9 @@ export class NumberStage {
       if (s.device0 === device) slots |= SLOT_D0;
     }
     if ((flags & F_NIGHT) !== 0) nightCall(s, h[0], sec, (flags & F_REJECTED) === 0);
+    // 30 bits of the callee hash: a small integer, which V8 stores in the object itself (a full 32-bit
+    // hash is boxed, and every store then touches the box too).
+    slowCall(s, h[0] & 0x3fffffff, sec, this.clock, (flags & F_REJECTED) === 0);
     if (h[0] === s.lastCallee) s.calleeRepeats++;
     s.lastCallee = h[0];
     let evaluate = false;
@@ -299,7 +365,7 @@ export class NumberStage {
       if ((slots & SLOT_T1) !== 0) s.nT1++;
       if ((slots & SLOT_D0) !== 0) s.nD0++;
       s.sinceEval++;
-      evaluate = s.complaints > 0 || this.tainted(s) || s.pestNights >= 2;
+      evaluate = s.complaints > 0 || this.tainted(s) || s.pestNights >= 2 || slowEvidence(s);
     }
     if (evaluate) {
       s.sinceEval = 0;
@@ -419,6 +485,9 @@ export class NumberStage {
     f[NIGHT_REPEAT_NIGHTS] = recent ? s.pestNights : 0;
     f[MADE_RECEIVED] = (f[ATTEMPTS_24H] ?? 0) / Math.max(1, received);
     f[CALLEE_REPEATS] = s.calleeRepeats;
+    const days = slowDaysAt(s, this.clock.dayOf(s.lastSec));
+    f[REPEAT_CALLEE_CALLS] = days > 0 ? s.slowCalls : 0;
+    f[REPEAT_CALLEE_DAYS] = days;
   }
 
   /**
@@ -517,6 +586,7 @@ export class NumberStage {
       called: this.called.toBytes().toString('base64'),
       campaignCounts: [...this.campaigns.countsOf(this.partition)],
       callIds: this.callIds.toBytes().toString('base64'),
+      history: this.history.toJSON(),
     });
   }
 
@@ -528,6 +598,7 @@ export class NumberStage {
       /** Before the campaign table: the trunks carrying a campaign, with their member counts. */
       campaigns?: [string, number][];
       callIds?: string;
+      history?: { keys: string[]; rows: string };
     };
     // Snapshots written before the sketch existed restore with it empty: received calls are
     // under-counted for a day, never over-counted.
@@ -541,6 +612,8 @@ export class NumberStage {
     if (extra.callIds === undefined) this.callIds.clear();
     else this.callIds.fromBytes(Buffer.from(extra.callIds, 'base64'));
     this.campaigns.load(this.partition, new Map(extra.campaignCounts ?? extra.campaigns ?? []));
+    // Snapshots from before carried history restore with none: numbers evicted before it start afresh.
+    this.history.restore(extra.history);
   }
 
   onFeedback(fb: FeedbackInput): void {

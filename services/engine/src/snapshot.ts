@@ -5,7 +5,9 @@ import type { Stage, VerdictState } from './stage.js';
 import { StateMemory } from './state-memory.js';
 import { K, SubjectState, type RichState } from './subject-state.js';
 
-const MAGIC = 0x52465334; // "RFS4": decision expiries, tiny numbers' attested-A calls
+const MAGIC = 0x52465335; // "RFS5": numbers' all-hours repeated-callee counters
+/** Snapshots before the all-hours repeated-callee counters: restored with those at zero. */
+const MAGIC_V4 = 0x52465334;
 /**
  * Snapshots before decision expiries and tiny numbers' attested-A calls: restored with no expiry
  * and none counted. A reader older than RFS4 refuses an RFS4 snapshot instead of keeping its
@@ -44,10 +46,12 @@ const TINY_FIELDS_V3 = [
   'lastCallee',
   'calleeRepeats',
 ] as const;
-const TINY_FIELDS = [...TINY_FIELDS_V3, 'attA'] as const;
+const TINY_FIELDS_V4 = [...TINY_FIELDS_V3, 'attA'] as const;
+const TINY_FIELDS = [...TINY_FIELDS_V4, 'slowCallee', 'slowCalls', 'slowDays', 'slowDay'] as const;
 /** The tiny-state fields each snapshot version wrote, in order. */
 const FIELDS_OF = new Map<number, readonly (typeof TINY_FIELDS)[number][]>([
   [MAGIC, TINY_FIELDS],
+  [MAGIC_V4, TINY_FIELDS_V4],
   [MAGIC_V3, TINY_FIELDS_V3],
   [MAGIC_V2, TINY_FIELDS_V2],
 ]);

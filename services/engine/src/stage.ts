@@ -96,6 +96,8 @@ export class Stage {
 
   /** Called with the key of every subject the sweep evicts (before any tombstone). */
   onEvict: ((key: string, s: SubjectState) => void) | null = null;
+  /** Called with every subject state() starts afresh, with the event's time (numbers: carried history). */
+  onStart: ((key: string, s: SubjectState, sec: number) => void) | null = null;
 
   /**
    * The state of `key` for an event at `sec`. A subject idle for more than a day starts afresh (its
@@ -111,6 +113,7 @@ export class Stage {
     if (s === undefined) {
       s = new SubjectState(sec);
       this.states.set(key, s);
+      if (this.onStart !== null) this.onStart(key, s, sec);
     } else {
       if (sec > s.lastSec) s.lastSec = sec;
       if (sec < s.firstSec) s.firstSec = sec;

@@ -516,6 +516,15 @@ export class SubjectState {
   calleeRepeats = 0;
   pestNights = 0;
   pestLastSec = 0;
+  /**
+   * Numbers: the callee rung most often unanswered at any hour (one-counter Misra-Gries, like the
+   * night one), its calls, and the local days it was rung on: bit i of `slowDays` is day `slowDay` - i.
+   * A low-resolution window of a week, so a few calls a day to one person add up across days.
+   */
+  slowCallee = 0;
+  slowCalls = 0;
+  slowDays = 0;
+  slowDay = 0;
   /** Latest complaint times (seconds, ascending), apart from the call windows: complaints commute with calls. */
   complaintSecs: number[] | null = null;
   /** Who made each of `complaintSecs` (a hash of the reporter's number, 0 when unknown), same order. */

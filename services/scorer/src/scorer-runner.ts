@@ -1,4 +1,4 @@
-import { counter, withRetry, type Logger, type Registry } from '@ringfence/common';
+import { counter, isRingfenceError, withRetry, type Logger, type Registry } from '@ringfence/common';
 import type { ScorerConfig } from './config.js';
 import { startScorer, type Scorer } from './scorer.js';
 
@@ -33,7 +33,8 @@ export async function runScorer(
     withRetry(() => startScorer(config, logger, registry, { onFatal: () => replace() }), {
       initialMs: 1_000,
       maxMs: 30_000,
-      retryable: () => !stopping,
+      // A refused configuration (rules, partition counts) does not heal by waiting: start-up fails.
+      retryable: (err) => !stopping && !(isRingfenceError(err) && !err.retryable),
       onRetry: (err, attempt, delayMs) =>
         logger.warn(
           { err: (err as Error).message, attempt, retryInMs: delayMs },

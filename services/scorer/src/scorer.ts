@@ -10,18 +10,15 @@ import {
   type Logger,
   type Registry,
 } from '@ringfence/common';
-import { loadRules, numberPartition, sourcePartition } from '@ringfence/engine';
+import { loadRules } from '@ringfence/engine';
 import { coPartitionAssigner } from './co-partition-assigner.js';
 import type { ScorerConfig } from './config.js';
 import { NumberTask } from './number-task.js';
-import { keysSince, type LastWrite } from './output-keys.js';
 import { scorerMetrics } from './scorer-metrics.js';
-import { COMMIT_INTERVAL_MS, partitionKey, type ScorerTask, type TaskContext } from './scorer-task.js';
+import { COMMIT_INTERVAL_MS, partitionKey, type TaskContext } from './scorer-task.js';
 import { scorerTopics } from './scorer-topics.js';
 import { SerialLock } from './serial-lock.js';
-import { SharedTables } from './shared-tables.js';
-import { SourceTask } from './source-task.js';
-import { readTaskSnapshots, type StoredSnapshot } from './task-snapshots.js';
+import { TaskSet } from './task-set.js';
 
 /**
  * kafkajs errors that mean the broker could not be reached or did not know the topic yet (not that
@@ -35,14 +32,6 @@ const UNREACHABLE = new Set([
   'KafkaJSNoBrokerAvailableError',
   'KafkaJSBrokerNotFound',
 ]);
-
-/** Kafka error types that mean another instance opened the same transactional id: the task is its now. */
-const FENCED = new Set(['INVALID_PRODUCER_EPOCH', 'PRODUCER_FENCED']);
-
-function fenced(err: unknown): boolean {
-  const e = err as { type?: string; cause?: { type?: string } };
-  return FENCED.has(e.type ?? '') || FENCED.has(e.cause?.type ?? '');
-}
 
 function unreachable(err: unknown): boolean {
   const e = err as { name?: string; cause?: { name?: string } };
@@ -102,7 +91,7 @@ export async function startScorer(
     if (n !== np) {
       await admin.disconnect();
       throw new RingfenceError(
-        'INVALID_ARGUMENT',
+        'CONFIG_INVALID',
         `${topic} has ${n} partitions and ${t.cdr} ${np}: the scorer needs them equal, so that a number's complaints, decisions and calls received sit on its calls' partition (set both in KAFKA_TOPIC_PARTITIONS)`,
       );
     }
@@ -116,24 +105,10 @@ export async function startScorer(
     numberPartitions: np,
     sourcePartitions: sp,
   };
-  const numberTasks = new Map<number, NumberTask>();
-  const sourceTasks = new Map<number, SourceTask>();
-  const tasks = (): ScorerTask[] => [...numberTasks.values(), ...sourceTasks.values()];
-  const tables = new SharedTables(rules.campaign.minMembers, sp, {
-    numbers: (p) => numberTasks.has(p),
-    sources: (p) => sourceTasks.has(p),
-  });
-  /** Next offset read per partition of the two shared tables. */
-  const tablePositions = new Map<string, number>();
-
   const lock = new SerialLock();
   let stopping = false;
   let failed = false;
   let lastActivity = Date.now();
-  /** Something changed since the last final (exact) flush: input applied, or a shared table. */
-  let dirty = false;
-  tables.taint.onChange(() => (dirty = true));
-  tables.campaigns.onChange(() => (dirty = true));
 
   const fatal = (err: unknown): void => {
     if (failed) return;
@@ -152,133 +127,13 @@ export async function startScorer(
       onRetry: (err, _n, retryInMs) =>
         logger.warn({ err: (err as Error).message, retryInMs }, `${what}: broker unreachable; retrying`),
     });
-
-  /**
-   * Drops a task this instance no longer owns (the group gave it away, or its next owner fenced
-   * it): nothing more is published for it, and the shared tables go back to what was committed for
-   * its partition.
-   */
-  const drop = async (task: ScorerTask, why: string): Promise<void> => {
-    if (task instanceof NumberTask && numberTasks.get(task.partition) === task) {
-      numberTasks.delete(task.partition);
-      tables.releaseNumbers(task.partition);
-    } else if (task instanceof SourceTask && sourceTasks.get(task.partition) === task) {
-      sourceTasks.delete(task.partition);
-      tables.releaseSources(task.partition);
-    } else return;
-    logger.info({ task: task.name, why }, 'partition left this instance');
-    m.active.set(numberTasks.size + sourceTasks.size);
-    await task.close().catch(() => undefined);
-  };
-
-  /** Runs a write of one task; a task fenced by its next owner is dropped, not fatal. */
-  const guarded = async (task: ScorerTask, write: () => Promise<unknown>): Promise<void> => {
-    try {
-      await write();
-    } catch (err) {
-      if (!fenced(err)) throw err;
-      await drop(task, 'fenced by its next owner');
-    }
-  };
-
-  /** Publishes what table changes made the stages emit (re-scored callers, sources). */
-  const publishAll = async (): Promise<void> => {
-    for (const task of tasks()) await guarded(task, () => task.publish());
-  };
-
-  /**
-   * Takes over partitions: fences each one's previous owner, restores its latest snapshot, and
-   * marks the keys the previous owner published after that snapshot for the next flush to settle.
-   */
-  const takeOver = async (numbers: number[], sources: number[]): Promise<void> => {
-    const started = Date.now();
-    const gained: ScorerTask[] = [];
-    for (const p of numbers) gained.push(new NumberTask(ctx, p, rules, tables));
-    for (const p of sources) gained.push(new SourceTask(ctx, p, rules, tables));
-    for (const task of gained) await untilReachable('fence', () => task.open());
-    const snapshots = await untilReachable('snapshots', () =>
-      readTaskSnapshots(kafka, admin, t.snapshots, config.groupId, logger),
-    );
-    const restored = new Map<ScorerTask, StoredSnapshot | undefined>();
-    for (const task of gained) {
-      const s = snapshots.get(task.name);
-      restored.set(task, s);
-      if (s !== undefined) task.load(s);
-    }
-    // What a previous owner published after its snapshot (or at all, when it never wrote one) may
-    // not be what this state will publish, and it may never publish those keys again.
-    for (const [topic, mine] of [
-      [t.callerRisk, (key: string) => gainedNumber(gained, numberPartition(key, np))],
-      [
-        t.sourceRisk,
-        (key: string) => {
-          const i = key.indexOf(':');
-          return gainedSource(gained, sourcePartition(key.slice(0, i), key.slice(i + 1), sp));
-        },
-      ],
-    ] as const) {
-      if (!gained.some((g) => (topic === t.callerRisk ? g instanceof NumberTask : g instanceof SourceTask)))
-        continue;
-      const from = new Map<number, number>();
-      for (const task of gained) {
-        for (const o of restored.get(task)?.offsets ?? []) {
-          if (o.topic !== topic) continue;
-          from.set(o.partition, Math.min(from.get(o.partition) ?? o.offset, o.offset));
-        }
-        if (restored.get(task) === undefined)
-          for (const e of await admin.fetchTopicOffsets(topic)) from.set(e.partition, 0);
-      }
-      const keys = await untilReachable('outputs since the snapshots', () =>
-        keysSince(kafka, admin, topic, from, logger),
-      );
-      for (const [key, at] of keys) {
-        const task = mine(key);
-        if (task === undefined || !publishedAfter(restored.get(task), topic, at)) continue;
-        task.stage.stage.suspects.add(key);
-        dirty = true;
-      }
-    }
-    const ends = new Map<string, number>();
-    for (const topic of [t.cdr, t.complaints])
-      for (const e of await untilReachable('input ends', () => admin.fetchTopicOffsets(topic)))
-        ends.set(partitionKey(topic, e.partition), Number(e.high));
-    for (const task of gained) {
-      if (task instanceof NumberTask) {
-        for (const topic of [t.cdr, t.complaints])
-          task.track(topic, ends.get(partitionKey(topic, task.partition)) ?? 0);
-        numberTasks.set(task.partition, task);
-      } else if (task instanceof SourceTask) {
-        sourceTasks.set(task.partition, task);
-        tables.adopt(task.partition, task.stage.flaggedKeys());
-      }
-    }
-    await publishAll();
-    m.activations.inc(gained.length);
-    m.restoreSeconds.set((Date.now() - started) / 1000);
-    m.active.set(numberTasks.size + sourceTasks.size);
-    logger.info(
-      {
-        numbers,
-        sources,
-        restored: [...restored.values()].filter((s) => s !== undefined).length,
-        tookMs: Date.now() - started,
-      },
-      'took over partitions: fenced their previous owner and restored their snapshots',
-    );
-  };
+  const tasks = new TaskSet(ctx, rules, logger, untilReachable);
 
   /** Applies a new assignment of one consumer group: drops the tasks lost, takes over the ones gained. */
   const reassign = (side: 'numbers' | 'sources', owned: readonly number[]): void => {
     void lock
       .run(async () => {
-        if (stopping || failed) return;
-        const held = side === 'numbers' ? numberTasks : sourceTasks;
-        for (const [p, task] of [...held])
-          if (!owned.includes(p)) await drop(task, 'assigned to another instance');
-        const gained = owned.filter((p) => !held.has(p));
-        if (gained.length > 0)
-          await takeOver(side === 'numbers' ? gained : [], side === 'sources' ? gained : []);
-        m.active.set(numberTasks.size + sourceTasks.size);
+        if (!stopping && !failed) await tasks.reassign(side, owned);
       })
       .catch(fatal);
   };
@@ -288,8 +143,7 @@ export async function startScorer(
     lock.run(async () => {
       const { batch } = payload;
       if (stopping || failed || !payload.isRunning() || payload.isStale()) return;
-      const numberSide = batch.topic !== t.sourceEvents;
-      const task = numberSide ? numberTasks.get(batch.partition) : sourceTasks.get(batch.partition);
+      const task = tasks.taskOf(batch.topic, batch.partition);
       if (task === undefined) return;
       const key = partitionKey(batch.topic, batch.partition);
       // Records below the position are in the state already: restored from the snapshot, or
@@ -311,7 +165,7 @@ export async function startScorer(
             if (task instanceof NumberTask) {
               task.apply(batch.topic, msg);
               n++;
-            } else if (task instanceof SourceTask && task.apply(msg)) n++;
+            } else if (task.apply(msg)) n++;
           } catch (err) {
             // Undecodable input is skipped, not retried forever.
             logger.warn({ err, topic: batch.topic, partition: batch.partition, offset }, 'bad record');
@@ -329,17 +183,17 @@ export async function startScorer(
           m.idle.set(0);
           task.sinceSnapshot += n;
           lastActivity = Date.now();
-          dirty = true;
+          tasks.dirty = true;
         }
-        if (task instanceof NumberTask || task instanceof SourceTask) task.maybeSweep();
-        await guarded(task, () => task.publish());
+        task.maybeSweep();
+        await tasks.guarded(task, () => task.publish());
         if (last >= 0)
           m.lag.set(
             { topic: batch.topic, partition: String(batch.partition) },
             Math.max(0, Number(batch.highWatermark) - last - 1),
           );
         if (task.sinceSnapshot > 0 && Date.now() - task.lastSnapshot >= config.snapshotIntervalMs)
-          await guarded(task, () => task.snapshot());
+          await tasks.guarded(task, () => task.snapshot());
       } catch (err) {
         fatal(err);
         throw err;
@@ -354,97 +208,39 @@ export async function startScorer(
       for (const msg of batch.messages) {
         const key = msg.key?.toString() ?? '';
         try {
-          if (batch.topic === t.sourceRisk) tables.applyVerdict(key, msg.value);
-          else tables.applyCounts(key, msg.value);
+          if (batch.topic === t.sourceRisk) tasks.tables.applyVerdict(key, msg.value);
+          else tasks.tables.applyCounts(key, msg.value);
         } catch (err) {
           logger.warn({ err, topic: batch.topic, offset: msg.offset }, 'bad shared-table record');
           m.skipped.inc({ topic: batch.topic, why: 'undecodable' });
         }
       }
       if (batch.messages.length > 0)
-        tablePositions.set(partitionKey(batch.topic, batch.partition), Number(batch.lastOffset()) + 1);
+        tasks.tablePositions.set(partitionKey(batch.topic, batch.partition), Number(batch.lastOffset()) + 1);
       try {
-        await publishAll();
+        await tasks.publishAll();
       } catch (err) {
         fatal(err);
         throw err;
       }
     });
 
-  /** The gauges of what this instance holds. */
-  const measure = (): void => {
-    let [numbers, sources, numberVerdicts, sourceVerdicts, late, duplicates] = [0, 0, 0, 0, 0, 0];
-    for (const task of numberTasks.values()) {
-      numbers += task.stage.stage.states.size;
-      numberVerdicts += task.stage.stage.verdicts.size;
-      late += task.stage.stage.lateRecords;
-      duplicates += task.stage.duplicates;
-    }
-    for (const task of sourceTasks.values()) {
-      sources += task.stage.stage.states.size;
-      sourceVerdicts += task.stage.stage.verdicts.size;
-    }
-    m.tracked.set({ stage: 'number' }, numbers);
-    m.tracked.set({ stage: 'source' }, sources);
-    m.verdicts.set({ stage: 'number' }, numberVerdicts);
-    m.verdicts.set({ stage: 'source' }, sourceVerdicts);
-    m.late.set(late);
-    m.duplicates.set(duplicates);
-  };
-
-  /** True when every partition this instance owns, and both shared tables, are read to their ends. */
-  const caughtUp = async (): Promise<boolean> => {
-    try {
-      const inputs: [string, (p: number) => ScorerTask | undefined][] = [
-        [t.cdr, (p) => numberTasks.get(p)],
-        [t.complaints, (p) => numberTasks.get(p)],
-        [t.feedback, (p) => numberTasks.get(p)],
-        [t.received, (p) => numberTasks.get(p)],
-        [t.sourceEvents, (p) => sourceTasks.get(p)],
-      ];
-      for (const [topic, owner] of inputs) {
-        for (const e of await admin.fetchTopicOffsets(topic)) {
-          const task = owner(e.partition);
-          if (task === undefined) continue;
-          if ((task.positionOf(topic, e.partition) ?? Number(e.low)) < Number(e.high)) return false;
-        }
-      }
-      for (const topic of [t.sourceRisk, t.campaignCounts]) {
-        for (const e of await admin.fetchTopicOffsets(topic))
-          if ((tablePositions.get(partitionKey(topic, e.partition)) ?? Number(e.low)) < Number(e.high))
-            return false;
-      }
-      return true;
-    } catch (err) {
-      // kafkajs's admin gives up at once when the broker is unreachable. Not knowing means "not
-      // yet": the next tick asks again; the state is intact.
-      logger.warn({ err: (err as Error).message }, 'could not read input ends; will retry');
-      return false;
-    }
-  };
-
   // Idle work: once caught up, every stage gets its final evaluation (what offline scoring does at
   // the end of input), and the partitions are snapshotted so committed offsets catch up. Another
   // instance's flush changes the shared tables, which makes this one flush again.
   const tick = (): void => {
-    if (stopping || failed || numberTasks.size + sourceTasks.size === 0) return;
+    if (stopping || failed || tasks.size === 0) return;
     void lock
       .run(async () => {
         if (stopping || failed) return;
         const now = Date.now();
         const idle = now - lastActivity >= config.idleFlushMs;
-        if (idle && dirty && (await caughtUp())) {
-          dirty = false;
-          for (const task of numberTasks.values()) task.detectCampaigns();
-          for (const task of sourceTasks.values()) task.flush();
-          for (const task of numberTasks.values()) task.flush();
-          for (const task of tasks()) await guarded(task, () => task.snapshot());
-        }
-        for (const task of tasks())
+        if (idle && tasks.dirty && (await tasks.caughtUp())) await tasks.flush();
+        for (const task of tasks.all())
           if (task.sinceSnapshot > 0 && now - task.lastSnapshot >= config.snapshotIntervalMs)
-            await guarded(task, () => task.snapshot());
-        measure();
-        if (idle && !dirty && (await caughtUp())) m.idle.set(1);
+            await tasks.guarded(task, () => task.snapshot());
+        tasks.measure();
+        if (idle && !tasks.dirty && (await tasks.caughtUp())) m.idle.set(1);
       })
       .catch(fatal);
   };
@@ -453,7 +249,7 @@ export async function startScorer(
   // Transactions left open by the last batch commit on time even when no batch follows.
   const committer = setInterval(() => {
     if (stopping || failed) return;
-    void lock.run(publishAll).catch(fatal);
+    void lock.run(() => tasks.publishAll()).catch(fatal);
   }, COMMIT_INTERVAL_MS);
   committer.unref();
 
@@ -471,12 +267,12 @@ export async function startScorer(
   const numberConsumer: Consumer = kafka.consumer({
     groupId: config.groupId,
     ...consumerOptions,
-    partitionAssigners: [coPartitionAssigner(() => [...numberTasks.keys()])],
+    partitionAssigners: [coPartitionAssigner(() => [...tasks.numbers.keys()])],
   });
   const sourceConsumer: Consumer = kafka.consumer({
     groupId: sourceGroupId,
     ...consumerOptions,
-    partitionAssigners: [coPartitionAssigner(() => [...sourceTasks.keys()])],
+    partitionAssigners: [coPartitionAssigner(() => [...tasks.sources.keys()])],
   });
   // Every instance reads both tables in full: a group of its own, never committed.
   const tableConsumer: Consumer = kafka.consumer({
@@ -499,10 +295,10 @@ export async function startScorer(
       if (next > Number(e.payload.highWatermark)) return;
       if (c === tableConsumer) {
         const key = partitionKey(topic, partition);
-        if (next > (tablePositions.get(key) ?? 0)) tablePositions.set(key, next);
+        if (next > (tasks.tablePositions.get(key) ?? 0)) tasks.tablePositions.set(key, next);
         return;
       }
-      const task = topic === t.sourceEvents ? sourceTasks.get(partition) : numberTasks.get(partition);
+      const task = tasks.taskOf(topic, partition);
       if (task !== undefined && next > (task.positionOf(topic, partition) ?? 0))
         task.positions.set(partitionKey(topic, partition), { topic, partition, offset: next });
     });
@@ -535,12 +331,9 @@ export async function startScorer(
       clearInterval(committer);
       // The batch in flight finishes under the lock; then every partition snapshots and commits
       // while the consumers are still members of their groups.
-      if (!failed)
-        await lock.run(async () => {
-          for (const task of tasks()) await guarded(task, () => task.snapshot());
-        });
+      if (!failed) await lock.run(() => tasks.snapshotAll());
       await Promise.all(consumers.map((c) => c.disconnect()));
-      for (const task of tasks()) await task.close();
+      for (const task of tasks.all()) await task.close();
       await admin.disconnect();
     },
     async abandon(timeoutMs) {
@@ -554,25 +347,10 @@ export async function startScorer(
       clearInterval(committer);
       const all = Promise.allSettled([
         ...consumers.map((c) => c.disconnect()),
-        ...tasks().map((task) => task.close()),
+        ...tasks.all().map((task) => task.close()),
         admin.disconnect(),
       ]);
       await Promise.race([all, new Promise((resolve) => setTimeout(resolve, timeoutMs).unref())]);
     },
   };
-}
-
-function gainedNumber(gained: readonly ScorerTask[], p: number): NumberTask | undefined {
-  return gained.find((g): g is NumberTask => g instanceof NumberTask && g.partition === p);
-}
-
-function gainedSource(gained: readonly ScorerTask[], p: number): SourceTask | undefined {
-  return gained.find((g): g is SourceTask => g instanceof SourceTask && g.partition === p);
-}
-
-/** Whether a key's last write lies after the snapshot (none: every write does). */
-function publishedAfter(snapshot: StoredSnapshot | undefined, topic: string, at: LastWrite): boolean {
-  if (snapshot === undefined) return true;
-  const end = snapshot.offsets.find((o) => o.topic === topic && o.partition === at.partition);
-  return end === undefined || at.offset >= end.offset;
 }

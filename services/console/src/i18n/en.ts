@@ -102,6 +102,7 @@ export const en: Messages = {
     REPEAT_AFTER_REJECT: 'Calls back after being rejected or not answered',
     PERSISTENT_AFTER_REJECT: 'Keeps calling back after many rejections',
     NIGHTLY_REPEATED_CALLEE: 'Rings the same person unanswered at night, night after night',
+    REPEATED_CALLEE_DAYS: 'Rings the same person unanswered, a few times a day, day after day',
     CAMPAIGN_MEMBER:
       'One of many quiet, mostly unanswered unverified numbers entering through the same trunk',
     NIGHT_CALLS: 'Many calls at night (22:00–07:00 local time)',

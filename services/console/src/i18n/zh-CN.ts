@@ -102,6 +102,7 @@ export const zhCN: Messages = {
     REPEAT_AFTER_REJECT: '被拒接或未接通后仍再次呼叫',
     PERSISTENT_AFTER_REJECT: '多次被拒后仍持续呼叫',
     NIGHTLY_REPEATED_CALLEE: '连续多个夜间反复呼叫同一用户且未接通',
+    REPEATED_CALLEE_DAYS: '连续多日每天数次呼叫同一用户且未接通',
     CAMPAIGN_MEMBER: '经同一中继进入的大量低频、多未接通的未认证号码之一',
     NIGHT_CALLS: '夜间（当地时间 22:00–07:00）呼叫多',
     COMPLAINED_ABOUT: '近 24 小时内被投诉',

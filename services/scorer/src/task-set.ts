@@ -1,0 +1,270 @@
+import type { Logger } from '@ringfence/common';
+import { numberPartition, sourcePartition, type Rules } from '@ringfence/engine';
+import { NumberTask } from './number-task.js';
+import { keysSince, type LastWrite } from './output-keys.js';
+import { partitionKey, type ScorerTask, type TaskContext } from './scorer-task.js';
+import { SharedTables } from './shared-tables.js';
+import { SourceTask } from './source-task.js';
+import { readTaskSnapshots, type StoredSnapshot } from './task-snapshots.js';
+
+/** Kafka error types that mean another instance opened the same transactional id: the task is its now. */
+const FENCED = new Set(['INVALID_PRODUCER_EPOCH', 'PRODUCER_FENCED']);
+
+function fenced(err: unknown): boolean {
+  const e = err as { type?: string; cause?: { type?: string } };
+  return FENCED.has(e.type ?? '') || FENCED.has(e.cause?.type ?? '');
+}
+
+/** Repeats a broker call while the broker cannot be reached. */
+export type UntilReachable = <T>(what: string, call: () => Promise<T>) => Promise<T>;
+
+/**
+ * The partitions one scorer instance owns (its number and source tasks) and the tables they share:
+ * taking partitions over, dropping them, publishing, and telling whether they are caught up.
+ */
+export class TaskSet {
+  readonly numbers = new Map<number, NumberTask>();
+  readonly sources = new Map<number, SourceTask>();
+  readonly tables: SharedTables;
+  /** Next offset read per partition of the two shared tables. */
+  readonly tablePositions = new Map<string, number>();
+  /** Something changed since the last final (exact) flush: input applied, or a shared table. */
+  dirty = false;
+
+  constructor(
+    private readonly ctx: TaskContext,
+    private readonly rules: Rules,
+    private readonly logger: Logger,
+    private readonly untilReachable: UntilReachable,
+  ) {
+    this.tables = new SharedTables(rules.campaign.minMembers, ctx.sourcePartitions, {
+      numbers: (p) => this.numbers.has(p),
+      sources: (p) => this.sources.has(p),
+    });
+    this.tables.taint.onChange(() => this.changed());
+    this.tables.campaigns.onChange(() => this.changed());
+  }
+
+  private changed(): void {
+    this.dirty = true;
+    this.ctx.metrics.idle.set(0);
+  }
+
+  all(): ScorerTask[] {
+    return [...this.numbers.values(), ...this.sources.values()];
+  }
+
+  get size(): number {
+    return this.numbers.size + this.sources.size;
+  }
+
+  /** The task that reads `topic`'s partition `partition`, when this instance owns it. */
+  taskOf(topic: string, partition: number): NumberTask | SourceTask | undefined {
+    return topic === this.ctx.topics.sourceEvents ? this.sources.get(partition) : this.numbers.get(partition);
+  }
+
+  /**
+   * Drops a task this instance no longer owns (the group gave it away, or its next owner fenced
+   * it): nothing more is published for it, and the shared tables go back to what was committed for
+   * its partition.
+   */
+  async drop(task: ScorerTask, why: string): Promise<void> {
+    if (task instanceof NumberTask && this.numbers.get(task.partition) === task) {
+      this.numbers.delete(task.partition);
+      this.tables.releaseNumbers(task.partition);
+    } else if (task instanceof SourceTask && this.sources.get(task.partition) === task) {
+      this.sources.delete(task.partition);
+      this.tables.releaseSources(task.partition);
+    } else return;
+    this.logger.info({ task: task.name, why }, 'partition left this instance');
+    this.ctx.metrics.active.set(this.size);
+    await task.close().catch(() => undefined);
+  }
+
+  /** Runs a write of one task; a task fenced by its next owner is dropped, not fatal. */
+  async guarded(task: ScorerTask, write: () => Promise<unknown>): Promise<void> {
+    try {
+      await write();
+    } catch (err) {
+      if (!fenced(err)) throw err;
+      await this.drop(task, 'fenced by its next owner');
+    }
+  }
+
+  /** Publishes what every task emitted (table changes re-score callers and sources). */
+  async publishAll(): Promise<void> {
+    for (const task of this.all()) await this.guarded(task, () => task.publish());
+  }
+
+  /** Snapshots every task (each in its own transaction). */
+  async snapshotAll(): Promise<void> {
+    for (const task of this.all()) await this.guarded(task, () => task.snapshot());
+  }
+
+  /**
+   * What offline scoring does at the end of input: campaign counts first, then final source scores
+   * (and so taints), then final number scores; then every task snapshots.
+   */
+  async flush(): Promise<void> {
+    this.dirty = false;
+    for (const task of this.numbers.values()) task.detectCampaigns();
+    for (const task of this.sources.values()) task.flush();
+    for (const task of this.numbers.values()) task.flush();
+    await this.snapshotAll();
+  }
+
+  /** Applies a new assignment of one side: drops the tasks lost, takes over the ones gained. */
+  async reassign(side: 'numbers' | 'sources', owned: readonly number[]): Promise<void> {
+    const held = side === 'numbers' ? this.numbers : this.sources;
+    for (const [p, task] of [...held])
+      if (!owned.includes(p)) await this.drop(task, 'assigned to another instance');
+    const gained = owned.filter((p) => !held.has(p));
+    if (gained.length > 0)
+      await this.takeOver(side === 'numbers' ? gained : [], side === 'sources' ? gained : []);
+    this.ctx.metrics.active.set(this.size);
+  }
+
+  /**
+   * Takes over partitions: fences each one's previous owner, restores its latest snapshot, and
+   * marks the keys the previous owner published after that snapshot for the next flush to settle.
+   */
+  private async takeOver(numbers: readonly number[], sources: readonly number[]): Promise<void> {
+    const { kafka, admin, topics: t, config, metrics: m } = this.ctx;
+    const started = Date.now();
+    const gained: (NumberTask | SourceTask)[] = [];
+    for (const p of numbers) gained.push(new NumberTask(this.ctx, p, this.rules, this.tables));
+    for (const p of sources) gained.push(new SourceTask(this.ctx, p, this.rules, this.tables));
+    // Fence first: the previous owner can then no longer write a snapshot newer than the one read.
+    for (const task of gained) await this.untilReachable('fence', () => task.open());
+    const snapshots = await this.untilReachable('snapshots', () =>
+      readTaskSnapshots(kafka, admin, t.snapshots, config.groupId, this.logger),
+    );
+    const restored = new Map<ScorerTask, StoredSnapshot | undefined>();
+    for (const task of gained) {
+      const s = snapshots.get(task.name);
+      restored.set(task, s);
+      if (s !== undefined) task.load(s);
+    }
+    await this.settleAfter(gained, restored);
+    const ends = new Map<string, number>();
+    for (const topic of [t.cdr, t.complaints])
+      for (const e of await this.untilReachable('input ends', () => admin.fetchTopicOffsets(topic)))
+        ends.set(partitionKey(topic, e.partition), Number(e.high));
+    for (const task of gained) {
+      if (task instanceof NumberTask) {
+        for (const topic of [t.cdr, t.complaints])
+          task.track(topic, ends.get(partitionKey(topic, task.partition)) ?? 0);
+        this.numbers.set(task.partition, task);
+      } else {
+        this.sources.set(task.partition, task);
+        this.tables.adopt(task.partition, task.stage.flaggedKeys());
+      }
+    }
+    await this.publishAll();
+    m.activations.inc(gained.length);
+    m.restoreSeconds.set((Date.now() - started) / 1000);
+    this.logger.info(
+      {
+        numbers,
+        sources,
+        restored: [...restored.values()].filter((s) => s !== undefined).length,
+        tookMs: Date.now() - started,
+      },
+      'took over partitions: fenced their previous owner and restored their snapshots',
+    );
+  }
+
+  /**
+   * What a previous owner published after a gained partition's snapshot (or at all, when it never
+   * wrote one) may not be what this state will publish, and it may never publish those keys again:
+   * they become suspects, settled by the next flush.
+   */
+  private async settleAfter(
+    gained: readonly (NumberTask | SourceTask)[],
+    restored: ReadonlyMap<ScorerTask, StoredSnapshot | undefined>,
+  ): Promise<void> {
+    const { kafka, admin, topics: t, numberPartitions: np, sourcePartitions: sp } = this.ctx;
+    for (const topic of [t.callerRisk, t.sourceRisk]) {
+      const mine = gained.filter((g) => (topic === t.callerRisk) === g instanceof NumberTask);
+      if (mine.length === 0) continue;
+      const byPartition = new Map(mine.map((g) => [g.partition, g]));
+      const from = new Map<number, number>();
+      for (const task of mine) {
+        const snapshot = restored.get(task);
+        if (snapshot === undefined)
+          for (const e of await admin.fetchTopicOffsets(topic)) from.set(e.partition, 0);
+        for (const o of snapshot?.offsets ?? [])
+          if (o.topic === topic) from.set(o.partition, Math.min(from.get(o.partition) ?? o.offset, o.offset));
+      }
+      const keys = await this.untilReachable('outputs since the snapshots', () =>
+        keysSince(kafka, admin, topic, from, this.logger),
+      );
+      for (const [key, at] of keys) {
+        let p: number;
+        if (topic === t.callerRisk) p = numberPartition(key, np);
+        else {
+          const i = key.indexOf(':');
+          p = sourcePartition(key.slice(0, i), key.slice(i + 1), sp);
+        }
+        const task = byPartition.get(p);
+        if (task === undefined || !publishedAfter(restored.get(task), topic, at)) continue;
+        task.stage.stage.suspects.add(key);
+        this.dirty = true;
+      }
+    }
+  }
+
+  /** True when every partition this instance owns, and both shared tables, are read to their ends. */
+  async caughtUp(): Promise<boolean> {
+    const { admin, topics: t } = this.ctx;
+    try {
+      for (const topic of [t.cdr, t.complaints, t.feedback, t.received, t.sourceEvents]) {
+        for (const e of await admin.fetchTopicOffsets(topic)) {
+          const task = this.taskOf(topic, e.partition);
+          if (task === undefined) continue;
+          if ((task.positionOf(topic, e.partition) ?? Number(e.low)) < Number(e.high)) return false;
+        }
+      }
+      for (const topic of [t.sourceRisk, t.campaignCounts]) {
+        for (const e of await admin.fetchTopicOffsets(topic))
+          if ((this.tablePositions.get(partitionKey(topic, e.partition)) ?? Number(e.low)) < Number(e.high))
+            return false;
+      }
+      return true;
+    } catch (err) {
+      // kafkajs's admin gives up at once when the broker is unreachable. Not knowing means "not
+      // yet": the next tick asks again; the state is intact.
+      this.logger.warn({ err: (err as Error).message }, 'could not read input ends; will retry');
+      return false;
+    }
+  }
+
+  /** Sets the gauges of what this instance holds. */
+  measure(): void {
+    const m = this.ctx.metrics;
+    let [numbers, sources, numberVerdicts, sourceVerdicts, late, duplicates] = [0, 0, 0, 0, 0, 0];
+    for (const task of this.numbers.values()) {
+      numbers += task.stage.stage.states.size;
+      numberVerdicts += task.stage.stage.verdicts.size;
+      late += task.stage.stage.lateRecords;
+      duplicates += task.stage.duplicates;
+    }
+    for (const task of this.sources.values()) {
+      sources += task.stage.stage.states.size;
+      sourceVerdicts += task.stage.stage.verdicts.size;
+    }
+    m.tracked.set({ stage: 'number' }, numbers);
+    m.tracked.set({ stage: 'source' }, sources);
+    m.verdicts.set({ stage: 'number' }, numberVerdicts);
+    m.verdicts.set({ stage: 'source' }, sourceVerdicts);
+    m.late.set(late);
+    m.duplicates.set(duplicates);
+  }
+}
+
+/** Whether a key's last write lies after the snapshot (none: every write does). */
+function publishedAfter(snapshot: StoredSnapshot | undefined, topic: string, at: LastWrite): boolean {
+  if (snapshot === undefined) return true;
+  const end = snapshot.offsets.find((o) => o.topic === topic && o.partition === at.partition);
+  return end === undefined || at.offset >= end.offset;
+}
