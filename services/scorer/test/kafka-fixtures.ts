@@ -98,6 +98,15 @@ export class ScorerProcess {
       child.stdout?.pipe(createWriteStream(join(LOG_DIR, `scorer-${child.pid}.log`)));
     ScorerProcess.running.add(child);
     child.once('exit', () => ScorerProcess.running.delete(child));
+    // Until it listens, its port is free for the next instance's freePort() too.
+    await until(
+      'scorer answering on its ops port',
+      async () => {
+        if (child.exitCode !== null) throw new Error(`scorer exited with ${child.exitCode} on start`);
+        return (await scrapeMetrics(this.port)) !== undefined;
+      },
+      60_000,
+    );
   }
 
   static killAll(): void {
