@@ -1,5 +1,4 @@
 import type { KafkaMessage } from 'kafkajs';
-import { RingfenceError } from '@ringfence/common';
 import {
   NumberStage,
   numberPartition,
@@ -185,22 +184,14 @@ export class NumberTask extends ScorerTask {
   }
 
   protected state(): Buffer {
-    const stage = this.stage.snapshot();
-    const extra = Buffer.from(JSON.stringify({ ...this.extra, newestCdrMs: this.newestCdrMs }));
-    const head = Buffer.alloc(8);
-    head.writeUInt32LE(MAGIC, 0);
-    head.writeUInt32LE(stage.length, 4);
-    return Buffer.concat([head, stage, extra]);
+    return this.packState(MAGIC, this.stage.snapshot(), { ...this.extra, newestCdrMs: this.newestCdrMs });
   }
 
   protected restoreState(buf: Buffer): void {
-    if (buf.length < 8 || buf.readUInt32LE(0) !== MAGIC)
-      throw new RingfenceError('INTEGRITY', `${this.name}: not a number-stage snapshot`);
-    const n = buf.readUInt32LE(4);
-    if (8 + n > buf.length) throw new RingfenceError('INTEGRITY', `${this.name}: snapshot is truncated`);
-    this.stage.restore(buf.subarray(8, 8 + n));
-    const extra = JSON.parse(buf.subarray(8 + n).toString('utf8')) as Extra & { newestCdrMs: number };
-    this.extra = { received: extra.received, lastSweepMs: extra.lastSweepMs, published: extra.published };
-    this.newestCdrMs = extra.newestCdrMs;
+    const { stage, extra } = this.unpackState(MAGIC, buf);
+    this.stage.restore(stage);
+    const x = extra as Extra & { newestCdrMs: number };
+    this.extra = { received: x.received, lastSweepMs: x.lastSweepMs, published: x.published };
+    this.newestCdrMs = x.newestCdrMs;
   }
 }

@@ -1,4 +1,5 @@
 import type { Admin, Kafka, Producer } from 'kafkajs';
+import { RingfenceError } from '@ringfence/common';
 import { subjectKey, type EngineSink } from '@ringfence/engine';
 import { encodeAlert, encodeVerdict } from './codec.js';
 import type { ScorerConfig } from './config.js';
@@ -118,6 +119,23 @@ export abstract class ScorerTask {
 
   /** The state to snapshot (the stage plus the task's filters). */
   protected abstract state(): Buffer;
+
+  /** A task's snapshot blob: its magic, the stage's length, the stage, then its filters as JSON. */
+  protected packState(magic: number, stage: Buffer, extra: unknown): Buffer {
+    const head = Buffer.alloc(8);
+    head.writeUInt32LE(magic, 0);
+    head.writeUInt32LE(stage.length, 4);
+    return Buffer.concat([head, stage, Buffer.from(JSON.stringify(extra))]);
+  }
+
+  /** The parts packState wrote; INTEGRITY when the blob is another kind's or truncated. */
+  protected unpackState(magic: number, buf: Buffer): { stage: Buffer; extra: unknown } {
+    if (buf.length < 8 || buf.readUInt32LE(0) !== magic)
+      throw new RingfenceError('INTEGRITY', `${this.name}: not this task's snapshot`);
+    const n = buf.readUInt32LE(4);
+    if (8 + n > buf.length) throw new RingfenceError('INTEGRITY', `${this.name}: snapshot is truncated`);
+    return { stage: buf.subarray(8, 8 + n), extra: JSON.parse(buf.subarray(8 + n).toString('utf8')) };
+  }
 
   /**
    * Sends everything the stage emitted so far into the open transaction, and commits it when it

@@ -215,8 +215,11 @@ export async function startScorer(
           m.skipped.inc({ topic: batch.topic, why: 'undecodable' });
         }
       }
-      if (batch.messages.length > 0)
+      if (batch.messages.length > 0) {
         tasks.tablePositions.set(partitionKey(batch.topic, batch.partition), Number(batch.lastOffset()) + 1);
+        // Nothing is committed for this group, but the fetch position moves only past resolved offsets.
+        payload.resolveOffset(batch.lastOffset());
+      }
       try {
         await tasks.publishAll();
       } catch (err) {

@@ -1,5 +1,4 @@
 import type { KafkaMessage } from 'kafkajs';
-import { RingfenceError } from '@ringfence/common';
 import { SourceStage, type CampaignTable, type Rules, type TaintTable } from '@ringfence/engine';
 import { decodeFeedback, forEachObservation } from './codec.js';
 import { ScorerTask, type TaskContext } from './scorer-task.js';
@@ -105,19 +104,12 @@ export class SourceTask extends ScorerTask {
   }
 
   protected state(): Buffer {
-    const stage = this.stage.snapshot();
-    const head = Buffer.alloc(8);
-    head.writeUInt32LE(MAGIC, 0);
-    head.writeUInt32LE(stage.length, 4);
-    return Buffer.concat([head, stage, Buffer.from(JSON.stringify(this.extra))]);
+    return this.packState(MAGIC, this.stage.snapshot(), this.extra);
   }
 
   protected restoreState(buf: Buffer): void {
-    if (buf.length < 8 || buf.readUInt32LE(0) !== MAGIC)
-      throw new RingfenceError('INTEGRITY', `${this.name}: not a source-stage snapshot`);
-    const n = buf.readUInt32LE(4);
-    if (8 + n > buf.length) throw new RingfenceError('INTEGRITY', `${this.name}: snapshot is truncated`);
-    this.stage.restore(buf.subarray(8, 8 + n));
-    this.extra = JSON.parse(buf.subarray(8 + n).toString('utf8')) as Extra;
+    const { stage, extra } = this.unpackState(MAGIC, buf);
+    this.stage.restore(stage);
+    this.extra = extra as Extra;
   }
 }
