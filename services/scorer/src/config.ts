@@ -13,8 +13,8 @@ export const scorerConfigShape = {
   /** Snapshot chunk size: each chunk is one Kafka message, under the broker's 1 MB default. */
   snapshotChunkBytes: cfg.int(1024, 8 * 1024 * 1024).default(900 * 1024),
   /**
-   * Consumer group session timeout: a standby takes over this long after the active instance died or
-   * was cut off. The active one heartbeats between slices and while it waits, so this bounds a slice.
+   * Consumer group session timeout: the other instances take a dead or cut-off instance's partitions
+   * over this long after. An instance heartbeats between batches, so this also bounds a batch.
    */
   sessionTimeoutMs: cfg.int(6_000, 300_000).default(6_000),
   /**

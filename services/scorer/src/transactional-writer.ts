@@ -13,11 +13,11 @@ export interface GroupOffsets {
 }
 
 /**
- * Every write of the active scorer (outputs, observations, snapshots) and its offset commits go
- * through Kafka transactions under one transactional id per scorer group. Beginning the first
- * transaction bumps the id's epoch, which fences any earlier holder: a scorer that lost its
- * partitions but does not know it yet (paused, cut off) can no longer publish, commit offsets or
- * overwrite a snapshot, and whatever it had left open is aborted, so read-committed readers never
+ * Every write of a scorer partition (outputs, observations, snapshots) and its offset commits go
+ * through Kafka transactions under that partition's transactional id. Beginning the first
+ * transaction bumps the id's epoch, which fences any earlier holder: an instance that lost the
+ * partition but does not know it yet (paused, cut off) can no longer publish, commit offsets or
+ * overwrite its snapshot, and whatever it had left open is aborted, so read-committed readers never
  * see it.
  */
 export class TransactionalWriter {

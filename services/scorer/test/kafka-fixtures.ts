@@ -185,7 +185,6 @@ export function splitInput(
   };
 }
 
-/** Starts `instances` in a group that has an active scorer; resolves once each is up and standing by. */
 /** Starts instances and waits until each of `group` owns some partitions (the group has settled). */
 export async function startJoining(
   group: readonly ScorerProcess[],
