@@ -161,13 +161,15 @@ function measure(def: GoalDefinition, input: GoalsInput): GoalRow | undefined {
 
 /**
  * The goals table: one row per goal, from this run's benches, else from the bench's figures kept
- * from an earlier run, else from the previous table; each row says which.
+ * from an earlier run, else from the previous table; each row says which. A figure that is not quiet
+ * never replaces a quiet one from the previous table.
  */
 export function buildGoals(input: GoalsInput): GoalRow[] {
   return (input.goals ?? GOALS).map((def) => {
     const row = measure(def, input);
-    if (row !== undefined) return row;
     const before = input.previous?.find((p) => p.id === def.id);
+    // A figure measured on a busy machine does not count: the last quiet one stays until a quiet run.
+    if (row !== undefined && (row.quiet !== false || before?.quiet !== true)) return row;
     if (before !== undefined) return { ...before, current: false };
     return {
       id: def.id,

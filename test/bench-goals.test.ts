@@ -87,6 +87,37 @@ describe('goals table', () => {
     expect(md.split('\n').filter((l) => l.startsWith('| ')).length).toBe(2 + rows.length);
   });
 
+  it('keeps the previous quiet figure over a newer one measured on a busy machine', () => {
+    const quietScorer = { ...scorer, ranAt: '2026-11-26T07:00:00.000Z', load: { before: 0.2, after: 1 } };
+    const previous = buildGoals({
+      benches: [quietScorer],
+      runStartedAt: '2026-11-26T06:59:00.000Z',
+      quietLoad: 1.5,
+      goals,
+    });
+    const busy = buildGoals({
+      benches: [replay, scorer],
+      runStartedAt: RUN,
+      quietLoad: 1.5,
+      previous,
+      goals,
+    });
+    expect(busy[1]).toMatchObject({
+      id: 'cpu',
+      quiet: true,
+      current: false,
+      ranAt: '2026-11-26T07:00:00.000Z',
+    });
+    const quietAgain = buildGoals({
+      benches: [replay, { ...scorer, load: { before: 0.3, after: 1 } }],
+      runStartedAt: RUN,
+      quietLoad: 1.5,
+      previous: busy,
+      goals,
+    });
+    expect(quietAgain[1]).toMatchObject({ id: 'cpu', quiet: true, current: true, ranAt: scorer.ranAt });
+  });
+
   it('shows a figure measured against a zero baseline without a ratio', () => {
     const zero: BenchRecord = {
       ...replay,
