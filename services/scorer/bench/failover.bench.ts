@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Admin, Kafka } from 'kafkajs';
@@ -27,7 +27,8 @@ import {
  *   published output after taking them over (baseline: the session timeout, the time the group
  *   takes to notice a dead member, which no takeover can beat);
  * - scale-out cost: machine CPU per CDR of every scorer instance plus the broker, for 1, 2 and 3
- *   instances on the same input, all started before it arrives (baseline: 1 instance);
+ *   instances on the same input, all started before it arrives (baseline: 1 instance): over the
+ *   whole run, and in steady state (between a fifth and four fifths of the input applied);
  * - rebalance pause: the longest stretch without an applied record (all instances together) while
  *   a second instance joins a busy one and half the partitions, with their state, change owner.
  */
@@ -126,7 +127,7 @@ async function cost(
   cdrFile: string,
   complaints: string,
   n: number,
-): Promise<number> {
+): Promise<{ whole: number; steady: number }> {
   await fresh(admin, prefix);
   const group = `${prefix}scorer`;
   // Every instance up and settled in its role before the input arrives: what is measured is the
@@ -143,16 +144,32 @@ async function cost(
   const cpu = (): number =>
     (stackServerCpuSeconds('kafka') ?? 0) + all.reduce((t, s) => t + (processCpuSeconds(s.pid()!) ?? 0), 0);
   const before = cpu();
-  const cdrs = await produceInput(kafka, prefix, cdrFile, complaints);
-  await until(
-    'the input scored',
-    async () => (await appliedBy(all, topicName(prefix, 'cdr'))) >= cdrs,
-    600_000,
-  );
+  const produced = produceInput(kafka, prefix, cdrFile, complaints);
+  // Steady state: the CPU spent between a fifth and four fifths of the input applied, what a
+  // deployment that runs for days pays per CDR (no warm-up of each process, no final settle).
+  const expected = readFileSync(cdrFile, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '').length;
+  const marks: { applied: number; cpu: number }[] = [];
+  const cdrTopic = topicName(prefix, 'cdr');
+  for (;;) {
+    const n = await appliedBy(all, cdrTopic);
+    if (marks.length === 0 ? n >= expected * 0.2 : n >= expected * 0.8)
+      marks.push({ applied: n, cpu: cpu() });
+    if (marks.length === 2 || n >= expected) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const cdrs = await produced;
+  await until('the input scored', async () => (await appliedBy(all, cdrTopic)) >= cdrs, 600_000);
   await allIdle(all, 600_000);
   const total = cpu() - before;
   ScorerProcess.killAll();
-  return (total / cdrs) * 1000;
+  const [from, to] = marks;
+  const steady =
+    from !== undefined && to !== undefined && to.applied > from.applied
+      ? ((to.cpu - from.cpu) / (to.applied - from.applied)) * 1000
+      : Number.NaN;
+  return { whole: (total / cdrs) * 1000, steady };
 }
 
 /** The longest gap (s) in applied records while a second instance joins a busy one and takes half its partitions. */
@@ -208,13 +225,20 @@ async function main(): Promise<void> {
       rounds.push(await failover(stack, kafka, admin, `${stack.topicPrefix}f${i}.`, halves));
     const failovers = rounds.map((r) => r.took);
     const costs = new Map<number, number[]>();
+    const steady = new Map<number, number[]>();
     for (let i = 0; i < ROUNDS; i++) {
       for (const n of [1, 2, 3]) {
-        const list = costs.get(n) ?? [];
-        list.push(
-          await cost(stack, kafka, admin, `${stack.topicPrefix}c${n}${i}.`, paths.cdrs, paths.complaints, n),
+        const c = await cost(
+          stack,
+          kafka,
+          admin,
+          `${stack.topicPrefix}c${n}${i}.`,
+          paths.cdrs,
+          paths.complaints,
+          n,
         );
-        costs.set(n, list);
+        costs.set(n, [...(costs.get(n) ?? []), c.whole]);
+        steady.set(n, [...(steady.get(n) ?? []), c.steady]);
       }
     }
     const pauses: number[] = [];
@@ -223,6 +247,8 @@ async function main(): Promise<void> {
         await joinPause(stack, kafka, admin, `${stack.topicPrefix}p${i}.`, paths.cdrs, paths.complaints),
       );
     const one = median(costs.get(1)!);
+    const steadyOne = median(steady.get(1)!);
+    const list = (xs: number[]): string => xs.map((c) => c.toFixed(4)).join(', ');
     const load = `load average ${loadBefore} before, ${loadavg()[0]!.toFixed(2)} after`;
     process.stdout.write(
       `${JSON.stringify({
@@ -246,13 +272,19 @@ async function main(): Promise<void> {
               value: Number(one.toFixed(4)),
               unit: 's',
             },
-            notes: `per round (s per 1,000 CDRs): ${costs
-              .get(n)!
-              .map((c) => c.toFixed(4))
-              .join(', ')}; 1 instance: ${costs
-              .get(1)!
-              .map((c) => c.toFixed(4))
-              .join(', ')}; ${load}`,
+            notes: `whole run, from the input's first CDR to every instance idle (each process's warm-up and final settle included); per round (s per 1,000 CDRs): ${list(costs.get(n)!)}; 1 instance: ${list(costs.get(1)!)}; ${load}`,
+          })),
+          ...[2, 3].map((n) => ({
+            metric: `scale-out cost, steady state: machine CPU per CDR with ${n} instances (scorers + broker), ratio to 1 instance`,
+            value: Number((median(steady.get(n)!) / steadyOne).toFixed(3)),
+            unit: 'x',
+            target: '<= 1.15',
+            baseline: {
+              metric: 'CPU per 1,000 CDRs with 1 instance, steady state',
+              value: Number(steadyOne.toFixed(4)),
+              unit: 's',
+            },
+            notes: `CPU of every scorer and the broker between a fifth and four fifths of the input applied, over the CDRs applied in that span (no warm-up, no final settle); per round (s per 1,000 CDRs): ${list(steady.get(n)!)}; 1 instance: ${list(steady.get(1)!)}; ${load}`,
           })),
           {
             metric:

@@ -8,6 +8,12 @@ export const scorerConfigShape = {
   groupId: z.string().min(1).default('ringfence-scorer'),
   /** Rules file; the engine's shipped default when unset. */
   rulesFile: z.string().optional(),
+  /**
+   * Longest a partition's transaction with outputs stays open: verdicts become visible to
+   * read-committed readers (risk-api, sink) at most this much later; each commit costs the broker a
+   * round of transaction markers per partition.
+   */
+  commitIntervalMs: cfg.int(10, 10_000).default(100),
   /** Snapshot the state (with the offsets it reflects) at most this often, wall clock. */
   snapshotIntervalMs: cfg.int(100, 3_600_000).default(10_000),
   /** Snapshot chunk size: each chunk is one Kafka message, under the broker's 1 MB default. */

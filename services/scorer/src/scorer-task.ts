@@ -22,9 +22,6 @@ export interface TaskContext {
   readonly sourcePartitions: number;
 }
 
-/** Longest a task's transaction with outputs stays open (see publish). */
-export const COMMIT_INTERVAL_MS = 100;
-
 export function partitionKey(topic: string, partition: number): string {
   return `${topic}\u0000${partition}`;
 }
@@ -139,7 +136,7 @@ export abstract class ScorerTask {
 
   /**
    * Sends everything the stage emitted so far into the open transaction, and commits it when it
-   * has been open COMMIT_INTERVAL_MS (or `now`): a commit costs the broker a round of markers, so
+   * has been open `commitIntervalMs` (or `now`): a commit costs the broker a round of markers, so
    * batches share one; what depends on these outputs sees them that much later.
    */
   async publish(now = false): Promise<void> {
@@ -149,7 +146,7 @@ export abstract class ScorerTask {
       if (!this.uncommitted) this.openedAt = Date.now();
       this.uncommitted = true;
     }
-    if (this.uncommitted && (now || Date.now() - this.openedAt >= COMMIT_INTERVAL_MS)) {
+    if (this.uncommitted && (now || Date.now() - this.openedAt >= this.ctx.config.commitIntervalMs)) {
       await this.writer.commit();
       this.uncommitted = false;
     }

@@ -15,7 +15,7 @@ import { coPartitionAssigner } from './co-partition-assigner.js';
 import type { ScorerConfig } from './config.js';
 import { NumberTask } from './number-task.js';
 import { scorerMetrics } from './scorer-metrics.js';
-import { COMMIT_INTERVAL_MS, partitionKey, type TaskContext } from './scorer-task.js';
+import { partitionKey, type TaskContext } from './scorer-task.js';
 import { scorerTopics } from './scorer-topics.js';
 import { SerialLock } from './serial-lock.js';
 import { TaskSet } from './task-set.js';
@@ -253,7 +253,7 @@ export async function startScorer(
   const committer = setInterval(() => {
     if (stopping || failed) return;
     void lock.run(() => tasks.publishAll()).catch(fatal);
-  }, COMMIT_INTERVAL_MS);
+  }, config.commitIntervalMs);
   committer.unref();
 
   const heartbeatInterval = Math.floor(config.sessionTimeoutMs / 5);
