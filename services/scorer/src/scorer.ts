@@ -109,6 +109,8 @@ export async function startScorer(
   let stopping = false;
   let failed = false;
   let lastActivity = Date.now();
+  /** Caught up and idle was confirmed since the last activity: no need to ask the broker again. */
+  let idleConfirmed = false;
 
   const fatal = (err: unknown): void => {
     if (failed) return;
@@ -133,6 +135,7 @@ export async function startScorer(
   const reassign = (side: 'numbers' | 'sources', owned: readonly number[]): void => {
     void lock
       .run(async () => {
+        idleConfirmed = false;
         if (!stopping && !failed) await tasks.reassign(side, owned);
       })
       .catch(fatal);
@@ -238,12 +241,17 @@ export async function startScorer(
         if (stopping || failed) return;
         const now = Date.now();
         const idle = now - lastActivity >= config.idleFlushMs;
+        if (!idle || tasks.dirty) idleConfirmed = false;
         if (idle && tasks.dirty && (await tasks.caughtUp())) await tasks.flush();
         for (const task of tasks.all())
           if (task.sinceSnapshot > 0 && now - task.lastSnapshot >= config.snapshotIntervalMs)
             await tasks.guarded(task, () => task.snapshot());
         tasks.measure();
-        if (idle && !tasks.dirty && (await tasks.caughtUp())) m.idle.set(1);
+        // Once confirmed, asking every input's ends again each second would only load the broker.
+        if (idle && !tasks.dirty && !idleConfirmed && (await tasks.caughtUp())) {
+          m.idle.set(1);
+          idleConfirmed = true;
+        }
       })
       .catch(fatal);
   };
