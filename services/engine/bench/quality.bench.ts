@@ -1,5 +1,5 @@
 // The quality harness's full set: held-out seeds the rules were never tuned on (tuning used seeds
-// 1-3 and 101), 48 hours each, every behaviour class with its look-alikes; the plain per-caller thresholds
+// 1-8 and 101-105), 48 hours each, every behaviour class with its look-alikes; the plain per-caller thresholds
 // are the baseline in the same run. Prints one table per seed, then the result line.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

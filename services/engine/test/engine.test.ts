@@ -325,6 +325,70 @@ describe('evidence of the caller’s own', () => {
       'NIGHTLY_REPEATED_CALLEE',
     );
   });
+
+  it('counts a caller id reused through a spoofing source only in a burst, not a subscriber’s calls spread over the day', () => {
+    const { engine, sink } = newEngine();
+    rotateOwnRangeIds(engine, 'VOIP-X', 'TG-SPOOF', 3);
+    const through = (from: string, at: number, to: string): ICallDetailRecord =>
+      cdr({ from, to, at, answered: false, attestation: 3, carrier: 'VOIP-X', trunk: 'TG-SPOOF' });
+    // A made-up id: used twice within minutes, then dropped.
+    engine.onCdr(through('+8615512345678', T0 + 3 * HOUR, callee(1)));
+    engine.onCdr(through('+8615512345678', T0 + 3 * HOUR + 10 * MIN, callee(2)));
+    const burst = sink.latest.get('+8615512345678');
+    expect(burst?.reasons.map((r) => r.code)).toContain('VIA_SPOOFING_SOURCE_REPEAT');
+    expect(burst?.level).toMatch(/MEDIUM|HIGH/);
+    // The same two calls hours apart: a subscriber of the trunk's carrier going about the day.
+    engine.onCdr(through('+8615587654321', T0 + 3 * HOUR, callee(3)));
+    engine.onCdr(through('+8615587654321', T0 + 6 * HOUR, callee(4)));
+    const spread = sink.latest.get('+8615587654321');
+    expect(spread?.reasons.map((r) => r.code)).toContain('VIA_SPOOFING_SOURCE');
+    expect(spread?.reasons.map((r) => r.code)).not.toContain('VIA_SPOOFING_SOURCE_REPEAT');
+    expect(spread?.level).toBe('LOW');
+  });
+
+  it('names a handset that puts two busy, mostly unanswered numbers through in turn, not a dual-SIM phone', () => {
+    const { engine, sink } = newEngine();
+    /** `calls` calls a minute apart from `from` on `device`, one in `answerEvery` answered. */
+    const run = (device: string, from: string, start: number, calls: number, answerEvery: number): void => {
+      for (let i = 0; i < calls; i++)
+        engine.onCdr(
+          cdr({
+            from,
+            to: callee(i * 101 + start / MIN),
+            at: start + i * MIN,
+            answered: i % answerEvery === 0,
+            device,
+          }),
+        );
+    };
+    // A SIM farm handset: one throw-away SIM for an hour, the next one three hours later.
+    run('IMEI-FARM', '+8613600000001', T0, 60, 3);
+    expect(sink.latest.get('device:IMEI-FARM')?.level ?? 'NONE').toBe('NONE');
+    run('IMEI-FARM', '+8613600000002', T0 + 4 * HOUR, 20, 3);
+    const farm = sink.latest.get('device:IMEI-FARM');
+    expect(farm?.level).toMatch(/MEDIUM|HIGH/);
+    expect(farm?.reasons.map((r) => r.code)).toContain('DEVICE_NUMBERS_IN_TURN');
+    expect(sink.latest.get('+8613600000002')?.reasons.map((r) => r.code)).toContain('VIA_FLAGGED_DEVICE');
+    // As busy, but its calls answered: someone who swapped SIMs and talks to the people they call.
+    run('IMEI-SWAP', '+8613600000011', T0, 60, 1);
+    run('IMEI-SWAP', '+8613600000012', T0 + 4 * HOUR, 20, 1);
+    // A dual-SIM phone: two numbers in everyday use, few calls each, half of them unanswered.
+    for (let i = 0; i < 20; i++)
+      engine.onCdr(
+        cdr({
+          from: `+861360000002${i % 2}`,
+          to: callee(i % 5),
+          at: T0 + i * 30 * MIN,
+          answered: i % 4 < 2,
+          device: 'IMEI-DUAL',
+        }),
+      );
+    for (const device of ['IMEI-SWAP', 'IMEI-DUAL']) {
+      const v = sink.latest.get(`device:${device}`);
+      expect(v?.level ?? 'NONE', device).toMatch(/NONE|LOW/);
+      expect(v?.reasons.map((r) => r.code) ?? [], device).not.toContain('DEVICE_NUMBERS_IN_TURN');
+    }
+  });
 });
 
 describe('allowlist and operator feedback', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { formatReport, measureQuality, type ClassRow, type QualityReport } from './quality-harness.js';
 
 /**
- * The small set of the quality harness: one held-out seed (the rules were tuned on seeds 1-3 and 101 only),
+ * The small set of the quality harness: one held-out seed (the rules were tuned on seeds 1-8 and 101-105 only),
  * 48 hours, every behaviour class with its look-alikes. `npm run bench` runs more held-out seeds.
  */
 const HELD_OUT = { subscribers: 20_000, hours: 48, seed: 201 };
@@ -31,8 +31,8 @@ describe('detection quality on held-out generated traffic', () => {
         expect(x.flaggedAtPeak, `${x.cls}/${x.category}`).toBe(0);
         expect(x.flaggedAtEnd, `${x.cls}/${x.category}`).toBe(0);
       }
-      // Ordinary subscribers of a spoofing campaign's own carrier can still touch MEDIUM through its
-      // trunk (docs/scoring.md, "Open gaps"); the goal is none.
+      // A few ordinary subscribers whose first calls look like the abuse can still touch MEDIUM for a
+      // while (docs/scoring.md, "Open gaps"); the goal is none.
       expect(r.ordinaryFlagged).toBeLessThanOrEqual(2);
       expect(
         row(r, 'harasser', 'spoofing').flaggedAtPeak / row(r, 'harasser', 'spoofing').numbers,

@@ -132,6 +132,7 @@ export const en: Messages = {
     GOOD_ANSWER_RATIO: 'Most calls are answered',
     NORMAL_TALK_TIME: 'Normal conversation length',
     DEVICE_MANY_NUMBERS: 'One handset calls with several numbers',
+    DEVICE_NUMBERS_IN_TURN: 'One handset puts busy, mostly unanswered numbers through in turn',
     SRC_ROTATING_SUSPECT_NUMBERS: 'Source carries many suspicious rotating calling numbers',
     SRC_UNATTESTED_CALLERS: 'Among the source’s attested calls, many callers arrive with no attestation',
     SRC_ONNET_FROM_OUTSIDE: 'Source delivers calls showing our subscribers’ numbers',

@@ -130,6 +130,7 @@ export const zhCN: Messages = {
     GOOD_ANSWER_RATIO: '大多数呼叫被接通',
     NORMAL_TALK_TIME: '通话时长正常',
     DEVICE_MANY_NUMBERS: '同一终端使用多个号码呼叫',
+    DEVICE_NUMBERS_IN_TURN: '同一终端轮换使用多个高频、多未接通的号码',
     SRC_ROTATING_SUSPECT_NUMBERS: '来源承载大量轮换的可疑主叫号码',
     SRC_UNATTESTED_CALLERS: '来源的已认证呼叫中混有大量无认证的主叫号码',
     SRC_ONNET_FROM_OUTSIDE: '来源送入显示本网用户号码的呼叫',
