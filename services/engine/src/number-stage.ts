@@ -197,11 +197,16 @@ export class NumberStage {
       this.campaignOf(key, st) > 0 ||
       st.pestNights >= 2 ||
       slowEvidence(st);
+    // Campaign detection before every sweep, counted in the sweep's own pass over the state (the
+    // numbers it evicts are counted before they go, as a separate pass before it would).
+    const sweepCounts = new Map<string, number>();
     this.stage.beforeSweep = (timeMs) => {
-      this.detectCampaigns();
+      sweepCounts.clear();
       const sec = Math.floor(timeMs / 1000);
       this.history.expire(sec, this.clock.dayOf(sec), NIGHT_MEMORY_SEC);
     };
+    this.stage.sweepVisit = (key, st) => this.countEvidence(sweepCounts, key, st);
+    this.stage.afterSweep = () => this.campaigns.update(this.partition, sweepCounts);
     this.stage.onEvict = (key, st) => this.history.keep(key, st);
     this.stage.onStart = (key, st, sec) => {
       if (this.history.size > 0) this.history.revive(key, st, sec, this.clock.dayOf(sec), NIGHT_MEMORY_SEC);
@@ -522,15 +527,17 @@ export class NumberStage {
   /**
    * Counts this stage's numbers with campaign evidence per entry trunk and reports them to the
    * campaign table, where a trunk with at least `campaign.minMembers` of them over every stage
-   * carries a campaign. Runs before every sweep and at the end of input, over the stage's whole
-   * state, so the result depends on the state, not on the order calls arrived in.
+   * carries a campaign. Runs at every sweep (within the sweep's pass) and at the end of input, over
+   * the stage's whole state, so the result depends on the state, not on the order calls arrived in.
    */
   detectCampaigns(): void {
     const counts = new Map<string, number>();
-    for (const [key, s] of this.stage.states) {
-      if (this.campaignEvidence(key, s)) counts.set(s.trunk0, (counts.get(s.trunk0) ?? 0) + 1);
-    }
+    for (const [key, s] of this.stage.states) this.countEvidence(counts, key, s);
     this.campaigns.update(this.partition, counts);
+  }
+
+  private countEvidence(counts: Map<string, number>, key: string, s: SubjectState): void {
+    if (this.campaignEvidence(key, s)) counts.set(s.trunk0, (counts.get(s.trunk0) ?? 0) + 1);
   }
 
   /** Campaigns changed (in any stage): this stage's members and former members are re-scored at once. */

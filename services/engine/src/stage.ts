@@ -46,8 +46,15 @@ export class Stage {
   autoSweep = true;
   /** Extra features a stage computes from what it knows beyond the subject's windows (numbers: taint, complaints). */
   decorate: ((key: string, s: SubjectState, f: Float64Array) => void) | null = null;
-  /** Runs before every sweep, with the sweep's event time (numbers: campaign detection). */
+  /** Runs before every sweep, with the sweep's event time. */
   beforeSweep: ((timeMs: number) => void) | null = null;
+  /**
+   * Sees every subject a sweep passes over, before it may be evicted (numbers: campaign evidence):
+   * one pass over the state serves both, and on a large state each pass is mostly cache misses.
+   */
+  sweepVisit: ((key: string, s: SubjectState) => void) | null = null;
+  /** Runs after every sweep's pass (numbers: campaign detection from what sweepVisit counted). */
+  afterSweep: (() => void) | null = null;
   /** Which tiny subjects are scored at all; others stay at NONE (numbers: only complained about or tainted). */
   eligible: ((key: string, s: SubjectState) => boolean) | null = null;
   /** Every scoring result, published or not (sources: whether they taint their callers). */
@@ -317,9 +324,12 @@ export class Stage {
     this.lapseDecisions();
     if (this.beforeSweep !== null) this.beforeSweep(timeMs);
     const horizonSec = Math.floor((timeMs - this.rules.allowedLatenessMs - DAY_MS) / 1000);
+    const visit = this.sweepVisit;
     for (const [key, s] of this.states) {
+      if (visit !== null) visit(key, s);
       if (s.lastSec < horizonSec) this.evict(key, s, timeMs - this.rules.allowedLatenessMs);
     }
+    if (this.afterSweep !== null) this.afterSweep();
   }
 
   /**
