@@ -1,81 +1,88 @@
-import { randomBytes } from 'node:crypto';
-import type { Admin, Kafka, KafkaMessage } from 'kafkajs';
+import type { Admin, KafkaMessage } from 'kafkajs';
 import type { Logger } from 'pino';
 import { RingfenceError } from './errors.js';
+import { withRetry } from './retry.js';
 
 export interface ReadToEndOptions {
   /** First offset to read per partition; a partition not listed is read from its start. */
   from?: ReadonlyMap<number, number>;
-  /** Prefix of the throw-away consumer group's name (deleted afterwards). */
-  groupPrefix: string;
+  /** The partitions to read (default: every partition of the topic). */
+  partitions?: readonly number[];
+  /** How long a broker may stay unreachable (leader moving, broker restarting) before the read fails; default 60 s. */
+  patienceMs?: number;
 }
 
 /**
  * Reads `topic` from `options.from` (or its start) up to the end it has when called, handing every
- * committed record to `onMessage` in partition order, with a throw-away consumer group. Works on
- * topics written in Kafka transactions: a partition's last offset is then a commit marker that no
- * message reports, so the end is recognised from kafkajs's batch bounds, which count markers.
+ * committed record to `onMessage` in offset order per partition. Partitions are fetched by explicit
+ * assignment, with no consumer group (joining one costs the broker's
+ * `group.initial.rebalance.delay.ms`, 3 s by default), read_committed: records of aborted
+ * transactions are left out, and the end is each partition's last stable offset when called, so a
+ * transaction still open then is not waited for. Fetches that fail while a broker restarts or a
+ * leader moves are retried from where the read got to.
  */
 export async function readToEnd(
-  kafka: Kafka,
   admin: Admin,
   topic: string,
   onMessage: (partition: number, message: KafkaMessage) => void,
   options: ReadToEndOptions,
   logger: Logger,
 ): Promise<void> {
-  let ends: { partition: number; high: string; low: string }[];
-  try {
-    ends = await admin.fetchTopicOffsets(topic);
-  } catch (err) {
-    throw new RingfenceError(
-      'UNAVAILABLE',
-      `could not read the ends of ${topic}: ${(err as Error).message}`,
-      {
-        cause: err,
-      },
-    );
-  }
-  const pending = new Map<number, number>();
-  const starts = new Map<number, number>();
-  for (const e of ends) {
-    const start = Math.max(options.from?.get(e.partition) ?? Number(e.low), Number(e.low));
-    starts.set(e.partition, start);
-    if (start < Number(e.high)) pending.set(e.partition, Number(e.high));
-  }
-  if (pending.size === 0) return;
-  const groupId = `${options.groupPrefix}-${randomBytes(4).toString('hex')}`;
-  const reader = kafka.consumer({ groupId });
-  try {
-    await reader.connect();
-    await reader.subscribe({ topics: [topic], fromBeginning: true });
-    await new Promise<void>((resolve, reject) => {
-      reader.on(reader.events.END_BATCH_PROCESS, (e) => {
-        const high = pending.get(e.payload.partition);
-        if (high !== undefined && Number(e.payload.lastOffset) + 1 >= high)
-          pending.delete(e.payload.partition);
-        if (pending.size === 0) resolve();
-      });
-      reader
-        .run({
-          eachBatch: ({ batch }) => {
-            const start = starts.get(batch.partition) ?? 0;
-            for (const m of batch.messages) if (Number(m.offset) >= start) onMessage(batch.partition, m);
-            return Promise.resolve();
-          },
-        })
-        .catch(reject);
-      for (const [partition] of pending)
-        reader.seek({ topic, partition, offset: String(starts.get(partition) ?? 0) });
-    });
-  } catch (err) {
-    throw new RingfenceError('UNAVAILABLE', `could not read ${topic}: ${(err as Error).message}`, {
+  const deadline = Date.now() + (options.patienceMs ?? 60_000);
+  const retrying =
+    (what: string) =>
+    (err: unknown, attempt: number): void =>
+      logger.warn({ err: (err as Error).message, topic, attempt }, `${what} failed; retrying`);
+  const unavailable = (what: string, err: unknown): RingfenceError =>
+    new RingfenceError('UNAVAILABLE', `could not ${what} ${topic}: ${(err as Error).message}`, {
       cause: err,
     });
-  } finally {
-    await reader.disconnect();
-    await admin
-      .deleteGroups([groupId])
-      .catch((err: unknown) => logger.warn({ err, groupId }, 'throw-away reader group not deleted'));
+  let ends: { partition: number; high: string; low: string }[];
+  try {
+    ends = await withRetry(() => admin.fetchTopicEndsCommitted(topic), {
+      deadline,
+      onRetry: retrying('reading the ends'),
+    });
+  } catch (err) {
+    throw unavailable('read the ends of', err);
+  }
+  const wanted = options.partitions === undefined ? undefined : new Set(options.partitions);
+  /** Next offset and end of each partition not yet read to its end. */
+  const pending = new Map<number, { next: bigint; end: bigint }>();
+  for (const e of ends) {
+    if (wanted !== undefined && !wanted.has(e.partition)) continue;
+    const low = BigInt(e.low);
+    const from = options.from?.get(e.partition);
+    const next = from === undefined || BigInt(from) < low ? low : BigInt(from);
+    if (next < BigInt(e.high)) pending.set(e.partition, { next, end: BigInt(e.high) });
+  }
+  let progressAt = Date.now();
+  while (pending.size > 0) {
+    let fetched: Awaited<ReturnType<Admin['fetchPartitions']>>;
+    try {
+      fetched = await withRetry(
+        () =>
+          admin.fetchPartitions({
+            topic,
+            partitions: [...pending].map(([partition, p]) => ({ partition, offset: p.next.toString() })),
+          }),
+        { deadline, onRetry: retrying('a fetch') },
+      );
+    } catch (err) {
+      throw unavailable('read', err);
+    }
+    for (const f of fetched) {
+      const p = pending.get(f.partition);
+      if (p === undefined) continue;
+      for (const m of f.messages) if (BigInt(m.offset) < p.end) onMessage(f.partition, m);
+      const next = BigInt(f.nextOffset);
+      if (next > p.next) progressAt = Date.now();
+      p.next = next;
+      if (p.next >= p.end) pending.delete(f.partition);
+    }
+    // A partition that answers without records below its end (its log truncated under it) would
+    // otherwise be asked forever.
+    if (pending.size > 0 && Date.now() - progressAt > (options.patienceMs ?? 60_000))
+      throw new RingfenceError('UNAVAILABLE', `could not read ${topic}: no progress towards its end`);
   }
 }
