@@ -8,6 +8,13 @@ export interface ReadToEndOptions {
   from?: ReadonlyMap<number, number>;
   /** The partitions to read (default: every partition of the topic). */
   partitions?: readonly number[];
+  /**
+   * Also read what transactions open at the call commit within this long (ms): the end is then each
+   * partition's high watermark at the call, or, once this long has passed, the last stable offset
+   * the broker reports then. Default 0: the last stable offset at the call (a record committed after
+   * an earlier transaction that is still open lies beyond it).
+   */
+  waitForOpenMs?: number;
   /** How long a broker may stay unreachable (leader moving, broker restarting) before the read fails; default 60 s. */
   patienceMs?: number;
 }
@@ -18,7 +25,7 @@ export interface ReadToEndOptions {
  * assignment, with no consumer group (joining one costs the broker's
  * `group.initial.rebalance.delay.ms`, 3 s by default), read_committed: records of aborted
  * transactions are left out, and the end is each partition's last stable offset when called, so a
- * transaction still open then is not waited for. Fetches that fail while a broker restarts or a
+ * transaction still open then is not waited for (unless `waitForOpenMs`). Fetches that fail while a broker restarts or a
  * leader moves are retried from where the read got to.
  */
 export async function readToEnd(
@@ -37,7 +44,7 @@ export async function readToEnd(
     new RingfenceError('UNAVAILABLE', `could not ${what} ${topic}: ${(err as Error).message}`, {
       cause: err,
     });
-  let ends: { partition: number; high: string; low: string }[];
+  let ends: Awaited<ReturnType<Admin['fetchTopicEndsCommitted']>>;
   try {
     ends = await withRetry(() => admin.fetchTopicEndsCommitted(topic), {
       deadline,
@@ -46,6 +53,8 @@ export async function readToEnd(
   } catch (err) {
     throw unavailable('read the ends of', err);
   }
+  const waitForOpen = (options.waitForOpenMs ?? 0) > 0;
+  const openUntil = Date.now() + (options.waitForOpenMs ?? 0);
   const wanted = options.partitions === undefined ? undefined : new Set(options.partitions);
   /** Next offset and end of each partition not yet read to its end. */
   const pending = new Map<number, { next: bigint; end: bigint }>();
@@ -54,7 +63,8 @@ export async function readToEnd(
     const low = BigInt(e.low);
     const from = options.from?.get(e.partition);
     const next = from === undefined || BigInt(from) < low ? low : BigInt(from);
-    if (next < BigInt(e.high)) pending.set(e.partition, { next, end: BigInt(e.high) });
+    const end = BigInt(waitForOpen ? e.highWatermark : e.high);
+    if (next < end) pending.set(e.partition, { next, end });
   }
   let progressAt = Date.now();
   while (pending.size > 0) {
@@ -78,7 +88,9 @@ export async function readToEnd(
       const next = BigInt(f.nextOffset);
       if (next > p.next) progressAt = Date.now();
       p.next = next;
-      if (p.next >= p.end) pending.delete(f.partition);
+      // Still behind a transaction open since the call, after the time allowed: stop where committed ends.
+      const stable = BigInt(f.lastStableOffset);
+      if (p.next >= p.end || (p.next >= stable && Date.now() > openUntil)) pending.delete(f.partition);
     }
     // A partition that answers without records below its end (its log truncated under it) would
     // otherwise be asked forever.

@@ -120,6 +120,21 @@ describe('readToEnd', () => {
     }
   });
 
+  it('with waitForOpenMs, also reads what a transaction open at the call commits, once it does', async () => {
+    const txp = kafka.producer({
+      transactionalId: `${stack.topicPrefix}read-open-later`,
+      idempotent: true,
+      maxInFlightRequests: 1,
+    });
+    await txp.connect();
+    const pending = await txp.transaction();
+    await pending.send({ topic: open, messages: [{ partition: 1, value: 'later' }] });
+    const read = values(open, { waitForOpenMs: 60_000 });
+    await pending.commit();
+    await txp.disconnect();
+    expect(await read).toEqual(['before', 'later']);
+  });
+
   it('returns at once for an empty topic, and joins no consumer group', async () => {
     const before = new Set((await admin.listGroups()).groups.map((g) => g.groupId));
     expect(await values(empty)).toEqual([]);

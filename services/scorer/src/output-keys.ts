@@ -1,5 +1,6 @@
 import type { Admin } from 'kafkajs';
 import { readToEnd, type Logger } from '@ringfence/common';
+import { OPEN_WAIT_MS } from './task-snapshots.js';
 
 /** Where a key was last published. */
 export interface LastWrite {
@@ -26,7 +27,8 @@ export async function keysSince(
       const key = message.key?.toString() ?? '';
       if (key !== '') keys.set(key, { partition, offset: Number(message.offset) });
     },
-    { from },
+    // What the previous owner committed may lie after another task's transaction still open.
+    { from, waitForOpenMs: OPEN_WAIT_MS },
     logger,
   );
   return keys;

@@ -135,7 +135,8 @@ export class TaskSet {
     for (const p of numbers) gained.push(new NumberTask(this.ctx, p, this.rules, this.tables));
     for (const p of sources) gained.push(new SourceTask(this.ctx, p, this.rules, this.tables));
     // Fence first: the previous owner can then no longer write a snapshot newer than the one read.
-    for (const task of gained) await this.untilReachable('fence', () => task.open());
+    // Each fence waits for the broker to abort what the previous owner left open: all at once.
+    await Promise.all(gained.map((task) => this.untilReachable('fence', () => task.open())));
     const snapshots = await this.untilReachable('snapshots', () =>
       readTaskSnapshots(admin, t.snapshots, config.groupId, this.logger, new Set(gained.map((g) => g.name))),
     );
@@ -184,9 +185,9 @@ export class TaskSet {
     restored: ReadonlyMap<ScorerTask, StoredSnapshot | undefined>,
   ): Promise<void> {
     const { admin, topics: t, numberPartitions: np, sourcePartitions: sp } = this.ctx;
-    for (const topic of [t.callerRisk, t.sourceRisk]) {
+    const settle = async (topic: string): Promise<void> => {
       const mine = gained.filter((g) => (topic === t.callerRisk) === g instanceof NumberTask);
-      if (mine.length === 0) continue;
+      if (mine.length === 0) return;
       const byPartition = new Map(mine.map((g) => [g.partition, g]));
       const from = new Map<number, number>();
       for (const task of mine) {
@@ -211,7 +212,8 @@ export class TaskSet {
         task.stage.stage.suspects.add(key);
         this.dirty = true;
       }
-    }
+    };
+    await Promise.all([settle(t.callerRisk), settle(t.sourceRisk)]);
   }
 
   /** True when every partition this instance owns, and both shared tables, are read to their ends. */
