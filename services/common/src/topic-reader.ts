@@ -3,18 +3,50 @@ import type { Logger } from 'pino';
 import { RingfenceError } from './errors.js';
 import { withRetry } from './retry.js';
 
+type Fetched = Awaited<ReturnType<Admin['fetchPartitions']>>[number]['messages'][number];
+
+interface Partition {
+  next: bigint;
+  end: bigint;
+  /** Records whose transaction committed (or that were written outside one). */
+  committed: Fetched[];
+  /** Records of transactions without a marker yet, by producer id. */
+  open: Map<string, Fetched[]>;
+}
+
+/** A transaction marker's key: version (int16), then type (int16): 0 abort, 1 commit. */
+const COMMIT_MARKER = Buffer.from([0, 0, 0, 1]);
+
+/** Files an uncommitted read's record: kept, held back until its transaction's marker, or dropped. */
+function settle(p: Partition, m: Fetched): void {
+  const producer = m.batchContext?.producerId ?? '';
+  if (m.isControlRecord === true) {
+    const held = p.open.get(producer);
+    p.open.delete(producer);
+    if (held !== undefined && m.key !== null && Buffer.from(m.key).equals(COMMIT_MARKER))
+      p.committed.push(...held);
+  } else if (m.batchContext?.inTransaction === true) {
+    const held = p.open.get(producer);
+    if (held === undefined) p.open.set(producer, [m]);
+    else held.push(m);
+  } else p.committed.push(m);
+}
+
 export interface ReadToEndOptions {
   /** First offset to read per partition; a partition not listed is read from its start. */
   from?: ReadonlyMap<number, number>;
   /** The partitions to read (default: every partition of the topic). */
   partitions?: readonly number[];
   /**
-   * Also read what transactions open at the call commit within this long (ms): the end is then each
-   * partition's high watermark at the call, or, once this long has passed, the last stable offset
-   * the broker reports then. Default 0: the last stable offset at the call (a record committed after
-   * an earlier transaction that is still open lies beyond it).
+   * Read every record committed at the call, also those behind a transaction still open then: the
+   * end is each partition's high watermark at the call, records are read uncommitted and each
+   * transaction's are kept once its commit marker is read (an aborted one's, and those of a
+   * transaction without a marker before the end, are dropped). A partition's records are then
+   * handed over when it is read to its end, still in offset order. Default: the end is the last
+   * stable offset at the call (a record committed after an earlier transaction that is still open
+   * lies beyond it), and records are handed over as they arrive.
    */
-  waitForOpenMs?: number;
+  pastOpenTransactions?: boolean;
   /** How long a broker may stay unreachable (leader moving, broker restarting) before the read fails; default 60 s. */
   patienceMs?: number;
 }
@@ -25,7 +57,7 @@ export interface ReadToEndOptions {
  * assignment, with no consumer group (joining one costs the broker's
  * `group.initial.rebalance.delay.ms`, 3 s by default), read_committed: records of aborted
  * transactions are left out, and the end is each partition's last stable offset when called, so a
- * transaction still open then is not waited for (unless `waitForOpenMs`). Fetches that fail while a broker restarts or a
+ * transaction still open then is not waited for (see `pastOpenTransactions`). Fetches that fail while a broker restarts or a
  * leader moves are retried from where the read got to.
  */
 export async function readToEnd(
@@ -53,18 +85,17 @@ export async function readToEnd(
   } catch (err) {
     throw unavailable('read the ends of', err);
   }
-  const waitForOpen = (options.waitForOpenMs ?? 0) > 0;
-  const openUntil = Date.now() + (options.waitForOpenMs ?? 0);
+  const pastOpen = options.pastOpenTransactions === true;
   const wanted = options.partitions === undefined ? undefined : new Set(options.partitions);
-  /** Next offset and end of each partition not yet read to its end. */
-  const pending = new Map<number, { next: bigint; end: bigint }>();
+  /** Each partition not yet read to its end: next offset, end, and with pastOpen what it holds back. */
+  const pending = new Map<number, Partition>();
   for (const e of ends) {
     if (wanted !== undefined && !wanted.has(e.partition)) continue;
     const low = BigInt(e.low);
     const from = options.from?.get(e.partition);
     const next = from === undefined || BigInt(from) < low ? low : BigInt(from);
-    const end = BigInt(waitForOpen ? e.highWatermark : e.high);
-    if (next < end) pending.set(e.partition, { next, end });
+    const end = BigInt(pastOpen ? e.highWatermark : e.high);
+    if (next < end) pending.set(e.partition, { next, end, committed: [], open: new Map() });
   }
   let progressAt = Date.now();
   while (pending.size > 0) {
@@ -75,6 +106,7 @@ export async function readToEnd(
           admin.fetchPartitions({
             topic,
             partitions: [...pending].map(([partition, p]) => ({ partition, offset: p.next.toString() })),
+            readUncommitted: pastOpen,
           }),
         { deadline, onRetry: retrying('a fetch') },
       );
@@ -84,13 +116,18 @@ export async function readToEnd(
     for (const f of fetched) {
       const p = pending.get(f.partition);
       if (p === undefined) continue;
-      for (const m of f.messages) if (BigInt(m.offset) < p.end) onMessage(f.partition, m);
+      for (const m of f.messages) {
+        if (BigInt(m.offset) >= p.end) continue;
+        if (!pastOpen) onMessage(f.partition, m);
+        else settle(p, m);
+      }
       const next = BigInt(f.nextOffset);
       if (next > p.next) progressAt = Date.now();
       p.next = next;
-      // Still behind a transaction open since the call, after the time allowed: stop where committed ends.
-      const stable = BigInt(f.lastStableOffset);
-      if (p.next >= p.end || (p.next >= stable && Date.now() > openUntil)) pending.delete(f.partition);
+      if (p.next < p.end) continue;
+      pending.delete(f.partition);
+      for (const m of p.committed.sort((a, b) => Number(BigInt(a.offset) - BigInt(b.offset))))
+        onMessage(f.partition, m);
     }
     // A partition that answers without records below its end (its log truncated under it) would
     // otherwise be asked forever.

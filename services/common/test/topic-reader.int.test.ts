@@ -120,19 +120,32 @@ describe('readToEnd', () => {
     }
   });
 
-  it('with waitForOpenMs, also reads what a transaction open at the call commits, once it does', async () => {
-    const txp = kafka.producer({
-      transactionalId: `${stack.topicPrefix}read-open-later`,
-      idempotent: true,
-      maxInFlightRequests: 1,
-    });
-    await txp.connect();
-    const pending = await txp.transaction();
-    await pending.send({ topic: open, messages: [{ partition: 1, value: 'later' }] });
-    const read = values(open, { waitForOpenMs: 60_000 });
-    await pending.commit();
-    await txp.disconnect();
-    expect(await read).toEqual(['before', 'later']);
+  it('with pastOpenTransactions, reads what was committed behind a transaction still open, not the open one', async () => {
+    const producer = (id: string): ReturnType<Kafka['producer']> =>
+      kafka.producer({
+        transactionalId: `${stack.topicPrefix}${id}`,
+        idempotent: true,
+        maxInFlightRequests: 1,
+      });
+    const [holder, committer, aborter] = [producer('hold'), producer('commit'), producer('abort')];
+    const outside = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+    for (const p of [holder, committer, aborter, outside]) await p.connect();
+    const held = await holder.transaction();
+    await held.send({ topic: open, messages: [{ partition: 1, value: 'open' }] });
+    const behind = await committer.transaction();
+    await behind.send({ topic: open, messages: [{ partition: 1, value: 'behind' }] });
+    await behind.commit();
+    const dropped = await aborter.transaction();
+    await dropped.send({ topic: open, messages: [{ partition: 1, value: 'aborted' }] });
+    await dropped.abort();
+    await outside.send({ topic: open, messages: [{ partition: 1, value: 'plain' }] });
+    try {
+      expect(await values(open)).toEqual(['before']);
+      expect(await values(open, { pastOpenTransactions: true })).toEqual(['before', 'behind', 'plain']);
+    } finally {
+      await held.abort();
+      for (const p of [holder, committer, aborter, outside]) await p.disconnect();
+    }
   });
 
   it('returns at once for an empty topic, and joins no consumer group', async () => {

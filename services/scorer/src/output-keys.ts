@@ -1,6 +1,5 @@
 import type { Admin } from 'kafkajs';
 import { readToEnd, type Logger } from '@ringfence/common';
-import { OPEN_WAIT_MS } from './task-snapshots.js';
 
 /** Where a key was last published. */
 export interface LastWrite {
@@ -28,7 +27,7 @@ export async function keysSince(
       if (key !== '') keys.set(key, { partition, offset: Number(message.offset) });
     },
     // What the previous owner committed may lie after another task's transaction still open.
-    { from, waitForOpenMs: OPEN_WAIT_MS },
+    { from, pastOpenTransactions: true },
     logger,
   );
   return keys;

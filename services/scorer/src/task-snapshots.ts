@@ -19,12 +19,6 @@ export interface StoredSnapshot {
 const PART_HEADER = 8;
 
 /**
- * How long a takeover's reads wait for transactions open when they start: other tasks' commit
- * within 100 ms; a dead instance's stay open until their new owners fence them, in the same rebalance.
- */
-export const OPEN_WAIT_MS = 1_000;
-
-/**
  * Snapshots of one scorer task (a number stage `n<p>` or source stage `s<p>`) on the compacted
  * snapshot topic. A snapshot larger than one Kafka message is split into chunks keyed
  * `<group>:<task>:<slot>:<part>`; consecutive snapshots alternate between two slots, so a crash
@@ -124,9 +118,9 @@ export async function readTaskSnapshots(
       }
       s.chunks.set(state.readUInt32LE(0), state.subarray(PART_HEADER));
     },
-    // Another task's transaction open now must not hide a gained task's snapshot committed after it
-    // (one a dead instance left open stays so until its partition's new owner fences it).
-    { waitForOpenMs: OPEN_WAIT_MS },
+    // Another task's transaction open now (one a dead instance left stays open until that task's
+    // new owner fences it) must not hide a gained task's snapshot committed after it.
+    { pastOpenTransactions: true },
     logger,
   );
   const out = new Map<string, StoredSnapshot>();
