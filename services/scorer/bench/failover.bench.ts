@@ -1,7 +1,8 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ConfigResourceTypes, type Admin, type Kafka } from 'kafkajs';
+// kafkajs is CommonJS: Node finds its enums on the default export only.
+import kafkajs, { type Admin, type Kafka } from 'kafkajs';
 import { createLogger, ensureTopics, topicName, type TopicSettings } from '@ringfence/common';
 import {
   processCpuSeconds,
@@ -32,7 +33,7 @@ import { readTaskSnapshots } from '../src/task-snapshots.js';
  * - rebalance pause: the longest stretch without an applied record (all instances together) while
  *   a second instance joins a busy one and half the partitions, with their state, change owner;
  * - move of a big partition: the longest stop in applied records while one number partition
- *   tracking ~100k callers (topics of one partition) moves from a busy owner told to stop
+ *   tracking tens of thousands of callers (topics of one partition) moves from a busy owner told to stop
  *   (SIGTERM: it snapshots and leaves) to a standby instance; with that partition's snapshot bytes
  *   and the time to read it back.
  * The failover row names the broker's `group.initial.rebalance.delay.ms` (the stack's
@@ -43,7 +44,10 @@ const SUBSCRIBERS = Number(process.env['BENCH_SUBSCRIBERS'] ?? 20_000);
 const HOURS = Number(process.env['BENCH_HOURS'] ?? 24);
 const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 3);
 const SESSION_TIMEOUT_MS = 6_000;
-/** Subscribers of the big-partition move's input: about 100k distinct callers in the first half of a day. */
+/**
+ * Subscribers of the big-partition move's input: 70k give about 58k tracked subjects after the first
+ * half of a day (the issue asks for 100k; 120k subscribers did not complete, see bench/results/2026-12-03-takeover.md).
+ */
 const MOVE_SUBSCRIBERS = Number(process.env['BENCH_MOVE_SUBSCRIBERS'] ?? 70_000);
 const PARTS = new Set((process.env['BENCH_PARTS'] ?? 'failover,cost,pause,move').split(','));
 /** Number and source partitions of the bench's topics (6 each). */
@@ -66,12 +70,18 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)] ?? 0;
 }
 
-function scorer(stack: ReturnType<typeof testStack>, prefix: string, group: string): ScorerProcess {
+function scorer(
+  stack: ReturnType<typeof testStack>,
+  prefix: string,
+  group: string,
+  env: Record<string, string> = {},
+): ScorerProcess {
   return new ScorerProcess(stack, {
     TOPIC_PREFIX: prefix,
     GROUP_ID: group,
     IDLE_FLUSH_MS: '200',
     SESSION_TIMEOUT_MS: String(SESSION_TIMEOUT_MS),
+    ...env,
   });
 }
 
@@ -86,7 +96,7 @@ async function groupInitialDelayMs(admin: Admin): Promise<number> {
     includeSynonyms: false,
     resources: [
       {
-        type: ConfigResourceTypes.BROKER,
+        type: kafkajs.ConfigResourceTypes.BROKER,
         name: String(brokers[0]?.nodeId ?? 1),
         configNames: ['group.initial.rebalance.delay.ms'],
       },
@@ -226,7 +236,7 @@ interface Move {
 }
 
 /**
- * One number partition with ~100k tracked callers changes owner under load: topics of one
+ * One number partition with tens of thousands of tracked callers changes owner under load: topics of one
  * partition, instance `a` scores the first half of the input, a standby `b` joins (it owns nothing:
  * one partition has one owner), the second half arrives, and `a` is told to stop mid-way (SIGTERM:
  * it snapshots and leaves the group). Returns the longest stop in applied CDRs (both instances
@@ -248,17 +258,22 @@ async function bigMove(
     'scorer.source-events.v1': 1,
   };
   await fresh(admin, prefix, { partitions: one });
+  const env = {
+    KAFKA_TOPIC_PARTITIONS: Object.entries(one)
+      .map(([topic, n]) => `${topic}=${n}`)
+      .join(','),
+  };
   const cdrTopic = topicName(prefix, 'cdr');
   const group = `${prefix}scorer`;
   const first = await produceInput(kafka, prefix, halves.first.cdrs, halves.first.complaints, {
     complaintsFirst: true,
   });
-  const a = scorer(stack, prefix, group);
+  const a = scorer(stack, prefix, group, env);
   await a.start();
   await until('the first half scored', async () => (await applied(a, cdrTopic)) >= first, 600_000);
   await a.idle(600_000);
   const tracked = (await a.metric('ringfence_scorer_tracked_subjects', 'stage="number"')) ?? 0;
-  const b = scorer(stack, prefix, group);
+  const b = scorer(stack, prefix, group, env);
   await b.start();
   const second = await produceInput(kafka, prefix, halves.second.cdrs, halves.second.complaints, {
     complaintsFirst: true,
@@ -409,7 +424,7 @@ async function main(): Promise<void> {
       results.push(
         {
           metric:
-            'rebalance pause, 100k callers: longest stop in applied CDRs while one number partition tracking ~100k callers moves from a busy owner told to stop to a standby',
+            'rebalance pause, one big partition: longest stop in applied CDRs while one number partition (tracked subjects in the notes) moves from a busy owner told to stop to a standby',
           value: Number(m((x) => x.pause).toFixed(2)),
           unit: 's',
           notes: `median of ${ROUNDS}: ${each((x) => x.pause, 2)} s (the owner's last snapshot on SIGTERM, leaving the group, the rebalance, the takeover, the first fetch); takeover (fence, read the snapshot, restore, settle) ${each((x) => x.restore, 2)} s; tracked subjects of the number stage ${each((x) => x.tracked, 0)}; input ${MOVE_SUBSCRIBERS} subscribers x 24 h on topics of one partition, moved during the second half; ${load()}`,
