@@ -3,7 +3,8 @@
 // bench/results/latest.json and bench/results/latest.md with the machine it ran on.
 // Usage: node bench/run.mjs [substring-filter ...]
 // With filters, results of benchmarks not run this time are kept from the previous latest.json, each
-// with the date it ran (`ranAt`), so a partial rerun never drops figures.
+// with the date it ran (`ranAt`), so a partial rerun never drops figures; a bench that prints
+// `partial: true` (it ran some of its parts) keeps its other rows from the previous run too.
 // Each bench file's entry records the 1-min load average just before and after it; before each one
 // the run waits (up to BENCH_SETTLE_S, default 90 s) for the load left by the previous one to decay.
 // At the end it builds the cost-per-call goals table (bench/goals.ts), writes it into latest.md,
@@ -88,6 +89,16 @@ for (const file of files) {
     });
     process.stdout.write(`  ✖ failed (exit ${r.status ?? r.signal})\n`);
     continue;
+  }
+  // A bench that ran some of its parts (`partial`) keeps the other parts' rows from the last run.
+  if (parsed.partial === true) {
+    const before = (previous.benches ?? []).find((b) => (b.file ?? b.bench) === name);
+    const fresh = new Set(parsed.results.map((r) => r.metric));
+    const kept = (before?.results ?? [])
+      .filter((r) => !fresh.has(r.metric))
+      .map((r) => ({ ...r, notes: `${r.notes ?? ''} (kept from the run of ${before.ranAt})` }));
+    parsed.results = [...parsed.results, ...kept];
+    delete parsed.partial;
   }
   benches.push({
     ...parsed,

@@ -135,7 +135,7 @@ function numberChecks(): Promise<NumberChecks> {
   checks ??= (async () => {
     const numbers = byKey('number');
     const flagged = [...numbers.values()].filter((v) => v.level !== 'NONE').map((v) => v.id);
-    const published = await readVerdicts(kafka, admin, topicName(stack.topicPrefix, 'callerRisk'));
+    const published = await readVerdicts(admin, topicName(stack.topicPrefix, 'callerRisk'));
     const onlineOnly = [...published]
       .filter(([id, v]) => v.level !== 'NONE' && (numbers.get(id)?.level ?? 'NONE') === 'NONE')
       .map(([id]) => id);
@@ -304,7 +304,6 @@ describe('the pipeline end to end', () => {
     expect(sourceDiff).toEqual([]);
     // Devices have no gRPC question: their published verdicts (what the view holds) against offline.
     const published = await readVerdicts(
-      kafka,
       admin,
       topicName(stack.topicPrefix, 'sourceRisk'),
       new Map<string, Seen>(),

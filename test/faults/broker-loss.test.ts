@@ -123,12 +123,10 @@ describe('one of three Kafka brokers is killed under a running pipeline', () => 
         (await scorer.metric('ringfence_scorer_idle')) === 1,
       180_000,
     );
-    const kafka = p.scope.kafka();
     const view = await readVerdicts(
-      kafka,
       admin,
       topicName(prefix, 'sourceRisk'),
-      await readVerdicts(kafka, admin, topicName(prefix, 'callerRisk')),
+      await readVerdicts(admin, topicName(prefix, 'callerRisk')),
     );
     expect(differences(view, offline)).toEqual([]);
     expect(flagged(view)).toBe(flagged(offline));

@@ -89,7 +89,6 @@ async function verify(candidate: Candidate, run: Run): Promise<void> {
   await admin.connect();
   try {
     await readToEnd(
-      kafka,
       admin,
       run.topic,
       (partition, m) => {
@@ -97,7 +96,7 @@ async function verify(candidate: Candidate, run: Run): Promise<void> {
         p.push(Number(m.value?.toString()));
         byPartition.set(partition, p);
       },
-      { groupPrefix: 'verify' },
+      {},
       logger,
     );
   } finally {

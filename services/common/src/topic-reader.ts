@@ -1,81 +1,137 @@
-import { randomBytes } from 'node:crypto';
-import type { Admin, Kafka, KafkaMessage } from 'kafkajs';
+import type { Admin, KafkaMessage } from 'kafkajs';
 import type { Logger } from 'pino';
 import { RingfenceError } from './errors.js';
+import { withRetry } from './retry.js';
+
+type Fetched = Awaited<ReturnType<Admin['fetchPartitions']>>[number]['messages'][number];
+
+interface Partition {
+  next: bigint;
+  end: bigint;
+  /** Records whose transaction committed (or that were written outside one). */
+  committed: Fetched[];
+  /** Records of transactions without a marker yet, by producer id. */
+  open: Map<string, Fetched[]>;
+}
+
+/** A transaction marker's key: version (int16), then type (int16): 0 abort, 1 commit. */
+const COMMIT_MARKER = Buffer.from([0, 0, 0, 1]);
+
+/** Files an uncommitted read's record: kept, held back until its transaction's marker, or dropped. */
+function settle(p: Partition, m: Fetched): void {
+  const producer = m.batchContext?.producerId ?? '';
+  if (m.isControlRecord === true) {
+    const held = p.open.get(producer);
+    p.open.delete(producer);
+    if (held !== undefined && m.key !== null && Buffer.from(m.key).equals(COMMIT_MARKER))
+      p.committed.push(...held);
+  } else if (m.batchContext?.inTransaction === true) {
+    const held = p.open.get(producer);
+    if (held === undefined) p.open.set(producer, [m]);
+    else held.push(m);
+  } else p.committed.push(m);
+}
 
 export interface ReadToEndOptions {
   /** First offset to read per partition; a partition not listed is read from its start. */
   from?: ReadonlyMap<number, number>;
-  /** Prefix of the throw-away consumer group's name (deleted afterwards). */
-  groupPrefix: string;
+  /** The partitions to read (default: every partition of the topic). */
+  partitions?: readonly number[];
+  /**
+   * Read every record committed at the call, also those behind a transaction still open then: the
+   * end is each partition's high watermark at the call, records are read uncommitted and each
+   * transaction's are kept once its commit marker is read (an aborted one's, and those of a
+   * transaction without a marker before the end, are dropped). A partition's records are then
+   * handed over when it is read to its end, still in offset order. Default: the end is the last
+   * stable offset at the call (a record committed after an earlier transaction that is still open
+   * lies beyond it), and records are handed over as they arrive.
+   */
+  pastOpenTransactions?: boolean;
+  /** How long a broker may stay unreachable (leader moving, broker restarting) before the read fails; default 60 s. */
+  patienceMs?: number;
 }
 
 /**
  * Reads `topic` from `options.from` (or its start) up to the end it has when called, handing every
- * committed record to `onMessage` in partition order, with a throw-away consumer group. Works on
- * topics written in Kafka transactions: a partition's last offset is then a commit marker that no
- * message reports, so the end is recognised from kafkajs's batch bounds, which count markers.
+ * committed record to `onMessage` in offset order per partition. Partitions are fetched by explicit
+ * assignment, with no consumer group (joining one costs the broker's
+ * `group.initial.rebalance.delay.ms`, 3 s by default), read_committed: records of aborted
+ * transactions are left out, and the end is each partition's last stable offset when called, so a
+ * transaction still open then is not waited for (see `pastOpenTransactions`). Fetches that fail while a broker restarts or a
+ * leader moves are retried from where the read got to.
  */
 export async function readToEnd(
-  kafka: Kafka,
   admin: Admin,
   topic: string,
   onMessage: (partition: number, message: KafkaMessage) => void,
   options: ReadToEndOptions,
   logger: Logger,
 ): Promise<void> {
-  let ends: { partition: number; high: string; low: string }[];
-  try {
-    ends = await admin.fetchTopicOffsets(topic);
-  } catch (err) {
-    throw new RingfenceError(
-      'UNAVAILABLE',
-      `could not read the ends of ${topic}: ${(err as Error).message}`,
-      {
-        cause: err,
-      },
-    );
-  }
-  const pending = new Map<number, number>();
-  const starts = new Map<number, number>();
-  for (const e of ends) {
-    const start = Math.max(options.from?.get(e.partition) ?? Number(e.low), Number(e.low));
-    starts.set(e.partition, start);
-    if (start < Number(e.high)) pending.set(e.partition, Number(e.high));
-  }
-  if (pending.size === 0) return;
-  const groupId = `${options.groupPrefix}-${randomBytes(4).toString('hex')}`;
-  const reader = kafka.consumer({ groupId });
-  try {
-    await reader.connect();
-    await reader.subscribe({ topics: [topic], fromBeginning: true });
-    await new Promise<void>((resolve, reject) => {
-      reader.on(reader.events.END_BATCH_PROCESS, (e) => {
-        const high = pending.get(e.payload.partition);
-        if (high !== undefined && Number(e.payload.lastOffset) + 1 >= high)
-          pending.delete(e.payload.partition);
-        if (pending.size === 0) resolve();
-      });
-      reader
-        .run({
-          eachBatch: ({ batch }) => {
-            const start = starts.get(batch.partition) ?? 0;
-            for (const m of batch.messages) if (Number(m.offset) >= start) onMessage(batch.partition, m);
-            return Promise.resolve();
-          },
-        })
-        .catch(reject);
-      for (const [partition] of pending)
-        reader.seek({ topic, partition, offset: String(starts.get(partition) ?? 0) });
-    });
-  } catch (err) {
-    throw new RingfenceError('UNAVAILABLE', `could not read ${topic}: ${(err as Error).message}`, {
+  const deadline = Date.now() + (options.patienceMs ?? 60_000);
+  const retrying =
+    (what: string) =>
+    (err: unknown, attempt: number): void =>
+      logger.warn({ err: (err as Error).message, topic, attempt }, `${what} failed; retrying`);
+  const unavailable = (what: string, err: unknown): RingfenceError =>
+    new RingfenceError('UNAVAILABLE', `could not ${what} ${topic}: ${(err as Error).message}`, {
       cause: err,
     });
-  } finally {
-    await reader.disconnect();
-    await admin
-      .deleteGroups([groupId])
-      .catch((err: unknown) => logger.warn({ err, groupId }, 'throw-away reader group not deleted'));
+  let ends: Awaited<ReturnType<Admin['fetchTopicEndsCommitted']>>;
+  try {
+    ends = await withRetry(() => admin.fetchTopicEndsCommitted(topic), {
+      deadline,
+      onRetry: retrying('reading the ends'),
+    });
+  } catch (err) {
+    throw unavailable('read the ends of', err);
+  }
+  const pastOpen = options.pastOpenTransactions === true;
+  const wanted = options.partitions === undefined ? undefined : new Set(options.partitions);
+  /** Each partition not yet read to its end: next offset, end, and with pastOpen what it holds back. */
+  const pending = new Map<number, Partition>();
+  for (const e of ends) {
+    if (wanted !== undefined && !wanted.has(e.partition)) continue;
+    const low = BigInt(e.low);
+    const from = options.from?.get(e.partition);
+    const next = from === undefined || BigInt(from) < low ? low : BigInt(from);
+    const end = BigInt(pastOpen ? e.highWatermark : e.high);
+    if (next < end) pending.set(e.partition, { next, end, committed: [], open: new Map() });
+  }
+  let progressAt = Date.now();
+  while (pending.size > 0) {
+    let fetched: Awaited<ReturnType<Admin['fetchPartitions']>>;
+    try {
+      fetched = await withRetry(
+        () =>
+          admin.fetchPartitions({
+            topic,
+            partitions: [...pending].map(([partition, p]) => ({ partition, offset: p.next.toString() })),
+            readUncommitted: pastOpen,
+          }),
+        { deadline, onRetry: retrying('a fetch') },
+      );
+    } catch (err) {
+      throw unavailable('read', err);
+    }
+    for (const f of fetched) {
+      const p = pending.get(f.partition);
+      if (p === undefined) continue;
+      for (const m of f.messages) {
+        if (BigInt(m.offset) >= p.end) continue;
+        if (!pastOpen) onMessage(f.partition, m);
+        else settle(p, m);
+      }
+      const next = BigInt(f.nextOffset);
+      if (next > p.next) progressAt = Date.now();
+      p.next = next;
+      if (p.next < p.end) continue;
+      pending.delete(f.partition);
+      for (const m of p.committed.sort((a, b) => Number(BigInt(a.offset) - BigInt(b.offset))))
+        onMessage(f.partition, m);
+    }
+    // A partition that answers without records below its end (its log truncated under it) would
+    // otherwise be asked forever.
+    if (pending.size > 0 && Date.now() - progressAt > (options.patienceMs ?? 60_000))
+      throw new RingfenceError('UNAVAILABLE', `could not read ${topic}: no progress towards its end`);
   }
 }

@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Admin, Kafka } from 'kafkajs';
 import { createLogger } from '../src/logger.js';
-import { readToEnd } from '../src/topic-reader.js';
+import { readToEnd, type ReadToEndOptions } from '../src/topic-reader.js';
 import { testStack } from '../src/test-stack.js';
 
 const stack = testStack();
 const plain = `${stack.topicPrefix}read-plain`;
 const transactional = `${stack.topicPrefix}read-txn`;
 const empty = `${stack.topicPrefix}read-empty`;
+const open = `${stack.topicPrefix}read-open`;
 let kafka: Kafka;
 let admin: Admin;
 
@@ -16,7 +17,11 @@ beforeAll(async () => {
   admin = kafka.admin();
   await admin.connect();
   await admin.createTopics({
-    topics: [plain, transactional, empty].map((topic) => ({ topic, numPartitions: 2, replicationFactor: 1 })),
+    topics: [plain, transactional, empty, open].map((topic) => ({
+      topic,
+      numPartitions: 2,
+      replicationFactor: 1,
+    })),
   });
   const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
   await producer.connect();
@@ -44,6 +49,9 @@ beforeAll(async () => {
     messages: [0, 1].map((p) => ({ partition: p, value: `a${p}` })),
   });
   await aborted.abort();
+  const after = await txp.transaction();
+  await after.send({ topic: transactional, messages: [{ partition: 0, value: 'c2' }] });
+  await after.commit();
   await txp.disconnect();
 });
 
@@ -52,14 +60,13 @@ afterAll(async () => {
   await admin?.disconnect();
 });
 
-const values = async (topic: string, from?: ReadonlyMap<number, number>): Promise<string[]> => {
+const values = async (topic: string, options: ReadToEndOptions = {}): Promise<string[]> => {
   const out: string[] = [];
   await readToEnd(
-    kafka,
     admin,
     topic,
     (_partition, m) => out.push(m.value!.toString()),
-    { groupPrefix: 'read-to-end', ...(from === undefined ? {} : { from }) },
+    options,
     createLogger('test', 'warn'),
   );
   return out.sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
@@ -73,23 +80,79 @@ describe('readToEnd', () => {
   it('starts each partition at the given offset', async () => {
     // Partition 0 holds the even values, partition 1 the odd ones, 20 each.
     expect(
-      await values(
-        plain,
-        new Map([
+      await values(plain, {
+        from: new Map([
           [0, 18],
           [1, 19],
         ]),
-      ),
+      }),
     ).toEqual(['36', '38', '39']);
   });
 
-  it('ends a transactional topic whose last records are markers, without the aborted records', async () => {
-    expect(await values(transactional)).toEqual(['c0', 'c1']);
+  it('reads only the partitions asked for', async () => {
+    expect(await values(plain, { partitions: [1] })).toEqual(
+      Array.from({ length: 20 }, (_, i) => String(2 * i + 1)),
+    );
   });
 
-  it('returns at once for an empty topic, and leaves no group behind', async () => {
+  it('reads committed records past aborted ones, up to the markers that end the topic', async () => {
+    expect(await values(transactional)).toEqual(['c0', 'c1', 'c2']);
+  });
+
+  it('stops at the last stable offset: a transaction still open is neither read nor waited for', async () => {
+    const before = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+    await before.connect();
+    await before.send({ topic: open, messages: [{ partition: 0, value: 'before' }] });
+    await before.disconnect();
+    const txp = kafka.producer({
+      transactionalId: `${stack.topicPrefix}read-open`,
+      idempotent: true,
+      maxInFlightRequests: 1,
+    });
+    await txp.connect();
+    const pending = await txp.transaction();
+    await pending.send({ topic: open, messages: [{ partition: 0, value: 'pending' }] });
+    try {
+      expect(await values(open)).toEqual(['before']);
+    } finally {
+      await pending.abort();
+      await txp.disconnect();
+    }
+  });
+
+  it('with pastOpenTransactions, reads what was committed behind a transaction still open, not the open one', async () => {
+    const producer = (id: string): ReturnType<Kafka['producer']> =>
+      kafka.producer({
+        transactionalId: `${stack.topicPrefix}${id}`,
+        idempotent: true,
+        maxInFlightRequests: 1,
+      });
+    const [holder, committer, aborter] = [producer('hold'), producer('commit'), producer('abort')];
+    const outside = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+    for (const p of [holder, committer, aborter, outside]) await p.connect();
+    const held = await holder.transaction();
+    await held.send({ topic: open, messages: [{ partition: 1, value: 'open' }] });
+    const behind = await committer.transaction();
+    await behind.send({ topic: open, messages: [{ partition: 1, value: 'behind' }] });
+    await behind.commit();
+    const dropped = await aborter.transaction();
+    await dropped.send({ topic: open, messages: [{ partition: 1, value: 'aborted' }] });
+    await dropped.abort();
+    await outside.send({ topic: open, messages: [{ partition: 1, value: 'plain' }] });
+    try {
+      expect(await values(open)).toEqual(['before']);
+      expect(await values(open, { pastOpenTransactions: true })).toEqual(['before', 'behind', 'plain']);
+    } finally {
+      await held.abort();
+      for (const p of [holder, committer, aborter, outside]) await p.disconnect();
+    }
+  });
+
+  it('returns at once for an empty topic, and joins no consumer group', async () => {
+    const before = new Set((await admin.listGroups()).groups.map((g) => g.groupId));
     expect(await values(empty)).toEqual([]);
-    const { groups } = await admin.listGroups();
-    expect(groups.filter((g) => g.groupId.startsWith('read-to-end-'))).toEqual([]);
+    expect(await values(plain)).toHaveLength(40);
+    const after = (await admin.listGroups()).groups.map((g) => g.groupId);
+    expect(after.filter((g) => !before.has(g))).toEqual([]);
   });
 });

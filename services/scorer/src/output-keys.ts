@@ -1,4 +1,4 @@
-import type { Admin, Kafka } from 'kafkajs';
+import type { Admin } from 'kafkajs';
 import { readToEnd, type Logger } from '@ringfence/common';
 
 /** Where a key was last published. */
@@ -13,7 +13,6 @@ export interface LastWrite {
  * published after its last snapshot, whose compacted values the restored state must settle.
  */
 export async function keysSince(
-  kafka: Kafka,
   admin: Admin,
   topic: string,
   from: ReadonlyMap<number, number>,
@@ -21,14 +20,14 @@ export async function keysSince(
 ): Promise<Map<string, LastWrite>> {
   const keys = new Map<string, LastWrite>();
   await readToEnd(
-    kafka,
     admin,
     topic,
     (partition, message) => {
       const key = message.key?.toString() ?? '';
       if (key !== '') keys.set(key, { partition, offset: Number(message.offset) });
     },
-    { from, groupPrefix: 'keys-since' },
+    // What the previous owner committed may lie after another task's transaction still open.
+    { from, pastOpenTransactions: true },
     logger,
   );
   return keys;

@@ -129,15 +129,16 @@ export class TaskSet {
    * marks the keys the previous owner published after that snapshot for the next flush to settle.
    */
   private async takeOver(numbers: readonly number[], sources: readonly number[]): Promise<void> {
-    const { kafka, admin, topics: t, config, metrics: m } = this.ctx;
+    const { admin, topics: t, config, metrics: m } = this.ctx;
     const started = Date.now();
     const gained: (NumberTask | SourceTask)[] = [];
     for (const p of numbers) gained.push(new NumberTask(this.ctx, p, this.rules, this.tables));
     for (const p of sources) gained.push(new SourceTask(this.ctx, p, this.rules, this.tables));
     // Fence first: the previous owner can then no longer write a snapshot newer than the one read.
-    for (const task of gained) await this.untilReachable('fence', () => task.open());
+    // Each fence waits for the broker to abort what the previous owner left open: all at once.
+    await Promise.all(gained.map((task) => this.untilReachable('fence', () => task.open())));
     const snapshots = await this.untilReachable('snapshots', () =>
-      readTaskSnapshots(kafka, admin, t.snapshots, config.groupId, this.logger),
+      readTaskSnapshots(admin, t.snapshots, config.groupId, this.logger, new Set(gained.map((g) => g.name))),
     );
     const restored = new Map<ScorerTask, StoredSnapshot | undefined>();
     for (const task of gained) {
@@ -183,10 +184,10 @@ export class TaskSet {
     gained: readonly (NumberTask | SourceTask)[],
     restored: ReadonlyMap<ScorerTask, StoredSnapshot | undefined>,
   ): Promise<void> {
-    const { kafka, admin, topics: t, numberPartitions: np, sourcePartitions: sp } = this.ctx;
-    for (const topic of [t.callerRisk, t.sourceRisk]) {
+    const { admin, topics: t, numberPartitions: np, sourcePartitions: sp } = this.ctx;
+    const settle = async (topic: string): Promise<void> => {
       const mine = gained.filter((g) => (topic === t.callerRisk) === g instanceof NumberTask);
-      if (mine.length === 0) continue;
+      if (mine.length === 0) return;
       const byPartition = new Map(mine.map((g) => [g.partition, g]));
       const from = new Map<number, number>();
       for (const task of mine) {
@@ -197,7 +198,7 @@ export class TaskSet {
           if (o.topic === topic) from.set(o.partition, Math.min(from.get(o.partition) ?? o.offset, o.offset));
       }
       const keys = await this.untilReachable('outputs since the snapshots', () =>
-        keysSince(kafka, admin, topic, from, this.logger),
+        keysSince(admin, topic, from, this.logger),
       );
       for (const [key, at] of keys) {
         let p: number;
@@ -211,7 +212,8 @@ export class TaskSet {
         task.stage.stage.suspects.add(key);
         this.dirty = true;
       }
-    }
+    };
+    await Promise.all([settle(t.callerRisk), settle(t.sourceRisk)]);
   }
 
   /** True when every partition this instance owns, and both shared tables, are read to their ends. */

@@ -1,4 +1,4 @@
-import type { Admin, Kafka } from 'kafkajs';
+import type { Admin } from 'kafkajs';
 import { readToEnd, type Logger } from '@ringfence/common';
 import { scorerv1 } from '@ringfence/proto';
 import type { Sender } from './transactional-writer.js';
@@ -75,25 +75,28 @@ export class TaskSnapshots {
   }
 }
 
-/** The newest complete snapshot of each task of `group` on the snapshot topic. */
+/**
+ * The newest complete snapshot of each task of `group` on the snapshot topic (of the tasks in
+ * `only`, when given: the others' chunks are skipped undecoded).
+ */
 export async function readTaskSnapshots(
-  kafka: Kafka,
   admin: Admin,
   topic: string,
   group: string,
   logger: Logger,
+  only?: ReadonlySet<string>,
 ): Promise<Map<string, StoredSnapshot>> {
   const prefix = `${group}:`;
   type Parts = { parts: number; chunks: Map<number, Buffer>; offsets: InputOffset[] };
   const byTask = new Map<string, Map<number, Parts>>();
   await readToEnd(
-    kafka,
     admin,
     topic,
     (_partition, message) => {
       const key = message.key?.toString() ?? '';
       if (!key.startsWith(prefix) || message.value === null) return;
       const task = key.slice(prefix.length).split(':')[0] ?? '';
+      if (only !== undefined && !only.has(task)) return;
       const m = scorerv1.StageSnapshot.decode(message.value);
       const state = Buffer.from(m.state);
       if (state.length < PART_HEADER || m.stage !== task) return;
@@ -115,7 +118,9 @@ export async function readTaskSnapshots(
       }
       s.chunks.set(state.readUInt32LE(0), state.subarray(PART_HEADER));
     },
-    { groupPrefix: `${group}.restore` },
+    // Another task's transaction open now (one a dead instance left stays open until that task's
+    // new owner fences it) must not hide a gained task's snapshot committed after it.
+    { pastOpenTransactions: true },
     logger,
   );
   const out = new Map<string, StoredSnapshot>();

@@ -230,13 +230,11 @@ export async function applied(scorer: ScorerProcess, topic: string): Promise<num
 
 /** Reads a compacted verdict topic to its end: latest verdict per key, tombstones remove. */
 export async function readVerdicts(
-  kafka: Kafka,
   admin: Admin,
   topic: string,
   view = new Map<string, Seen>(),
 ): Promise<Map<string, Seen>> {
   await readToEnd(
-    kafka,
     admin,
     topic,
     (_partition, message) => {
@@ -251,7 +249,7 @@ export async function readVerdicts(
         });
       }
     },
-    { groupPrefix: `reader-${topic}` },
+    {},
     createLogger('test', 'warn'),
   );
   return view;

@@ -55,8 +55,8 @@ async function feed(prefix: string, half: 'first' | 'second'): Promise<number> {
 }
 
 async function finalView(prefix: string): Promise<Map<string, Seen>> {
-  const v = await readVerdicts(kafka, admin, topicName(prefix, 'callerRisk'));
-  return readVerdicts(kafka, admin, topicName(prefix, 'sourceRisk'), v);
+  const v = await readVerdicts(admin, topicName(prefix, 'callerRisk'));
+  return readVerdicts(admin, topicName(prefix, 'sourceRisk'), v);
 }
 
 async function expectOffline(prefix: string): Promise<void> {

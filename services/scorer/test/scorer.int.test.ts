@@ -46,8 +46,8 @@ function scorer(prefix: string): ScorerProcess {
 }
 
 async function view(prefix: string): Promise<Map<string, Seen>> {
-  const v = await readVerdicts(kafka, admin, topicName(prefix, 'callerRisk'));
-  return readVerdicts(kafka, admin, topicName(prefix, 'sourceRisk'), v);
+  const v = await readVerdicts(admin, topicName(prefix, 'callerRisk'));
+  return readVerdicts(admin, topicName(prefix, 'sourceRisk'), v);
 }
 
 beforeAll(async () => {

@@ -22,6 +22,8 @@ export interface KafkaStackOptions {
   controllerPorts?: readonly number[] | undefined;
   /** The JVM's heap flags; undefined: -Xms256m -Xmx1g for one broker, -Xms128m -Xmx512m each for several. */
   heapOpts?: string | undefined;
+  /** `group.initial.rebalance.delay.ms` of every node (written at each start); undefined: 0. */
+  groupInitialRebalanceDelayMs?: number | undefined;
 }
 
 /** What a stack's Kafka was formatted as: its node count and ports are fixed from then on. */
@@ -112,7 +114,7 @@ export async function fetchKafka(paths: StackPaths, log: (line: string) => void)
   return libs;
 }
 
-function serverProperties(dir: string, layout: Layout, node: number): string {
+function serverProperties(dir: string, layout: Layout, node: number, groupDelayMs: number): string {
   const port = layout.ports[node - 1]!;
   const controllerPort = layout.controllerPorts[node - 1]!;
   const single = layout.brokers === 1;
@@ -141,7 +143,7 @@ function serverProperties(dir: string, layout: Layout, node: number): string {
     `transaction.state.log.min.isr=${minInsync}`,
     `share.coordinator.state.topic.replication.factor=${factor}`,
     `share.coordinator.state.topic.min.isr=${minInsync}`,
-    'group.initial.rebalance.delay.ms=0',
+    `group.initial.rebalance.delay.ms=${groupDelayMs}`,
     'num.partitions=3',
     'auto.create.topics.enable=false',
     'log.retention.hours=168',
@@ -203,7 +205,7 @@ export async function kafkaUp(
       const dir = nodeDir(paths, node);
       mkdirSync(dir, { recursive: true });
       const props = join(dir, 'server.properties');
-      writeFileSync(props, serverProperties(dir, layout, node));
+      writeFileSync(props, serverProperties(dir, layout, node, o.groupInitialRebalanceDelayMs ?? 0));
       copyFileSync(join(paths.assets, 'kafka-log4j2.properties'), join(dir, 'log4j2.properties'));
       if (formatted) return;
       // One node formats a quorum of itself; several share the static voters of server.properties.

@@ -41,6 +41,11 @@ const stackConfigShape = {
   kafkaControllerPorts: portList(),
   /** Each broker JVM's heap flags, as Kafka's own scripts read them. */
   kafkaHeapOpts: z.string().optional(),
+  /**
+   * The brokers' `group.initial.rebalance.delay.ms`: 0 by default, so tests' groups form at once;
+   * 3000 is Kafka's own default (production), where a new consumer group's first join waits 3 s.
+   */
+  kafkaGroupInitialRebalanceDelayMs: cfg.int(0, 300_000).default(0),
   clickhouseHttpPort: cfg.port().default(8123),
   clickhouseTcpPort: cfg.port().default(9000),
   /** The cluster layout's ZooKeeper. */
@@ -75,6 +80,7 @@ function kafkaOptions(c: StackConfig, brokers?: number): KafkaStackOptions {
     ports: c.kafkaPorts,
     controllerPorts: c.kafkaControllerPorts,
     heapOpts: c.kafkaHeapOpts,
+    groupInitialRebalanceDelayMs: c.kafkaGroupInitialRebalanceDelayMs,
   };
 }
 
