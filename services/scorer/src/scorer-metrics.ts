@@ -55,6 +55,11 @@ export function scorerMetrics(registry: Registry) {
       'ringfence_scorer_restore_seconds',
       'Time the last takeover of partitions took: fencing, reading their snapshots, settling what was published after them',
     ),
+    uncheckpointed: gauge(
+      registry,
+      'ringfence_scorer_uncheckpointed',
+      'Partitions this instance owns without a snapshot yet: a crash now replays them from their start',
+    ),
     snapshotBytes: gauge(registry, 'ringfence_scorer_snapshot_bytes', 'Size of the last partition snapshot'),
     snapshotSeconds: histogram(
       registry,

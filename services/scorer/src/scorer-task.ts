@@ -40,6 +40,8 @@ export abstract class ScorerTask {
   dirty = false;
   sinceSnapshot = 0;
   lastSnapshot = Date.now();
+  /** A snapshot of this task exists (restored or written): a crash no longer replays it from the start. */
+  checkpointed = false;
   /** Outputs were sent into a transaction not yet committed, opened at `openedAt`. */
   private uncommitted = false;
   private openedAt = 0;
@@ -80,6 +82,7 @@ export abstract class ScorerTask {
   load(restored: StoredSnapshot): void {
     this.restoreState(restored.state);
     this.snapshots.after(restored.id);
+    this.checkpointed = true;
     for (const o of restored.offsets) {
       if (!this.isOutput(o.topic)) this.positions.set(partitionKey(o.topic, o.partition), { ...o });
     }
@@ -182,6 +185,7 @@ export abstract class ScorerTask {
     ]);
     this.lastSnapshot = Date.now();
     this.sinceSnapshot = 0;
+    this.checkpointed = true;
     this.ctx.metrics.snapshotBytes.set(state.length);
     this.ctx.metrics.snapshotSeconds.observe(Number(process.hrtime.bigint() - started) / 1e9);
     return state.length;

@@ -122,6 +122,7 @@ export class TaskSet {
     if (gained.length > 0)
       await this.takeOver(side === 'numbers' ? gained : [], side === 'sources' ? gained : []);
     this.ctx.metrics.active.set(this.size);
+    this.measure();
   }
 
   /**
@@ -261,6 +262,9 @@ export class TaskSet {
     m.verdicts.set({ stage: 'source' }, sourceVerdicts);
     m.late.set(late);
     m.duplicates.set(duplicates);
+    let uncheckpointed = 0;
+    for (const task of this.all()) if (!task.checkpointed) uncheckpointed++;
+    m.uncheckpointed.set(uncheckpointed);
   }
 }
 
