@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Admin, Kafka } from 'kafkajs';
-import { testStack } from '@ringfence/common/testing';
+import { testStack, until } from '@ringfence/common/testing';
 
 // Issue #20: the transaction guarantees the scorer's fencing relies on, held by kafkajs (the client in
 // use) against the real broker: produce and consumer offsets commit together, an aborted transaction
@@ -78,8 +78,16 @@ describe('kafkajs transactions', () => {
     } finally {
       await producer.disconnect();
     }
-    const offsets = await admin.fetchOffsets({ groupId: group, topics: [input] });
-    expect(offsets[0]?.partitions.find((p) => p.partition === 0)?.offset).toBe('42');
+    // The offset commits with the transaction's markers, which the coordinator writes after the
+    // commit returns: until then the group's offset still reads as none.
+    await until(
+      "the transaction's offset commit",
+      async () => {
+        const offsets = await admin.fetchOffsets({ groupId: group, topics: [input] });
+        return offsets[0]?.partitions.find((p) => p.partition === 0)?.offset === '42';
+      },
+      15_000,
+    );
     expect(await committedValues(output)).toContain('committed-1');
   });
 

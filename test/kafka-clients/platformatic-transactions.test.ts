@@ -8,7 +8,7 @@ import {
 } from '@platformatic/kafka';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Admin, Kafka } from 'kafkajs';
-import { testStack } from '@ringfence/common/testing';
+import { testStack, until } from '@ringfence/common/testing';
 
 // Issue #20: the transaction guarantees (see kafkajs-transactions.test.ts) held by @platformatic/kafka
 // 2.x against the real broker. Offsets join a transaction through a consumer of the group, as the
@@ -129,7 +129,13 @@ describe('@platformatic/kafka transactions', () => {
       await producer.close();
       await consumer.close(true);
     }
-    expect(await committedOffset(group)).toBe('1');
+    // The offset commits with the transaction's markers, which the coordinator writes after the
+    // commit returns: until then the group's offset still reads as none.
+    await until(
+      "the transaction's offset commit",
+      async () => (await committedOffset(group)) === '1',
+      15_000,
+    );
     expect(await committedValues(output)).toContain('committed-1');
   });
 

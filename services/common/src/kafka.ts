@@ -4,10 +4,13 @@ import {
   type Admin,
   type ConfigResourceTypes,
   type LogEntry,
+  type Producer,
+  type ProducerConfig,
 } from 'kafkajs';
 import type { Logger } from 'pino';
 import { envName } from './config.js';
 import { RingfenceError } from './errors.js';
+import { keyPartitioner } from './key-partitioner.js';
 import { pollUntil } from './poll-until.js';
 import {
   TOPICS,
@@ -55,12 +58,19 @@ const LEVELS: Record<number, 'error' | 'warn' | 'info' | 'debug'> = {
   [KafkaLogLevel.DEBUG]: 'debug',
 };
 
+/** Producers place keyed records as kafkajs's default partitioner does, at a fraction of its CPU. */
+class RingfenceKafka extends Kafka {
+  override producer(config?: ProducerConfig): Producer {
+    return super.producer({ createPartitioner: keyPartitioner, ...config });
+  }
+}
+
 /** A kafkajs client whose logs go through the service's structured logger. */
 export function createKafka(options: KafkaOptions): Kafka {
   // The default (Java-compatible murmur2) partitioner is the one we want; its notice is noise.
   process.env['KAFKAJS_NO_PARTITIONER_WARNING'] ??= '1';
   const log = options.logger.child({ component: 'kafka' });
-  return new Kafka({
+  return new RingfenceKafka({
     clientId: options.clientId,
     brokers: [...options.brokers],
     // kafkajs retries forever with backoff only when told to; services must survive broker restarts.

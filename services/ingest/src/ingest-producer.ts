@@ -1,6 +1,5 @@
 import { withRetry, type Logger } from '@ringfence/common';
 import type { Kafka, Producer, ProducerBatch } from 'kafkajs';
-import { keyPartitioner } from './key-partitioner.js';
 
 /** What the ingest core needs from a producer: one multi-topic send, acks=all. */
 export interface BatchSender {
@@ -143,7 +142,6 @@ export function createIngestProducer(
         allowAutoTopicCreation: false,
         idempotent: true,
         maxInFlightRequests: 1,
-        createPartitioner: keyPartitioner,
       }),
   });
 }

@@ -1,7 +1,7 @@
 import { Partitioners, type PartitionerArgs } from 'kafkajs';
 import { describe, expect, it } from 'vitest';
 import { keyPartitioner } from '../src/key-partitioner.js';
-import { seededRandom } from '@ringfence/common/testing';
+import { seededRandom } from '../src/testing.js';
 
 const partitionMetadata = (n: number): PartitionerArgs['partitionMetadata'] =>
   Array.from({ length: n }, (_, i) => ({

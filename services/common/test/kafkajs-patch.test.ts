@@ -1,0 +1,112 @@
+// The record encoding and decoding that patches/kafkajs+2.2.4.patch rewrites for speed: every byte
+// must stay what kafkajs wrote before, and every decoded field what it read before.
+import { createRequire } from 'node:module';
+import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../src/testing.js';
+
+const require = createRequire(import.meta.url);
+const kafkajs = (path: string): unknown => require(`kafkajs/src/${path}`);
+
+interface EncoderLike {
+  writeVarLong(value: unknown): EncoderLike;
+  writeVarInt(value: number): EncoderLike;
+  buffer: Buffer;
+}
+interface DecoderLike {
+  readVarLong(): { toString(): string };
+  readVarLongNumber(): number | undefined;
+  offset: number;
+}
+interface RecordOut {
+  key: Buffer | null;
+  value: Buffer | null;
+  offset: string;
+  timestamp: string;
+  headers: Record<string, Buffer | Buffer[]>;
+}
+type LongLike = { toString(): string };
+const Encoder = kafkajs('protocol/encoder') as new (size?: number) => EncoderLike;
+const Decoder = kafkajs('protocol/decoder') as new (buffer: Buffer) => DecoderLike;
+const Long = kafkajs('utils/long') as { fromValue(v: string | number): LongLike };
+const Record = kafkajs('protocol/recordBatch/record/v0') as (r: object) => unknown;
+const { RecordBatch } = kafkajs('protocol/recordBatch/v0') as {
+  RecordBatch: (b: object) => Promise<{ buffer: Buffer }>;
+};
+const decodeBatch = kafkajs('protocol/recordBatch/v0/decoder') as (
+  d: DecoderLike,
+) => Promise<{ records: RecordOut[] }>;
+const crc32C = kafkajs('protocol/recordBatch/crc32C') as ((b: Buffer) => number) & { native: boolean };
+const crc32CInJs = kafkajs('protocol/recordBatch/crc32C/crc32C') as (b: Buffer) => number;
+
+describe('kafkajs patch: record batches', () => {
+  it('computes CRC-32C natively, equal to the JavaScript implementation', () => {
+    expect(crc32C.native).toBe(true);
+    expect(crc32C(Buffer.from('123456789'))).toBe(0xe3069283);
+    const random = seededRandom(7);
+    for (const length of [0, 1, 7, 64, 1000, 100_000]) {
+      const bytes = Buffer.alloc(length);
+      for (let i = 0; i < length; i++) bytes[i] = Math.floor(random() * 256);
+      expect(crc32C(bytes)).toBe(crc32CInJs(bytes) >>> 0);
+    }
+  });
+
+  it('writes a number varlong with the same bytes as the 64-bit Long path', () => {
+    const values = [0, 1, -1, 63, 64, -64, -65, 2 ** 30 - 1, -(2 ** 30), 2 ** 30, -(2 ** 30) - 1, 2 ** 40];
+    const random = seededRandom(11);
+    for (let i = 0; i < 2_000; i++) values.push(Math.floor((random() - 0.5) * 2 ** (1 + 50 * random())));
+    for (const value of values) {
+      const fast = new Encoder().writeVarLong(value).buffer;
+      const viaLong = new Encoder().writeVarLong(Long.fromValue(value)).buffer;
+      expect(fast.equals(viaLong), `varlong ${value}`).toBe(true);
+      const decoder = new Decoder(Buffer.concat([fast, Buffer.from([0x7f])]));
+      const read = decoder.readVarLongNumber();
+      if (Math.abs(value) < 2 ** 48) expect(read).toBe(value);
+      else {
+        expect(read).toBeUndefined();
+        expect(decoder.offset).toBe(0);
+        expect(decoder.readVarLong().toString()).toBe(String(value));
+      }
+    }
+  });
+
+  it('round-trips keys, values, headers, offsets and timestamps through a batch', async () => {
+    const random = seededRandom(5);
+    const cases = [
+      { firstOffset: '0', firstTimestamp: 1_764_800_000_000, step: 1_000_003 },
+      { firstOffset: '9007199254740000', firstTimestamp: 1_764_800_000_000, step: 2 ** 36 },
+      { firstOffset: '9223372036854775000', firstTimestamp: 9_007_199_254_740_990, step: 1 },
+      { firstOffset: '77', firstTimestamp: 5, step: -(2 ** 40) },
+    ];
+    for (const c of cases) {
+      const input = Array.from({ length: 1_200 }, (_, i) => ({
+        key: i % 7 === 0 ? null : Buffer.from(`+86186${i}`),
+        value:
+          i % 11 === 0
+            ? null
+            : Buffer.from(Array.from({ length: i % 300 }, () => Math.floor(random() * 256))),
+        headers: i % 5 === 0 ? { a: Buffer.from('x'), b: [Buffer.from('1'), Buffer.from('2')] } : {},
+        timestampDelta: (i - 600) * c.step,
+      }));
+      const records = input.map((r, offsetDelta) => Record({ ...r, offsetDelta }));
+      const batch = await RecordBatch({
+        records,
+        firstOffset: Long.fromValue(c.firstOffset),
+        firstTimestamp: c.firstTimestamp,
+        maxTimestamp: c.firstTimestamp,
+        lastOffsetDelta: records.length - 1,
+      });
+      const out = (await decodeBatch(new Decoder(batch.buffer))).records;
+      expect(out).toHaveLength(input.length);
+      out.forEach((r, i) => {
+        const want = input[i]!;
+        expect(r.key).toEqual(want.key);
+        expect(r.value).toEqual(want.value);
+        expect(r.headers).toEqual(want.headers);
+        expect(r.offset).toBe((BigInt(c.firstOffset) + BigInt(i)).toString());
+        expect(r.timestamp).toBe((BigInt(c.firstTimestamp) + BigInt(want.timestampDelta)).toString());
+      });
+      // The CRC covers everything after itself (offset 21 on): the broker checks it on every write.
+      expect(batch.buffer.readUInt32BE(17)).toBe(crc32CInJs(batch.buffer.subarray(21)) >>> 0);
+    }
+  });
+});
