@@ -35,6 +35,8 @@ const { RecordBatch } = kafkajs('protocol/recordBatch/v0') as {
 const decodeBatch = kafkajs('protocol/recordBatch/v0/decoder') as (
   d: DecoderLike,
 ) => Promise<{ records: RecordOut[] }>;
+const ProduceV3 = kafkajs('protocol/requests/produce/v3/request') as (r: object) => unknown;
+const frame = kafkajs('protocol/request') as (r: object) => Promise<{ buffer: Buffer }>;
 const crc32C = kafkajs('protocol/recordBatch/crc32C') as ((b: Buffer) => number) & { native: boolean };
 const crc32CInJs = kafkajs('protocol/recordBatch/crc32C/crc32C') as (b: Buffer) => number;
 
@@ -108,5 +110,48 @@ describe('kafkajs patch: record batches', () => {
       // The CRC covers everything after itself (offset 21 on): the broker checks it on every write.
       expect(batch.buffer.readUInt32BE(17)).toBe(crc32CInJs(batch.buffer.subarray(21)) >>> 0);
     }
+  });
+
+  it('frames a produce request with its exact size, header and every record batch', async () => {
+    const messages = Array.from({ length: 500 }, (_, i) => ({ key: `k${i}`, value: 'v'.repeat(i % 90) }));
+    const request = ProduceV3({
+      acks: -1,
+      timeout: 30_000,
+      transactionalId: 'tx-é',
+      topicData: [
+        {
+          topic: 'scorer.caller-risk.v1',
+          partitions: [0, 3].map((partition) => ({ partition, firstSequence: 0, messages })),
+        },
+      ],
+    });
+    const { buffer } = await frame({ correlationId: 9, clientId: 'ringfence-scorer', request });
+    expect(buffer.readInt32BE(0)).toBe(buffer.length - 4);
+    expect([buffer.readInt16BE(4), buffer.readInt16BE(6), buffer.readInt32BE(8)]).toEqual([0, 3, 9]);
+    // Walk the request to its end: client id, transactional id, acks, timeout, topics, partitions.
+    let at = 12;
+    const string = (): string => {
+      const length = buffer.readInt16BE(at);
+      const value = buffer.toString('utf8', at + 2, at + 2 + length);
+      at += 2 + length;
+      return value;
+    };
+    expect(string()).toBe('ringfence-scorer');
+    expect(string()).toBe('tx-é');
+    at += 6;
+    expect(buffer.readInt32BE(at)).toBe(1);
+    at += 4;
+    expect(string()).toBe('scorer.caller-risk.v1');
+    expect(buffer.readInt32BE(at)).toBe(2);
+    at += 4;
+    for (const partition of [0, 3]) {
+      expect(buffer.readInt32BE(at)).toBe(partition);
+      const size = buffer.readInt32BE(at + 4);
+      const batch = buffer.subarray(at + 8, at + 8 + size);
+      const records = (await decodeBatch(new Decoder(batch))).records;
+      expect(records.map((r) => r.value?.toString())).toEqual(messages.map((m) => m.value));
+      at += 8 + size;
+    }
+    expect(at).toBe(buffer.length);
   });
 });
