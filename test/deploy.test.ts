@@ -448,3 +448,27 @@ describe('deploy/k8s', () => {
     expect(existsSync(join(repo, 'deploy', 'Dockerfile'))).toBe(true);
   });
 });
+
+describe('deploy/Dockerfile', () => {
+  const dockerfile = readFileSync(join(repo, 'deploy', 'Dockerfile'), 'utf8');
+  const pkg = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as {
+    devDependencies: Record<string, string>;
+    scripts: Record<string, string>;
+  };
+
+  it('builds and runs on the Node.js the project pins', () => {
+    const images = [...dockerfile.matchAll(/^FROM\s+(\S+)/gm)].map((m) => m[1]);
+    expect(images.length).toBeGreaterThanOrEqual(2);
+    for (const image of images) expect(image).toBe(`node:${pkg.devDependencies['node']}-bookworm-slim`);
+  });
+
+  it('copies in everything npm ci runs on, the patches its postinstall applies included', () => {
+    expect(pkg.scripts['postinstall']).toContain('patch-package');
+    const copied = [...dockerfile.matchAll(/^COPY\s+(?!--from)(.+)$/gm)].flatMap((m) =>
+      m[1]!.split(/\s+/).slice(0, -1),
+    );
+    for (const needed of ['package.json', 'package-lock.json', 'patches', 'services', 'protos'])
+      expect(copied, needed).toContain(needed);
+    for (const patch of readdirSync(join(repo, 'patches'))) expect(patch).toMatch(/\.patch$/);
+  });
+});
