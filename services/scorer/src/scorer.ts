@@ -320,19 +320,23 @@ export async function startScorer(
   sourceConsumer.on(sourceConsumer.events.GROUP_JOIN, (e) =>
     reassign('sources', e.payload.memberAssignment[t.sourceEvents] ?? []),
   );
-  const run = { autoCommit: false, eachBatchAutoResolve: false };
-  await tableConsumer.connect();
-  await tableConsumer.subscribe({ topics: [t.sourceRisk, t.campaignCounts], fromBeginning: true });
-  await tableConsumer.run({ ...run, eachBatch: eachTableBatch });
-  await numberConsumer.connect();
-  await numberConsumer.subscribe({
-    topics: [t.cdr, t.complaints, t.feedback, t.received],
-    fromBeginning: true,
-  });
-  await numberConsumer.run({ ...run, eachBatch });
-  await sourceConsumer.connect();
-  await sourceConsumer.subscribe({ topics: [t.sourceEvents], fromBeginning: true });
-  await sourceConsumer.run({ ...run, eachBatch });
+  // The groups are joined at once, not one after another: kafkajs's run() returns only once its
+  // first join is done, and a join into a group the broker holds empty waits
+  // group.initial.rebalance.delay.ms (3 s by default, again while members keep arriving). Joined in
+  // turn, the source group formed seconds after the number group; an instance that died in between
+  // was still given source partitions, which stayed unread until its session expired there too.
+  const joins: [Consumer, string[], (payload: EachBatchPayload) => Promise<void>][] = [
+    [tableConsumer, [t.sourceRisk, t.campaignCounts], eachTableBatch],
+    [numberConsumer, [t.cdr, t.complaints, t.feedback, t.received], eachBatch],
+    [sourceConsumer, [t.sourceEvents], eachBatch],
+  ];
+  await Promise.all(
+    joins.map(async ([c, topics, each]) => {
+      await c.connect();
+      await c.subscribe({ topics, fromBeginning: true });
+      await c.run({ autoCommit: false, eachBatchAutoResolve: false, eachBatch: each });
+    }),
+  );
 
   return {
     live: () => !failed,
