@@ -141,6 +141,28 @@ export async function startScorer(
       .catch(fatal);
   };
 
+  const heartbeatInterval = Math.floor(config.sessionTimeoutMs / 5);
+  /**
+   * Runs a batch handler while heartbeating for its consumer. kafkajs heartbeats only between
+   * batches, and a batch can wait for the lock (or hold it) longer than the session timeout: a big
+   * partition's takeover or snapshot takes that long. The group then counted the member dead and
+   * gave its partitions to another, whose takeover took as long again: a partition of 100k tracked
+   * callers moved back and forth without end. A heartbeat refused because the group is rebalancing
+   * still keeps the member; kafkajs rejoins at its own next heartbeat, after the batch.
+   */
+  const heartbeating =
+    (handler: (payload: EachBatchPayload) => Promise<void>) =>
+    async (payload: EachBatchPayload): Promise<void> => {
+      const pump = setInterval(() => {
+        payload.heartbeat().catch(() => undefined);
+      }, heartbeatInterval);
+      try {
+        await handler(payload);
+      } finally {
+        clearInterval(pump);
+      }
+    };
+
   /** Applies a fetched batch of one partition under the lock, publishes it, and maybe snapshots. */
   const eachBatch = (payload: EachBatchPayload): Promise<void> =>
     lock.run(async () => {
@@ -264,7 +286,6 @@ export async function startScorer(
   }, config.commitIntervalMs);
   committer.unref();
 
-  const heartbeatInterval = Math.floor(config.sessionTimeoutMs / 5);
   const consumerOptions = {
     sessionTimeout: config.sessionTimeoutMs,
     heartbeatInterval,
@@ -326,9 +347,9 @@ export async function startScorer(
   // turn, the source group formed seconds after the number group; an instance that died in between
   // was still given source partitions, which stayed unread until its session expired there too.
   const joins: [Consumer, string[], (payload: EachBatchPayload) => Promise<void>][] = [
-    [tableConsumer, [t.sourceRisk, t.campaignCounts], eachTableBatch],
-    [numberConsumer, [t.cdr, t.complaints, t.feedback, t.received], eachBatch],
-    [sourceConsumer, [t.sourceEvents], eachBatch],
+    [tableConsumer, [t.sourceRisk, t.campaignCounts], heartbeating(eachTableBatch)],
+    [numberConsumer, [t.cdr, t.complaints, t.feedback, t.received], heartbeating(eachBatch)],
+    [sourceConsumer, [t.sourceEvents], heartbeating(eachBatch)],
   ];
   await Promise.all(
     joins.map(async ([c, topics, each]) => {
