@@ -33,6 +33,12 @@ const UNREACHABLE = new Set([
   'KafkaJSBrokerNotFound',
 ]);
 
+/**
+ * How long the group waits for a member to rejoin in a rebalance (kafkajs's default), and how long
+ * a batch keeps its member alive while it waits for or holds the lock.
+ */
+const REBALANCE_TIMEOUT_MS = 60_000;
+
 function unreachable(err: unknown): boolean {
   const e = err as { name?: string; cause?: { name?: string } };
   return (
@@ -148,13 +154,16 @@ export async function startScorer(
    * partition's takeover or snapshot takes that long. The group then counted the member dead and
    * gave its partitions to another, whose takeover took as long again: a partition of 100k tracked
    * callers moved back and forth without end. A heartbeat refused because the group is rebalancing
-   * still keeps the member; kafkajs rejoins at its own next heartbeat, after the batch.
+   * still keeps the member; kafkajs rejoins at its own next heartbeat, after the batch. Past the
+   * rebalance timeout the heartbeats stop: an instance stuck that long loses its partitions.
    */
   const heartbeating =
     (handler: (payload: EachBatchPayload) => Promise<void>) =>
     async (payload: EachBatchPayload): Promise<void> => {
+      const until = Date.now() + REBALANCE_TIMEOUT_MS;
       const pump = setInterval(() => {
-        payload.heartbeat().catch(() => undefined);
+        if (Date.now() > until) clearInterval(pump);
+        else payload.heartbeat().catch(() => undefined);
       }, heartbeatInterval);
       try {
         await handler(payload);
@@ -288,6 +297,7 @@ export async function startScorer(
 
   const consumerOptions = {
     sessionTimeout: config.sessionTimeoutMs,
+    rebalanceTimeout: REBALANCE_TIMEOUT_MS,
     heartbeatInterval,
     // A member heartbeats only between fetches, and kafkajs makes an empty fetch by sleeping
     // maxWaitTimeInMs (5 s by default): capping the wait at the heartbeat interval makes an idle
