@@ -137,13 +137,18 @@ export async function startScorer(
     });
   const tasks = new TaskSet(ctx, rules, logger, untilReachable);
 
-  /** Applies a new assignment of one consumer group: drops the tasks lost, takes over the ones gained. */
+  /**
+   * Applies a new assignment of one consumer group: drops the tasks lost, takes over the ones
+   * gained. It goes before the batches, ticks and commits waiting for the lock: a dead instance's
+   * partitions wait for nothing but their takeover (batches of partitions given away are skipped
+   * when their turn comes).
+   */
   const reassign = (side: 'numbers' | 'sources', owned: readonly number[]): void => {
     void lock
       .run(async () => {
         idleConfirmed = false;
         if (!stopping && !failed) await tasks.reassign(side, owned);
-      })
+      }, true)
       .catch(fatal);
   };
 
