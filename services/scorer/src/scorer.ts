@@ -33,6 +33,12 @@ const UNREACHABLE = new Set([
   'KafkaJSBrokerNotFound',
 ]);
 
+/**
+ * How long the group waits for a member to rejoin in a rebalance (kafkajs's default), and how long
+ * a batch keeps its member alive while it waits for or holds the lock.
+ */
+const REBALANCE_TIMEOUT_MS = 60_000;
+
 function unreachable(err: unknown): boolean {
   const e = err as { name?: string; cause?: { name?: string } };
   return (
@@ -131,15 +137,45 @@ export async function startScorer(
     });
   const tasks = new TaskSet(ctx, rules, logger, untilReachable);
 
-  /** Applies a new assignment of one consumer group: drops the tasks lost, takes over the ones gained. */
+  /**
+   * Applies a new assignment of one consumer group: drops the tasks lost, takes over the ones
+   * gained. It goes before the batches, ticks and commits waiting for the lock: a dead instance's
+   * partitions wait for nothing but their takeover (batches of partitions given away are skipped
+   * when their turn comes).
+   */
   const reassign = (side: 'numbers' | 'sources', owned: readonly number[]): void => {
     void lock
       .run(async () => {
         idleConfirmed = false;
         if (!stopping && !failed) await tasks.reassign(side, owned);
-      })
+      }, true)
       .catch(fatal);
   };
+
+  const heartbeatInterval = Math.floor(config.sessionTimeoutMs / 5);
+  /**
+   * Runs a batch handler while heartbeating for its consumer. kafkajs heartbeats only between
+   * batches, and a batch can wait for the lock (or hold it) longer than the session timeout: a big
+   * partition's takeover or snapshot takes that long. The group then counted the member dead and
+   * gave its partitions to another, whose takeover took as long again: a partition of 100k tracked
+   * callers moved back and forth without end. A heartbeat refused because the group is rebalancing
+   * still keeps the member; kafkajs rejoins at its own next heartbeat, after the batch. Past the
+   * rebalance timeout the heartbeats stop: an instance stuck that long loses its partitions.
+   */
+  const heartbeating =
+    (handler: (payload: EachBatchPayload) => Promise<void>) =>
+    async (payload: EachBatchPayload): Promise<void> => {
+      const until = Date.now() + REBALANCE_TIMEOUT_MS;
+      const pump = setInterval(() => {
+        if (Date.now() > until) clearInterval(pump);
+        else payload.heartbeat().catch(() => undefined);
+      }, heartbeatInterval);
+      try {
+        await handler(payload);
+      } finally {
+        clearInterval(pump);
+      }
+    };
 
   /** Applies a fetched batch of one partition under the lock, publishes it, and maybe snapshots. */
   const eachBatch = (payload: EachBatchPayload): Promise<void> =>
@@ -264,9 +300,9 @@ export async function startScorer(
   }, config.commitIntervalMs);
   committer.unref();
 
-  const heartbeatInterval = Math.floor(config.sessionTimeoutMs / 5);
   const consumerOptions = {
     sessionTimeout: config.sessionTimeoutMs,
+    rebalanceTimeout: REBALANCE_TIMEOUT_MS,
     heartbeatInterval,
     // A member heartbeats only between fetches, and kafkajs makes an empty fetch by sleeping
     // maxWaitTimeInMs (5 s by default): capping the wait at the heartbeat interval makes an idle
@@ -320,19 +356,23 @@ export async function startScorer(
   sourceConsumer.on(sourceConsumer.events.GROUP_JOIN, (e) =>
     reassign('sources', e.payload.memberAssignment[t.sourceEvents] ?? []),
   );
-  const run = { autoCommit: false, eachBatchAutoResolve: false };
-  await tableConsumer.connect();
-  await tableConsumer.subscribe({ topics: [t.sourceRisk, t.campaignCounts], fromBeginning: true });
-  await tableConsumer.run({ ...run, eachBatch: eachTableBatch });
-  await numberConsumer.connect();
-  await numberConsumer.subscribe({
-    topics: [t.cdr, t.complaints, t.feedback, t.received],
-    fromBeginning: true,
-  });
-  await numberConsumer.run({ ...run, eachBatch });
-  await sourceConsumer.connect();
-  await sourceConsumer.subscribe({ topics: [t.sourceEvents], fromBeginning: true });
-  await sourceConsumer.run({ ...run, eachBatch });
+  // The groups are joined at once, not one after another: kafkajs's run() returns only once its
+  // first join is done, and a join into a group the broker holds empty waits
+  // group.initial.rebalance.delay.ms (3 s by default, again while members keep arriving). Joined in
+  // turn, the source group formed seconds after the number group; an instance that died in between
+  // was still given source partitions, which stayed unread until its session expired there too.
+  const joins: [Consumer, string[], (payload: EachBatchPayload) => Promise<void>][] = [
+    [tableConsumer, [t.sourceRisk, t.campaignCounts], heartbeating(eachTableBatch)],
+    [numberConsumer, [t.cdr, t.complaints, t.feedback, t.received], heartbeating(eachBatch)],
+    [sourceConsumer, [t.sourceEvents], heartbeating(eachBatch)],
+  ];
+  await Promise.all(
+    joins.map(async ([c, topics, each]) => {
+      await c.connect();
+      await c.subscribe({ topics, fromBeginning: true });
+      await c.run({ autoCommit: false, eachBatchAutoResolve: false, eachBatch: each });
+    }),
+  );
 
   return {
     live: () => !failed,

@@ -75,9 +75,25 @@ export class TaskSnapshots {
   }
 }
 
+/** Records read back from each snapshot partition's end at first, before widening. */
+const FIRST_WINDOW = 64;
+
+interface Parts {
+  parts: number;
+  chunks: Map<number, Buffer>;
+  offsets: InputOffset[];
+  /** Where its lowest part read lies: partition, offset and part number. */
+  lowest: { partition: number; offset: number; part: number };
+}
+
 /**
  * The newest complete snapshot of each task of `group` on the snapshot topic (of the tasks in
  * `only`, when given: the others' chunks are skipped undecoded).
+ *
+ * With `only`, the topic is read back from its end, widening until the newest snapshot seen of
+ * each of those tasks is whole (or the start is reached): the topic holds every snapshot written
+ * since the cleaner last compacted it, often many times the newest, and reading all of it made a
+ * big partition's takeover longer than the session timeout. Without, the topic is read whole.
  */
 export async function readTaskSnapshots(
   admin: Admin,
@@ -86,13 +102,47 @@ export async function readTaskSnapshots(
   logger: Logger,
   only?: ReadonlySet<string>,
 ): Promise<Map<string, StoredSnapshot>> {
+  if (only === undefined) return newest(await readFrom(admin, topic, group, logger, undefined, undefined));
+  const ends = await admin.fetchTopicOffsets(topic);
+  let window = FIRST_WINDOW;
+  for (;;) {
+    const from = new Map(ends.map((e) => [e.partition, Math.max(Number(e.low), Number(e.high) - window)]));
+    const atStart = ends.every((e) => from.get(e.partition) === Number(e.low));
+    const byTask = await readFrom(admin, topic, group, logger, only, from);
+    if (atStart) return newest(byTask);
+    // A task's newest snapshot seen is whole, or its first parts lie before the window: widen it
+    // past them (their count is known from the lowest part read), or double it for a task not seen.
+    let wider = 2 * window;
+    let whole = true;
+    for (const task of only) {
+      const ids = byTask.get(task);
+      const top = ids === undefined ? undefined : ids.get(Math.max(...ids.keys()));
+      if (top !== undefined && top.chunks.size === top.parts) continue;
+      whole = false;
+      if (top === undefined) continue;
+      const end = Number(ends.find((e) => e.partition === top.lowest.partition)?.high ?? 0);
+      wider = Math.max(wider, end - top.lowest.offset + top.lowest.part + FIRST_WINDOW);
+    }
+    if (whole) return newest(byTask);
+    window = wider;
+  }
+}
+
+/** Every snapshot chunk of `group`'s tasks (those in `only`, when given) from `from` to the end, by task and id. */
+async function readFrom(
+  admin: Admin,
+  topic: string,
+  group: string,
+  logger: Logger,
+  only: ReadonlySet<string> | undefined,
+  from: ReadonlyMap<number, number> | undefined,
+): Promise<Map<string, Map<number, Parts>>> {
   const prefix = `${group}:`;
-  type Parts = { parts: number; chunks: Map<number, Buffer>; offsets: InputOffset[] };
   const byTask = new Map<string, Map<number, Parts>>();
   await readToEnd(
     admin,
     topic,
-    (_partition, message) => {
+    (partition, message) => {
       const key = message.key?.toString() ?? '';
       if (!key.startsWith(prefix) || message.value === null) return;
       const task = key.slice(prefix.length).split(':')[0] ?? '';
@@ -101,6 +151,8 @@ export async function readTaskSnapshots(
       const state = Buffer.from(m.state);
       if (state.length < PART_HEADER || m.stage !== task) return;
       const id = Number(m.takenMs);
+      const part = state.readUInt32LE(0);
+      const offset = Number(message.offset);
       let ids = byTask.get(task);
       if (ids === undefined) byTask.set(task, (ids = new Map<number, Parts>()));
       let s = ids.get(id);
@@ -113,16 +165,23 @@ export async function readTaskSnapshots(
             partition: o.partition ?? 0,
             offset: Number(o.offset),
           })),
+          lowest: { partition, offset, part },
         };
         ids.set(id, s);
       }
-      s.chunks.set(state.readUInt32LE(0), state.subarray(PART_HEADER));
+      if (offset < s.lowest.offset) s.lowest = { partition, offset, part };
+      s.chunks.set(part, state.subarray(PART_HEADER));
     },
     // Another task's transaction open now (one a dead instance left stays open until that task's
     // new owner fences it) must not hide a gained task's snapshot committed after it.
-    { pastOpenTransactions: true },
+    { pastOpenTransactions: true, ...(from === undefined ? {} : { from }) },
     logger,
   );
+  return byTask;
+}
+
+/** The newest whole snapshot of each task. */
+function newest(byTask: Map<string, Map<number, Parts>>): Map<string, StoredSnapshot> {
   const out = new Map<string, StoredSnapshot>();
   for (const [task, ids] of byTask) {
     for (const id of [...ids.keys()].sort((a, b) => b - a)) {

@@ -1,5 +1,14 @@
 import { execFile } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Kafka, logLevel } from 'kafkajs';
@@ -90,10 +99,13 @@ export function kafkaAddresses(paths: StackPaths, o: KafkaStackOptions): string[
 export async function fetchKafka(paths: StackPaths, log: (line: string) => void): Promise<string> {
   const libs = join(paths.cache, `kafka-${KAFKA_VERSION}`, 'libs');
   const done = join(libs, '.complete');
-  if (existsSync(done)) return libs;
-  log(`kafka: resolving org.apache.kafka:kafka_2.13:${KAFKA_VERSION} from Maven Central with mvn`);
-  mkdirSync(libs, { recursive: true });
   const pom = join(paths.assets, 'kafka-pom.xml');
+  // The pom's digest marks a complete resolution: a changed pom resolves again.
+  const stamp = `${KAFKA_VERSION} ${createHash('sha256').update(readFileSync(pom)).digest('hex')}\n`;
+  if (existsSync(done) && readFileSync(done, 'utf8') === stamp) return libs;
+  log(`kafka: resolving org.apache.kafka:kafka_2.13:${KAFKA_VERSION} from Maven Central with mvn`);
+  rmSync(libs, { recursive: true, force: true });
+  mkdirSync(libs, { recursive: true });
   await run(
     'mvn',
     [
@@ -110,7 +122,7 @@ export async function fetchKafka(paths: StackPaths, log: (line: string) => void)
   if (!readdirSync(libs).some((f) => f.startsWith(`kafka_2.13-${KAFKA_VERSION}`))) {
     throw new Error(`mvn finished but ${libs} holds no kafka_2.13-${KAFKA_VERSION} jar`);
   }
-  writeFileSync(done, `${KAFKA_VERSION}\n`);
+  writeFileSync(done, stamp);
   return libs;
 }
 
