@@ -195,6 +195,20 @@ describe('evidence of the caller’s own', () => {
           trunk,
         }),
       );
+    // A subscriber of the trunk whose calls look like a member's (unanswered, unverified, each to
+    // someone new) but go to their own contacts, in another number block than the campaign's list.
+    for (let k = 0; k < 4; k++)
+      engine.onCdr(
+        cdr({
+          from: '+8618000000003',
+          to: callee(k * 17, 13_812_340_000),
+          at: T0 + k * HOUR + 10 * MIN,
+          answered: false,
+          attestation: 3,
+          carrier: 'CT',
+          trunk,
+        }),
+      );
     engine.onCdr(cdr({ from: '+8613900000050', at: T0 + 6 * HOUR }));
     engine.flush();
     expect(sink.latest.get(`trunk:${trunk}`)?.reasons.map((r) => r.code)).toContain('SRC_CAMPAIGN');
@@ -202,6 +216,7 @@ describe('evidence of the caller’s own', () => {
     expect(member?.level).toBe('MEDIUM');
     expect(member?.reasons.map((r) => r.code)).toContain('CAMPAIGN_MEMBER');
     expect(sink.latest.get('+8618000000001')?.level ?? 'NONE').toBe('NONE');
+    expect(sink.latest.get('+8618000000003')?.level ?? 'NONE').toBe('NONE');
   });
 
   it('counts a thin campaign member whose answered calls are hung up on, not a caller who talked', () => {
