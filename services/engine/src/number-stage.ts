@@ -338,6 +338,10 @@ export class NumberStage {
       if (s.device0 === device) slots |= SLOT_D0;
     }
     if ((flags & F_NIGHT) !== 0) nightCall(s, h[0], sec, (flags & F_REJECTED) === 0);
+    else if (s.pestCalls > 0 && (flags & (F_REJECTED | F_SHORT)) === 0 && s.pestCallee === h[0])
+      // A conversation by day with the person rung at night: the two talk, as family and partners do;
+      // a harasser's target does not talk with them by day.
+      s.pestCalls = Math.max(0, s.pestCalls - 2);
     // 30 bits of the callee hash: a small integer, which V8 stores in the object itself (a full 32-bit
     // hash is boxed, and every store then touches the box too).
     slowCall(s, h[0] & 0x3fffffff, sec, this.clock, (flags & F_REJECTED) === 0);

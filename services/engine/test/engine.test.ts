@@ -329,6 +329,18 @@ describe('evidence of the caller’s own', () => {
     expect(v?.level).toMatch(/MEDIUM|HIGH/);
     expect(v?.category).toBe('targeted_harassment');
     expect(v?.reasons.map((r) => r.code)).toContain('NIGHTLY_REPEATED_CALLEE');
+    // A partner rung unanswered at night the same way, but who talks with the caller by day: the
+    // two are in touch, which a harasser's target is not.
+    const partner = '+8613800000078';
+    const other = callee(78);
+    for (let n = 0; n < 2; n++) {
+      for (let k = 0; k < 2; k++)
+        engine.onCdr(cdr({ from: partner, to: other, at: night(n, k), answered: false, cause: 21 }));
+      engine.onCdr(cdr({ from: partner, to: other, at: night(n, 0) + 12 * HOUR, talkS: 240 }));
+    }
+    expect(sink.latest.get(partner)?.reasons.map((r) => r.code) ?? []).not.toContain(
+      'NIGHTLY_REPEATED_CALLEE',
+    );
     // Family abroad who get through at night do not add up.
     const family = '+447501234567';
     for (let n = 0; n < 2; n++)
