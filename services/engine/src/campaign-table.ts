@@ -1,15 +1,34 @@
+/** Bits of a number's callee-block mask (see SubjectState.calleeBlocks): a V8 small integer. */
+export const BLOCK_BITS = 30;
+
+/** The count key of the numbers with campaign evidence on `trunk` that dialled mask bit `bit`. */
+export function campaignBlockKey(trunk: string, bit: number): string {
+  return `${trunk}\n${bit}`;
+}
+
 /**
  * Thin campaigns per entry trunk across every number stage: each stage counts its own numbers
  * with campaign evidence per trunk, and a trunk with at least `minMembers` of them in all stages
  * together carries a campaign. A sum does not depend on which stage reported first, so stages
  * owned by different scorer instances (each publishing its counts) agree on the result.
+ *
+ * The same counts per callee-block bit (keys from campaignBlockKey) give the number blocks the
+ * campaign dials: a campaign works through a list, so a sizeable share of its numbers dial the
+ * same blocks, while a subscriber who happens to look like a member calls their own contacts.
  */
 export class CampaignTable {
   private readonly byPartition = new Map<number, ReadonlyMap<string, number>>();
   private readonly sums = new Map<string, number>();
   private readonly listeners: ((trunks: ReadonlySet<string>) => void)[] = [];
 
-  constructor(private readonly minMembers: number) {}
+  /**
+   * `minBlockShare`: the share of a campaign's numbers that must have dialled a block for it to
+   * count as one the campaign dials (0: every block does).
+   */
+  constructor(
+    private readonly minMembers: number,
+    private readonly minBlockShare = 0,
+  ) {}
 
   /** Called with the trunks whose campaign size changed (started, grew, shrank or ended). */
   onChange(listener: (trunks: ReadonlySet<string>) => void): void {
@@ -22,9 +41,22 @@ export class CampaignTable {
     return n >= this.minMembers ? n : 0;
   }
 
+  /**
+   * Whether every block in `mask` (a number's callee-block mask) is one the campaign entering
+   * through `trunk` dials: dialled by at least `minBlockShare` of its numbers.
+   */
+  dialsBlocks(trunk: string, mask: number): boolean {
+    const members = this.members(trunk);
+    if (members === 0) return false;
+    const need = members * this.minBlockShare;
+    for (let bit = 0, m = mask; m !== 0; bit++, m >>>= 1)
+      if ((m & 1) !== 0 && (this.sums.get(campaignBlockKey(trunk, bit)) ?? 0) < need) return false;
+    return true;
+  }
+
   /** Trunks carrying a campaign now, with their member counts. */
   *campaigns(): IterableIterator<[string, number]> {
-    for (const [trunk, n] of this.sums) if (n >= this.minMembers) yield [trunk, n];
+    for (const [trunk, n] of this.sums) if (n >= this.minMembers && !trunk.includes('\n')) yield [trunk, n];
   }
 
   /** One partition's counts as last reported (for its snapshot). */
@@ -47,13 +79,14 @@ export class CampaignTable {
     const before = this.byPartition.get(partition);
     const touched = new Set<string>([...(before?.keys() ?? []), ...counts.keys()]);
     const was = new Map<string, number>();
-    for (const trunk of touched) was.set(trunk, this.members(trunk));
+    for (const trunk of touched) if (!trunk.includes('\n')) was.set(trunk, this.members(trunk));
     for (const [trunk, n] of before ?? []) this.add(trunk, -n);
     for (const [trunk, n] of counts) this.add(trunk, n);
     if (counts.size === 0) this.byPartition.delete(partition);
     else this.byPartition.set(partition, new Map(counts));
     const changed = new Set<string>();
-    for (const trunk of touched) if (this.members(trunk) !== was.get(trunk)) changed.add(trunk);
+    for (const trunk of touched)
+      if (!trunk.includes('\n') && this.members(trunk) !== was.get(trunk)) changed.add(trunk);
     return changed;
   }
 

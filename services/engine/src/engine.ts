@@ -44,7 +44,7 @@ export class Engine {
   constructor(rules: Rules, sink: EngineSink, options: EngineOptions = {}) {
     const np = options.numberPartitions ?? 1;
     const sp = options.sourcePartitions ?? 1;
-    this.campaigns = new CampaignTable(rules.campaign.minMembers);
+    this.campaigns = new CampaignTable(rules.campaign.minMembers, rules.campaign.minBlockShare);
     const emit =
       options.emit ??
       ((o: SourceObservation, partition: number) => this.sources[partition]!.onObservation(o));

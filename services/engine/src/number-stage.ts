@@ -28,7 +28,7 @@ import { LocalClock } from './local-time.js';
 import { blockLength, nationalValue, regionLength, sharedPrefix } from './number-parts.js';
 import { blankObservation, type SourceObservation } from './observation.js';
 import { CallIds } from './call-ids.js';
-import { CampaignTable } from './campaign-table.js';
+import { BLOCK_BITS, CampaignTable, campaignBlockKey } from './campaign-table.js';
 import { TaintTable } from './taint-table.js';
 import { CalleeFilter } from './callee-filter.js';
 import { ReceivedCalls } from './received-calls.js';
@@ -183,7 +183,8 @@ export class NumberStage {
   ) {
     this.partition = options.partition ?? 0;
     this.taint = options.taint ?? new TaintTable();
-    this.campaigns = options.campaigns ?? new CampaignTable(rules.campaign.minMembers);
+    this.campaigns =
+      options.campaigns ?? new CampaignTable(rules.campaign.minMembers, rules.campaign.minBlockShare);
     this.receivedBy = options.receivedBy ?? null;
     this.taint.onChange((kind, id, tainted) => {
       if (tainted) this.implicate(kind, id);
@@ -337,9 +338,14 @@ export class NumberStage {
       if (s.device0 === device) slots |= SLOT_D0;
     }
     if ((flags & F_NIGHT) !== 0) nightCall(s, h[0], sec, (flags & F_REJECTED) === 0);
+    else if (s.pestCalls > 0 && (flags & (F_REJECTED | F_SHORT)) === 0 && s.pestCallee === h[0])
+      // A conversation by day with the person rung at night: the two talk, as family and partners do;
+      // a harasser's target does not talk with them by day.
+      s.pestCalls = Math.max(0, s.pestCalls - 2);
     // 30 bits of the callee hash: a small integer, which V8 stores in the object itself (a full 32-bit
     // hash is boxed, and every store then touches the box too).
     slowCall(s, h[0] & 0x3fffffff, sec, this.clock, (flags & F_REJECTED) === 0);
+    s.calleeBlocks |= 1 << ((h[1] >>> 0) % BLOCK_BITS);
     if (h[0] === s.lastCallee) s.calleeRepeats++;
     s.lastCallee = h[0];
     let evaluate = false;
@@ -517,11 +523,19 @@ export class NumberStage {
     );
   }
 
-  /** The campaign a number belongs to now: its trunk's member count, or 0. */
+  /**
+   * The campaign a number belongs to now: its trunk's member count, or 0. Evidence and trunk are not
+   * enough: the number must also have dialled only blocks the campaign dials (a campaign works
+   * through a list; a subscriber who looks like a member calls their own contacts).
+   */
   private campaignOf(key: string, s: SubjectState): number {
     if (s.trunk0 === '') return 0;
     const members = this.campaigns.members(s.trunk0);
-    return members > 0 && this.campaignEvidence(key, s) ? members : 0;
+    return members > 0 &&
+      this.campaignEvidence(key, s) &&
+      this.campaigns.dialsBlocks(s.trunk0, s.calleeBlocks)
+      ? members
+      : 0;
   }
 
   /**
@@ -537,7 +551,13 @@ export class NumberStage {
   }
 
   private countEvidence(counts: Map<string, number>, key: string, s: SubjectState): void {
-    if (this.campaignEvidence(key, s)) counts.set(s.trunk0, (counts.get(s.trunk0) ?? 0) + 1);
+    if (!this.campaignEvidence(key, s)) return;
+    counts.set(s.trunk0, (counts.get(s.trunk0) ?? 0) + 1);
+    for (let bit = 0, m = s.calleeBlocks; m !== 0; bit++, m >>>= 1) {
+      if ((m & 1) === 0) continue;
+      const k = campaignBlockKey(s.trunk0, bit);
+      counts.set(k, (counts.get(k) ?? 0) + 1);
+    }
   }
 
   /** Campaigns changed (in any stage): this stage's members and former members are re-scored at once. */

@@ -63,7 +63,9 @@ export const rulesSchema = z.strictObject({
    * Thin campaigns: numbers that entered through one trunk, nobody called lately, made at least
    * `minCalls` calls, at most `maxAnswerRatio` of them answered, those answered lasting
    * `maxMeanTalkSeconds` on average at most, and at least `minUnverifiedShare` unattested or
-   * attested C. `minMembers` such numbers on a trunk are a campaign.
+   * attested C. `minMembers` such numbers on a trunk are a campaign. A number is one of its members
+   * only when every number block it dialled is dialled by at least `minBlockShare` of them (the
+   * campaign's list), so a subscriber calling their own contacts through that trunk is not drafted.
    */
   campaign: z
     .strictObject({
@@ -72,6 +74,7 @@ export const rulesSchema = z.strictObject({
       maxAnswerRatio: z.number().min(0).max(1),
       maxMeanTalkSeconds: z.number().min(0).default(30),
       minUnverifiedShare: z.number().min(0).max(1),
+      minBlockShare: z.number().min(0).max(1).default(0.2),
     })
     .default({
       minMembers: 25,
@@ -79,6 +82,7 @@ export const rulesSchema = z.strictObject({
       maxAnswerRatio: 0.5,
       maxMeanTalkSeconds: 30,
       minUnverifiedShare: 0.34,
+      minBlockShare: 0.2,
     }),
   /** Calls within one clock hour that promote a number from the tiny state to the full one. */
   promoteCallsPerHour: z.number().int().min(1),

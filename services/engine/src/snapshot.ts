@@ -5,7 +5,9 @@ import type { Stage, VerdictState } from './stage.js';
 import { StateMemory } from './state-memory.js';
 import { K, SubjectState, type RichState } from './subject-state.js';
 
-const MAGIC = 0x52465335; // "RFS5": numbers' all-hours repeated-callee counters
+const MAGIC = 0x52465336; // "RFS6": numbers' callee-block masks
+/** Snapshots before the callee-block masks: restored with none, so until its next call a number is judged by its trunk alone, as then. */
+const MAGIC_V5 = 0x52465335;
 /** Snapshots before the all-hours repeated-callee counters: restored with those at zero. */
 const MAGIC_V4 = 0x52465334;
 /**
@@ -47,10 +49,12 @@ const TINY_FIELDS_V3 = [
   'calleeRepeats',
 ] as const;
 const TINY_FIELDS_V4 = [...TINY_FIELDS_V3, 'attA'] as const;
-const TINY_FIELDS = [...TINY_FIELDS_V4, 'slowCallee', 'slowCalls', 'slowDays', 'slowDay'] as const;
+const TINY_FIELDS_V5 = [...TINY_FIELDS_V4, 'slowCallee', 'slowCalls', 'slowDays', 'slowDay'] as const;
+const TINY_FIELDS = [...TINY_FIELDS_V5, 'calleeBlocks'] as const;
 /** The tiny-state fields each snapshot version wrote, in order. */
 const FIELDS_OF = new Map<number, readonly (typeof TINY_FIELDS)[number][]>([
   [MAGIC, TINY_FIELDS],
+  [MAGIC_V5, TINY_FIELDS_V5],
   [MAGIC_V4, TINY_FIELDS_V4],
   [MAGIC_V3, TINY_FIELDS_V3],
   [MAGIC_V2, TINY_FIELDS_V2],

@@ -64,7 +64,8 @@ export class SourceStage {
     options: SourceStageOptions = {},
   ) {
     this.taint = options.taint ?? new TaintTable();
-    this.campaigns = options.campaigns ?? new CampaignTable(rules.campaign.minMembers);
+    this.campaigns =
+      options.campaigns ?? new CampaignTable(rules.campaign.minMembers, rules.campaign.minBlockShare);
     this.stage = new Stage(rules, sink, sourceKind);
     this.stage.onEvict = (key) => this.forget(key);
     this.stage.onScored = (key, kind, id, level, category) => this.onScored(key, kind, id, level, category);

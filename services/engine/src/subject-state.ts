@@ -514,6 +514,11 @@ export class SubjectState {
   /** Numbers: the latest callee, and how many calls went to the same callee as the call before. */
   lastCallee = 0;
   calleeRepeats = 0;
+  /**
+   * Numbers: the number blocks their callees are in, one bit per block (its hash modulo
+   * BLOCK_BITS): which of a campaign's target blocks a would-be member dialled.
+   */
+  calleeBlocks = 0;
   pestNights = 0;
   pestLastSec = 0;
   /**

@@ -195,6 +195,20 @@ describe('evidence of the caller’s own', () => {
           trunk,
         }),
       );
+    // A subscriber of the trunk whose calls look like a member's (unanswered, unverified, each to
+    // someone new) but go to their own contacts, in another number block than the campaign's list.
+    for (let k = 0; k < 4; k++)
+      engine.onCdr(
+        cdr({
+          from: '+8618000000003',
+          to: callee(k * 17, 13_812_340_000),
+          at: T0 + k * HOUR + 10 * MIN,
+          answered: false,
+          attestation: 3,
+          carrier: 'CT',
+          trunk,
+        }),
+      );
     engine.onCdr(cdr({ from: '+8613900000050', at: T0 + 6 * HOUR }));
     engine.flush();
     expect(sink.latest.get(`trunk:${trunk}`)?.reasons.map((r) => r.code)).toContain('SRC_CAMPAIGN');
@@ -202,6 +216,7 @@ describe('evidence of the caller’s own', () => {
     expect(member?.level).toBe('MEDIUM');
     expect(member?.reasons.map((r) => r.code)).toContain('CAMPAIGN_MEMBER');
     expect(sink.latest.get('+8618000000001')?.level ?? 'NONE').toBe('NONE');
+    expect(sink.latest.get('+8618000000003')?.level ?? 'NONE').toBe('NONE');
   });
 
   it('counts a thin campaign member whose answered calls are hung up on, not a caller who talked', () => {
@@ -314,6 +329,18 @@ describe('evidence of the caller’s own', () => {
     expect(v?.level).toMatch(/MEDIUM|HIGH/);
     expect(v?.category).toBe('targeted_harassment');
     expect(v?.reasons.map((r) => r.code)).toContain('NIGHTLY_REPEATED_CALLEE');
+    // A partner rung unanswered at night the same way, but who talks with the caller by day: the
+    // two are in touch, which a harasser's target is not.
+    const partner = '+8613800000078';
+    const other = callee(78);
+    for (let n = 0; n < 2; n++) {
+      for (let k = 0; k < 2; k++)
+        engine.onCdr(cdr({ from: partner, to: other, at: night(n, k), answered: false, cause: 21 }));
+      engine.onCdr(cdr({ from: partner, to: other, at: night(n, 0) + 12 * HOUR, talkS: 240 }));
+    }
+    expect(sink.latest.get(partner)?.reasons.map((r) => r.code) ?? []).not.toContain(
+      'NIGHTLY_REPEATED_CALLEE',
+    );
     // Family abroad who get through at night do not add up.
     const family = '+447501234567';
     for (let n = 0; n < 2; n++)

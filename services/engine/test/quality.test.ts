@@ -31,9 +31,9 @@ describe('detection quality on held-out generated traffic', () => {
         expect(x.flaggedAtPeak, `${x.cls}/${x.category}`).toBe(0);
         expect(x.flaggedAtEnd, `${x.cls}/${x.category}`).toBe(0);
       }
-      // A few ordinary subscribers whose first calls look like the abuse can still touch MEDIUM for a
-      // while (docs/scoring.md, "Open gaps"); the goal is none.
-      expect(r.ordinaryFlagged).toBeLessThanOrEqual(2);
+      // Nor any ordinary subscriber on this seed (on other held-out seeds one whose first calls look
+      // like the abuse can still touch MEDIUM for a while: docs/scoring.md, "Open gaps").
+      expect(r.ordinaryFlagged).toBe(0);
       expect(
         row(r, 'harasser', 'spoofing').flaggedAtPeak / row(r, 'harasser', 'spoofing').numbers,
       ).toBeGreaterThan(0.9);

@@ -122,18 +122,34 @@ describe('snapshots from before the slow-pattern counters', () => {
     const { engine } = newEngine();
     engine.onCdr(cdr({ from: HARASSER, to: VICTIM, at: T0, answered: false }));
     const numbers = engine.numbers[0]!.snapshot();
-    // Magic, three clocks, the count; the key; 25 tiny fields, then the four new ones (RFS5 only).
+    // Magic, three clocks, the count; the key; 25 tiny fields, then the four new ones (RFS5 on)
+    // and the callee-block mask (RFS6).
     const keyAt = 4 + 3 * 8 + 4;
     const fieldsAt = keyAt + 4 + numbers.readInt32LE(keyAt);
     const newAt = fieldsAt + 25 * 8;
     expect(numbers.readDoubleLE(newAt + 8)).toBe(1); // slowCalls
-    const v4 = Buffer.concat([numbers.subarray(0, newAt), numbers.subarray(newAt + 32)]);
+    const v4 = Buffer.concat([numbers.subarray(0, newAt), numbers.subarray(newAt + 40)]);
     v4.writeInt32LE(0x52465334, 0);
     const restored = newEngine();
     restored.engine.numbers[0]!.restore(v4);
     const s = restored.engine.numbers[0]!.stage.states.get(HARASSER);
     expect(s).toMatchObject({ calls: 1, slowCallee: 0, slowCalls: 0, slowDays: 0, slowDay: 0 });
     expect(restored.engine.numbers[0]!.history.size).toBe(0);
+  });
+
+  it('restore an RFS5 number stage with no callee-block mask', () => {
+    const { engine } = newEngine();
+    engine.onCdr(cdr({ from: HARASSER, to: VICTIM, at: T0, answered: false }));
+    const numbers = engine.numbers[0]!.snapshot();
+    const keyAt = 4 + 3 * 8 + 4;
+    const maskAt = keyAt + 4 + numbers.readInt32LE(keyAt) + 29 * 8;
+    expect(numbers.readDoubleLE(maskAt)).toBeGreaterThan(0);
+    const v5 = Buffer.concat([numbers.subarray(0, maskAt), numbers.subarray(maskAt + 8)]);
+    v5.writeInt32LE(0x52465335, 0);
+    const restored = newEngine();
+    restored.engine.numbers[0]!.restore(v5);
+    const s = restored.engine.numbers[0]!.stage.states.get(HARASSER);
+    expect(s).toMatchObject({ calls: 1, slowCalls: 1, calleeBlocks: 0 });
   });
 });
 
