@@ -150,7 +150,11 @@ async function failover(
   const took = (performance.now() - killed) / 1000;
   let restore = 0;
   for (const s of [b, c])
-    restore = Math.max(restore, (await s.metric('ringfence_scorer_restore_seconds')) ?? 0);
+    for (const stage of ['number', 'source'])
+      restore = Math.max(
+        restore,
+        (await s.metric('ringfence_scorer_restore_seconds', `stage="${stage}"`)) ?? 0,
+      );
   ScorerProcess.killAll();
   return { took, restore };
 }
@@ -326,7 +330,7 @@ async function bigMove(
     if (t - lastAt > 300_000) throw new Error('the moved partition stopped for good');
     await new Promise((r) => setTimeout(r, 20));
   }
-  const restore = (await b.metric('ringfence_scorer_restore_seconds')) ?? 0;
+  const restore = (await b.metric('ringfence_scorer_restore_seconds', 'stage="number"')) ?? 0;
   ScorerProcess.killAll();
   const started = performance.now();
   const snapshots = await readTaskSnapshots(

@@ -53,7 +53,8 @@ export function scorerMetrics(registry: Registry) {
     restoreSeconds: gauge(
       registry,
       'ringfence_scorer_restore_seconds',
-      'Time the last takeover of partitions took: fencing, reading their snapshots, settling what was published after them',
+      'Time the last takeover of partitions of the stage took: fencing, reading their snapshots, settling what was published after them',
+      ['stage'],
     ),
     uncheckpointed: gauge(
       registry,

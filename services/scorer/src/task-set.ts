@@ -164,7 +164,7 @@ export class TaskSet {
     }
     await this.publishAll();
     m.activations.inc(gained.length);
-    m.restoreSeconds.set((Date.now() - started) / 1000);
+    m.restoreSeconds.set({ stage: numbers.length > 0 ? 'number' : 'source' }, (Date.now() - started) / 1000);
     this.logger.info(
       {
         numbers,

@@ -161,6 +161,9 @@ describe('several scorer instances in one group', () => {
     await feed(prefix, 'second');
     await until('the other instance owning every partition', async () => (await b.owned()) === TOTAL, 60_000);
     await allIdle([b], 180_000);
+    // Each stage's takeover reports its own time (the move bench reads the number stage's).
+    for (const stage of ['number', 'source'])
+      expect(await b.metric('ringfence_scorer_restore_seconds', `stage="${stage}"`)).toBeGreaterThan(0);
     const settled = await finalView(prefix);
     a.freeze(false);
     // On waking it learns it lost the group, or its next write is refused as fenced: it drops the
