@@ -117,6 +117,9 @@ export async function startScorer(
   let lastActivity = Date.now();
   /** Caught up and idle was confirmed since the last activity: no need to ask the broker again. */
   let idleConfirmed = false;
+  // Idle means caught up on what this instance owns, so not before every group has handed it its
+  // partitions: with the groups joined at once, one stage's partitions arrive before the other's.
+  let joined = false;
 
   const fatal = (err: unknown): void => {
     if (failed) return;
@@ -271,7 +274,7 @@ export async function startScorer(
   // the end of input), and the partitions are snapshotted so committed offsets catch up. Another
   // instance's flush changes the shared tables, which makes this one flush again.
   const tick = (): void => {
-    if (stopping || failed || tasks.size === 0) return;
+    if (stopping || failed || !joined || tasks.size === 0) return;
     void lock
       .run(async () => {
         if (stopping || failed) return;
@@ -373,6 +376,7 @@ export async function startScorer(
       await c.run({ autoCommit: false, eachBatchAutoResolve: false, eachBatch: each });
     }),
   );
+  joined = true;
 
   return {
     live: () => !failed,
