@@ -53,7 +53,7 @@ export async function startRiskApi(options: LoadConfigOptions = {}): Promise<Ris
     TOPIC_SPECS.filter((s) => s.role === 'callerRisk' || s.role === 'sourceRisk'),
   );
   await admin.disconnect();
-  const loader = await startViewLoader({ kafka, topicPrefix: config.topicPrefix, view: server.view, logger });
+  const loader = startViewLoader({ kafka, topicPrefix: config.topicPrefix, view: server.view, logger });
   // A view that stopped following is stale: fail liveness so the replica is restarted.
   live = () => loader.healthy();
   const sizeTimer = setInterval(() => {

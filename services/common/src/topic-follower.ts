@@ -1,0 +1,150 @@
+import type { Admin, Kafka, KafkaMessage } from 'kafkajs';
+import type { Logger } from 'pino';
+import { withRetry } from './retry.js';
+
+export interface FollowTopicsOptions {
+  /**
+   * How long the broker holds a fetch that finds nothing new (default 500 ms). A record is handed
+   * over as soon as it is committed; this only sets how often an idle follower asks.
+   */
+  maxWaitMs?: number;
+  /** After fetching has failed for this long (default 60 s), `healthy()` is false until a fetch succeeds. */
+  patienceMs?: number;
+}
+
+export interface TopicFollower {
+  /** Resolves once every partition has been handed over up to the end it had when following began. */
+  readonly caughtUp: Promise<void>;
+  /** False while no fetch of some topic has succeeded for `patienceMs`: what it feeds is going stale. */
+  healthy(): boolean;
+  /** Stops fetching (an idle fetch under way ends within `maxWaitMs`) and closes the connections. */
+  stop(): Promise<void>;
+}
+
+/** Handed each partition's committed records in offset order; the next fetch waits for it. */
+export type FollowHandler = (
+  topic: string,
+  partition: number,
+  messages: KafkaMessage[],
+) => void | Promise<void>;
+
+/** kafkajs's protocol error for an offset outside the log, thrown by a fetch. */
+function offsetOutOfRange(err: unknown): boolean {
+  return (err as { type?: unknown }).type === 'OFFSET_OUT_OF_RANGE';
+}
+
+/**
+ * Follows `topics` from their start for as long as it runs, read_committed, every partition by
+ * explicit assignment: no consumer group, so a replica that starts neither waits for the broker's
+ * `group.initial.rebalance.delay.ms` (3 s by default) nor makes the group coordinator work, and
+ * commits nothing (every start reads the topics again: meant for compacted topics that every
+ * replica holds whole). Each topic has its own connection, because a broker answers one request per
+ * connection at a time and an idle fetch is held `maxWaitMs`. Failed fetches (a broker restarting,
+ * a leader moving) are retried with backoff from where the follower got to, without end.
+ * Partitions added to a topic after the start are not followed.
+ */
+export function followTopics(
+  kafka: Kafka,
+  topics: readonly string[],
+  onMessages: FollowHandler,
+  logger: Logger,
+  options: FollowTopicsOptions = {},
+): TopicFollower {
+  const maxWaitMs = options.maxWaitMs ?? 500;
+  const patienceMs = options.patienceMs ?? 60_000;
+  const stopping = new AbortController();
+  const signal = stopping.signal;
+  /** "<topic>/<partition>" → the offset it must reach to be caught up. */
+  const pending = new Map<string, bigint>();
+  let topicsStarted = 0;
+  let markCaughtUp: () => void = () => undefined;
+  const caughtUp = new Promise<void>((resolve) => {
+    markCaughtUp = resolve;
+  });
+  const settleIfCaughtUp = (): void => {
+    if (pending.size === 0 && topicsStarted === topics.length) markCaughtUp();
+  };
+  const lastSuccess = new Map(topics.map((t) => [t, Date.now()]));
+  const retrying =
+    (topic: string, what: string) =>
+    (err: unknown, attempt: number): void => {
+      logger.warn({ err: (err as Error).message, topic, attempt }, `following: ${what} failed; retrying`);
+    };
+
+  const follow = async (admin: Admin, topic: string): Promise<void> => {
+    const ends = await withRetry(() => admin.fetchTopicEndsCommitted(topic), {
+      signal,
+      onRetry: retrying(topic, 'reading the ends'),
+    });
+    const next = new Map<number, string>();
+    for (const e of ends) {
+      next.set(e.partition, e.low);
+      if (BigInt(e.high) > BigInt(e.low)) pending.set(`${topic}/${e.partition}`, BigInt(e.high));
+    }
+    topicsStarted++;
+    settleIfCaughtUp();
+    lastSuccess.set(topic, Date.now());
+    while (!signal.aborted) {
+      const fetched = await withRetry(
+        () =>
+          admin.fetchPartitions({
+            topic,
+            partitions: [...next].map(([partition, offset]) => ({ partition, offset })),
+            maxWaitTime: maxWaitMs,
+          }),
+        {
+          signal,
+          onRetry: async (err, attempt) => {
+            retrying(topic, 'a fetch')(err, attempt);
+            if (!offsetOutOfRange(err)) return;
+            // The log's start moved past where this follower stood (records deleted): go on from
+            // the new start, as a consumer with auto.offset.reset=earliest would.
+            for (const e of await admin.fetchTopicEndsCommitted(topic))
+              if (BigInt(next.get(e.partition) ?? e.low) < BigInt(e.low)) next.set(e.partition, e.low);
+          },
+        },
+      );
+      lastSuccess.set(topic, Date.now());
+      for (const f of fetched) {
+        if (f.messages.length > 0) await onMessages(topic, f.partition, f.messages);
+        next.set(f.partition, f.nextOffset);
+        const id = `${topic}/${f.partition}`;
+        const target = pending.get(id);
+        if (target !== undefined && BigInt(f.nextOffset) >= target) {
+          pending.delete(id);
+          settleIfCaughtUp();
+        }
+      }
+    }
+  };
+
+  let failed = false;
+  const running = topics.map(async (topic) => {
+    const admin = kafka.admin();
+    try {
+      await withRetry(() => admin.connect(), { signal, onRetry: retrying(topic, 'connecting') });
+      await follow(admin, topic);
+    } catch (err) {
+      if (!signal.aborted) {
+        failed = true;
+        logger.error({ err, topic }, 'following stopped');
+      }
+    } finally {
+      await admin.disconnect().catch(() => undefined);
+    }
+  });
+  settleIfCaughtUp();
+  return {
+    caughtUp,
+    healthy: () => {
+      if (failed) return false;
+      const now = Date.now();
+      for (const at of lastSuccess.values()) if (now - at > patienceMs) return false;
+      return true;
+    },
+    stop: async () => {
+      stopping.abort();
+      await Promise.all(running);
+    },
+  };
+}

@@ -1,0 +1,121 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Admin, Kafka, Producer } from 'kafkajs';
+import { createLogger } from '../src/logger.js';
+import { followTopics, type TopicFollower } from '../src/topic-follower.js';
+import { testStack } from '../src/test-stack.js';
+import { until } from '../src/until.js';
+
+const stack = testStack();
+const filled = `${stack.topicPrefix}follow-filled`;
+const txn = `${stack.topicPrefix}follow-txn`;
+const empty = `${stack.topicPrefix}follow-empty`;
+const logger = createLogger('test', 'silent');
+let kafka: Kafka;
+let admin: Admin;
+let producer: Producer;
+const followers: TopicFollower[] = [];
+
+beforeAll(async () => {
+  kafka = stack.kafka();
+  admin = kafka.admin();
+  await admin.connect();
+  await admin.createTopics({
+    topics: [filled, txn, empty].map((topic) => ({ topic, numPartitions: 2, replicationFactor: 1 })),
+  });
+  producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+  await producer.connect();
+  await producer.send({
+    topic: filled,
+    messages: Array.from({ length: 40 }, (_, i) => ({ partition: i % 2, key: `k${i}`, value: String(i) })),
+  });
+});
+
+afterAll(async () => {
+  await Promise.all(followers.map((f) => f.stop()));
+  await producer?.disconnect();
+  await stack.deleteTopics();
+  await admin?.disconnect();
+});
+
+/** Starts a follower that records "<topic>/<partition>:<value>" in arrival order. */
+function follow(topics: string[], options = {}): { follower: TopicFollower; seen: string[] } {
+  const seen: string[] = [];
+  const follower = followTopics(
+    kafka,
+    topics,
+    (topic, partition, messages) => {
+      for (const m of messages) seen.push(`${topic}/${partition}:${m.value?.toString() ?? ''}`);
+    },
+    logger,
+    options,
+  );
+  followers.push(follower);
+  return { follower, seen };
+}
+
+const ofPartition = (seen: string[], topic: string, partition: number): string[] =>
+  seen.filter((s) => s.startsWith(`${topic}/${partition}:`)).map((s) => s.slice(s.indexOf(':') + 1));
+
+describe('followTopics', () => {
+  it('is caught up once every partition is read to the end it had at the start, in offset order', async () => {
+    const { follower, seen } = follow([filled, empty]);
+    await follower.caughtUp;
+    expect(seen).toHaveLength(40);
+    expect(ofPartition(seen, filled, 0)).toEqual(Array.from({ length: 20 }, (_, i) => String(2 * i)));
+    expect(ofPartition(seen, filled, 1)).toEqual(Array.from({ length: 20 }, (_, i) => String(2 * i + 1)));
+    expect(follower.healthy()).toBe(true);
+  });
+
+  it('hands over records written after it caught up, and joins no consumer group', async () => {
+    const groupsBefore = new Set((await admin.listGroups()).groups.map((g) => g.groupId));
+    const { follower, seen } = follow([filled]);
+    await follower.caughtUp;
+    await producer.send({ topic: filled, messages: [{ partition: 1, value: 'later' }] });
+    await until('the later record', () => Promise.resolve(seen.includes(`${filled}/1:later`)), 10_000);
+    const groupsAfter = (await admin.listGroups()).groups.map((g) => g.groupId);
+    expect(groupsAfter.filter((g) => !groupsBefore.has(g))).toEqual([]);
+  });
+
+  it('hands over committed transactions only, never an aborted one', async () => {
+    const { follower, seen } = follow([txn]);
+    await follower.caughtUp;
+    const txp = kafka.producer({
+      transactionalId: `${stack.topicPrefix}follow`,
+      idempotent: true,
+      maxInFlightRequests: 1,
+    });
+    await txp.connect();
+    try {
+      const aborted = await txp.transaction();
+      await aborted.send({ topic: txn, messages: [{ partition: 0, value: 'aborted' }] });
+      await aborted.abort();
+      const committed = await txp.transaction();
+      await committed.send({ topic: txn, messages: [{ partition: 0, value: 'committed' }] });
+      await committed.commit();
+    } finally {
+      await txp.disconnect();
+    }
+    await until('the committed record', () => Promise.resolve(seen.length > 0), 10_000);
+    expect(seen).toEqual([`${txn}/0:committed`]);
+  });
+
+  it('is caught up at once on empty topics, and stops while a fetch waits', async () => {
+    const { follower, seen } = follow([empty], { maxWaitMs: 200 });
+    await follower.caughtUp;
+    await follower.stop();
+    await producer.send({ topic: empty, messages: [{ partition: 0, value: 'after stop' }] });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(seen).toEqual([]);
+  });
+
+  it('turns unhealthy when a topic cannot be read for its patience, and is never caught up', async () => {
+    const { follower } = follow([`${stack.topicPrefix}follow-missing`], { patienceMs: 300 });
+    expect(follower.healthy()).toBe(true);
+    await until('unhealthy', () => Promise.resolve(!follower.healthy()), 10_000);
+    const settled = await Promise.race([
+      follower.caughtUp.then(() => 'caught up'),
+      new Promise((resolve) => setTimeout(() => resolve('waiting'), 200)),
+    ]);
+    expect(settled).toBe('waiting');
+  });
+});
