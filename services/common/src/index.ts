@@ -26,7 +26,12 @@ export {
 export { createKafka, ensureTopics, type KafkaOptions } from './kafka.js';
 export { keyPartition, murmur2 } from './key-partition.js';
 export { readToEnd, type ReadToEndOptions } from './topic-reader.js';
-export { followTopics, type FollowHandler, type FollowTopicsOptions, type TopicFollower } from './topic-follower.js';
+export {
+  followTopics,
+  type FollowHandler,
+  type FollowTopicsOptions,
+  type TopicFollower,
+} from './topic-follower.js';
 export { backoffDelay, withRetry, type RetryOptions } from './retry.js';
 export { pollUntil, pollUntilTrue, type PollOptions } from './poll-until.js';
 export {
