@@ -19,11 +19,11 @@ export class SharedTables {
   private readonly committedCounts = new Map<number, Map<string, number>>();
 
   constructor(
-    minMembers: number,
+    campaign: { readonly minMembers: number; readonly minBlockShare: number },
     private readonly sourcePartitions: number,
     private readonly owns: { numbers: (p: number) => boolean; sources: (p: number) => boolean },
   ) {
-    this.campaigns = new CampaignTable(minMembers);
+    this.campaigns = new CampaignTable(campaign.minMembers, campaign.minBlockShare);
   }
 
   /** One source-risk.v1 record: a verdict, or a tombstone (null) when the source's risk expired. */

@@ -37,7 +37,7 @@ export class TaskSet {
     private readonly logger: Logger,
     private readonly untilReachable: UntilReachable,
   ) {
-    this.tables = new SharedTables(rules.campaign.minMembers, ctx.sourcePartitions, {
+    this.tables = new SharedTables(rules.campaign, ctx.sourcePartitions, {
       numbers: (p) => this.numbers.has(p),
       sources: (p) => this.sources.has(p),
     });
