@@ -1,4 +1,4 @@
-// The record encoding and decoding that patches/kafkajs+2.2.4.patch rewrites for speed: every byte
+// What patches/kafkajs+2.2.4.patch rewrites for speed: every byte of the record encoding and decoding
 // must stay what kafkajs wrote before, and every decoded field what it read before.
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
@@ -153,5 +153,65 @@ describe('kafkajs patch: record batches', () => {
       at += 8 + size;
     }
     expect(at).toBe(buffer.length);
+  });
+});
+
+interface QueueLike {
+  push(request: object): void;
+  fulfillRequest(response: { correlationId: number; payload: Buffer; size: number }): void;
+  maybeThrottle(ms: number): void;
+  destroy(): void;
+  pending: unknown[];
+  throttleCheckTimeoutId: unknown;
+}
+const RequestQueue = kafkajs('network/requestQueue') as new (options: object) => QueueLike;
+const silent = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };
+
+describe('kafkajs patch: request queue', () => {
+  const queue = (maxInFlightRequests: number | null): QueueLike =>
+    new RequestQueue({
+      maxInFlightRequests,
+      requestTimeout: 30_000,
+      clientId: 't',
+      broker: 'b',
+      logger: silent,
+    });
+  const request = (correlationId: number, sent: number[], done: number[]): object => ({
+    entry: { correlationId, resolve: () => done.push(correlationId), reject: () => {} },
+    expectResponse: true,
+    sendRequest: () => sent.push(correlationId),
+  });
+
+  it('arms no timer while nothing waits (upstream re-armed a 1 ms timer per connection forever)', () => {
+    const q = queue(null);
+    const [sent, done] = [[] as number[], [] as number[]];
+    q.push(request(1, sent, done));
+    expect(sent).toEqual([1]);
+    q.fulfillRequest({ correlationId: 1, payload: Buffer.alloc(0), size: 0 });
+    expect(done).toEqual([1]);
+    expect(q.throttleCheckTimeoutId).toBeNull();
+    q.destroy();
+  });
+
+  it('still sends what waits: at the in-flight limit on a response, and when a throttle ends', async () => {
+    const q = queue(1);
+    const [sent, done] = [[] as number[], [] as number[]];
+    q.push(request(1, sent, done));
+    q.push(request(2, sent, done));
+    expect(sent).toEqual([1]);
+    q.fulfillRequest({ correlationId: 1, payload: Buffer.alloc(0), size: 0 });
+    expect(sent).toEqual([1, 2]);
+    q.fulfillRequest({ correlationId: 2, payload: Buffer.alloc(0), size: 0 });
+    // The check armed while request 2 waited fires once and is not re-armed.
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(q.throttleCheckTimeoutId).toBeNull();
+
+    q.maybeThrottle(30);
+    q.push(request(3, sent, done));
+    expect(sent).toEqual([1, 2]);
+    expect(q.throttleCheckTimeoutId).not.toBeNull();
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(sent).toEqual([1, 2, 3]);
+    q.destroy();
   });
 });
