@@ -1,5 +1,6 @@
-import { Action, Level, type IReason, type IRiskVerdict } from '@ringfence/proto';
+import { Action, Level, type IRiskVerdict } from '@ringfence/proto';
 import { NO_RISK, type Answer, type Block } from './answer.js';
+import { createAnswerInterner, DEFAULT_INTERN_CAP } from './answer-interner.js';
 import { evidencePatterns, numberPatterns } from './call-evidence.js';
 import type { RiskApiConfig } from './config.js';
 import { displayLabel } from './labels.js';
@@ -50,26 +51,17 @@ export type PolicyConfig = Pick<
   | 'blockReasonCode'
 >;
 
-function freezeReasons(reasons: readonly IReason[] | null | undefined): readonly IReason[] {
-  return Object.freeze(
-    (reasons ?? []).map((r): IReason =>
-      Object.freeze({
-        code: r.code ?? '',
-        value: r.value ?? 0,
-        threshold: r.threshold ?? 0,
-        window: r.window ?? '',
-        points: r.points ?? 0,
-      }),
-    ),
-  );
-}
-
 function allowAnswer(decidedBy: 'allowlist' | 'redress', updatedMs: number, expiresMs = 0): Answer {
   return Object.freeze({ ...NO_RISK, updatedMs, decidedBy, operator: true, expiresMs });
 }
 
-/** Builds the policy from configuration; the default labels from MEDIUM and never blocks. */
-export function createPolicy(config: PolicyConfig): Policy {
+/**
+ * Builds the policy from configuration; the default labels from MEDIUM and never blocks. Answers
+ * share equal reason lists, reasons and categories, up to `internCap` distinct entries (then new
+ * ones are frozen unshared): a view of millions of numbers holds each combination once.
+ */
+export function createPolicy(config: PolicyConfig, internCap = DEFAULT_INTERN_CAP): Policy {
+  const intern = createAnswerInterner(internCap);
   const labelLevel = LEVEL_BY_NAME[config.labelLevel];
   const blockLevel = config.blockLevel === 'NEVER' ? undefined : LEVEL_BY_NAME[config.blockLevel];
   const allowlist = new Set(config.allowlist);
@@ -97,14 +89,14 @@ export function createPolicy(config: PolicyConfig): Policy {
     callEvidence: number,
     expiresMs = 0,
   ): Answer => {
-    const category = verdict.category ?? '';
+    const category = intern.string(verdict.category ?? '');
     return Object.freeze({
       action,
       score: verdict.score ?? 0,
       level: verdict.level ?? Level.LEVEL_NONE,
       category,
       label: action === Action.ACTION_ALLOW ? null : displayLabel(category),
-      reasons: freezeReasons(verdict.reasons),
+      reasons: intern.reasons(verdict.reasons),
       updatedMs: Number(verdict.updatedMs ?? 0),
       block: action === Action.ACTION_BLOCK ? block : null,
       decidedBy,

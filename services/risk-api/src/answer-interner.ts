@@ -1,0 +1,71 @@
+import type { IReason } from '@ringfence/proto';
+import { NO_RISK } from './answer.js';
+
+/**
+ * Entries (reason lists, reasons and strings, each counted) the interner keeps by default. Reason
+ * values are counts and ratios near the rules' thresholds, so a carrier's lists repeat; past the cap
+ * new ones are frozen unshared, so whatever the input the tables stay under about 30 MB.
+ */
+export const DEFAULT_INTERN_CAP = 65_536;
+
+/** Shares what repeats across answers, so the view holds one copy of each (all frozen). */
+export interface AnswerInterner {
+  /** A frozen list of frozen reasons, the same array for every equal list while under the cap. */
+  reasons(reasons: readonly IReason[] | null | undefined): readonly IReason[];
+  /** The same string instance for equal strings while under the cap. */
+  string(s: string): string;
+  /** Entries held, never above the cap. */
+  size(): number;
+}
+
+// -0 keys apart from 0 so an interned reason carries exactly the value it was given.
+const num = (n: number): string => (n === 0 && 1 / n < 0 ? '-0' : String(n));
+
+// Strings go in with their length and numbers end in "|", which no number's text holds: a key reads
+// back one way only, and so does a list's key, its reasons' keys one after the other.
+const reasonKey = (r: IReason): string => {
+  const code = r.code ?? '';
+  const window = r.window ?? '';
+  return `${code.length}:${code}${window.length}:${window}${num(r.value ?? 0)}|${num(r.threshold ?? 0)}|${num(r.points ?? 0)}|`;
+};
+
+/** Builds an interner holding at most `cap` entries. */
+export function createAnswerInterner(cap = DEFAULT_INTERN_CAP): AnswerInterner {
+  const lists = new Map<string, readonly IReason[]>();
+  const reasons = new Map<string, IReason>();
+  const strings = new Map<string, string>();
+  const size = (): number => lists.size + reasons.size + strings.size;
+  const string = (s: string): string => {
+    const held = strings.get(s);
+    if (held !== undefined) return held;
+    if (size() < cap) strings.set(s, s);
+    return s;
+  };
+  const reason = (r: IReason, key: string): IReason => {
+    const held = reasons.get(key);
+    if (held !== undefined) return held;
+    const frozen: IReason = Object.freeze({
+      code: string(r.code ?? ''),
+      value: r.value ?? 0,
+      threshold: r.threshold ?? 0,
+      window: string(r.window ?? ''),
+      points: r.points ?? 0,
+    });
+    if (size() < cap) reasons.set(key, frozen);
+    return frozen;
+  };
+  return {
+    reasons(list) {
+      if (list === null || list === undefined || list.length === 0) return NO_RISK.reasons;
+      const keys = list.map(reasonKey);
+      const listKey = keys.join('');
+      const held = lists.get(listKey);
+      if (held !== undefined) return held;
+      const frozen = Object.freeze(list.map((r, i) => reason(r, keys[i]!)));
+      if (size() < cap) lists.set(listKey, frozen);
+      return frozen;
+    },
+    string,
+    size,
+  };
+}
