@@ -61,30 +61,11 @@ class GuardedCall extends ServerInterceptingCall {
   }
 
   override start(listener: InterceptingServerListener): void {
-    // Until the metadata has passed, nothing reaches the handler; a refused call never passes.
-    let passed = false;
-    this.inner.start({
-      onReceiveMetadata: (metadata) => {
-        if (this.admit(metadata)) {
-          passed = true;
-          listener.onReceiveMetadata(metadata);
-        }
-      },
-      onReceiveMessage: (message: unknown) => {
-        if (passed) listener.onReceiveMessage(message);
-      },
-      onReceiveHalfClose: () => {
-        if (passed) listener.onReceiveHalfClose();
-      },
-      onCancel: () => {
-        this.release();
-        listener.onCancel();
-      },
-    });
+    this.inner.start(new GuardListener(this, listener));
   }
 
   /** Readiness, authentication and the in-flight limit; refuses the call with its status if not. */
-  private admit(metadata: Metadata): boolean {
+  admit(metadata: Metadata): boolean {
     const { options } = this.state;
     if (!options.isReady()) {
       this.reject(new RingfenceError('UNAVAILABLE', 'risk view is still loading'));
@@ -115,7 +96,7 @@ class GuardedCall extends ServerInterceptingCall {
     this.inner.sendStatus({ ...s, metadata: null });
   }
 
-  private release(): void {
+  release(): void {
     if (this.counted) {
       this.counted = false;
       this.state.inFlight -= 1;
@@ -165,6 +146,40 @@ class GuardedCall extends ServerInterceptingCall {
 
   override getMetricsRecorder(): PerRequestMetricRecorder {
     return this.inner.getMetricsRecorder();
+  }
+}
+
+/**
+ * What a GuardedCall hands the next call to hear from the client: one object per call, where a
+ * literal of arrow functions would allocate four closures and their context besides. Until the
+ * metadata has passed, nothing reaches the handler; a refused call never passes.
+ */
+class GuardListener implements InterceptingServerListener {
+  private passed = false;
+
+  constructor(
+    private readonly call: GuardedCall,
+    private readonly next: InterceptingServerListener,
+  ) {}
+
+  onReceiveMetadata(metadata: Metadata): void {
+    if (this.call.admit(metadata)) {
+      this.passed = true;
+      this.next.onReceiveMetadata(metadata);
+    }
+  }
+
+  onReceiveMessage(message: unknown): void {
+    if (this.passed) this.next.onReceiveMessage(message);
+  }
+
+  onReceiveHalfClose(): void {
+    if (this.passed) this.next.onReceiveHalfClose();
+  }
+
+  onCancel(): void {
+    this.call.release();
+    this.next.onCancel();
   }
 }
 

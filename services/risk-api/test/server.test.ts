@@ -331,6 +331,24 @@ describe('risk-api gRPC server', () => {
     expect((await c.check({ calling: SCAMMER, called: '1' })).action).toBe(Action.ACTION_LABEL);
   });
 
+  it('frees the in-flight slot of a stream the client cancels', async () => {
+    const stream = (
+      c.client as unknown as Record<
+        string,
+        (md: unknown) => ClientDuplexStream<ICheckBatchRequest, ICheckBatchResponse>
+      >
+    )['CheckStream']!.call(c.client, c.metadata());
+    stream.on('data', () => undefined);
+    stream.on('error', () => undefined);
+    const answered = new Promise((resolve) => stream.once('data', resolve));
+    stream.write({ checks: [{ calling: SCAMMER, called: '1' }] });
+    await answered;
+    expect(server.inFlight()).toBe(1);
+    stream.cancel();
+    await expect.poll(() => server.inFlight()).toBe(0);
+    expect((await c.check({ calling: SCAMMER, called: '1' })).action).toBe(Action.ACTION_LABEL);
+  });
+
   it('answers a bad check on a stream with its own error and keeps the stream open', async () => {
     const stream = (
       c.client as unknown as Record<
