@@ -22,6 +22,7 @@ import { consoleConfigSchema } from '../services/console/src/config.js';
 import { exporterConfigSchema } from '../services/exporter/src/config.js';
 import { ingestServiceConfig } from '../services/ingest/src/config.js';
 import { riskApiConfigSchema } from '../services/risk-api/src/config.js';
+import { RISK_API_NODE_FLAGS } from '../services/risk-api/src/node-flags.js';
 import { scorerConfigSchema } from '../services/scorer/src/config.js';
 import { sinkConfigSchema } from '../services/sink/src/config.js';
 
@@ -42,9 +43,17 @@ const SCHEMAS: Record<string, z.ZodObject<Record<string, z.ZodType>>> = {
   'cli db': dbConfigSchema,
 };
 
-function programOf(command: unknown): string | undefined {
+/** The node flags before the script in a container's command. */
+function nodeFlagsOf(command: unknown): string[] {
   const parts = Array.isArray(command) ? command.map(String) : [];
-  if (parts[0] !== 'node') return undefined;
+  const end = parts.findIndex((p, i) => i > 0 && !p.startsWith('--'));
+  return parts.slice(1, end < 0 ? parts.length : end);
+}
+
+function programOf(command: unknown): string | undefined {
+  const all = Array.isArray(command) ? command.map(String) : [];
+  if (all[0] !== 'node') return undefined;
+  const parts = ['node', ...all.slice(1 + nodeFlagsOf(all).length)];
   if (parts[1] === 'services/cli/dist/index.js') return `cli ${parts[2] ?? ''}`;
   return /^services\/([a-z-]+)\/dist\/index\.js$/.exec(parts[1] ?? '')?.[1];
 }
@@ -108,6 +117,13 @@ describe('deploy/compose.yaml', () => {
         .map(([, v]) => String(v));
       for (const p of s.ports ?? []) expect(listening, `${name}: port ${p}`).toContain(p.split(':').pop());
     }
+  });
+
+  it('runs the risk-api with its node flags, and nothing else with node flags', () => {
+    for (const [name, s] of ours)
+      expect(nodeFlagsOf(s.command), name).toEqual(
+        programOf(s.command) === 'risk-api' ? RISK_API_NODE_FLAGS : [],
+      );
   });
 
   it('keeps Kafka data in the mounted volume', () => {
@@ -248,6 +264,15 @@ describe('deploy/k8s', () => {
       expect(Model, `${d.kind} ${d.metadata.name}: ${d.apiVersion}`).toBeDefined();
       expect(() => new Model!(d).validate(), `${d.kind} ${d.metadata.name}`).not.toThrow();
     }
+  });
+
+  it('runs the risk-api with its node flags, and nothing else with node flags', () => {
+    const commands = podSpecs.flatMap(({ spec }) => spec.containers.map((c) => c.command));
+    expect(commands.map(programOf)).toContain('risk-api');
+    for (const command of commands)
+      expect(nodeFlagsOf(command), String(command)).toEqual(
+        programOf(command) === 'risk-api' ? RISK_API_NODE_FLAGS : [],
+      );
   });
 
   it('refers only to ConfigMaps, Secrets and keys that exist, and to volumes the pod has', () => {

@@ -4,7 +4,7 @@
 // path could at best gain. The servers run here, the load generator in a separate process on
 // loopback; both share the machine's cores (2 on the reference machine), so client cost is inside
 // every figure. The load generator's own CPU per call is measured too (grpc-js client vs raw client).
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Http2Server } from 'node:http2';
 import { Session } from 'node:inspector';
@@ -15,8 +15,26 @@ import { fileURLToPath } from 'node:url';
 import { Server, ServerCredentials, type ServerUnaryCall, type sendUnaryData } from '@grpc/grpc-js';
 import { createLogger, Registry } from '@ringfence/common';
 import { Level, riskv1, SubjectKind, type ICheckRequest } from '@ringfence/proto';
-import { createDecider, createPolicy, riskApiConfigSchema, RiskView, startRiskServer } from '../src/index.js';
+import {
+  createDecider,
+  createPolicy,
+  RISK_API_NODE_FLAGS,
+  riskApiConfigSchema,
+  RiskView,
+  startRiskServer,
+} from '../src/index.js';
 import { highestHeld, ladderRates, medianLadder, type Step } from './ladder.js';
+
+// The servers run with the node flags the risk-api is deployed with (the echo baselines share them):
+// started without them, this file runs itself again with them.
+if (!RISK_API_NODE_FLAGS.every((f) => process.execArgv.includes(f))) {
+  const self = spawnSync(
+    process.execPath,
+    [...process.execArgv, ...RISK_API_NODE_FLAGS, fileURLToPath(import.meta.url)],
+    { stdio: 'inherit' },
+  );
+  process.exit(self.status ?? 1);
+}
 
 const TOKEN = 'bench-switch-token-0123456789';
 const quick = process.env['BENCH_QUICK'] === '1';
@@ -290,7 +308,7 @@ const ladderNote = (steps: Step[]): string =>
         (s.errors + s.shed > 0 ? ` (${s.errors} errors, ${s.shed} shed)` : ''),
     )
     .join(', ');
-const shared = `load generator in a separate process on loopback, sharing the same cores as the server; 1-min load average ${round(loadAtStart, 1)} at start, ${round(loadavg()[0], 1)} at end`;
+const shared = `servers (risk-api and both echoes) run with ${RISK_API_NODE_FLAGS.join(' ')}, as the risk-api is deployed; load generator in a separate process on loopback, sharing the same cores as the server; 1-min load average ${round(loadAtStart, 1)} at start, ${round(loadavg()[0], 1)} at end`;
 const clientCpu = (steps: Step[]): number => median(steps.map((s) => s.clientCpuUs));
 const h2k = at(h2Ladder, 2_000);
 

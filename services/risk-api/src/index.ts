@@ -14,6 +14,7 @@ export { grpcStatusFor, toGrpcStatus } from './status-map.js';
 export { RISK_SERVICE_NAME, riskServiceDefinition } from './service-definition.js';
 export { NO_RISK, type Answer, type Block } from './answer.js';
 export { displayLabel, type DisplayText } from './labels.js';
+export { RISK_API_NODE_FLAGS } from './node-flags.js';
 
 // Run as a service when this file is the process entry (directly or through the bin symlink).
 const entry = process.argv[1];

@@ -1,3 +1,4 @@
+import { RISK_API_NODE_FLAGS } from '@ringfence/risk-api';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -72,7 +73,10 @@ export function mainJobPlan(o: MainJobOptions): MainJobPlan {
   const service = (name: MainJobService, extra: NodeJS.ProcessEnv = {}): ChildSpec =>
     node(
       name,
-      [join(o.repo, 'services', name, 'dist', 'index.js')],
+      [
+        ...(name === 'risk-api' ? RISK_API_NODE_FLAGS : []),
+        join(o.repo, 'services', name, 'dist', 'index.js'),
+      ],
       { OPS_PORT: String(ports.ops[name]), ...extra },
       true,
     );

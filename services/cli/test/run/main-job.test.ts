@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MAIN_JOB_PORTS, mainJobPlan } from '../../src/run/main-job.js';
 import { MAIN_JOB_SWITCH, mainJobFiles } from '../../src/run/main-job-files.js';
+import { RISK_API_NODE_FLAGS } from '@ringfence/risk-api';
 
 const OPTIONS = {
   repo: '/repo',
@@ -40,5 +41,14 @@ describe('the main job plan', () => {
     expect(plan.banner.join('\n')).toContain(
       'RISK_API_TOKEN=switch-token-0123456789 npx ringfence risk check',
     );
+  });
+
+  it('starts the risk-api with its node flags, and no other service with them', () => {
+    const plan = mainJobPlan(OPTIONS);
+    const risk = plan.services.find((s) => s.name === 'risk-api');
+    expect(risk?.args.slice(0, RISK_API_NODE_FLAGS.length)).toEqual([...RISK_API_NODE_FLAGS]);
+    expect(risk?.args.at(-1)).toMatch(/services\/risk-api\/dist\/index\.js$/);
+    for (const s of plan.services.filter((x) => x.name !== 'risk-api'))
+      for (const flag of RISK_API_NODE_FLAGS) expect(s.args, s.name).not.toContain(flag);
   });
 });
