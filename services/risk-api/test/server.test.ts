@@ -34,6 +34,14 @@ describe('risk-api gRPC server', () => {
   let server: RiskServer;
   let registry: Registry;
   let c: RawClient;
+  /** A CheckStream call on the raw client (its generated type has no method for it). */
+  const openCheckStream = (): ClientDuplexStream<ICheckBatchRequest, ICheckBatchResponse> =>
+    (
+      c.client as unknown as Record<
+        string,
+        (md: unknown) => ClientDuplexStream<ICheckBatchRequest, ICheckBatchResponse>
+      >
+    )['CheckStream']!.call(c.client, c.metadata());
 
   beforeAll(async () => {
     ({ server, registry } = await startTestServer({ allowlist: [ALLOWED], maxInFlight: 2 }));
@@ -222,12 +230,7 @@ describe('risk-api gRPC server', () => {
     expect([one.action, one.decidedBy]).toEqual([Action.ACTION_LABEL, 'device']);
     const batch = await c.checkBatch({ checks: [req, { ...req, callingDevice: '' }] });
     expect(batch.results?.map((r) => r.decidedBy)).toEqual(['device', '']);
-    const stream = (
-      c.client as unknown as Record<
-        string,
-        (md: unknown) => ClientDuplexStream<ICheckBatchRequest, ICheckBatchResponse>
-      >
-    )['CheckStream']!.call(c.client, c.metadata());
+    const stream = openCheckStream();
     const answer = new Promise<ICheckBatchResponse>((resolve) => stream.once('data', resolve));
     const closed = new Promise((resolve) => stream.on('status', resolve));
     stream.on('data', () => undefined);
@@ -255,12 +258,7 @@ describe('risk-api gRPC server', () => {
       checks: [home, roaming, { ...home, callingLocation: CallingLocation.CALLING_LOCATION_UNSPECIFIED }],
     });
     expect(batch.results?.map((r) => r.decidedBy)).toEqual(['trunk', '', '']);
-    const stream = (
-      c.client as unknown as Record<
-        string,
-        (md: unknown) => ClientDuplexStream<ICheckBatchRequest, ICheckBatchResponse>
-      >
-    )['CheckStream']!.call(c.client, c.metadata());
+    const stream = openCheckStream();
     const answer = new Promise<ICheckBatchResponse>((resolve) => stream.once('data', resolve));
     const closed = new Promise((resolve) => stream.on('status', resolve));
     stream.on('data', () => undefined);
@@ -271,12 +269,7 @@ describe('risk-api gRPC server', () => {
   });
 
   it('answers batches on a bidi stream, and sheds calls above the in-flight limit', async () => {
-    const stream = (
-      c.client as unknown as Record<
-        string,
-        (md: unknown) => ClientDuplexStream<ICheckBatchRequest, ICheckBatchResponse>
-      >
-    )['CheckStream']!.call(c.client, c.metadata());
+    const stream = openCheckStream();
     const answers: ICheckBatchResponse[] = [];
     const got = (n: number): Promise<void> =>
       new Promise((resolve) => {
@@ -307,12 +300,7 @@ describe('risk-api gRPC server', () => {
     ]);
 
     // Two open streams fill maxInFlight=2: a third call is shed, not queued.
-    const second = (
-      c.client as unknown as Record<
-        string,
-        (md: unknown) => ClientDuplexStream<ICheckBatchRequest, ICheckBatchResponse>
-      >
-    )['CheckStream']!.call(c.client, c.metadata());
+    const second = openCheckStream();
     second.on('data', () => undefined);
     const pong = new Promise((resolve) => second.once('data', resolve));
     second.write({ checks: [{ calling: SCAMMER, called: '1' }] });
@@ -332,12 +320,7 @@ describe('risk-api gRPC server', () => {
   });
 
   it('frees the in-flight slot of a stream the client cancels', async () => {
-    const stream = (
-      c.client as unknown as Record<
-        string,
-        (md: unknown) => ClientDuplexStream<ICheckBatchRequest, ICheckBatchResponse>
-      >
-    )['CheckStream']!.call(c.client, c.metadata());
+    const stream = openCheckStream();
     stream.on('data', () => undefined);
     stream.on('error', () => undefined);
     const answered = new Promise((resolve) => stream.once('data', resolve));
@@ -350,12 +333,7 @@ describe('risk-api gRPC server', () => {
   });
 
   it('answers a bad check on a stream with its own error and keeps the stream open', async () => {
-    const stream = (
-      c.client as unknown as Record<
-        string,
-        (md: unknown) => ClientDuplexStream<ICheckBatchRequest, ICheckBatchResponse>
-      >
-    )['CheckStream']!.call(c.client, c.metadata());
+    const stream = openCheckStream();
     const answers: ICheckBatchResponse[] = [];
     const two = new Promise<void>((resolve, reject) => {
       stream.on('data', (m: ICheckBatchResponse) => {
