@@ -103,6 +103,20 @@ function fastPathFor(region: string): FastPath | null {
   return fp;
 }
 
+const scratch = Buffer.allocUnsafe(64);
+
+/**
+ * `s` as one flat string. V8 keeps a concatenation of 13 or more characters (every E.164 number) as
+ * a pair of pointers to its parts; each hash, comparison or character read of it, on every call
+ * that number makes or receives, then chases those pointers. A normalised number is built once and
+ * read millions of times, so it is copied into one piece here (E.164 is ASCII, latin1 is exact).
+ */
+function flat(s: string): string {
+  if (s.length >= scratch.length) return s;
+  const n = scratch.write(s, 0, 'latin1');
+  return scratch.toString('latin1', 0, n);
+}
+
 const FORMATTING = /[\s\-().]/g;
 const DIGITS = /^\+?\d+$/;
 
@@ -136,7 +150,7 @@ function fast(raw: string, text: string, region: string): NormalisedNumber | und
     national = canonical;
   }
   if (!fp.mobile.test(national) || !fp.national.test(national)) return undefined;
-  return Object.freeze({ raw, e164: `+${fp.callingCode}${national}`, valid: true });
+  return Object.freeze({ raw, e164: flat(`+${fp.callingCode}${national}`), valid: true });
 }
 
 function slow(raw: string, text: string, region: string): NormalisedNumber {
@@ -147,7 +161,7 @@ function slow(raw: string, text: string, region: string): NormalisedNumber {
     parsed = undefined;
   }
   if (parsed === undefined) return Object.freeze({ raw, e164: '', valid: false });
-  return Object.freeze({ raw, e164: parsed.number, valid: parsed.isValid() });
+  return Object.freeze({ raw, e164: flat(parsed.number), valid: parsed.isValid() });
 }
 
 /**

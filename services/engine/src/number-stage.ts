@@ -461,8 +461,12 @@ export class NumberStage {
     return name;
   }
 
-  /** Calls of a number through its remembered trunks and device that are flagged now. */
-  private taintedCalls(s: SubjectState): [number, number] {
+  /** What taintedCalls() found: calls through flagged trunks, and through a flagged device. */
+  private taintedVia = 0;
+  private taintedDev = 0;
+
+  /** Counts a number's calls through its remembered trunks and device that are flagged now (no tuple: hot). */
+  private taintedCalls(s: SubjectState): void {
     const r = s.rich;
     let via = 0;
     let dev = 0;
@@ -470,19 +474,22 @@ export class NumberStage {
     if (s.trunk0 !== '' && trunks.has(s.trunk0)) via += r !== null ? r.slotCalls(C_T0) : s.nT0;
     if (s.trunk1 !== '' && trunks.has(s.trunk1)) via += r !== null ? r.slotCalls(C_T1) : s.nT1;
     if (s.device0 !== '' && this.taint.devices.has(s.device0)) dev = r !== null ? r.slotCalls(C_D0) : s.nD0;
-    return [via, dev];
+    this.taintedVia = via;
+    this.taintedDev = dev;
   }
 
   /** True when a number made calls through a source flagged now. */
   tainted(s: SubjectState): boolean {
     if (this.taint.size === 0) return false;
-    const [via, dev] = this.taintedCalls(s);
-    return via > 0 || dev > 0;
+    this.taintedCalls(s);
+    return this.taintedVia > 0 || this.taintedDev > 0;
   }
 
   /** Number-only features, looked up at scoring time: taint shares and calls received. */
   private decorate(key: string, s: SubjectState, f: Float64Array): void {
-    const [via, dev] = this.taintedCalls(s);
+    this.taintedCalls(s);
+    const via = this.taintedVia;
+    const dev = this.taintedDev;
     const att = s.rich !== null ? s.rich.qTotal[0]! : s.calls;
     f[SPOOFING_SHARE] = att > 0 ? Math.min(1, via / att) : 0;
     f[DEVICE_SHARE] = att > 0 ? Math.min(1, dev / att) : 0;
@@ -546,7 +553,7 @@ export class NumberStage {
    */
   detectCampaigns(): void {
     const counts = new Map<string, number>();
-    for (const [key, s] of this.stage.states) this.countEvidence(counts, key, s);
+    this.stage.states.forEach((s, key) => this.countEvidence(counts, key, s));
     this.campaigns.update(this.partition, counts);
   }
 
@@ -562,10 +569,10 @@ export class NumberStage {
 
   /** Campaigns changed (in any stage): this stage's members and former members are re-scored at once. */
   private onCampaigns(trunks: ReadonlySet<string>): void {
-    for (const [key, s] of this.stage.states) {
+    this.stage.states.forEach((s, key) => {
       if (trunks.has(s.trunk0) && (this.stage.verdicts.has(key) || this.campaignOf(key, s) > 0))
         this.stage.evaluate(key, s, s.lastSec * 1000);
-    }
+    });
   }
 
   /**
@@ -574,10 +581,10 @@ export class NumberStage {
    * rare (a source's level or category changing), so a pass over the stage costs little.
    */
   private implicate(kind: SubjectKindName, id: string): void {
-    for (const [key, s] of this.stage.states) {
+    this.stage.states.forEach((s, key) => {
       const used = kind === 'device' ? s.device0 === id : s.trunk0 === id || s.trunk1 === id;
       if (used) this.stage.evaluate(key, s, s.lastSec * 1000);
-    }
+    });
   }
 
   /**

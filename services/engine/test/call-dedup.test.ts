@@ -75,6 +75,30 @@ describe('call_id deduplication', () => {
     expect(copy.add(at + 26 * 3600, 'c')).toBe(false);
     expect(() => copy.fromBytes(new Uint8Array(6))).toThrow(/wrong size/);
   });
+
+  it('keeps every id of a busy hour as its table grows, in the order a snapshot writes them', () => {
+    const ids = new CallIds();
+    const at = Math.floor(T0 / 3_600_000) * 3600;
+    const n = 50_000;
+    let added = 0;
+    for (let i = 0; i < n; i++) if (ids.add(at + (i % 3600), `call-${i}`)) added++;
+    expect(added).toBe(n);
+    expect(ids.size).toBe(n);
+    let resent = 0;
+    for (let i = 0; i < n; i += 7) if (!ids.add(at, `call-${i}`)) resent++;
+    expect(resent).toBe(Math.ceil(n / 7));
+    const bytes = ids.toBytes();
+    const copy = new CallIds();
+    copy.fromBytes(bytes);
+    expect(copy.size).toBe(n);
+    expect(copy.toBytes().equals(bytes)).toBe(true);
+    expect(copy.add(at, 'call-49999')).toBe(false);
+    expect(copy.add(at, 'call-50000')).toBe(true);
+    // A new hour in the slot starts it empty, with the table it grew to.
+    expect(copy.add(at + 26 * 3600, 'call-0')).toBe(true);
+    expect(copy.add(at + 26 * 3600, 'call-0')).toBe(false);
+    expect(copy.size).toBe(1);
+  });
 });
 
 describe('a file replayed gives the same verdicts as once', () => {
