@@ -2,6 +2,8 @@ import './long-as-number.js';
 import { fileURLToPath } from 'node:url';
 import { ringfence } from './gen/ringfence.js';
 
+export { readDelimitedEnd, readVarint, writeVarint } from './wire.js';
+
 export const cdrv1 = ringfence.cdr.v1;
 export const riskv1 = ringfence.risk.v1;
 export const feedbackv1 = ringfence.feedback.v1;

@@ -1,5 +1,4 @@
-import { cdrv1, type ICallDetailRecord, type INumber } from '@ringfence/proto';
-import { readDelimitedEnd, readVarint } from './wire.js';
+import { cdrv1, readDelimitedEnd, readVarint, type ICallDetailRecord, type INumber } from '@ringfence/proto';
 
 /**
  * A ringfence.cdr.v1.Number as the engine reads it: `raw` is decoded only when `e164` is empty,

@@ -1,4 +1,11 @@
-import { FeedbackAction, feedbackv1, riskv1 } from '@ringfence/proto';
+import {
+  FeedbackAction,
+  feedbackv1,
+  readDelimitedEnd,
+  readVarint,
+  riskv1,
+  writeVarint,
+} from '@ringfence/proto';
 import {
   KIND_TO_PROTO,
   LEVEL_TO_PROTO,
@@ -12,7 +19,6 @@ import {
   type SubjectKindName,
   type Verdict,
 } from '@ringfence/engine';
-import { readDelimitedEnd, readVarint, writeVarint } from './wire.js';
 
 const PROTO_TO_KIND = new Map<number, SubjectKindName>(
   Object.entries(KIND_TO_PROTO).map(([k, v]) => [v, k as SubjectKindName]),

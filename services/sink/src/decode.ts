@@ -3,6 +3,7 @@ import { cdrv1, feedbackv1, riskv1 } from '@ringfence/proto';
 import {
   alertRow,
   appendCdr,
+  appendCdrMessage,
   complaintRow,
   feedbackRow,
   riskChangeRow,
@@ -30,6 +31,8 @@ export type EventRole = Exclude<SinkRole, 'cdr'>;
  * on bytes that are not a CallDetailRecord and on a record without call_id.
  */
 export function appendCdrRow(out: RowBinaryBuilder, value: Buffer): void {
+  // Nearly every record is copied straight from its bytes; the rest is decoded in full.
+  if (appendCdrMessage(out, value)) return;
   const c = cdrv1.CallDetailRecord.decode(value);
   // call_id is the dedup key; a record without one cannot be counted exactly, so it is refused.
   if (c.callId === '') throw new RingfenceError('INVALID_ARGUMENT', 'CDR without call_id');

@@ -44,6 +44,7 @@ export {
   type SubjectKindName,
 } from './rows.js';
 export { CDR_COLUMNS, appendCdr, encodeCdrs, insertCdrBytes, insertCdrs } from './cdr-insert.js';
+export { appendCdrMessage } from './cdr-transcoder.js';
 export {
   ROW_BINARY_CHUNK_BYTES,
   RowBinaryBuilder,

@@ -1,5 +1,5 @@
-// Protocol-buffers wire primitives for the hand-written codecs (observation packs, the scoring
-// subset of cdr.v1). Varints go up to 2^53 with arithmetic, not bit operators: uint64 fields such as
+// Protocol-buffers wire primitives for the hand-written codecs (the scorer's observation packs and
+// scoring subset of cdr.v1, the store's cdr.v1 → RowBinary transcoder). Varints go up to 2^53 with arithmetic, not bit operators: uint64 fields such as
 // offsets and times pass 32 bits.
 
 /** Writes `v` (0 to 2^53) as a varint at `pos`; returns the position after it. */

@@ -1,4 +1,4 @@
-import { scorerv1 } from '@ringfence/proto';
+import { scorerv1 } from '../src/index.js';
 import { describe, expect, it } from 'vitest';
 import { readDelimitedEnd, readVarint, writeVarint } from '../src/wire.js';
 
