@@ -1,28 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { Attestation, Media, cdrv1, writeVarint, type ICallDetailRecord } from '@ringfence/proto';
+import type { Attestation, Media } from '@ringfence/proto';
+import { cdrv1, writeVarint, type ICallDetailRecord } from '@ringfence/proto';
 import { RowBinaryBuilder, appendCdr, appendCdrMessage, joinChunks } from '../src/index.js';
+import { T0, records } from './cdr-records.js';
 
-const T0 = Date.UTC(2026, 10, 20);
-
+// The record with every field set, with a release cause past 16 bits, a two-byte string length and a location.
 const full: ICallDetailRecord = {
-  callId: 'c-1',
-  switchId: 'sw1',
-  setupTimeMs: T0 + 1_234,
-  answerTimeMs: T0 + 5_000,
-  releaseTimeMs: T0 + 65_000,
-  calling: { raw: '013800000001', e164: '+8613800000001', valid: true },
-  called: { raw: '13900000002', e164: '+8613900000002', valid: true },
-  asserted: { raw: '+8613800000009', e164: '', valid: false },
-  ingressTrunk: 'trunk-1',
-  ingressCarrier: 'ON-NET',
-  egressTrunk: 'out-2',
+  ...records[0],
   releaseCause: 70_000,
-  media: Media.MEDIA_VIDEO,
-  attestation: Attestation.ATTESTATION_C,
-  origid: 'orig',
-  deviceId: '350000000000001',
   cellId: 'x'.repeat(300),
-  ingestTimeMs: T0 + 70_000,
   callingLocation: 2,
 };
 
