@@ -18,20 +18,27 @@ const CELL_ID = 7;
 // Per number (calling, called, asserted): raw, then e164.
 const NUMBERS = 8;
 const SLOTS = NUMBERS + 6;
-/** Top-level string fields' slots by field number (0: not a string field). */
-const STRING_SLOT = [-1, CALL_ID, SWITCH_ID, -1, -1, -1, -1, -1, -1, INGRESS_TRUNK, INGRESS_CARRIER];
-STRING_SLOT[11] = EGRESS_TRUNK;
-STRING_SLOT[15] = ORIGID;
-STRING_SLOT[16] = DEVICE_ID;
-STRING_SLOT[17] = CELL_ID;
+/** Top-level string fields' slots by field number; -1 for the other fields. */
+const STRING_SLOT = new Int8Array(20).fill(-1);
+for (const [field, slot] of [
+  [1, CALL_ID],
+  [2, SWITCH_ID],
+  [9, INGRESS_TRUNK],
+  [10, INGRESS_CARRIER],
+  [11, EGRESS_TRUNK],
+  [15, ORIGID],
+  [16, DEVICE_ID],
+  [17, CELL_ID],
+] as const)
+  STRING_SLOT[field] = slot;
 
 /** Thrown inside the fast path for anything it leaves to the full decoder; never escapes. */
 class Unusual extends Error {}
 const UNUSUAL = new Unusual();
 
 /**
- * The one message being read: ranges and numbers, reused from call to call (the sink appends one
- * row at a time, on one thread).
+ * The string ranges of the message being read and the read position, reused from call to call: the
+ * sink appends one row at a time, on one thread, and a message costs no allocation.
  */
 const ranges = new Int32Array(SLOTS * 2);
 const at = { pos: 0 };
