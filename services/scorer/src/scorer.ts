@@ -73,8 +73,8 @@ export interface ScorerOptions {
  * that partition. Any number of instances share the partitions (docs/scaling.md). What crosses
  * partitions travels through Kafka: observations to the source stages, calls received to the
  * callee's partition, and two tables every instance follows in full, with no consumer group
- * (source verdicts, campaign counts). Each task snapshots on its own, with its own transactional producer, so a partition
- * moves alone and its previous owner is fenced for it alone.
+ * (source verdicts, campaign counts). Each task snapshots on its own, with its own transactional
+ * producer, so a partition moves alone and its previous owner is fenced for it alone.
  */
 export async function startScorer(
   config: ScorerConfig,
