@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Admin, Kafka, Message } from 'kafkajs';
@@ -9,7 +10,11 @@ import { freePort, scrapeMetrics, sumMetric, until, type TestStack } from '@ring
 import { subjectKey, type Verdict } from '@ringfence/engine';
 import { cdrv1, riskv1 } from '@ringfence/proto';
 
-const LOG_DIR = process.env['SCORER_LOG_DIR'];
+// Every scorer logs at info to a file: SCORER_LOG_DIR keeps them there; by default a temp folder,
+// read back when a wait times out (a failed run's story, in the test's own error).
+const LOG_DIR = process.env['SCORER_LOG_DIR'] ?? mkdtempSync(join(tmpdir(), 'rf-scorer-logs-'));
+/** Log lines of kafkajs's request tracing: noise in a failure's story. */
+const NOISE = /"msg":"(Response|Request) /;
 const ENTRY = fileURLToPath(new URL('../dist/index.js', import.meta.url));
 const LEVELS = ['NONE', 'LOW', 'MEDIUM', 'HIGH'] as const;
 const KINDS = ['', 'number', 'trunk', 'carrier', 'device'] as const;
@@ -74,8 +79,10 @@ export async function produceInput(
 export class ScorerProcess {
   /** Every scorer started and not yet reaped, so a failed test leaves no process behind. */
   static readonly running = new Set<ChildProcess>();
+  private static started = 0;
   private child: ChildProcess | undefined;
   private port = 0;
+  private logPath: string | undefined;
 
   constructor(
     private readonly stack: TestStack,
@@ -84,18 +91,22 @@ export class ScorerProcess {
 
   async start(): Promise<void> {
     this.port = await freePort();
-    this.child = spawn(process.execPath, [ENTRY], {
-      env: this.stack.env({
-        ...this.env,
-        OPS_PORT: String(this.port),
-        ...(LOG_DIR === undefined ? {} : { LOG_LEVEL: 'info' }),
-      }),
-      // SCORER_LOG_DIR=dir keeps each scorer's log there (a failed run's story).
-      stdio: ['ignore', LOG_DIR === undefined ? 'ignore' : 'pipe', 'inherit'],
-    });
+    this.logPath = join(LOG_DIR, `scorer-${process.pid}-${++ScorerProcess.started}.log`);
+    // Straight into the file: a pipe would stall the scorer's logging while the test is busy.
+    const log = openSync(this.logPath, 'a');
+    try {
+      this.child = spawn(process.execPath, [ENTRY], {
+        env: this.stack.env({ ...this.env, OPS_PORT: String(this.port), LOG_LEVEL: 'info' }),
+        stdio: ['ignore', log, 'inherit'],
+        // A process group of its own: a frozen (stopped) instance in the test runner's group got
+        // SIGHUP from the kernel and died when the shell that started the run exited, since a
+        // group left orphaned with a stopped member is hung up.
+        detached: true,
+      });
+    } finally {
+      closeSync(log);
+    }
     const child = this.child;
-    if (LOG_DIR !== undefined)
-      child.stdout?.pipe(createWriteStream(join(LOG_DIR, `scorer-${child.pid}.log`)));
     ScorerProcess.running.add(child);
     child.once('exit', () => ScorerProcess.running.delete(child));
     // Until it listens, its port is free for the next instance's freePort() too.
@@ -107,6 +118,39 @@ export class ScorerProcess {
       },
       60_000,
     );
+  }
+
+  /**
+   * What the instance reports now and the last lines of its log (request tracing left out): told
+   * when a wait for it times out.
+   */
+  async describe(lines = 40): Promise<string> {
+    const text = await scrapeMetrics(this.port);
+    const pick = (name: string): string => (text === undefined ? 'no answer' : String(sumMetric(text, name)));
+    const figures = [
+      'idle',
+      'active',
+      'uncheckpointed',
+      'activations_total',
+      'restarts_total',
+      'records_total',
+    ]
+      .map((n) => `${n}=${pick(`ringfence_scorer_${n}`)}`)
+      .join(' ');
+    let tail: string[] = [];
+    try {
+      if (this.logPath !== undefined)
+        tail = readFileSync(this.logPath, 'utf8')
+          .split('\n')
+          .filter((l) => l !== '' && !NOISE.test(l))
+          .slice(-lines);
+    } catch {
+      // No log yet: the figures say enough.
+    }
+    return [
+      `scorer pid ${this.child?.pid ?? '-'} (exit ${this.child?.exitCode ?? this.child?.signalCode ?? '-'}): ${figures}`,
+      ...tail,
+    ].join('\n');
   }
 
   static killAll(): void {
@@ -207,20 +251,33 @@ export async function startJoining(
  */
 export async function allIdle(group: readonly ScorerProcess[], timeoutMs: number): Promise<void> {
   let since = 0;
-  await until(
-    'every instance idle',
-    async () => {
-      for (const s of group) {
-        if ((await s.metric('ringfence_scorer_idle')) !== 1) {
-          since = 0;
-          return false;
+  await explained(
+    group,
+    until(
+      'every instance idle',
+      async () => {
+        for (const s of group) {
+          if ((await s.metric('ringfence_scorer_idle')) !== 1) {
+            since = 0;
+            return false;
+          }
         }
-      }
-      if (since === 0) since = Date.now();
-      return Date.now() - since >= 3_000;
-    },
-    timeoutMs,
+        if (since === 0) since = Date.now();
+        return Date.now() - since >= 3_000;
+      },
+      timeoutMs,
+    ),
   );
+}
+
+/** A wait on some instances whose failure carries each instance's figures and log tail. */
+export async function explained(group: readonly ScorerProcess[], wait: Promise<void>): Promise<void> {
+  try {
+    await wait;
+  } catch (err) {
+    const stories = await Promise.all(group.map((s) => s.describe()));
+    throw new Error(`${(err as Error).message}\n\n${stories.join('\n\n')}`, { cause: err });
+  }
 }
 
 /** Records of `topic` the scorer process has applied so far. */

@@ -16,6 +16,7 @@ import {
   produceInput,
   readVerdicts,
   allIdle,
+  explained,
   splitInput,
   startJoining,
   type Seen,
@@ -168,11 +169,15 @@ describe('several scorer instances in one group', () => {
     a.freeze(false);
     // On waking it learns it lost the group, or its next write is refused as fenced: it drops the
     // state of those partitions, joins again and takes its share back from their snapshots.
-    await until(
-      'the woken instance owning partitions again, taken over afresh',
-      async () =>
-        ((await a.owned()) ?? 0) > 0 && ((await a.metric('ringfence_scorer_activations_total')) ?? 0) > taken,
-      60_000,
+    await explained(
+      [a, b],
+      until(
+        'the woken instance owning partitions again, taken over afresh',
+        async () =>
+          ((await a.owned()) ?? 0) > 0 &&
+          ((await a.metric('ringfence_scorer_activations_total')) ?? 0) > taken,
+        60_000,
+      ),
     );
     await allIdle([a, b], 180_000);
     // Nothing it had in flight became visible, and taking its share back changed no verdict.

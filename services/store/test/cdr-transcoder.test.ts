@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Attestation, Media } from '@ringfence/proto';
-import { cdrv1, writeVarint, type ICallDetailRecord } from '@ringfence/proto';
+import { cdrv1, writeVarint, type Attestation, type ICallDetailRecord, type Media } from '@ringfence/proto';
 import { RowBinaryBuilder, appendCdr, appendCdrMessage, joinChunks } from '../src/index.js';
 import { T0, records } from './cdr-records.js';
 
