@@ -32,6 +32,13 @@ export const scorerConfigShape = {
   produceBatchSize: cfg.int(1, 100_000).default(5_000),
   /** Once caught up and idle this long, busy sources get their final evaluation (as offline scoring does at end of input). */
   idleFlushMs: cfg.int(100, 3_600_000).default(2_000),
+  /**
+   * An instance behind on its input that applies nothing for this long has stalled (a consumer
+   * that stopped fetching, a broker call that never returned): it abandons its state and starts
+   * again from the snapshots, as after any other failure. Not counted while the broker cannot be
+   * asked where the input ends.
+   */
+  stallTimeoutMs: cfg.int(10_000, 3_600_000).default(120_000),
 };
 
 export const scorerConfigSchema = z.object(scorerConfigShape);

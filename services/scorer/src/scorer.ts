@@ -18,6 +18,7 @@ import { scorerMetrics } from './scorer-metrics.js';
 import { partitionKey, type TaskContext } from './scorer-task.js';
 import { scorerTopics } from './scorer-topics.js';
 import { SerialLock } from './serial-lock.js';
+import { StallWatchdog } from './stall-watchdog.js';
 import { TaskSet } from './task-set.js';
 
 /**
@@ -117,6 +118,23 @@ export async function startScorer(
   let lastActivity = Date.now();
   /** Caught up and idle was confirmed since the last activity: no need to ask the broker again. */
   let idleConfirmed = false;
+  // Behind and applying nothing: a consumer that stopped fetching (kafkajs has such bugs) or a
+  // broker call that never returned, holding the lock. The state is then started again.
+  const watchdog = new StallWatchdog(config.stallTimeoutMs, (stalledMs) =>
+    fatal(
+      new RingfenceError(
+        'UNAVAILABLE',
+        `applied no input for ${stalledMs} ms while behind on it (STALL_TIMEOUT_MS): stalled`,
+      ),
+    ),
+  );
+  const progressed = (): void => watchdog.progressed();
+  /** Input ends read (true or false), or the broker not reached (undefined: not this instance's stall). */
+  const caughtUp = async (): Promise<boolean> => {
+    const up = await tasks.caughtUp();
+    if (up !== false) progressed();
+    return up === true;
+  };
   // Idle means caught up on what this instance owns, so not before every group has handed it its
   // partitions: with the groups joined at once, one stage's partitions arrive before the other's.
   let joined = false;
@@ -151,6 +169,7 @@ export async function startScorer(
       .run(async () => {
         idleConfirmed = false;
         if (!stopping && !failed) await tasks.reassign(side, owned);
+        progressed();
       }, true)
       .catch(fatal);
   };
@@ -187,6 +206,7 @@ export async function startScorer(
       if (stopping || failed || !payload.isRunning() || payload.isStale()) return;
       const task = tasks.taskOf(batch.topic, batch.partition);
       if (task === undefined) return;
+      progressed();
       const key = partitionKey(batch.topic, batch.partition);
       // Records below the position are in the state already: restored from the snapshot, or
       // fetched again because kafkajs resumes from the committed offsets after every rebalance.
@@ -247,6 +267,7 @@ export async function startScorer(
     lock.run(async () => {
       const { batch } = payload;
       if (stopping || failed) return;
+      progressed();
       for (const msg of batch.messages) {
         const key = msg.key?.toString() ?? '';
         try {
@@ -274,23 +295,29 @@ export async function startScorer(
   // the end of input), and the partitions are snapshotted so committed offsets catch up. Another
   // instance's flush changes the shared tables, which makes this one flush again.
   const tick = (): void => {
-    if (stopping || failed || !joined || tasks.size === 0) return;
+    if (stopping || failed || !joined) return;
+    if (tasks.size === 0) {
+      // Owning nothing, it is behind on nothing.
+      progressed();
+      return;
+    }
     void lock
       .run(async () => {
         if (stopping || failed) return;
         const now = Date.now();
         const idle = now - lastActivity >= config.idleFlushMs;
         if (!idle || tasks.dirty) idleConfirmed = false;
-        if (idle && tasks.dirty && (await tasks.caughtUp())) await tasks.flush();
+        if (idle && tasks.dirty && (await caughtUp())) await tasks.flush();
         for (const task of tasks.all())
           if (task.sinceSnapshot > 0 && now - task.lastSnapshot >= config.snapshotIntervalMs)
             await tasks.guarded(task, () => task.snapshot());
         tasks.measure();
         // Once confirmed, asking every input's ends again each second would only load the broker.
-        if (idle && !tasks.dirty && !idleConfirmed && (await tasks.caughtUp())) {
+        if (idle && !tasks.dirty && !idleConfirmed && (await caughtUp())) {
           m.idle.set(1);
           idleConfirmed = true;
         }
+        if (idleConfirmed) progressed();
       })
       .catch(fatal);
   };
@@ -343,6 +370,7 @@ export async function startScorer(
       const next = Number(e.payload.lastOffset) + 1;
       // Never past the end: a batch can also be empty because all it held lay below the fetch offset.
       if (next > Number(e.payload.highWatermark)) return;
+      progressed();
       if (c === tableConsumer) {
         const key = partitionKey(topic, partition);
         if (next > (tasks.tablePositions.get(key) ?? 0)) tasks.tablePositions.set(key, next);
@@ -377,6 +405,7 @@ export async function startScorer(
     }),
   );
   joined = true;
+  watchdog.arm();
 
   return {
     live: () => !failed,
@@ -384,6 +413,7 @@ export async function startScorer(
       stopping = true;
       clearInterval(timer);
       clearInterval(committer);
+      watchdog.stop();
       // The batch in flight finishes under the lock; then every partition snapshots and commits
       // while the consumers are still members of their groups.
       if (!failed) await lock.run(() => tasks.snapshotAll());
@@ -400,6 +430,7 @@ export async function startScorer(
       m.active.set(0);
       clearInterval(timer);
       clearInterval(committer);
+      watchdog.stop();
       const all = Promise.allSettled([
         ...consumers.map((c) => c.disconnect()),
         ...tasks.all().map((task) => task.close()),

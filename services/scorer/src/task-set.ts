@@ -217,8 +217,11 @@ export class TaskSet {
     await Promise.all([settle(t.callerRisk), settle(t.sourceRisk)]);
   }
 
-  /** True when every partition this instance owns, and both shared tables, are read to their ends. */
-  async caughtUp(): Promise<boolean> {
+  /**
+   * True when every partition this instance owns, and both shared tables, are read to their ends;
+   * undefined when the broker could not be asked.
+   */
+  async caughtUp(): Promise<boolean | undefined> {
     const { admin, topics: t } = this.ctx;
     try {
       for (const topic of [t.cdr, t.complaints, t.feedback, t.received, t.sourceEvents]) {
@@ -238,7 +241,7 @@ export class TaskSet {
       // kafkajs's admin gives up at once when the broker is unreachable. Not knowing means "not
       // yet": the next tick asks again; the state is intact.
       this.logger.warn({ err: (err as Error).message }, 'could not read input ends; will retry');
-      return false;
+      return undefined;
     }
   }
 
