@@ -215,3 +215,74 @@ describe('kafkajs patch: request queue', () => {
     q.destroy();
   });
 });
+
+interface FetchedLike {
+  offset: string;
+  key: Buffer | null;
+  value: string;
+  batchContext: { producerId: string; inTransaction: boolean };
+}
+const filterAborted = kafkajs('consumer/filterAbortedMessages') as (fetched: {
+  messages: FetchedLike[];
+  abortedTransactions: { firstOffset: string; producerId: string }[];
+}) => FetchedLike[];
+
+describe('kafkajs patch: aborted transactions', () => {
+  const ABORT = Buffer.from([0, 0, 0, 0]);
+  const COMMIT = Buffer.from([0, 0, 0, 1]);
+  const record = (
+    offset: number,
+    producerId: string,
+    value: string,
+    key: Buffer | null = null,
+  ): FetchedLike => ({
+    offset: String(offset),
+    key,
+    value,
+    batchContext: { producerId, inTransaction: true },
+  });
+
+  it('leaves out every aborted record when producers aborted in another order than they began', () => {
+    // p0 and p1 each left a transaction open (a crashed process's); their successors aborted p1's
+    // first. The broker lists aborted transactions by abort order: p1's, then p0's.
+    const messages = [
+      record(10, 'p0', 'p0 aborted'),
+      record(11, 'p1', 'p1 aborted'),
+      record(12, 'p2', 'p2 committed'),
+      record(13, 'p0', 'p0 aborted too'),
+      record(14, 'p1', '', ABORT),
+      record(15, 'p2', '', COMMIT),
+      record(16, 'p0', '', ABORT),
+      record(17, 'p0', 'p0 committed'),
+      record(18, 'p0', '', COMMIT),
+    ];
+    const kept = filterAborted({
+      messages,
+      abortedTransactions: [
+        { firstOffset: '11', producerId: 'p1' },
+        { firstOffset: '10', producerId: 'p0' },
+      ],
+    }).filter((m) => m.key === null);
+    expect(kept.map((m) => m.value)).toEqual(['p2 committed', 'p0 committed']);
+  });
+
+  it('leaves out the rest of an aborted transaction begun before the fetch, whatever its place in the list', () => {
+    // A fetch from offset 20: both transactions began before it, in one batch of records.
+    const messages = [
+      record(20, 'p0', 'p0 aborted'),
+      record(21, 'p1', 'p1 aborted'),
+      record(22, 'p0', 'p0 aborted too'),
+      record(23, 'p1', '', ABORT),
+      record(24, 'p0', '', ABORT),
+      record(25, 'p1', 'p1 committed'),
+    ];
+    const kept = filterAborted({
+      messages,
+      abortedTransactions: [
+        { firstOffset: '5', producerId: 'p1' },
+        { firstOffset: '3', producerId: 'p0' },
+      ],
+    }).filter((m) => m.key === null);
+    expect(kept.map((m) => m.value)).toEqual(['p1 committed']);
+  });
+});

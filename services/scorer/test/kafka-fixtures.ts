@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +13,7 @@ import { cdrv1, riskv1 } from '@ringfence/proto';
 // Every scorer logs at info to a file: SCORER_LOG_DIR keeps them there; by default a temp folder,
 // read back when a wait times out (a failed run's story, in the test's own error).
 const LOG_DIR = process.env['SCORER_LOG_DIR'] ?? mkdtempSync(join(tmpdir(), 'rf-scorer-logs-'));
+mkdirSync(LOG_DIR, { recursive: true });
 /** Log lines of kafkajs's request tracing: noise in a failure's story. */
 const NOISE = /"msg":"(Response|Request) /;
 const ENTRY = fileURLToPath(new URL('../dist/index.js', import.meta.url));

@@ -1,0 +1,90 @@
+// What patches/kafkajs+2.2.4.patch mends in kafkajs's read_committed path, on the real broker: the
+// records of transactions aborted in another order than they began (what a crashed scorer's
+// successors do when they fence its tasks) must reach no reader.
+import type { Admin, Kafka, Producer } from 'kafkajs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLogger } from '../src/logger.js';
+import { readToEnd } from '../src/topic-reader.js';
+import { testStack } from '../src/test-stack.js';
+
+const stack = testStack();
+const topic = `${stack.topicPrefix}aborted-order`;
+const PRODUCERS = 4;
+let kafka: Kafka;
+let admin: Admin;
+const producers: Producer[] = [];
+const committed: string[] = [];
+
+beforeAll(async () => {
+  kafka = stack.kafka();
+  admin = kafka.admin();
+  await admin.connect();
+  await admin.createTopics({
+    topics: [{ topic, numPartitions: 1, replicationFactor: 1 }],
+    waitForLeaders: true,
+  });
+  for (let i = 0; i < PRODUCERS; i++) {
+    const p = kafka.producer({
+      transactionalId: `${stack.topicPrefix}aborted-order-${i}`,
+      idempotent: true,
+      maxInFlightRequests: 1,
+    });
+    await p.connect();
+    producers.push(p);
+  }
+  // Every producer opens a transaction and writes into it, interleaved; they are aborted last
+  // first, so the broker's abort index lists them in the reverse of their first offsets.
+  const open = [];
+  for (const p of producers) open.push(await p.transaction());
+  for (let round = 0; round < 3; round++)
+    for (const [i, t] of open.entries())
+      await t.send({ topic, messages: [{ key: `p${i}`, value: `aborted p${i} #${round}` }] });
+  for (const t of [...open].reverse()) await t.abort();
+  // Then each commits a transaction of its own, interleaved the same way.
+  const next = [];
+  for (const p of producers) next.push(await p.transaction());
+  for (const [i, t] of next.entries()) {
+    await t.send({ topic, messages: [{ key: `p${i}`, value: `committed p${i}` }] });
+    committed.push(`committed p${i}`);
+  }
+  for (const t of next) await t.commit();
+}, 60_000);
+
+afterAll(async () => {
+  for (const p of producers) await p.disconnect();
+  await stack.deleteTopics();
+  await admin?.disconnect();
+});
+
+describe('kafkajs patch: transactions aborted out of order, on the broker', () => {
+  it('a consumer group member is handed the committed records only', async () => {
+    const consumer = kafka.consumer({ groupId: `${stack.topicPrefix}aborted-order`, maxWaitTimeInMs: 200 });
+    const seen: string[] = [];
+    await consumer.connect();
+    await consumer.subscribe({ topics: [topic], fromBeginning: true });
+    await consumer.run({
+      eachMessage: ({ message }) => {
+        seen.push(message.value!.toString());
+        return Promise.resolve();
+      },
+    });
+    const deadline = Date.now() + 30_000;
+    while (seen.length < committed.length && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    // Anything aborted would have come first: it lies before every committed record.
+    await consumer.disconnect();
+    expect(seen).toEqual(committed);
+  }, 60_000);
+
+  it('readToEnd reads the committed records only', async () => {
+    const seen: string[] = [];
+    await readToEnd(
+      admin,
+      topic,
+      (_p, m) => seen.push(m.value!.toString()),
+      {},
+      createLogger('test', 'warn'),
+    );
+    expect(seen).toEqual(committed);
+  });
+});
