@@ -38,7 +38,7 @@ export function scorerMetrics(registry: Registry) {
     idle: gauge(
       registry,
       'ringfence_scorer_idle',
-      '1 once caught up on every input with sources finally evaluated and the state snapshotted',
+      '1 once caught up on every input it owns, with sources finally evaluated and the state snapshotted; 1 while it owns no partition',
     ),
     active: gauge(
       registry,

@@ -167,7 +167,9 @@ export async function startScorer(
   const reassign = (side: 'numbers' | 'sources', owned: readonly number[]): void => {
     void lock
       .run(async () => {
+        // What it owns changed or moved: idle again only once a tick confirms it.
         idleConfirmed = false;
+        m.idle.set(0);
         if (!stopping && !failed) await tasks.reassign(side, owned);
         progressed();
       }, true)
@@ -296,14 +298,16 @@ export async function startScorer(
   // instance's flush changes the shared tables, which makes this one flush again.
   const tick = (): void => {
     if (stopping || failed || !joined) return;
-    if (tasks.size === 0) {
-      // Owning nothing, it is behind on nothing.
-      progressed();
-      return;
-    }
     void lock
       .run(async () => {
         if (stopping || failed) return;
+        // Under the lock, so after every assignment already handed over is applied: owning
+        // nothing, it is behind on nothing.
+        if (tasks.size === 0) {
+          m.idle.set(1);
+          progressed();
+          return;
+        }
         const now = Date.now();
         const idle = now - lastActivity >= config.idleFlushMs;
         if (!idle || tasks.dirty) idleConfirmed = false;

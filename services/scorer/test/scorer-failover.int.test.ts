@@ -29,10 +29,12 @@ const stack = testStack();
 let kafka: Kafka;
 let admin: Admin;
 let halves: ReturnType<typeof splitInput>;
+let input: { cdrs: string; complaints: string };
 let offline: Map<string, Seen>;
 
-function scorer(prefix: string): ScorerProcess {
+function scorer(prefix: string, env: Record<string, string> = {}): ScorerProcess {
   return new ScorerProcess(stack, {
+    ...env,
     TOPIC_PREFIX: prefix,
     GROUP_ID: `${prefix}scorer`,
     SNAPSHOT_INTERVAL_MS: '1000',
@@ -72,6 +74,7 @@ beforeAll(async () => {
   admin = kafka.admin();
   await admin.connect();
   const { paths } = await generateToFiles({ subscribers: 2000, hours: 24, seed: 9 }, join(dir, 'in.jsonl'));
+  input = paths;
   halves = splitInput(dir, paths.cdrs, paths.complaints);
   offline = offlineView((await scoreFile(paths.cdrs, { complaints: paths.complaints })).verdicts);
 }, 120_000);
@@ -184,6 +187,53 @@ describe('several scorer instances in one group', () => {
     expect(differences(await finalView(prefix), settled)).toEqual([]);
     await expectOffline(prefix);
     expect(await a.kill('SIGTERM')).toBe(0);
+    expect(await b.kill('SIGTERM')).toBe(0);
+  }, 400_000);
+
+  it('an instance that owns no partition is idle; it scores what it gains once the owner leaves', async () => {
+    // One partition per stage: the first instance keeps both (ownership is sticky), the second none.
+    const one = {
+      'cdr.v1': 1,
+      'complaints.v1': 1,
+      'feedback.v1': 1,
+      'scorer.received.v1': 1,
+      'scorer.source-events.v1': 1,
+    };
+    const env = {
+      KAFKA_TOPIC_PARTITIONS: Object.entries(one)
+        .map(([topic, n]) => `${topic}=${n}`)
+        .join(','),
+    };
+    const prefix = `${stack.topicPrefix}o.`;
+    await ensureTopics(admin, prefix, { partitions: one }).catch(() =>
+      ensureTopics(admin, prefix, { partitions: one }),
+    );
+    await feed(prefix, 'first');
+    const [a, b] = [scorer(prefix, env), scorer(prefix, env)];
+    await a.start();
+    await a.idle(120_000);
+    await b.start();
+    await until(
+      'the second instance in both groups, owning nothing',
+      async () =>
+        (await a.owned()) === 2 &&
+        (await b.owned()) === 0 &&
+        ((await b.metric('ringfence_scorer_restarts_total')) ?? 0) === 0,
+      60_000,
+    );
+    await allIdle([a, b], 60_000);
+    expect(await b.owned()).toBe(0);
+    await feed(prefix, 'second');
+    expect(await a.kill('SIGTERM')).toBe(0);
+    await until('the second instance owning both partitions', async () => (await b.owned()) === 2, 60_000);
+    await allIdle([b], 180_000);
+    const view = await finalView(prefix);
+    const offlineOne = offlineView(
+      (await scoreFile(input.cdrs, { complaints: input.complaints, partitions: { numbers: 1, sources: 1 } }))
+        .verdicts,
+    );
+    expect(flagged(view)).toBeGreaterThan(50);
+    expect(differences(view, offlineOne).slice(0, 20)).toEqual([]);
     expect(await b.kill('SIGTERM')).toBe(0);
   }, 400_000);
 });
