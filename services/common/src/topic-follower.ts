@@ -17,6 +17,11 @@ export interface TopicFollower {
   readonly caughtUp: Promise<void>;
   /** False while no fetch of some topic has succeeded for `patienceMs`: what it feeds is going stale. */
   healthy(): boolean;
+  /**
+   * Where the next fetch of a partition starts: every record before it, and every transaction
+   * marker, has been handed over. Undefined until the topic's ends were read.
+   */
+  position(topic: string, partition: number): number | undefined;
   /** Stops fetching (an idle fetch under way ends within `maxWaitMs`) and closes the connections. */
   stop(): Promise<void>;
 }
@@ -65,6 +70,8 @@ export function followTopics(
     if (pending.size === 0 && topicsStarted === topics.length) markCaughtUp();
   };
   const lastSuccess = new Map(topics.map((t) => [t, Date.now()]));
+  /** Per topic, the next offset to fetch per partition. */
+  const positions = new Map<string, Map<number, string>>();
   const retrying =
     (topic: string, what: string) =>
     (err: unknown, attempt: number): void => {
@@ -77,6 +84,7 @@ export function followTopics(
       onRetry: retrying(topic, 'reading the ends'),
     });
     const next = new Map<number, string>();
+    positions.set(topic, next);
     for (const e of ends) {
       next.set(e.partition, e.low);
       if (BigInt(e.high) > BigInt(e.low)) pending.set(`${topic}/${e.partition}`, BigInt(e.high));
@@ -136,6 +144,10 @@ export function followTopics(
   settleIfCaughtUp();
   return {
     caughtUp,
+    position: (topic, partition) => {
+      const at = positions.get(topic)?.get(partition);
+      return at === undefined ? undefined : Number(at);
+    },
     healthy: () => {
       if (failed) return false;
       const now = Date.now();

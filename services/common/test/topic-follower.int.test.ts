@@ -61,6 +61,8 @@ describe('followTopics', () => {
     const { follower, seen } = follow([filled, empty]);
     await follower.caughtUp;
     expect(seen).toHaveLength(40);
+    expect(follower.position(filled, 0)).toBe(20);
+    expect(follower.position(empty, 1)).toBe(0);
     expect(ofPartition(seen, filled, 0)).toEqual(Array.from({ length: 20 }, (_, i) => String(2 * i)));
     expect(ofPartition(seen, filled, 1)).toEqual(Array.from({ length: 20 }, (_, i) => String(2 * i + 1)));
     expect(follower.healthy()).toBe(true);
@@ -97,6 +99,16 @@ describe('followTopics', () => {
     }
     await until('the committed record', () => Promise.resolve(seen.length > 0), 10_000);
     expect(seen).toEqual([`${txn}/0:committed`]);
+    // Past both transactions' markers: a partition whose log ends in a marker reads as caught up.
+    const [end] = (await admin.fetchTopicOffsets(txn)).filter((e) => e.partition === 0);
+    expect(Number(end!.high)).toBe(4);
+    await until(
+      'the position past the last marker',
+      () => Promise.resolve(follower.position(txn, 0) === 4),
+      10_000,
+    );
+    expect(follower.position(txn, 1)).toBe(0);
+    expect(follower.position(`${stack.topicPrefix}follow-other`, 0)).toBeUndefined();
   });
 
   it('is caught up at once on empty topics, and stops while a fetch waits', async () => {

@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto';
-import type { Consumer, EachBatchPayload } from 'kafkajs';
+import type { Consumer, EachBatchPayload, KafkaMessage } from 'kafkajs';
 import {
   RingfenceError,
   createKafka,
   ensureTopics,
+  followTopics,
   isRingfenceError,
   topicSettings,
   withRetry,
@@ -73,9 +73,9 @@ export interface ScorerOptions {
  * partition (group `<groupId>.sources`), each a task this instance owns while the group gives it
  * that partition. Any number of instances share the partitions (docs/scaling.md). What crosses
  * partitions travels through Kafka: observations to the source stages, calls received to the
- * callee's partition, and two tables every instance reads in full (source verdicts, campaign
- * counts). Each task snapshots on its own, with its own transactional producer, so a partition
- * moves alone and its previous owner is fenced for it alone.
+ * callee's partition, and two tables every instance follows in full, with no consumer group
+ * (source verdicts, campaign counts). Each task snapshots on its own, with its own transactional
+ * producer, so a partition moves alone and its previous owner is fenced for it alone.
  */
 export async function startScorer(
   config: ScorerConfig,
@@ -264,26 +264,20 @@ export async function startScorer(
       }
     });
 
-  /** Applies a batch of the shared tables' topics. */
-  const eachTableBatch = (payload: EachBatchPayload): Promise<void> =>
+  /** Applies records of the shared tables' topics (handed over by the follower, which waits for it). */
+  const applyTables = (topic: string, messages: KafkaMessage[]): Promise<void> =>
     lock.run(async () => {
-      const { batch } = payload;
       if (stopping || failed) return;
       progressed();
-      for (const msg of batch.messages) {
+      for (const msg of messages) {
         const key = msg.key?.toString() ?? '';
         try {
-          if (batch.topic === t.sourceRisk) tasks.tables.applyVerdict(key, msg.value);
+          if (topic === t.sourceRisk) tasks.tables.applyVerdict(key, msg.value);
           else tasks.tables.applyCounts(key, msg.value);
         } catch (err) {
-          logger.warn({ err, topic: batch.topic, offset: msg.offset }, 'bad shared-table record');
-          m.skipped.inc({ topic: batch.topic, why: 'undecodable' });
+          logger.warn({ err, topic, offset: msg.offset }, 'bad shared-table record');
+          m.skipped.inc({ topic, why: 'undecodable' });
         }
-      }
-      if (batch.messages.length > 0) {
-        tasks.tablePositions.set(partitionKey(batch.topic, batch.partition), Number(batch.lastOffset()) + 1);
-        // Nothing is committed for this group, but the fetch position moves only past resolved offsets.
-        payload.resolveOffset(batch.lastOffset());
       }
       try {
         await tasks.publishAll();
@@ -355,12 +349,7 @@ export async function startScorer(
     ...consumerOptions,
     partitionAssigners: [coPartitionAssigner(() => [...tasks.sources.keys()])],
   });
-  // Every instance reads both tables in full: a group of its own, never committed.
-  const tableConsumer: Consumer = kafka.consumer({
-    groupId: `${config.groupId}.tables.${randomUUID()}`,
-    ...consumerOptions,
-  });
-  const consumers = [numberConsumer, sourceConsumer, tableConsumer];
+  const consumers = [numberConsumer, sourceConsumer];
 
   for (const c of consumers) {
     c.on(c.events.CRASH, (e) => {
@@ -375,11 +364,6 @@ export async function startScorer(
       // Never past the end: a batch can also be empty because all it held lay below the fetch offset.
       if (next > Number(e.payload.highWatermark)) return;
       progressed();
-      if (c === tableConsumer) {
-        const key = partitionKey(topic, partition);
-        if (next > (tasks.tablePositions.get(key) ?? 0)) tasks.tablePositions.set(key, next);
-        return;
-      }
       const task = tasks.taskOf(topic, partition);
       if (task !== undefined && next > (task.positionOf(topic, partition) ?? 0))
         task.positions.set(partitionKey(topic, partition), { topic, partition, offset: next });
@@ -397,10 +381,18 @@ export async function startScorer(
   // turn, the source group formed seconds after the number group; an instance that died in between
   // was still given source partitions, which stayed unread until its session expired there too.
   const joins: [Consumer, string[], (payload: EachBatchPayload) => Promise<void>][] = [
-    [tableConsumer, [t.sourceRisk, t.campaignCounts], heartbeating(eachTableBatch)],
     [numberConsumer, [t.cdr, t.complaints, t.feedback, t.received], heartbeating(eachBatch)],
     [sourceConsumer, [t.sourceEvents], heartbeating(eachBatch)],
   ];
+  // Every instance follows both tables in full from their start, by explicit assignment: a consumer
+  // group would add the broker's join delay to every start and leave an empty group behind it.
+  const follower = followTopics(
+    kafka,
+    [t.sourceRisk, t.campaignCounts],
+    (topic, _partition, messages) => applyTables(topic, messages),
+    logger,
+  );
+  tasks.tablePosition = (topic, partition) => follower.position(topic, partition);
   await Promise.all(
     joins.map(async ([c, topics, each]) => {
       await c.connect();
@@ -421,7 +413,7 @@ export async function startScorer(
       // The batch in flight finishes under the lock; then every partition snapshots and commits
       // while the consumers are still members of their groups.
       if (!failed) await lock.run(() => tasks.snapshotAll());
-      await Promise.all(consumers.map((c) => c.disconnect()));
+      await Promise.all([...consumers.map((c) => c.disconnect()), follower.stop()]);
       for (const task of tasks.all()) await task.close();
       await admin.disconnect();
     },
@@ -437,6 +429,7 @@ export async function startScorer(
       watchdog.stop();
       const all = Promise.allSettled([
         ...consumers.map((c) => c.disconnect()),
+        follower.stop(),
         ...tasks.all().map((task) => task.close()),
         admin.disconnect(),
       ]);

@@ -26,8 +26,8 @@ export class TaskSet {
   readonly numbers = new Map<number, NumberTask>();
   readonly sources = new Map<number, SourceTask>();
   readonly tables: SharedTables;
-  /** Next offset read per partition of the two shared tables. */
-  readonly tablePositions = new Map<string, number>();
+  /** Where the reading of a shared table's partition stands (its next offset), once known. */
+  tablePosition: (topic: string, partition: number) => number | undefined = () => undefined;
   /** Something changed since the last final (exact) flush: input applied, or a shared table. */
   dirty = false;
 
@@ -233,8 +233,7 @@ export class TaskSet {
       }
       for (const topic of [t.sourceRisk, t.campaignCounts]) {
         for (const e of await admin.fetchTopicOffsets(topic))
-          if ((this.tablePositions.get(partitionKey(topic, e.partition)) ?? Number(e.low)) < Number(e.high))
-            return false;
+          if ((this.tablePosition(topic, e.partition) ?? -1) < Number(e.high)) return false;
       }
       return true;
     } catch (err) {

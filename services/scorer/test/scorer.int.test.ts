@@ -155,6 +155,11 @@ describe('scorer service on the real Kafka', () => {
     await a.idle(120_000);
     // Resumed from the SIGTERM snapshot: no CDR was read again.
     expect(await applied(a, topicName(straight, 'cdr'))).toBe(0);
+    // The shared tables are followed without a group: both starts left the two stages' groups only.
+    const groups = (await admin.listGroups()).groups
+      .map((g) => g.groupId)
+      .filter((g) => g.startsWith(straight));
+    expect(groups.sort()).toEqual([`${straight}scorer`, `${straight}scorer.sources`]);
     expect(await a.kill('SIGTERM')).toBe(0);
 
     const after = await view(straight);
