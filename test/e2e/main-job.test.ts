@@ -25,6 +25,14 @@ const jobs: ChildProcess[] = [];
 let job: ChildProcess | undefined;
 let output = '';
 
+/** Waits on the running job; a timeout tells what the job printed last (its status lines say which service is not up). */
+const untilJob = (what: string, done: () => Promise<boolean>, timeoutMs: number): Promise<void> =>
+  until(what, done, timeoutMs).catch((err: unknown) => {
+    throw new Error(`${(err as Error).message}\n--- the job's last output ---\n${output.slice(-3000)}`, {
+      cause: err,
+    });
+  });
+
 afterAll(async () => {
   // A job a failed test left running gets Ctrl-C first: its services run in their own process
   // groups, and only the job stops them; SIGKILL would leave them running after the tests.
@@ -42,15 +50,23 @@ afterAll(async () => {
   rmSync(stackDir, { recursive: true, force: true });
 });
 
-/** The main job's ports, moved to free ones. */
+/**
+ * The main job's ports, moved to nine consecutive free ones (three services and six ops ports)
+ * below Linux's ephemeral range (32768 up): a port there is never a connection's local port, so it
+ * stays free until the job binds it.
+ */
 async function movedPorts(): Promise<Record<string, string>> {
-  return {
-    RUN_CONSOLE_PORT: String(await freePort()),
-    RUN_INGEST_PORT: String(await freePort()),
-    RUN_RISK_PORT: String(await freePort()),
-    // Six consecutive ops ports: a free one well away from the ephemeral range's usual picks.
-    RUN_OPS_PORT_BASE: String(20_000 + Math.floor(Math.random() * 5_000) * 6),
-  };
+  for (;;) {
+    const base = 20_000 + Math.floor(Math.random() * 1_300) * 9;
+    const taken = await Promise.all(Array.from({ length: 9 }, (_, i) => listening(base + i)));
+    if (taken.some(Boolean)) continue;
+    return {
+      RUN_CONSOLE_PORT: String(base),
+      RUN_INGEST_PORT: String(base + 1),
+      RUN_RISK_PORT: String(base + 2),
+      RUN_OPS_PORT_BASE: String(base + 3),
+    };
+  }
 }
 
 /** Log lines at error or fatal level, in every log file of a stack folder, with the file's name. */
@@ -113,9 +129,9 @@ describe('npm start (ringfence run)', () => {
     job.stdout?.on('data', (d: Buffer) => (output += d.toString()));
     job.stderr?.on('data', (d: Buffer) => (output += d.toString()));
 
-    await until('the banner', () => Promise.resolve(/password "[^"]+"/.test(output)), 180_000);
+    await untilJob('the banner', () => Promise.resolve(/password "[^"]+"/.test(output)), 180_000);
     // The plain status: one line each time, every service up, then traffic and flagged numbers.
-    await until(
+    await untilJob(
       'every service up',
       () => Promise.resolve(/\[status\] services 6\/6 up/.test(output)),
       120_000,
@@ -129,7 +145,7 @@ describe('npm start (ringfence run)', () => {
     // The console lists flagged numbers grouped into campaigns with the trunks and carriers they
     // entered through, and ranks those sources.
     let report: Campaigns | undefined;
-    await until(
+    await untilJob(
       'flagged numbers and their sources in the console',
       async () => {
         const sid = await login(consoleUrl, password);
@@ -160,7 +176,7 @@ describe('npm start (ringfence run)', () => {
       client.close();
     }
 
-    await until(
+    await untilJob(
       'a status line with traffic and flagged numbers',
       () =>
         Promise.resolve(
