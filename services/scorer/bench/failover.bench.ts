@@ -14,6 +14,7 @@ import {
 } from '@ringfence/common/testing';
 import { generateToFiles } from '@ringfence/generator';
 import {
+  ONE_PARTITION_PER_STAGE,
   ScorerProcess,
   allIdle,
   applied,
@@ -271,19 +272,8 @@ async function bigMove(
   prefix: string,
   halves: ReturnType<typeof splitInput>,
 ): Promise<Move> {
-  const one = {
-    'cdr.v1': 1,
-    'complaints.v1': 1,
-    'feedback.v1': 1,
-    'scorer.received.v1': 1,
-    'scorer.source-events.v1': 1,
-  };
+  const { partitions: one, env } = ONE_PARTITION_PER_STAGE;
   await fresh(admin, prefix, { partitions: one });
-  const env = {
-    KAFKA_TOPIC_PARTITIONS: Object.entries(one)
-      .map(([topic, n]) => `${topic}=${n}`)
-      .join(','),
-  };
   const cdrTopic = topicName(prefix, 'cdr');
   const group = `${prefix}scorer`;
   const first = await produceInput(kafka, prefix, halves.first.cdrs, halves.first.complaints, {

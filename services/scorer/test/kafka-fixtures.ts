@@ -230,6 +230,26 @@ export function splitInput(
   };
 }
 
+/**
+ * One partition per stage (cdr.v1 and what is co-partitioned with it, and source events): the topic
+ * settings, and the same as the scorer's KAFKA_TOPIC_PARTITIONS.
+ */
+export const ONE_PARTITION_PER_STAGE = (() => {
+  const partitions = {
+    'cdr.v1': 1,
+    'complaints.v1': 1,
+    'feedback.v1': 1,
+    'scorer.received.v1': 1,
+    'scorer.source-events.v1': 1,
+  } as const;
+  const env = {
+    KAFKA_TOPIC_PARTITIONS: Object.entries(partitions)
+      .map(([topic, n]) => `${topic}=${n}`)
+      .join(','),
+  };
+  return { partitions, env };
+})();
+
 /** Starts instances and waits until each of `group` owns some partitions (the group has settled). */
 export async function startJoining(
   group: readonly ScorerProcess[],

@@ -17,6 +17,7 @@ import {
   readVerdicts,
   allIdle,
   explained,
+  ONE_PARTITION_PER_STAGE,
   splitInput,
   startJoining,
   type Seen,
@@ -192,18 +193,7 @@ describe('several scorer instances in one group', () => {
 
   it('an instance that owns no partition is idle; it scores what it gains once the owner leaves', async () => {
     // One partition per stage: the first instance keeps both (ownership is sticky), the second none.
-    const one = {
-      'cdr.v1': 1,
-      'complaints.v1': 1,
-      'feedback.v1': 1,
-      'scorer.received.v1': 1,
-      'scorer.source-events.v1': 1,
-    };
-    const env = {
-      KAFKA_TOPIC_PARTITIONS: Object.entries(one)
-        .map(([topic, n]) => `${topic}=${n}`)
-        .join(','),
-    };
+    const { partitions: one, env } = ONE_PARTITION_PER_STAGE;
     const prefix = `${stack.topicPrefix}o.`;
     await ensureTopics(admin, prefix, { partitions: one }).catch(() =>
       ensureTopics(admin, prefix, { partitions: one }),
