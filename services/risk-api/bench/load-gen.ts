@@ -166,8 +166,9 @@ interface Target {
 /**
  * Climbs the rate ladder `rounds` times for each target, the targets' runs interleaved at each rate
  * (order alternating by round), so a target and its baseline are measured under the same load on
- * the machine. Each run is marked, so the server attributes its CPU to the target's phase. A
- * target's round ends at its first step that does not hold, but every target runs to `mustReach`.
+ * the machine. Each run is marked, so the server attributes its CPU to the target's phase. A step
+ * that does not hold is run again at once; a target's round ends at its first step that does not
+ * hold twice in a row, but every target runs to `mustReach`.
  * Returns, per target, each round's ladder.
  */
 async function ladders(targets: readonly Target[], rounds: number): Promise<Map<string, Step[][]>> {
@@ -182,9 +183,15 @@ async function ladders(targets: readonly Target[], rounds: number): Promise<Map<
         const t = targets[k] as Target;
         const key = `${t.phase}/${r}`;
         if (ended.has(key) && rate > plan.mustReach) continue;
-        mark(t.phase, 'start');
-        const s = await unaryStep((senders[k] as { send: Send }).send, rate, plan.stepMs);
-        mark(t.phase, 'end', s.done);
+        const run = async (): Promise<Step> => {
+          mark(t.phase, 'start');
+          const s = await unaryStep((senders[k] as { send: Send }).send, rate, plan.stepMs);
+          mark(t.phase, 'end', s.done);
+          return s;
+        };
+        let s = await run();
+        // A step that missed runs once more at once: one pause decides a step, saturation both.
+        if (!stepHeld(s)) s = { ...(await run()), retried: true };
         out.get(t.phase)?.[r]?.push(s);
         if (!stepHeld(s)) ended.add(key);
       }

@@ -300,6 +300,8 @@ const cpuNote = (phase: string, unit: string): string => {
     ? ''
     : `server CPU ${round(us, 2)} µs per ${unit} (≈ ${Math.round(1e6 / us)}/s per core)`;
 };
+const retries = (rounds: readonly (readonly Step[])[]): number =>
+  rounds.reduce((n, steps) => n + steps.filter((st) => st.retried === true).length, 0);
 const ladderNote = (steps: Step[]): string =>
   steps
     .map(
@@ -338,7 +340,7 @@ process.stdout.write(
         unit: 'req/s',
         target: '>= 5000',
         baseline: { metric: 'grpc-js unary echo, same ladder', value: worst.base, unit: 'req/s' },
-        notes: `the round with the lowest ratio of ${perRound.length}; per round Check/echo ${perRound.map((p) => `${p.check}/${p.base} = ${p.ratio === undefined ? '—' : round(p.ratio, 2)}`).join(', ')}; on the rounds' medians per rate ${highestHeld(riskLadder)}/${highestHeld(echoLadder)} = ${medianRatio === undefined ? '—' : round(medianRatio, 2)}; ladder ×1.122 a step (${plan.rates[0]}/s up), each rate ${plan.stepMs / 1000} s per round, Check and echo interleaved at each rate; medians of the rounds: risk: ${ladderNote(riskLadder)}; grpc-js echo: ${ladderNote(echoLadder)}; node:http2 echo, one round (max ${highestHeld(h2Ladder)}/s): ${ladderNote(h2Ladder)}; one connection, raw HTTP/2 client; ${shared}`,
+        notes: `the round with the lowest ratio of ${perRound.length}; per round Check/echo ${perRound.map((p) => `${p.check}/${p.base} = ${p.ratio === undefined ? '—' : round(p.ratio, 2)}`).join(', ')}; on the rounds' medians per rate ${highestHeld(riskLadder)}/${highestHeld(echoLadder)} = ${medianRatio === undefined ? '—' : round(medianRatio, 2)}; ladder ×1.122 a step (${plan.rates[0]}/s up), each rate ${plan.stepMs / 1000} s per round, Check and echo interleaved at each rate; a step that missed ran once more at once and a round ends at a rate that missed twice in a row (steps run twice, all rounds: Check ${retries(result.risk)}, echo ${retries(result.echo)}); medians of the rounds: risk: ${ladderNote(riskLadder)}; grpc-js echo: ${ladderNote(echoLadder)}; node:http2 echo, one round (max ${highestHeld(h2Ladder)}/s): ${ladderNote(h2Ladder)}; one connection, raw HTTP/2 client; ${shared}`,
       },
       {
         metric: 'server CPU per unary Check',
