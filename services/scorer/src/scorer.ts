@@ -128,11 +128,10 @@ export async function startScorer(
       ),
     ),
   );
-  const progressed = (): void => watchdog.progressed();
   /** Input ends read (true or false), or the broker not reached (undefined: not this instance's stall). */
   const caughtUp = async (): Promise<boolean> => {
     const up = await tasks.caughtUp();
-    if (up !== false) progressed();
+    if (up !== false) watchdog.progressed();
     return up === true;
   };
   // Idle means caught up on what this instance owns, so not before every group has handed it its
@@ -171,7 +170,7 @@ export async function startScorer(
         idleConfirmed = false;
         m.idle.set(0);
         if (!stopping && !failed) await tasks.reassign(side, owned);
-        progressed();
+        watchdog.progressed();
       }, true)
       .catch(fatal);
   };
@@ -208,7 +207,7 @@ export async function startScorer(
       if (stopping || failed || !payload.isRunning() || payload.isStale()) return;
       const task = tasks.taskOf(batch.topic, batch.partition);
       if (task === undefined) return;
-      progressed();
+      watchdog.progressed();
       const key = partitionKey(batch.topic, batch.partition);
       // Records below the position are in the state already: restored from the snapshot, or
       // fetched again because kafkajs resumes from the committed offsets after every rebalance.
@@ -268,7 +267,7 @@ export async function startScorer(
   const applyTables = (topic: string, messages: KafkaMessage[]): Promise<void> =>
     lock.run(async () => {
       if (stopping || failed) return;
-      progressed();
+      watchdog.progressed();
       for (const msg of messages) {
         const key = msg.key?.toString() ?? '';
         try {
@@ -299,7 +298,7 @@ export async function startScorer(
         // nothing, it is behind on nothing.
         if (tasks.size === 0) {
           m.idle.set(1);
-          progressed();
+          watchdog.progressed();
           return;
         }
         const now = Date.now();
@@ -315,7 +314,7 @@ export async function startScorer(
           m.idle.set(1);
           idleConfirmed = true;
         }
-        if (idleConfirmed) progressed();
+        if (idleConfirmed) watchdog.progressed();
       })
       .catch(fatal);
   };
@@ -363,7 +362,7 @@ export async function startScorer(
       const next = Number(e.payload.lastOffset) + 1;
       // Never past the end: a batch can also be empty because all it held lay below the fetch offset.
       if (next > Number(e.payload.highWatermark)) return;
-      progressed();
+      watchdog.progressed();
       const task = tasks.taskOf(topic, partition);
       if (task !== undefined && next > (task.positionOf(topic, partition) ?? 0))
         task.positions.set(partitionKey(topic, partition), { topic, partition, offset: next });
