@@ -47,6 +47,7 @@ export const FEATURES = [
   ['callee_repeats', ''],
   ['repeat_callee_calls', '7d'],
   ['repeat_callee_days', '7d'],
+  ['watched_before_h', ''],
 ] as const;
 
 export type FeatureName = (typeof FEATURES)[number][0];

@@ -47,6 +47,7 @@ const RECEIVED_RECENTLY = FEATURE_INDEX.received_recently;
 const CAMPAIGN_MEMBERS = FEATURE_INDEX.campaign_members;
 const NIGHT_REPEAT_CALLS = FEATURE_INDEX.night_repeat_calls;
 const NIGHT_REPEAT_NIGHTS = FEATURE_INDEX.night_repeat_nights;
+const WATCHED_BEFORE = FEATURE_INDEX.watched_before_h;
 const CALLEE_REPEATS = FEATURE_INDEX.callee_repeats;
 const REPEAT_CALLEE_CALLS = FEATURE_INDEX.repeat_callee_calls;
 const REPEAT_CALLEE_DAYS = FEATURE_INDEX.repeat_callee_days;
@@ -174,6 +175,11 @@ export class NumberStage {
   duplicates = 0;
   /** Repeated-callee counters of evicted numbers, put back when they call again (see SlowHistory). */
   readonly history = new SlowHistory();
+  /**
+   * The earliest call time this stage has seen (s): how long it had been watching when a number
+   * first called. A number first seen in the engine's first day is new only to the engine.
+   */
+  watchedSinceSec = Number.POSITIVE_INFINITY;
 
   constructor(
     readonly rules: Rules,
@@ -247,6 +253,7 @@ export class NumberStage {
     const sec = Math.floor(setupMs / 1000);
     const rules = this.rules;
     this.stage.observeTime(setupMs);
+    if (sec < this.watchedSinceSec) this.watchedSinceSec = sec;
 
     const called = cdr.called?.e164 || cdr.called?.raw || '';
     const calledE164 = cdr.called?.e164 ?? '';
@@ -501,6 +508,7 @@ export class NumberStage {
     const recent = s.lastSec - s.pestLastSec < NIGHT_MEMORY_SEC;
     f[NIGHT_REPEAT_CALLS] = recent ? s.pestCalls : 0;
     f[NIGHT_REPEAT_NIGHTS] = recent ? s.pestNights : 0;
+    f[WATCHED_BEFORE] = (s.firstSec - this.watchedSinceSec) / 3600;
     f[MADE_RECEIVED] = (f[ATTEMPTS_24H] ?? 0) / Math.max(1, received);
     f[CALLEE_REPEATS] = s.calleeRepeats;
     const days = slowDaysAt(s, this.clock.dayOf(s.lastSec));
@@ -621,6 +629,7 @@ export class NumberStage {
       campaignCounts: [...this.campaigns.countsOf(this.partition)],
       callIds: this.callIds.toBytes().toString('base64'),
       history: this.history.toJSON(),
+      watchedSinceSec: Number.isFinite(this.watchedSinceSec) ? this.watchedSinceSec : null,
     });
   }
 
@@ -633,6 +642,8 @@ export class NumberStage {
       campaigns?: [string, number][];
       callIds?: string;
       history?: { keys: string[]; rows: string };
+      /** Null before the stage saw a call; absent in snapshots from before it was kept. */
+      watchedSinceSec?: number | null;
     };
     // Snapshots written before the sketch existed restore with it empty: received calls are
     // under-counted for a day, never over-counted.
@@ -648,6 +659,12 @@ export class NumberStage {
     this.campaigns.load(this.partition, new Map(extra.campaignCounts ?? extra.campaigns ?? []));
     // Snapshots from before carried history restore with none: numbers evicted before it start afresh.
     this.history.restore(extra.history);
+    // Snapshots written before the watch start was kept come from a stage that had been running:
+    // its numbers are judged as before, as if it had been watching for ever.
+    this.watchedSinceSec =
+      extra.watchedSinceSec === undefined
+        ? Number.NEGATIVE_INFINITY
+        : (extra.watchedSinceSec ?? Number.POSITIVE_INFINITY);
   }
 
   onFeedback(fb: FeedbackInput): void {

@@ -274,6 +274,8 @@ describe('evidence of the caller’s own', () => {
       );
     const run = (rules: Rules, talkS: number): Verdict | undefined => {
       const { engine, sink } = newEngine(rules);
+      // An engine that has been watching for a while: the line's first calls are new to the network.
+      engine.onCdr(cdr({ at: T0 - 48 * HOUR }));
       for (const c of line('+862000000031', talkS)) engine.onCdr(c);
       engine.flush();
       return sink.latest.get('+862000000031');
@@ -545,5 +547,45 @@ describe('event time mechanics', () => {
     expect(() => newEngine().engine.restore(snap.subarray(0, snap.length - 7))).toThrow(
       /truncated|trailing|snapshot/,
     );
+  });
+});
+
+describe('a new busy number', () => {
+  const BUSY = '+8617700000001';
+  /** 40 unanswered calls to different people, 30 s apart, from `at`. */
+  const busyDay = (engine: Engine, at: number): void => {
+    for (let i = 0; i < 40; i++)
+      engine.onCdr(
+        cdr({ from: BUSY, to: callee((i * 7919) % 100_000), at: at + i * 30_000, answered: false }),
+      );
+    engine.flush();
+  };
+  const reasonsOf = (latest: Map<string, Verdict>): string[] =>
+    (latest.get(BUSY)?.reasons ?? []).map((r) => r.code);
+
+  it('is new only once the engine has watched for a day before its first call', () => {
+    const cold = newEngine();
+    busyDay(cold.engine, T0);
+    expect(reasonsOf(cold.sink.latest)).toContain('LOW_ANSWER_RATIO');
+    expect(reasonsOf(cold.sink.latest)).not.toContain('NEW_BUSY_NUMBER');
+
+    const warm = newEngine();
+    warm.engine.onCdr(cdr({ at: T0 }));
+    busyDay(warm.engine, T0 + 25 * HOUR);
+    expect(reasonsOf(warm.sink.latest)).toContain('NEW_BUSY_NUMBER');
+  });
+
+  it('keeps how long the engine has watched across a snapshot', () => {
+    const first = newEngine();
+    first.engine.onCdr(cdr({ at: T0 }));
+    const resumed = newEngine();
+    resumed.engine.restore(first.engine.snapshot());
+    busyDay(resumed.engine, T0 + 25 * HOUR);
+    expect(reasonsOf(resumed.sink.latest)).toContain('NEW_BUSY_NUMBER');
+
+    const fresh = newEngine();
+    fresh.engine.restore(newEngine().engine.snapshot());
+    busyDay(fresh.engine, T0 + 25 * HOUR);
+    expect(reasonsOf(fresh.sink.latest)).not.toContain('NEW_BUSY_NUMBER');
   });
 });
