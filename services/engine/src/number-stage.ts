@@ -179,7 +179,7 @@ export class NumberStage {
    * The earliest call time this stage has seen (s): how long it had been watching when a number
    * first called. A number first seen in the engine's first day is new only to the engine.
    */
-  watchedSinceSec = Number.POSITIVE_INFINITY;
+  private watchedSinceSec = Number.POSITIVE_INFINITY;
 
   constructor(
     readonly rules: Rules,
