@@ -48,6 +48,7 @@ export const FEATURES = [
   ['repeat_callee_calls', '7d'],
   ['repeat_callee_days', '7d'],
   ['watched_before_h', ''],
+  ['top_callee_talk_s', '24h'],
 ] as const;
 
 export type FeatureName = (typeof FEATURES)[number][0];

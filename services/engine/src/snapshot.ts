@@ -68,7 +68,7 @@ function writeRich(w: ByteWriter, r: RichState): void {
   w.bytes(r.topHash);
   w.bytes(r.topCount);
   w.bytes(r.topLast);
-  w.bytes(r.topRejected);
+  w.bytes(r.topMarks);
   w.bytes(r.callerHash);
   w.bytes(r.callerLast);
   for (const v of [
@@ -95,7 +95,7 @@ function readRich(rd: ByteReader, memory: StateMemory): RichState {
   r.topHash = new Int32Array(rd.block());
   r.topCount = new Uint16Array(rd.block());
   r.topLast = new Int32Array(rd.block());
-  r.topRejected = new Uint8Array(rd.block());
+  r.topMarks = new Uint8Array(rd.block());
   r.callerHash = new Int32Array(rd.block());
   r.callerLast = new Int32Array(rd.block());
   r.qNow = rd.f64();

@@ -114,7 +114,11 @@ export class RichState {
   topHash: Int32Array;
   topCount: Uint16Array;
   topLast: Int32Array;
-  topRejected: Uint8Array;
+  /**
+   * Per callee in the table: bit 0, its latest call was rejected or unanswered; bits 1-7, the
+   * longest answered call to it in whole minutes (at most 127), while its run of calls lasts.
+   */
+  topMarks: Uint8Array;
   /** Exact recent callers while they are few (devices: numbers per handset), HLL beyond. */
   callerHash: Int32Array;
   callerLast: Int32Array;
@@ -150,7 +154,7 @@ export class RichState {
     off += TOP * 2;
     this.sk = new Uint8Array(buf, off, G_GENS * DIMS * HLL_REGISTERS);
     off += G_GENS * DIMS * HLL_REGISTERS;
-    this.topRejected = new Uint8Array(buf, off, TOP);
+    this.topMarks = new Uint8Array(buf, off, TOP);
   }
 
   /** Below this second (the next minute boundary) advance() has nothing to do; every window boundary is a minute's. */
@@ -218,7 +222,7 @@ export class RichState {
     if (calleeNum > 0) this.lastCallee = calleeNum;
     for (let i = 0; i < TOP; i++) {
       if (this.topCount[i]! > 0 && this.topHash[i] === calleeHash && sec - this.topLast[i]! < 86_400) {
-        if (this.topRejected[i] === 1) flags |= F_REPEAT_AFTER_REJECT;
+        if ((this.topMarks[i]! & 1) === 1) flags |= F_REPEAT_AFTER_REJECT;
         break;
       }
     }
@@ -279,7 +283,7 @@ export class RichState {
     }
     if (Math.floor(sec / 3600) === this.baseHour) this.baseHourCalls++;
     if (hashes[3] !== undefined && hashes[3] !== 0) this.trackCaller(sec, hashes[3]);
-    if (trackCallee) this.trackCallee(sec, hashes[0]!, (flags & F_REJECTED) !== 0);
+    if (trackCallee) this.trackCallee(sec, hashes[0]!, (flags & F_REJECTED) !== 0, talkSec);
     return true;
   }
 
@@ -372,13 +376,14 @@ export class RichState {
     return n;
   }
 
-  private trackCallee(sec: number, hash: number, rejected: boolean): void {
+  private trackCallee(sec: number, hash: number, rejected: boolean, talkSec: number): void {
+    const minutes = Math.min(Math.floor(talkSec / 60), 127);
     let victim = 0;
     for (let i = 0; i < TOP; i++) {
       if (this.topCount[i]! > 0 && this.topHash[i] === hash && sec - this.topLast[i]! < 86_400) {
         if (this.topCount[i]! < 65_535) this.topCount[i]! += 1;
         this.topLast[i] = Math.max(this.topLast[i]!, sec);
-        this.topRejected[i] = rejected ? 1 : 0;
+        this.topMarks[i] = (Math.max(this.topMarks[i]! >>> 1, minutes) << 1) | (rejected ? 1 : 0);
         return;
       }
       const stale = this.topCount[i] === 0 || sec - this.topLast[i]! >= 86_400;
@@ -390,7 +395,7 @@ export class RichState {
     this.topHash[victim] = hash;
     this.topCount[victim] = 1;
     this.topLast[victim] = sec;
-    this.topRejected[victim] = rejected ? 1 : 0;
+    this.topMarks[victim] = (minutes << 1) | (rejected ? 1 : 0);
   }
 
   private distinct(dim: number): number {
@@ -438,10 +443,19 @@ export class RichState {
     out[FI.one_ring_ratio] = att > 0 ? t[C_ONE_RING]! / att : 0;
     out[FI.sequential_ratio] = att > 1 ? t[C_SEQ]! / (att - 1) : 0;
     let maxOne = 0;
+    let talkMin = 0;
     for (let i = 0; i < TOP; i++) {
-      if (nowSec - this.topLast[i]! < 86_400 && this.topCount[i]! > maxOne) maxOne = this.topCount[i]!;
+      if (nowSec - this.topLast[i]! >= 86_400) continue;
+      const n = this.topCount[i]!;
+      const mins = this.topMarks[i]! >>> 1;
+      // Of callees rung equally often, the one talked with longest: the doubt goes to the caller.
+      if (n > maxOne || (n === maxOne && mins > talkMin)) {
+        maxOne = n;
+        talkMin = mins;
+      }
     }
     out[FI.max_calls_one_callee] = maxOne;
+    out[FI.top_callee_talk_s] = talkMin * 60;
     out[FI.repeat_after_reject] = t[C_REPEAT]!;
     out[FI.night_share] = att > 0 ? t[C_NIGHT]! / att : 0;
     out[FI.invalid_share] = att > 0 ? t[C_INVALID]! / att : 0;

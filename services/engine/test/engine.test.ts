@@ -355,6 +355,32 @@ describe('evidence of the caller’s own', () => {
     );
   });
 
+  it('holds repeated unanswered calls to one person as harassment, not to someone the caller talks with at length', () => {
+    const { engine, sink } = newEngine();
+    // Sixteen calls to one person within two hours, most rejected, the few answered hung up on.
+    const ring = (from: string, to: string, talkS: (i: number) => number): void => {
+      for (let i = 0; i < 16; i++) {
+        const answered = i % 4 === 3;
+        engine.onCdr(
+          cdr({ from, to, at: T0 + i * 7 * MIN, answered, talkS: talkS(i), cause: answered ? 16 : 21 }),
+        );
+      }
+    };
+    const pester = '+8613800000091';
+    ring(pester, callee(91), () => 15);
+    const v = sink.latest.get(pester);
+    expect(v?.level).toMatch(/MEDIUM|HIGH/);
+    expect(v?.reasons.map((r) => r.code)).toEqual(
+      expect.arrayContaining(['REPEATED_CALLEE', 'REPEAT_AFTER_REJECT']),
+    );
+    // The same rhythm to a relative who, when they pick up, talks for four minutes once.
+    const family = '+8613800000092';
+    ring(family, callee(92), (i) => (i === 11 ? 240 : 15));
+    const f = sink.latest.get(family);
+    expect(f?.reasons.map((r) => r.code) ?? []).not.toContain('REPEATED_CALLEE');
+    expect(f?.level ?? 'NONE').toMatch(/NONE|LOW/);
+  });
+
   it('counts a caller id reused through a spoofing source only in a burst, not a subscriber’s calls spread over the day', () => {
     const { engine, sink } = newEngine();
     rotateOwnRangeIds(engine, 'VOIP-X', 'TG-SPOOF', 3);

@@ -68,6 +68,19 @@ describe('number features', () => {
     expect(f['repeat_after_reject']).toBe(11);
   });
 
+  it('keeps the longest conversation with the most-called callee, in whole minutes', () => {
+    const { engine } = newEngine(eager);
+    // Twelve calls to one person, one of them a 200 s conversation; three to another, one of 10 min.
+    calls(engine, 12, (i) => (i === 5 ? { to: callee(7), talkS: 200 } : { to: callee(7), answered: false }));
+    calls(engine, 3, (i) => ({ to: callee(8), talkS: i === 0 ? 600 : 20 }), T0 + HOUR);
+    expect(features(engine)['top_callee_talk_s']).toBe(180);
+    // The same person rung a day and more later starts a new run of calls, and its talk with it.
+    calls(engine, 13, () => ({ to: callee(7), answered: false }), T0 + 27 * HOUR);
+    const f = features(engine);
+    expect(f['max_calls_one_callee']).toBe(13);
+    expect(f['top_callee_talk_s']).toBe(0);
+  });
+
   it('computes night share in Asia/Shanghai local time', () => {
     const { engine } = newEngine(eager);
     const night = Date.parse('2026-11-02T23:30:00+08:00');

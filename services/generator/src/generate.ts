@@ -142,8 +142,14 @@ export async function generate(options: GenerateOptions, sinks: GeneratorSinks):
     // Stable sort: ties keep generation order, so output stays deterministic.
     calls.sort((a, b) => a.setup - b.setup);
     const badRng = new Rng(mixSeed(o.seed, 0xbad, slice));
+    const noAttestation = o.without.has('attestation');
+    const noDevice = o.without.has('device');
+    const noLocation = o.without.has('location');
     for (const c of calls) {
       records++;
+      if (noAttestation) c.att = '';
+      if (noDevice) c.device = '';
+      if (noLocation) c.location = '';
       let line: string;
       if (o.badRate > 0 && badRng.chance(o.badRate)) {
         badRecords++;

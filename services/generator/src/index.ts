@@ -4,7 +4,9 @@ export {
   DEFAULT_MIX,
   DEFAULT_START,
   resolveOptions,
+  OPTIONAL_FIELDS,
   type GenerateOptions,
+  type OptionalField,
   type PopulationMix,
   type ResolvedOptions,
 } from './options.js';

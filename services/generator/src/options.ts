@@ -46,7 +46,15 @@ export interface GenerateOptions {
   /** Multiplies every complaint probability (0 disables complaints). */
   complaintScale?: number;
   mix?: Partial<PopulationMix>;
+  /**
+   * CDR fields this network's switches do not fill: `attestation` (no STIR/SHAKEN, as in most of
+   * the world), `device` (no IMEI on the record), `location` (no HLR/HSS lookup by mediation).
+   */
+  without?: readonly OptionalField[];
 }
+
+export const OPTIONAL_FIELDS = ['attestation', 'device', 'location'] as const;
+export type OptionalField = (typeof OPTIONAL_FIELDS)[number];
 
 export interface ResolvedOptions {
   readonly subscribers: number;
@@ -58,6 +66,7 @@ export interface ResolvedOptions {
   readonly ordinaryCallsPerDay: number;
   readonly complaintScale: number;
   readonly mix: Readonly<PopulationMix>;
+  readonly without: ReadonlySet<OptionalField>;
 }
 
 export const DEFAULT_START = '2026-11-02T00:00:00+08:00';
@@ -115,6 +124,9 @@ export function resolveOptions(o: GenerateOptions): ResolvedOptions {
   const mix = { ...DEFAULT_MIX, ...o.mix };
   for (const [k, v] of Object.entries(mix))
     if (!(Number.isFinite(v) && v >= 0)) throw invalid(`mix.${k} must be a non-negative number`, `mix.${k}`);
+  for (const f of o.without ?? [])
+    if (!(OPTIONAL_FIELDS as readonly string[]).includes(f))
+      throw invalid(`without names ${String(f)}; expected one of ${OPTIONAL_FIELDS.join(', ')}`, 'without');
   const startMs = parseStart(o.start);
   return Object.freeze({
     subscribers: o.subscribers,
@@ -126,5 +138,6 @@ export function resolveOptions(o: GenerateOptions): ResolvedOptions {
     ordinaryCallsPerDay,
     complaintScale,
     mix: Object.freeze(mix),
+    without: new Set(o.without ?? []),
   });
 }

@@ -60,6 +60,19 @@ describe('generate', () => {
     expect(refused.length).toBe(o.summary.badRecords);
   });
 
+  it('leaves out the fields a network does not fill, and only those', async () => {
+    const full = lines((await run(small)).cdrText);
+    const bare = lines((await run({ ...small, without: ['attestation', 'device', 'location'] })).cdrText);
+    expect(bare.length).toBe(full.length);
+    for (const field of ['attestation', 'device_id', 'calling_location']) {
+      expect(full.some((l) => l.includes(`"${field}"`))).toBe(true);
+      expect(bare.some((l) => l.includes(`"${field}"`))).toBe(false);
+    }
+    const strip = (l: string): string =>
+      l.replace(/,"(attestation|device_id|calling_location)":"[^"]*"/g, '');
+    expect(bare).toEqual(full.map(strip));
+  });
+
   it('refuses invalid options with INVALID_ARGUMENT', async () => {
     const bad: GenerateOptions[] = [
       { ...small, subscribers: 0 },
@@ -67,6 +80,7 @@ describe('generate', () => {
       { ...small, seed: 1.5 },
       { ...small, badRate: 2 },
       { ...small, start: 'not a date' },
+      { ...small, without: ['attestation', 'imsi' as 'device'] },
     ];
     for (const o of bad) {
       const err = await generate(o, { cdrs: new MemorySink() }).catch((e: unknown) => e);
