@@ -1,8 +1,9 @@
 // The quality harness's full set: held-out seeds the rules were never tuned on (tuning used seeds
-// 1-8 and 101-105, and the variants' seeds 301-307), 48 hours each, every behaviour class with its
+// 1-8 and 101-105, and variants with seeds 301-307 and 311-314), 48 hours each, every behaviour class with its
 // look-alikes; then the same behaviours in traffic shaped otherwise (a larger population over three
 // days, busier and quieter subscribers, more complaints, a Friday-afternoon start, more look-alikes,
-// a small population), on held-out seeds too. The plain per-caller thresholds are the baseline in
+// a small population, a network that attests no call, one whose switches give no subscriber
+// location), on held-out seeds too. The plain per-caller thresholds are the baseline in
 // the same run. Prints one table per run, then the result line.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -45,6 +46,14 @@ const ALL_VARIANTS: Variant[] = [
     },
   },
   { name: '5k subscribers', options: { subscribers: 5_000, hours: 48, seed: base + 7 } },
+  {
+    name: 'no attestation on any call (no STIR/SHAKEN)',
+    options: { subscribers: 20_000, hours: 48, seed: base + 8, without: ['attestation'] },
+  },
+  {
+    name: 'no subscriber location on any call',
+    options: { subscribers: 20_000, hours: 48, seed: base + 9, without: ['location'] },
+  },
 ];
 const wanted = process.env['QUALITY_VARIANTS'];
 const VARIANTS =

@@ -49,6 +49,7 @@ export const FEATURES = [
   ['repeat_callee_days', '7d'],
   ['watched_before_h', ''],
   ['top_callee_talk_s', '24h'],
+  ['attestation_in_use', ''],
 ] as const;
 
 export type FeatureName = (typeof FEATURES)[number][0];

@@ -48,6 +48,9 @@ const CAMPAIGN_MEMBERS = FEATURE_INDEX.campaign_members;
 const NIGHT_REPEAT_CALLS = FEATURE_INDEX.night_repeat_calls;
 const NIGHT_REPEAT_NIGHTS = FEATURE_INDEX.night_repeat_nights;
 const WATCHED_BEFORE = FEATURE_INDEX.watched_before_h;
+const ATTESTATION_IN_USE = FEATURE_INDEX.attestation_in_use;
+/** Below this share of calls carrying any attestation, the network is taken not to attest. */
+const ATTESTED_SHARE_IN_USE = 0.05;
 const CALLEE_REPEATS = FEATURE_INDEX.callee_repeats;
 const REPEAT_CALLEE_CALLS = FEATURE_INDEX.repeat_callee_calls;
 const REPEAT_CALLEE_DAYS = FEATURE_INDEX.repeat_callee_days;
@@ -180,6 +183,12 @@ export class NumberStage {
    * first called. A number first seen in the engine's first day is new only to the engine.
    */
   private watchedSinceSec = Number.POSITIVE_INFINITY;
+  /**
+   * Calls this stage counted, and those that carried any attestation (A, B or C). Where calls carry
+   * none at all (a network without STIR/SHAKEN), a missing attestation says nothing about a caller.
+   */
+  private attestedCalls = 0;
+  private countedCalls = 0;
 
   constructor(
     readonly rules: Rules,
@@ -278,13 +287,19 @@ export class NumberStage {
       flags |= F_ONNET_OUTSIDE;
     }
     const att = cdr.attestation ?? Attestation.ATTESTATION_UNSPECIFIED;
+    this.countedCalls++;
+    if (att !== Attestation.ATTESTATION_UNSPECIFIED) this.attestedCalls++;
+    const attesting = this.attestationInUse();
     if (att === Attestation.ATTESTATION_A) flags |= F_ATTESTATION_A;
     else if (att === Attestation.ATTESTATION_C) flags |= F_ATTESTATION_C;
-    else if (att === Attestation.ATTESTATION_UNSPECIFIED) flags |= F_ATTESTATION_C | F_ATTESTATION_NONE;
+    else if (att === Attestation.ATTESTATION_UNSPECIFIED)
+      flags |= attesting ? F_ATTESTATION_C | F_ATTESTATION_NONE : F_ATTESTATION_C;
     const asserted = cdr.asserted?.e164 ?? '';
     if (asserted !== '' && asserted !== callingE164) flags |= F_ASSERTED_MISMATCH;
-    // Neighbour spoofing needs an unverified identity: subscribers do call people in their own block.
+    // Neighbour spoofing needs an unverified identity: subscribers do call people in their own block;
+    // where nothing is attested, no identity is verified and the test says nothing.
     if (
+      attesting &&
       (flags & F_ATTESTATION_A) === 0 &&
       callingE164 !== '' &&
       calledE164 !== '' &&
@@ -450,6 +465,11 @@ export class NumberStage {
     this.stage.evaluate(key, s, timeMs);
   }
 
+  /** Whether calls here carry attestation (at least ATTESTED_SHARE_IN_USE of those counted). */
+  private attestationInUse(): boolean {
+    return this.attestedCalls >= this.countedCalls * ATTESTED_SHARE_IN_USE && this.attestedCalls > 0;
+  }
+
   private taintable(trunk: string, callingE164: string): boolean {
     const home = this.rules.homeCountryCode;
     if (home === undefined || callingE164 === '' || callingE164.startsWith(home)) return true;
@@ -509,6 +529,7 @@ export class NumberStage {
     f[NIGHT_REPEAT_CALLS] = recent ? s.pestCalls : 0;
     f[NIGHT_REPEAT_NIGHTS] = recent ? s.pestNights : 0;
     f[WATCHED_BEFORE] = (s.firstSec - this.watchedSinceSec) / 3600;
+    f[ATTESTATION_IN_USE] = this.attestationInUse() ? 1 : 0;
     f[MADE_RECEIVED] = (f[ATTEMPTS_24H] ?? 0) / Math.max(1, received);
     f[CALLEE_REPEATS] = s.calleeRepeats;
     const days = slowDaysAt(s, this.clock.dayOf(s.lastSec));
@@ -630,6 +651,7 @@ export class NumberStage {
       callIds: this.callIds.toBytes().toString('base64'),
       history: this.history.toJSON(),
       watchedSinceSec: Number.isFinite(this.watchedSinceSec) ? this.watchedSinceSec : null,
+      attestation: [this.attestedCalls, this.countedCalls],
     });
   }
 
@@ -644,6 +666,8 @@ export class NumberStage {
       history?: { keys: string[]; rows: string };
       /** Null before the stage saw a call; absent in snapshots from before it was kept. */
       watchedSinceSec?: number | null;
+      /** Calls with any attestation, and calls counted; absent before it was kept. */
+      attestation?: [number, number];
     };
     // Snapshots written before the sketch existed restore with it empty: received calls are
     // under-counted for a day, never over-counted.
@@ -665,6 +689,8 @@ export class NumberStage {
       extra.watchedSinceSec === undefined
         ? Number.NEGATIVE_INFINITY
         : (extra.watchedSinceSec ?? Number.POSITIVE_INFINITY);
+    // Snapshots from before restore as a stage whose calls are attested: judged as before.
+    [this.attestedCalls, this.countedCalls] = extra.attestation ?? [1, 1];
   }
 
   onFeedback(fb: FeedbackInput): void {

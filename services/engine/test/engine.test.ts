@@ -7,6 +7,14 @@ function verdictsOf(latest: Map<string, Verdict>): string {
   return JSON.stringify([...latest.entries()].sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
+/** Ordinary attested calls: on a network whose calls carry attestation, a missing one is evidence. */
+function attestedTraffic(engine: Engine): void {
+  for (let i = 0; i < 20; i++)
+    engine.onCdr(
+      cdr({ from: `+86139000${String(i).padStart(5, '0')}`, to: callee(9000 + i), at: T0 - HOUR + i * MIN }),
+    );
+}
+
 /** 200 own-range caller ids rotating through one source, unanswered: the spoofing pattern. */
 function rotateOwnRangeIds(engine: Engine, carrier: string, trunk: string, attestation: number): void {
   for (let i = 0; i < 200; i++)
@@ -122,6 +130,7 @@ describe('engine verdicts', () => {
 
   it('implicates no caller by route alone: not one people call, nor a foreign number on an international gateway', () => {
     const { engine, sink } = newEngine();
+    attestedTraffic(engine);
     const gateway = 'TG-SH-INTL-01';
     rotateOwnRangeIds(engine, 'INTL-GW-3', gateway, 0);
     expect(sink.latest.get(`trunk:${gateway}`)?.level).toMatch(/MEDIUM|HIGH/);
@@ -379,6 +388,29 @@ describe('evidence of the caller’s own', () => {
     const f = sink.latest.get(family);
     expect(f?.reasons.map((r) => r.code) ?? []).not.toContain('REPEATED_CALLEE');
     expect(f?.level ?? 'NONE').toMatch(/NONE|LOW/);
+  });
+
+  it('on a network that attests nothing, judges by what the calls show, not by the attestation they all lack', () => {
+    const { engine, sink } = newEngine();
+    // A verification-code line late in the evening: many people in a few blocks, most answer, none
+    // attested.
+    const line = '+861077930656';
+    for (let i = 0; i < 160; i++)
+      engine.onCdr(
+        cdr({
+          from: line,
+          to: callee(i * 37),
+          at: T0 + 12 * HOUR + i * 30_000,
+          answered: i % 5 !== 0,
+          talkS: 14,
+          attestation: 0,
+        }),
+      );
+    expect(sink.latest.get(line)?.level).toBe('LOW');
+    expect(sink.latest.get(line)?.reasons.map((r) => r.code)).toContain('ANSWERED_LINE');
+    // A robocaller on the same network still rises: unanswered, sequential.
+    for (let i = 0; i < 60; i++) engine.onCdr(robocall(i));
+    expect(sink.latest.get(ROBO)?.level).toMatch(/MEDIUM|HIGH/);
   });
 
   it('counts a caller id reused through a spoofing source only in a burst, not a subscriber’s calls spread over the day', () => {

@@ -91,6 +91,8 @@ describe('number features', () => {
 
   it('flags identity problems: ON-NET from outside, invalid, attestation, asserted mismatch, neighbour, video', () => {
     const { engine } = newEngine(eager);
+    // A network whose calls carry attestation: there a missing one says something.
+    engine.onCdr(cdr({ from: '+8613800000002', to: callee(1), at: T0 - HOUR, attestation: 1 }));
     calls(engine, 4, (i) => ({
       to: i % 2 === 0 ? '+8613800000777' : callee(i * 9999),
       carrier: 'VOIP-X',
@@ -108,6 +110,32 @@ describe('number features', () => {
     expect(f['asserted_mismatch_share']).toBeCloseTo(0.25);
     expect(f['neighbour_share']).toBeCloseTo(0.5);
     expect(f['video_share']).toBeCloseTo(0.75);
+  });
+
+  it('reads a missing attestation as nothing where calls carry none, and keeps that across a snapshot', () => {
+    const { engine } = newEngine(eager);
+    // A network without STIR/SHAKEN: no call is attested, so none is unverified either.
+    calls(engine, 4, (i) => ({ to: i % 2 === 0 ? '+8613800000777' : callee(i * 9999), attestation: 0 }));
+    let f = features(engine);
+    expect(f['attestation_in_use']).toBe(0);
+    expect(f['attestation_none_share']).toBe(0);
+    expect(f['neighbour_share']).toBe(0);
+    expect(f['attestation_c_share']).toBe(1);
+    const resumed = newEngine(eager);
+    resumed.engine.restore(engine.snapshot());
+    resumed.engine.onCdr(cdr({ at: T0 + HOUR, to: callee(5), attestation: 0 }));
+    expect(features(resumed.engine)['attestation_none_share']).toBe(0);
+    // Once attested calls are a twentieth of those seen, a missing attestation counts again.
+    calls(
+      engine,
+      20,
+      (i) => ({ from: `+86139000${String(i).padStart(5, '0')}`, to: callee(i), attestation: 1 }),
+      T0 + HOUR,
+    );
+    engine.onCdr(cdr({ at: T0 + 2 * HOUR, to: callee(6), attestation: 0 }));
+    f = features(engine);
+    expect(f['attestation_in_use']).toBe(1);
+    expect(f['attestation_none_share']).toBeGreaterThan(0);
   });
 
   it('counts complaints and their rate per answered call; number age from first seen', () => {
