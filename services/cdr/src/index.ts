@@ -5,6 +5,7 @@ export {
   type RejectReason,
   type Rejection,
 } from './reject-reason.js';
+export { AttestationTally } from './attestation-tally.js';
 export { DEFAULT_REGION, normaliseNumber, setNumberCacheSize, type NormalisedNumber } from './number.js';
 export { MAX_EVENT_TIME_MS, MIN_EVENT_TIME_MS, parseTime, plausibleTime } from './time.js';
 export { DEFAULT_PARSE_OPTIONS, type ParseOptions, type ParseResult } from './parse-options.js';

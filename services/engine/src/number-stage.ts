@@ -1,3 +1,4 @@
+import { AttestationTally } from '@ringfence/cdr';
 import {
   Attestation,
   CallingLocation,
@@ -49,8 +50,6 @@ const NIGHT_REPEAT_CALLS = FEATURE_INDEX.night_repeat_calls;
 const NIGHT_REPEAT_NIGHTS = FEATURE_INDEX.night_repeat_nights;
 const WATCHED_BEFORE = FEATURE_INDEX.watched_before_h;
 const ATTESTATION_IN_USE = FEATURE_INDEX.attestation_in_use;
-/** Below this share of calls carrying any attestation, the network is taken not to attest. */
-const ATTESTED_SHARE_IN_USE = 0.05;
 const CALLEE_REPEATS = FEATURE_INDEX.callee_repeats;
 const REPEAT_CALLEE_CALLS = FEATURE_INDEX.repeat_callee_calls;
 const REPEAT_CALLEE_DAYS = FEATURE_INDEX.repeat_callee_days;
@@ -183,12 +182,8 @@ export class NumberStage {
    * first called. A number first seen in the engine's first day is new only to the engine.
    */
   private watchedSinceSec = Number.POSITIVE_INFINITY;
-  /**
-   * Calls this stage counted, and those that carried any attestation (A, B or C). Where calls carry
-   * none at all (a network without STIR/SHAKEN), a missing attestation says nothing about a caller.
-   */
-  private attestedCalls = 0;
-  private countedCalls = 0;
+  /** Whether this stage's calls carry attestation: where none do, a missing one is no evidence. */
+  private readonly attestation = new AttestationTally();
 
   constructor(
     readonly rules: Rules,
@@ -287,9 +282,8 @@ export class NumberStage {
       flags |= F_ONNET_OUTSIDE;
     }
     const att = cdr.attestation ?? Attestation.ATTESTATION_UNSPECIFIED;
-    this.countedCalls++;
-    if (att !== Attestation.ATTESTATION_UNSPECIFIED) this.attestedCalls++;
-    const attesting = this.attestationInUse();
+    this.attestation.add(att !== Attestation.ATTESTATION_UNSPECIFIED);
+    const attesting = this.attestation.inUse;
     if (att === Attestation.ATTESTATION_A) flags |= F_ATTESTATION_A;
     else if (att === Attestation.ATTESTATION_C) flags |= F_ATTESTATION_C;
     else if (att === Attestation.ATTESTATION_UNSPECIFIED)
@@ -465,11 +459,6 @@ export class NumberStage {
     this.stage.evaluate(key, s, timeMs);
   }
 
-  /** Whether calls here carry attestation (at least ATTESTED_SHARE_IN_USE of those counted). */
-  private attestationInUse(): boolean {
-    return this.attestedCalls >= this.countedCalls * ATTESTED_SHARE_IN_USE && this.attestedCalls > 0;
-  }
-
   private taintable(trunk: string, callingE164: string): boolean {
     const home = this.rules.homeCountryCode;
     if (home === undefined || callingE164 === '' || callingE164.startsWith(home)) return true;
@@ -529,7 +518,7 @@ export class NumberStage {
     f[NIGHT_REPEAT_CALLS] = recent ? s.pestCalls : 0;
     f[NIGHT_REPEAT_NIGHTS] = recent ? s.pestNights : 0;
     f[WATCHED_BEFORE] = (s.firstSec - this.watchedSinceSec) / 3600;
-    f[ATTESTATION_IN_USE] = this.attestationInUse() ? 1 : 0;
+    f[ATTESTATION_IN_USE] = this.attestation.inUse ? 1 : 0;
     f[MADE_RECEIVED] = (f[ATTEMPTS_24H] ?? 0) / Math.max(1, received);
     f[CALLEE_REPEATS] = s.calleeRepeats;
     const days = slowDaysAt(s, this.clock.dayOf(s.lastSec));
@@ -651,7 +640,7 @@ export class NumberStage {
       callIds: this.callIds.toBytes().toString('base64'),
       history: this.history.toJSON(),
       watchedSinceSec: Number.isFinite(this.watchedSinceSec) ? this.watchedSinceSec : null,
-      attestation: [this.attestedCalls, this.countedCalls],
+      attestation: this.attestation.toJSON(),
     });
   }
 
@@ -690,7 +679,7 @@ export class NumberStage {
         ? Number.NEGATIVE_INFINITY
         : (extra.watchedSinceSec ?? Number.POSITIVE_INFINITY);
     // Snapshots from before restore as a stage whose calls are attested: judged as before.
-    [this.attestedCalls, this.countedCalls] = extra.attestation ?? [1, 1];
+    this.attestation.restore(extra.attestation);
   }
 
   onFeedback(fb: FeedbackInput): void {

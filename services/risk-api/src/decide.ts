@@ -1,4 +1,5 @@
 import { Attestation, CallingLocation, Level, type ICheckRequest } from '@ringfence/proto';
+import { AttestationTally } from '@ringfence/cdr';
 import { RingfenceError } from '@ringfence/common';
 import { inForce, NO_RISK, outranks, type Answer } from './answer.js';
 import {
@@ -45,6 +46,8 @@ export function createDecider(
   now: () => number = Date.now,
 ): Decide {
   const evidence = createCallEvidence(config);
+  // Where calls carry no attestation, "unverified" describes every call and continues no history.
+  const attestation = new AttestationTally();
   const signalAnswer = (code: string): Answer =>
     policy.answerFor(
       {
@@ -115,21 +118,23 @@ export function createDecider(
     }
     const trunk = request.ingressTrunk ?? '';
     const carrier = request.ingressCarrier ?? '';
-    const attestation = request.attestation ?? Attestation.ATTESTATION_UNSPECIFIED;
+    const attested = request.attestation ?? Attestation.ATTESTATION_UNSPECIFIED;
+    attestation.add(attested !== Attestation.ATTESTATION_UNSPECIFIED);
     const location = request.callingLocation ?? CallingLocation.CALLING_LOCATION_UNSPECIFIED;
     // A number whose own history is unverified calls through a spoofing route, calling unverified
     // again: the flagged trunk decides without a pattern in this one call (rank 3c). Not the
     // carrier: as in the scorer's taint, a whole interconnect partner is too coarse.
-    const tainted = own !== undefined && evidence.continuesTaint(own.callEvidence, attestation, location);
+    const tainted =
+      own !== undefined && attestation.inUse && evidence.continuesTaint(own.callEvidence, attested, location);
     if (trunk !== '' && view.trunks.size > 0) {
       const t = view.trunks.get(trunk);
-      if (sourceWins(t, best, calling, e164, trunk, carrier, attestation, location, tainted)) best = t;
+      if (sourceWins(t, best, calling, e164, trunk, carrier, attested, location, tainted)) best = t;
     }
     if (carrier !== '' && view.carriers.size > 0) {
       const c = view.carriers.get(carrier);
-      if (sourceWins(c, best, calling, e164, trunk, carrier, attestation, location, false)) best = c;
+      if (sourceWins(c, best, calling, e164, trunk, carrier, attested, location, false)) best = c;
     }
-    const signal = evidence.spoofSignal(e164, carrier, attestation, location);
+    const signal = evidence.spoofSignal(e164, carrier, attested, location);
     const spoof =
       signal === SPOOF_SIGNAL_SUBSCRIBER_HOME
         ? subscriberHomeAnswer

@@ -519,6 +519,37 @@ describe('spoofing routes and the call’s own evidence (issue 22)', () => {
     ]);
   });
 
+  it('continues no history on a network that attests no call, where every call is unverified', () => {
+    const { view, decide } = routes();
+    const TRUNK = 'TG-GZ-IC-09';
+    view.applySource(
+      `trunk:${TRUNK}`,
+      source(SubjectKind.SUBJECT_KIND_TRUNK, TRUNK, ['SRC_ROTATING_SUSPECT_NUMBERS']),
+    );
+    view.applyCaller(
+      OFFNET,
+      verdictBytes({
+        ...highVerdict(SubjectKind.SUBJECT_KIND_NUMBER, OFFNET, 'spoofing', 30, 'VIA_SPOOFING_SOURCE'),
+        level: Level.LEVEL_LOW,
+      }),
+    );
+    const unattested = {
+      calling: OFFNET,
+      called: '+8613911112222',
+      ingressTrunk: TRUNK,
+      ingressCarrier: 'CT',
+    } as CheckRequest;
+    // The first calls this risk-api sees carry no attestation: nothing says this one is the odd one.
+    expect(outcome(decide(unattested))).toEqual([Action.ACTION_ALLOW, 'number']);
+    // Once attested calls are seen (here one of two), a missing attestation is evidence again.
+    decide({
+      ...unattested,
+      calling: '+8613800000001',
+      attestation: Attestation.ATTESTATION_A,
+    });
+    expect(outcome(decide(unattested))).toEqual([Action.ACTION_LABEL, 'trunk']);
+  });
+
   it('labels an unverified call of a number its own history implicates through the flagged trunk', () => {
     const { view, decide } = routes();
     const low = (code: string): Buffer =>
