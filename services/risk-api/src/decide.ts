@@ -34,7 +34,8 @@ export type Decide = (request: ICheckRequest, field?: string) => Answer;
  * 2. Otherwise the strongest (level, then score; ties in this order) of the computed risks: the
  *    number's own verdict; the calling device's verdict; the ingress trunk's and carrier's verdicts,
  *    each only when the call itself shows the pattern the source was flagged for (the trunk also
- *    when the number's own verdict names VIA_SPOOFING_SOURCE and the call is unverified); and the stateless
+ *    when the number's own verdict names VIA_SPOOFING_SOURCE and the call is unverified, on a
+ *    network whose calls carry attestation); and the stateless
  *    request-time signal (an ON-NET-range caller from an outside carrier with attestation C, or
  *    whatever its attestation when the HLR/HSS has the subscriber at home; never when roaming).
  */
