@@ -130,6 +130,8 @@ export const en: Messages = {
     ATTESTED_A: 'Fully attested (A) and behaves like an ordinary caller',
     ATTESTED_CONVERSATIONS: 'Fully attested (A) calls with conversations of normal length',
     GOOD_ANSWER_RATIO: 'Most calls are answered',
+    ANSWERED_LINE:
+      'Most people answer its calls, and it does not dial in sequence (on a network without attestation)',
     NORMAL_TALK_TIME: 'Normal conversation length',
     DEVICE_MANY_NUMBERS: 'One handset calls with several numbers',
     DEVICE_NUMBERS_IN_TURN: 'One handset puts busy, mostly unanswered numbers through in turn',

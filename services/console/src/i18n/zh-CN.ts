@@ -128,6 +128,7 @@ export const zhCN: Messages = {
     ATTESTED_A: '完全认证（A 级），行为与普通用户一致',
     ATTESTED_CONVERSATIONS: '完全认证（A 级）的呼叫，通话时长正常',
     GOOD_ANSWER_RATIO: '大多数呼叫被接通',
+    ANSWERED_LINE: '大多数被叫会接听，且非顺序拨号（在无主叫认证的网络中）',
     NORMAL_TALK_TIME: '通话时长正常',
     DEVICE_MANY_NUMBERS: '同一终端使用多个号码呼叫',
     DEVICE_NUMBERS_IN_TURN: '同一终端轮换使用多个高频、多未接通的号码',
