@@ -69,4 +69,47 @@ describe('ringfence generate', () => {
     ]).catch((e: unknown) => e);
     expect(isRingfenceError(err, 'INVALID_ARGUMENT')).toBe(true);
   });
+
+  it('leaves the fields named by --without off every CDR', async () => {
+    const out = join(dir, 'bare.jsonl');
+    await cli(['generate', '--subscribers', '300', '--hours', '6', '--seed', '7', '--out', out]);
+    const withAll = (await readFile(out, 'utf8')).split('\n').filter((l) => l !== '');
+    expect(withAll.some((l) => l.includes('"attestation"'))).toBe(true);
+    await cli([
+      'generate',
+      '--subscribers',
+      '300',
+      '--hours',
+      '6',
+      '--seed',
+      '7',
+      '--out',
+      out,
+      '--without',
+      'attestation,location',
+    ]);
+    const bare = (await readFile(out, 'utf8')).split('\n').filter((l) => l !== '');
+    expect(bare.length).toBeGreaterThan(100);
+    expect(bare.some((l) => l.includes('"attestation"'))).toBe(false);
+    expect(bare.some((l) => l.includes('"calling_location"'))).toBe(false);
+    expect(bare.some((l) => l.includes('"device_id"'))).toBe(true);
+  });
+
+  it('refuses an unknown field in --without, naming the ones it knows', async () => {
+    const err = await cli([
+      'generate',
+      '--subscribers',
+      '10',
+      '--hours',
+      '1',
+      '--seed',
+      '1',
+      '--out',
+      join(dir, 'y.jsonl'),
+      '--without',
+      'attestation,imsi',
+    ]).catch((e: unknown) => e);
+    expect(isRingfenceError(err, 'INVALID_ARGUMENT')).toBe(true);
+    expect(String((err as Error).message)).toContain('attestation, device, location');
+  });
 });

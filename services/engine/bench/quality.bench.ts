@@ -61,18 +61,22 @@ const VARIANTS =
     ? ALL_VARIANTS
     : ALL_VARIANTS.filter((_, i) => wanted.split(',').includes(String(i + 1)));
 
-const reports: QualityReport[] = [];
-for (const seed of SEEDS) {
-  const r = await measureQuality({ subscribers: 20_000, hours: 48, seed });
-  reports.push(r);
-  process.stdout.write(`${formatReport(r)}\n`);
+/** Runs each set in turn, printing each run's table as it ends. */
+async function measureAll(runs: readonly Variant[]): Promise<QualityReport[]> {
+  const out: QualityReport[] = [];
+  for (const v of runs) {
+    const r = await measureQuality(v.options);
+    out.push(r);
+    process.stdout.write(`${v.name}\n${formatReport(r)}\n`);
+  }
+  return out;
 }
-const variantReports: QualityReport[] = [];
-for (const v of VARIANTS) {
-  const r = await measureQuality(v.options);
-  variantReports.push(r);
-  process.stdout.write(`${v.name}\n${formatReport(r)}\n`);
-}
+const SEED_RUNS: Variant[] = SEEDS.map((seed) => ({
+  name: `seed ${seed}`,
+  options: { subscribers: 20_000, hours: 48, seed },
+}));
+const reports = await measureAll(SEED_RUNS);
+const variantReports = await measureAll(VARIANTS);
 const legitAtPeak = (r: QualityReport): number =>
   r.rows.filter((x) => x.cls !== 'harasser').reduce((n, x) => n + x.flaggedAtPeak, 0) + r.ordinaryFlagged;
 const labelledShare = (r: QualityReport): number => r.callSetup.legitLabelled / r.callSetup.legitCalls;
@@ -136,7 +140,7 @@ function rows(rs: QualityReport[], worst: string, notes: string): object[] {
       target: '>= 95',
     },
     {
-      metric: `robocallers: calls until MEDIUM (${worst === 'worst seed' ? 'worst' : worst})`,
+      metric: `robocallers: calls until MEDIUM (${worst})`,
       value: max((r) => Math.max(...r.robocallCallsToMedium)),
       unit: 'calls',
       target: '<= 30',

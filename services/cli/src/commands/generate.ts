@@ -1,6 +1,12 @@
 import { Option, type Command } from 'commander';
 import { RingfenceError } from '@ringfence/common';
-import { LABEL_CLASSES, generateToFiles, type GenerateSummary } from '@ringfence/generator';
+import {
+  LABEL_CLASSES,
+  OPTIONAL_FIELDS,
+  generateToFiles,
+  type GenerateSummary,
+  type OptionalField,
+} from '@ringfence/generator';
 import { print } from '../output.js';
 
 interface GenerateFlags {
@@ -12,6 +18,7 @@ interface GenerateFlags {
   badRate: string;
   callsPerDay?: string;
   complaintScale?: string;
+  without?: string;
 }
 
 function num(value: string, flag: string): number {
@@ -21,6 +28,20 @@ function num(value: string, flag: string): number {
       detail: { field: flag },
     });
   return n;
+}
+
+function optionalFields(value: string): OptionalField[] {
+  const names = value.split(',').map((s) => s.trim());
+  return names.map((name) => {
+    const field = OPTIONAL_FIELDS.find((f) => f === name);
+    if (field === undefined)
+      throw new RingfenceError(
+        'INVALID_ARGUMENT',
+        `--without names "${name}"; expected a comma-separated list of ${OPTIONAL_FIELDS.join(', ')}`,
+        { detail: { field: '--without' } },
+      );
+    return field;
+  });
 }
 
 const MAX_CAMPAIGN_LINES = 12;
@@ -61,6 +82,12 @@ export function registerGenerate(program: Command): void {
     .option('--bad-rate <r>', 'share of deliberately malformed CDR lines', '0')
     .addOption(new Option('--calls-per-day <n>', 'mean calls per ordinary subscriber per day'))
     .addOption(new Option('--complaint-scale <x>', 'multiplies every complaint probability'))
+    .addOption(
+      new Option(
+        '--without <fields>',
+        `leave these fields off every CDR, as a network without them would (${OPTIONAL_FIELDS.join(', ')})`,
+      ),
+    )
     .action(async (f: GenerateFlags) => {
       const { summary, paths } = await generateToFiles(
         {
@@ -75,6 +102,7 @@ export function registerGenerate(program: Command): void {
           ...(f.complaintScale === undefined
             ? {}
             : { complaintScale: num(f.complaintScale, '--complaint-scale') }),
+          ...(f.without === undefined ? {} : { without: optionalFields(f.without) }),
         },
         f.out,
       );
