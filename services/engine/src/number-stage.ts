@@ -284,7 +284,10 @@ export class NumberStage {
     const att = cdr.attestation ?? Attestation.ATTESTATION_UNSPECIFIED;
     this.attestation.add(att !== Attestation.ATTESTATION_UNSPECIFIED);
     const attesting = this.attestation.inUse;
-    if (att === Attestation.ATTESTATION_A) flags |= F_ATTESTATION_A;
+    // Where no call is attested, a call that entered on the home network itself is vouched for as A
+    // would vouch: the carrier has the customer and knows the numbers it may present.
+    if (att === Attestation.ATTESTATION_A || (!attesting && carrier === rules.onNetCarrier))
+      flags |= F_ATTESTATION_A;
     else if (att === Attestation.ATTESTATION_C) flags |= F_ATTESTATION_C;
     else if (att === Attestation.ATTESTATION_UNSPECIFIED)
       flags |= attesting ? F_ATTESTATION_C | F_ATTESTATION_NONE : F_ATTESTATION_C;

@@ -114,13 +114,19 @@ describe('number features', () => {
 
   it('reads a missing attestation as nothing where calls carry none, and keeps that across a snapshot', () => {
     const { engine } = newEngine(eager);
-    // A network without STIR/SHAKEN: no call is attested, so none is unverified either.
-    calls(engine, 4, (i) => ({ to: i % 2 === 0 ? '+8613800000777' : callee(i * 9999), attestation: 0 }));
+    // A network without STIR/SHAKEN: no call is attested, so none is unverified either. Calls that
+    // entered on the home network itself are vouched for as A would vouch; those from another are not.
+    calls(engine, 4, (i) => ({
+      to: i % 2 === 0 ? '+8613800000777' : callee(i * 9999),
+      attestation: 0,
+      ...(i < 3 ? {} : { carrier: 'CU', trunk: 'TG-CU' }),
+    }));
     let f = features(engine);
     expect(f['attestation_in_use']).toBe(0);
     expect(f['attestation_none_share']).toBe(0);
     expect(f['neighbour_share']).toBe(0);
-    expect(f['attestation_c_share']).toBe(1);
+    expect(f['attestation_a_share']).toBeCloseTo(0.75);
+    expect(f['attestation_c_share']).toBeCloseTo(0.25);
     const resumed = newEngine(eager);
     resumed.engine.restore(engine.snapshot());
     resumed.engine.onCdr(cdr({ at: T0 + HOUR, to: callee(5), attestation: 0 }));

@@ -128,12 +128,6 @@ export async function startScorer(
       ),
     ),
   );
-  /** Input ends read (true or false), or the broker not reached (undefined: not this instance's stall). */
-  const caughtUp = async (): Promise<boolean> => {
-    const up = await tasks.caughtUp();
-    if (up !== false) watchdog.progressed();
-    return up === true;
-  };
   // Idle means caught up on what this instance owns, so not before every group has handed it its
   // partitions: with the groups joined at once, one stage's partitions arrive before the other's.
   let joined = false;
@@ -286,6 +280,21 @@ export async function startScorer(
       }
     });
 
+  // Every instance follows both tables in full from their start, by explicit assignment: a consumer
+  // group would add the broker's join delay to every start and leave an empty group behind it.
+  const follower = followTopics(
+    kafka,
+    [t.sourceRisk, t.campaignCounts],
+    (topic, _partition, messages) => applyTables(topic, messages),
+    logger,
+  );
+  /** Input ends read (true or false), or the broker not reached (undefined: not this instance's stall). */
+  const caughtUp = async (): Promise<boolean> => {
+    const up = await tasks.caughtUp(follower);
+    if (up !== false) watchdog.progressed();
+    return up === true;
+  };
+
   // Idle work: once caught up, every stage gets its final evaluation (what offline scoring does at
   // the end of input), and the partitions are snapshotted so committed offsets catch up. Another
   // instance's flush changes the shared tables, which makes this one flush again.
@@ -383,15 +392,6 @@ export async function startScorer(
     [numberConsumer, [t.cdr, t.complaints, t.feedback, t.received], heartbeating(eachBatch)],
     [sourceConsumer, [t.sourceEvents], heartbeating(eachBatch)],
   ];
-  // Every instance follows both tables in full from their start, by explicit assignment: a consumer
-  // group would add the broker's join delay to every start and leave an empty group behind it.
-  const follower = followTopics(
-    kafka,
-    [t.sourceRisk, t.campaignCounts],
-    (topic, _partition, messages) => applyTables(topic, messages),
-    logger,
-  );
-  tasks.tablePosition = (topic, partition) => follower.position(topic, partition);
   await Promise.all(
     joins.map(async ([c, topics, each]) => {
       await c.connect();

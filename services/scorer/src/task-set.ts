@@ -1,4 +1,4 @@
-import type { Logger } from '@ringfence/common';
+import type { Logger, TopicFollower } from '@ringfence/common';
 import { numberPartition, sourcePartition, type Rules } from '@ringfence/engine';
 import { NumberTask } from './number-task.js';
 import { keysSince, type LastWrite } from './output-keys.js';
@@ -26,8 +26,6 @@ export class TaskSet {
   readonly numbers = new Map<number, NumberTask>();
   readonly sources = new Map<number, SourceTask>();
   readonly tables: SharedTables;
-  /** Where the reading of a shared table's partition stands (its next offset), once known. */
-  tablePosition: (topic: string, partition: number) => number | undefined = () => undefined;
   /** Something changed since the last final (exact) flush: input applied, or a shared table. */
   dirty = false;
 
@@ -218,10 +216,10 @@ export class TaskSet {
   }
 
   /**
-   * True when every partition this instance owns, and both shared tables, are read to their ends;
-   * undefined when the broker could not be asked.
+   * True when every partition this instance owns, and both shared tables (as far as `tables` has
+   * read them), are read to their ends; undefined when the broker could not be asked.
    */
-  async caughtUp(): Promise<boolean | undefined> {
+  async caughtUp(tables: Pick<TopicFollower, 'position'>): Promise<boolean | undefined> {
     const { admin, topics: t } = this.ctx;
     try {
       for (const topic of [t.cdr, t.complaints, t.feedback, t.received, t.sourceEvents]) {
@@ -233,7 +231,7 @@ export class TaskSet {
       }
       for (const topic of [t.sourceRisk, t.campaignCounts]) {
         for (const e of await admin.fetchTopicOffsets(topic))
-          if ((this.tablePosition(topic, e.partition) ?? -1) < Number(e.high)) return false;
+          if ((tables.position(topic, e.partition) ?? -1) < Number(e.high)) return false;
       }
       return true;
     } catch (err) {

@@ -127,11 +127,11 @@ export const en: Messages = {
     VIA_SPOOFING_SOURCE_NO_ATTESTATION: 'Unattested calls through a source flagged for spoofing',
     VIA_SPOOFING_SOURCE_NOT_CALLED:
       'Calls through a source flagged for spoofing from a number that has received no calls lately',
-    ATTESTED_A: 'Fully attested (A) and behaves like an ordinary caller',
-    ATTESTED_CONVERSATIONS: 'Fully attested (A) calls with conversations of normal length',
+    ATTESTED_A:
+      'Vouched for (attestation A, or from our own network where calls carry none) and behaves like an ordinary caller',
+    ATTESTED_CONVERSATIONS:
+      'Vouched-for calls (attestation A, or from our own network where calls carry none) with conversations of normal length',
     GOOD_ANSWER_RATIO: 'Most calls are answered',
-    ANSWERED_LINE:
-      'Most people answer its calls, and it does not dial in sequence (on a network without attestation)',
     NORMAL_TALK_TIME: 'Normal conversation length',
     DEVICE_MANY_NUMBERS: 'One handset calls with several numbers',
     DEVICE_NUMBERS_IN_TURN: 'One handset puts busy, mostly unanswered numbers through in turn',
