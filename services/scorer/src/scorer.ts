@@ -40,6 +40,9 @@ const UNREACHABLE = new Set([
  */
 const REBALANCE_TIMEOUT_MS = 60_000;
 
+/** How often an idle instance asks again whether its input has ends it has not read. */
+const IDLE_RECHECK_MS = 5_000;
+
 function unreachable(err: unknown): boolean {
   const e = err as { name?: string; cause?: { name?: string } };
   return (
@@ -116,8 +119,8 @@ export async function startScorer(
   let stopping = false;
   let failed = false;
   let lastActivity = Date.now();
-  /** Caught up and idle was confirmed since the last activity: no need to ask the broker again. */
-  let idleConfirmed = false;
+  /** When caught up and idle was last confirmed (0: not since the last activity). */
+  let idleConfirmedAt = 0;
   // Behind and applying nothing: a consumer that stopped fetching (kafkajs has such bugs) or a
   // broker call that never returned, holding the lock. The state is then started again.
   const watchdog = new StallWatchdog(config.stallTimeoutMs, (stalledMs) =>
@@ -161,7 +164,7 @@ export async function startScorer(
     void lock
       .run(async () => {
         // What it owns changed or moved: idle again only once a tick confirms it.
-        idleConfirmed = false;
+        idleConfirmedAt = 0;
         m.idle.set(0);
         if (!stopping && !failed) await tasks.reassign(side, owned);
         watchdog.progressed();
@@ -312,18 +315,21 @@ export async function startScorer(
         }
         const now = Date.now();
         const idle = now - lastActivity >= config.idleFlushMs;
-        if (!idle || tasks.dirty) idleConfirmed = false;
+        if (!idle || tasks.dirty) idleConfirmedAt = 0;
         if (idle && tasks.dirty && (await caughtUp())) await tasks.flush();
         for (const task of tasks.all())
           if (task.sinceSnapshot > 0 && now - task.lastSnapshot >= config.snapshotIntervalMs)
             await tasks.guarded(task, () => task.snapshot());
         tasks.measure();
-        // Once confirmed, asking every input's ends again each second would only load the broker.
-        if (idle && !tasks.dirty && !idleConfirmed && (await caughtUp())) {
-          m.idle.set(1);
-          idleConfirmed = true;
+        // Once confirmed, asking every input's ends each second would only load the broker; asking
+        // now and then still matters: input that arrives while the consumers have stopped fetching
+        // brings no activity, and an instance that took itself for idle would never see it waiting.
+        if (idle && !tasks.dirty && (idleConfirmedAt === 0 || now - idleConfirmedAt >= IDLE_RECHECK_MS)) {
+          const up = await caughtUp();
+          m.idle.set(up ? 1 : 0);
+          idleConfirmedAt = up ? now : 0;
         }
-        if (idleConfirmed) watchdog.progressed();
+        if (idleConfirmedAt !== 0) watchdog.progressed();
       })
       .catch(fatal);
   };

@@ -186,7 +186,20 @@ export class ScorerProcess {
 
   /** Freezes (SIGSTOP) or thaws (SIGCONT) the process: cut off from the group, as in a long pause or partition. */
   freeze(frozen: boolean): void {
-    this.child?.kill(frozen ? 'SIGSTOP' : 'SIGCONT');
+    this.signal(frozen ? 'SIGSTOP' : 'SIGCONT');
+  }
+
+  /** Sends a signal and returns at once (kill waits for the exit). */
+  signal(signal: NodeJS.Signals): void {
+    this.child?.kill(signal);
+  }
+
+  /** How many lines of the instance's log match `pattern`. */
+  logged(pattern: RegExp): number {
+    if (this.logPath === undefined) return 0;
+    return readFileSync(this.logPath, 'utf8')
+      .split('\n')
+      .filter((l) => pattern.test(l)).length;
   }
 
   async kill(signal: NodeJS.Signals): Promise<number | null> {

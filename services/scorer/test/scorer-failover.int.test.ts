@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Admin, Kafka } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureTopics, topicName } from '@ringfence/common';
@@ -225,5 +226,33 @@ describe('several scorer instances in one group', () => {
     expect(flagged(view)).toBeGreaterThan(50);
     expect(differences(view, offlineOne).slice(0, 20)).toEqual([]);
     expect(await b.kill('SIGTERM')).toBe(0);
+  }, 400_000);
+});
+
+describe('an instance whose consumers stop fetching', () => {
+  it('notices by its watchdog while it took itself for idle, and starts again from its snapshots', async () => {
+    const prefix = await scope('s');
+    await feed(prefix, 'first');
+    const a = scorer(prefix, {
+      STALL_TIMEOUT_MS: '10000',
+      NODE_OPTIONS: `--import ${fileURLToPath(new URL('./stalled-fetch.mjs', import.meta.url))}`,
+    });
+    await a.start();
+    await allIdle([a], 180_000);
+    // Its consumers stop while it is caught up; the input that follows brings no activity at all.
+    a.signal('SIGUSR2');
+    await feed(prefix, 'second');
+    await explained(
+      [a],
+      until(
+        'the stall noticed and the state started again in the same process',
+        async () => ((await a.metric('ringfence_scorer_restarts_total')) ?? 0) >= 1,
+        90_000,
+      ),
+    );
+    expect(a.logged(/\(STALL_TIMEOUT_MS\): stalled/)).toBe(1);
+    await allIdle([a], 180_000);
+    await expectOffline(prefix);
+    expect(await a.kill('SIGTERM')).toBe(0);
   }, 400_000);
 });
