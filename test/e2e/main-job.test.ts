@@ -145,11 +145,15 @@ describe('npm start (ringfence run)', () => {
     // The console lists flagged numbers grouped into campaigns with the trunks and carriers they
     // entered through, and ranks those sources.
     let report: Campaigns | undefined;
+    // One session for the whole wait, as a browser keeps one: the console throttles logins, and
+    // logging in at every poll of a slow start-up ran into that limit.
+    let sid: string | undefined;
     await untilJob(
       'flagged numbers and their sources in the console',
       async () => {
-        const sid = await login(consoleUrl, password);
+        sid ??= await login(consoleUrl, password);
         const res = await fetch(`${consoleUrl}/api/v1/campaigns`, { headers: { cookie: `rf_sid=${sid}` } });
+        if (res.status === 401) sid = undefined;
         if (res.status !== 200) return false;
         report = (await res.json()) as Campaigns;
         return report.flaggedNumbers > 0 && report.campaigns.length > 0 && report.leaderboard.length > 0;
