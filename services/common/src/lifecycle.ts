@@ -1,6 +1,28 @@
 import type { Logger } from 'pino';
+import { RingfenceError } from './errors.js';
 
 export type Stop = () => Promise<void>;
+
+/**
+ * Set by a supervising job (`ringfence run`) in each process it starts: its process id. The service
+ * stops, as on SIGTERM, once that process is no longer its parent: a job killed outright (SIGKILL,
+ * the OOM killer) cannot stop its services, which run in process groups of their own, and they
+ * must not linger holding ports and consumer-group memberships.
+ */
+export const SUPERVISOR_PID_ENV = 'RINGFENCE_SUPERVISOR_PID';
+const SUPERVISOR_CHECK_MS = 1_000;
+
+/** The supervising job's process id from the environment; undefined when the service runs alone. */
+function supervisorPid(raw: string | undefined): number | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  const pid = Number(raw);
+  if (!Number.isInteger(pid) || pid <= 1)
+    throw new RingfenceError(
+      'CONFIG_INVALID',
+      `${SUPERVISOR_PID_ENV}=${raw}: expected the supervising job's process id (an integer above 1)`,
+    );
+  return pid;
+}
 
 /**
  * Runs a long-lived service: calls `start`, then on SIGTERM or SIGINT calls the returned stop
@@ -47,6 +69,22 @@ export function runService(logger: Logger, start: () => Promise<Stop>, graceMs =
   };
   process.on('SIGTERM', onSignal);
   process.on('SIGINT', onSignal);
+  let supervisor: number | undefined;
+  try {
+    supervisor = supervisorPid(process.env[SUPERVISOR_PID_ENV]);
+  } catch (err) {
+    logger.fatal({ err }, 'start failed');
+    process.exit(1);
+  }
+  if (supervisor !== undefined) {
+    const watch = setInterval(() => {
+      if (process.ppid === supervisor) return;
+      clearInterval(watch);
+      logger.warn({ supervisor }, 'the job that started this service is gone');
+      onSignal('SIGTERM');
+    }, SUPERVISOR_CHECK_MS);
+    watch.unref();
+  }
   start().then(
     (s) => {
       stop = s;

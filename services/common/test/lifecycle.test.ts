@@ -1,6 +1,10 @@
 import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { until } from '../src/until.js';
 
 const DIST = fileURLToPath(new URL('../dist/index.js', import.meta.url));
 
@@ -27,5 +31,59 @@ describe('runService', () => {
     expect(code).toBe(1);
     // Not before the grace period (800 ms here): a start that does finish gets its chance to stop.
     expect(ms).toBeGreaterThanOrEqual(700);
+  });
+
+  it('stops like on SIGTERM once the job that started it is gone, killed outright', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rf-lifecycle-'));
+    const stopped = join(dir, 'stopped');
+    try {
+      // The service: runService whose stop records that it ran.
+      const service = `
+        const { writeFileSync } = await import('node:fs');
+        const { runService, createLogger } = await import(${JSON.stringify(DIST)});
+        runService(createLogger('t', 'silent'), async () => {
+          setInterval(() => {}, 1000);
+          return async () => writeFileSync(${JSON.stringify(stopped)}, 'stopped');
+        });`;
+      // The job: starts the service in a process group of its own, as ringfence run does, and
+      // reports its pid.
+      const job = `
+        const { spawn } = await import('node:child_process');
+        const { SUPERVISOR_PID_ENV } = await import(${JSON.stringify(DIST)});
+        const child = spawn(process.execPath, ['--input-type=module', '-e', ${JSON.stringify(service)}], {
+          env: { ...process.env, [SUPERVISOR_PID_ENV]: String(process.pid) },
+          stdio: 'ignore',
+          detached: true,
+        });
+        child.unref();
+        process.stdout.write(child.pid + '\\n');
+        setInterval(() => {}, 1000);`;
+      const parent = spawn(process.execPath, ['--input-type=module', '-e', job], {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
+      await new Promise<void>((resolve) => parent.stdout.once('data', () => resolve()));
+      // Alive and watching while its job runs.
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      expect(existsSync(stopped)).toBe(false);
+      const gone = new Promise((resolve) => parent.once('exit', resolve));
+      parent.kill('SIGKILL');
+      await gone;
+      await until('the service stopped by itself', () => Promise.resolve(existsSync(stopped)), 10_000);
+      expect(readFileSync(stopped, 'utf8')).toBe('stopped');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a supervising job id that is not a process id', async () => {
+    const script = `
+      const { runService, createLogger } = await import(${JSON.stringify(DIST)});
+      runService(createLogger('t', 'silent'), async () => async () => {});`;
+    const child = spawn(process.execPath, ['--input-type=module', '-e', script], {
+      env: { ...process.env, RINGFENCE_SUPERVISOR_PID: 'the-job' },
+      stdio: 'ignore',
+    });
+    const code = await new Promise<number | null>((resolve) => child.once('exit', (c) => resolve(c)));
+    expect(code).toBe(1);
   });
 });

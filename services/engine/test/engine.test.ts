@@ -395,36 +395,30 @@ describe('evidence of the caller’s own', () => {
     // A verification-code line late in the evening: many people in a few blocks, most answer, none
     // attested. It entered on the home network, which vouches for it as attestation A would.
     const line = '+861077930656';
-    for (let i = 0; i < 160; i++)
-      engine.onCdr(
-        cdr({
-          from: line,
-          to: callee(i * 37),
-          at: T0 + 12 * HOUR + i * 30_000,
-          answered: i % 5 !== 0,
-          talkS: 14,
-          attestation: 0,
-        }),
-      );
-    expect(sink.latest.get(line)?.level).toBe('LOW');
-    expect(sink.latest.get(line)?.reasons.map((r) => r.code)).toContain('ATTESTED_A');
     // The same line arriving from another carrier, which vouches for nothing here, is judged on
     // its calls alone.
     const offNet = '+862077930656';
     for (let i = 0; i < 160; i++)
-      engine.onCdr(
-        cdr({
-          from: offNet,
-          to: callee(i * 41),
-          at: T0 + 12 * HOUR + i * 30_000,
-          answered: i % 5 !== 0,
-          talkS: 14,
-          attestation: 0,
-          carrier: 'CT',
-          trunk: 'TG-CT',
-        }),
-      );
-    expect(sink.latest.get(offNet)?.reasons.map((r) => r.code) ?? []).not.toContain('ATTESTED_A');
+      for (const [from, origin] of [
+        [line, {}],
+        [offNet, { carrier: 'CT', trunk: 'TG-CT' }],
+      ] as const)
+        engine.onCdr(
+          cdr({
+            from,
+            to: callee(i * 37),
+            at: T0 + 12 * HOUR + i * 30_000,
+            answered: i % 5 !== 0,
+            talkS: 14,
+            attestation: 0,
+            ...origin,
+          }),
+        );
+    expect(sink.latest.get(line)?.level).toBe('LOW');
+    expect(sink.latest.get(line)?.reasons.map((r) => r.code)).toContain('ATTESTED_A');
+    const judged = sink.latest.get(offNet);
+    expect(judged).toBeDefined();
+    expect(judged?.reasons.map((r) => r.code)).not.toContain('ATTESTED_A');
     // A robocaller on the same network still rises: unanswered, sequential.
     for (let i = 0; i < 60; i++) engine.onCdr(robocall(i));
     expect(sink.latest.get(ROBO)?.level).toMatch(/MEDIUM|HIGH/);

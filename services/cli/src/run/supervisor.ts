@@ -3,7 +3,7 @@ import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { backoffDelay } from '@ringfence/common';
+import { SUPERVISOR_PID_ENV, backoffDelay } from '@ringfence/common';
 
 export interface ChildSpec {
   name: string;
@@ -85,7 +85,8 @@ export class Supervisor {
     // Own process group: a terminal's Ctrl-C reaches only the supervisor, which then stops each child
     // once with SIGTERM (a child that saw SIGINT and then SIGTERM would treat it as a forced second signal).
     const child = spawn(spec.command, [...spec.args], {
-      env: spec.env,
+      // A child that outlives this process (killed outright) stops by itself (runService).
+      env: { ...spec.env, [SUPERVISOR_PID_ENV]: String(process.pid) },
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
     });
