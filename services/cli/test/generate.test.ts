@@ -22,6 +22,17 @@ async function cli(args: string[]): Promise<string> {
   return out.join('');
 }
 
+/** `ringfence generate` with the required flags, then `extra`. */
+function generateArgs(
+  subscribers: string,
+  hours: string,
+  seed: string,
+  out: string,
+  ...extra: string[]
+): string[] {
+  return ['generate', '--subscribers', subscribers, '--hours', hours, '--seed', seed, '--out', out, ...extra];
+}
+
 describe('ringfence generate', () => {
   let dir: string;
   beforeAll(async () => {
@@ -33,17 +44,7 @@ describe('ringfence generate', () => {
 
   it('writes CDRs, complaints and labels and prints a summary', async () => {
     const out = join(dir, 'run.jsonl');
-    const text = await cli([
-      'generate',
-      '--subscribers',
-      '500',
-      '--hours',
-      '12',
-      '--seed',
-      '5',
-      '--out',
-      out,
-    ]);
+    const text = await cli(generateArgs('500', '12', '5', out));
     const cdrs = (await readFile(out, 'utf8')).split('\n').filter((l) => l !== '');
     expect(text).toContain(`records     ${cdrs.length} (0 deliberately bad)`);
     expect(text).toMatch(/harasser subjects by category:\n(?: {2}\S+ +\d+\n)+/);
@@ -56,38 +57,16 @@ describe('ringfence generate', () => {
   });
 
   it('refuses a non-numeric argument with INVALID_ARGUMENT', async () => {
-    const err = await cli([
-      'generate',
-      '--subscribers',
-      'many',
-      '--hours',
-      '1',
-      '--seed',
-      '1',
-      '--out',
-      join(dir, 'x.jsonl'),
-    ]).catch((e: unknown) => e);
+    const err = await cli(generateArgs('many', '1', '1', join(dir, 'x.jsonl'))).catch((e: unknown) => e);
     expect(isRingfenceError(err, 'INVALID_ARGUMENT')).toBe(true);
   });
 
   it('leaves the fields named by --without off every CDR', async () => {
     const out = join(dir, 'bare.jsonl');
-    await cli(['generate', '--subscribers', '300', '--hours', '6', '--seed', '7', '--out', out]);
+    await cli(generateArgs('300', '6', '7', out));
     const withAll = (await readFile(out, 'utf8')).split('\n').filter((l) => l !== '');
     expect(withAll.some((l) => l.includes('"attestation"'))).toBe(true);
-    await cli([
-      'generate',
-      '--subscribers',
-      '300',
-      '--hours',
-      '6',
-      '--seed',
-      '7',
-      '--out',
-      out,
-      '--without',
-      'attestation,location',
-    ]);
+    await cli(generateArgs('300', '6', '7', out, '--without', 'attestation,location'));
     const bare = (await readFile(out, 'utf8')).split('\n').filter((l) => l !== '');
     expect(bare.length).toBeGreaterThan(100);
     expect(bare.some((l) => l.includes('"attestation"'))).toBe(false);
@@ -96,19 +75,9 @@ describe('ringfence generate', () => {
   });
 
   it('refuses an unknown field in --without, naming the ones it knows', async () => {
-    const err = await cli([
-      'generate',
-      '--subscribers',
-      '10',
-      '--hours',
-      '1',
-      '--seed',
-      '1',
-      '--out',
-      join(dir, 'y.jsonl'),
-      '--without',
-      'attestation,imsi',
-    ]).catch((e: unknown) => e);
+    const err = await cli(
+      generateArgs('10', '1', '1', join(dir, 'y.jsonl'), '--without', 'attestation,imsi'),
+    ).catch((e: unknown) => e);
     expect(isRingfenceError(err, 'INVALID_ARGUMENT')).toBe(true);
     expect(String((err as Error).message)).toContain('attestation, device, location');
   });
