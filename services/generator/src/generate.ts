@@ -165,6 +165,11 @@ export async function generate(options: GenerateOptions, sinks: GeneratorSinks):
   await complaintsOut.flush();
 
   const labelsOut = new LineWriter(sinks.labels);
+  // A subscriber drawn both as a look-alike (a roamer, say) and as a harasser from their own line
+  // harasses: the harasser label wins, whichever actor came first.
+  const harasserNumbers = new Set<string>();
+  for (const a of pop.actors)
+    if (a.cls === 'harasser') for (const n of a.numbers) if (a.used.has(n)) harasserNumbers.add(`number:${n}`);
   const seen = new Set<string>();
   const labelled: Record<LabelClass, Record<string, number>> = {
     harasser: {},
@@ -177,7 +182,7 @@ export async function generate(options: GenerateOptions, sinks: GeneratorSinks):
     const ls = labelsOf(a);
     for (const l of ls) {
       const key = `${l.kind}:${l.id}`;
-      if (seen.has(key)) continue;
+      if (seen.has(key) || (l.class !== 'harasser' && harasserNumbers.has(key))) continue;
       seen.add(key);
       labelCount++;
       const byCat = labelled[l.class];

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isRingfenceError } from '@ringfence/common';
 import { normaliseNumber, parseCdr, parseComplaint } from '@ringfence/cdr';
 import { generate, generateToFiles, outputPaths, type GenerateOptions } from '../src/index.js';
-import { MemorySink, lines, run, toLabels } from './fixture.js';
+import { MemorySink, lines, run, toCdr, toLabels } from './fixture.js';
 
 const small: GenerateOptions = { subscribers: 800, hours: 30, seed: 7 };
 
@@ -29,6 +29,22 @@ describe('generate', () => {
     expect(b.labelText).toBe(a.labelText);
     expect(c.cdrText).not.toBe(a.cdrText);
     expect(c.labelText).not.toBe(a.labelText);
+  });
+
+  it('labels a subscriber drawn both as a look-alike and as a harasser from their own line as the harasser', async () => {
+    // Many roamers and night pesters in a small population: some subscriber is drawn as both.
+    const o = await run({ subscribers: 1000, hours: 24, seed: 7, mix: { roamers: 2000, nightPesters: 2000 } });
+    const roamed = new Set(
+      lines(o.cdrText)
+        .map(toCdr)
+        .filter((c) => c.location === 'roaming')
+        .map((c) => c.calling),
+    );
+    const numbers = toLabels(o.labelText).filter((l) => l.kind === 'number');
+    const both = numbers.filter((l) => roamed.has(l.id) && l.category === 'targeted_harassment');
+    expect(both.length).toBeGreaterThan(0);
+    expect(both.every((l) => l.class === 'harasser')).toBe(true);
+    expect(new Set(numbers.map((l) => l.id)).size).toBe(numbers.length);
   });
 
   it('writes only records that ingest accepts when bad-rate is 0', async () => {
