@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { PrivateStack, until } from '@ringfence/common/testing';
@@ -9,9 +10,12 @@ import { ServiceProcess } from '../support/service-process.js';
 import { generatedTraffic, robocallLines, type Traffic } from '../support/traffic.js';
 
 // Issue #9 (b), (c), (d): the sink killed mid-batch, ClickHouse stopped, ClickHouse hung under a
-// flood, Kafka hung under a flood. One private stack; each scenario its own pipeline (own topics,
-// database and consumer groups), run one after the other.
+// flood, Kafka hung under a flood; (e) the sink's consumer stopped fetching. One private stack; each
+// scenario its own pipeline (own topics, database and consumer groups), run one after the other.
 const DAY_MS = 86_400_000;
+/** The shortest stall timeout the sink accepts. */
+const STALL_MS = 10_000;
+const STALLED_FETCH = fileURLToPath(new URL('../support/stalled-fetch.mjs', import.meta.url));
 const BUSY_MORNING = '2026-11-02T09:00:00+08:00';
 const work = mkdtempSync(join(tmpdir(), 'rf-fault-sink-'));
 let stack: PrivateStack | undefined;
@@ -207,5 +211,35 @@ describe('faults around the sink and ClickHouse', () => {
     } finally {
       stack!.thaw('kafka');
     }
+  });
+
+  it("(e) the sink's consumer stops fetching: not a stall while idle; behind, it exits 1, and restarted it stores everything", async () => {
+    p = await Pipeline.start(stack!, {
+      services: ['sink', 'ingest'],
+      env: { sink: { STALL_TIMEOUT_MS: String(STALL_MS), NODE_OPTIONS: `--import ${STALLED_FETCH}` } },
+    });
+    const pipeline = p;
+    const sink = pipeline.service('sink');
+    const half = Math.floor(traffic.lines.length / 2);
+    let accepted = await pipeline.ingest!.postAll(traffic.lines.slice(0, half));
+    await until('first half stored', () => caughtUp(pipeline, accepted));
+
+    sink.signal('SIGUSR2');
+    // Caught up with its consumer stalled: nothing waits, so nothing is wrong. Longer than the
+    // timeout plus two of its idle checks.
+    await sleep(STALL_MS + 2 * 5_000 + 2_000);
+    expect(sink.alive, sink.tail()).toBe(true);
+
+    accepted += await pipeline.ingest!.postAll(traffic.lines.slice(half));
+    const code = await Promise.race([sink.exited(), sleep(90_000).then(() => 'still running')]);
+    expect(code, sink.tail()).toBe(1);
+    expect(sink.logLines('(STALL_TIMEOUT_MS): stalled')).toHaveLength(1);
+    expect(await stored(pipeline)).toBeLessThan(accepted);
+
+    // Started again, as its supervisor does.
+    await sink.start();
+    await sink.ready();
+    await until('restarted sink caught up', () => caughtUp(pipeline, accepted), 180_000);
+    expect(await stored(pipeline)).toBe(accepted);
   });
 });

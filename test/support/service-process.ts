@@ -100,6 +100,16 @@ export class ServiceProcess {
     return this.exit;
   }
 
+  /** Sends `signal` and returns at once (a fault to trigger, say). */
+  signal(signal: NodeJS.Signals): void {
+    if (this.alive) this.child?.kill(signal);
+  }
+
+  /** Resolves with the exit code once the process exits by itself (null when killed by a signal). */
+  exited(): Promise<number | null> {
+    return this.exit ?? Promise.resolve(null);
+  }
+
   /** The last lines the service logged, for failure messages. */
   tail(lines = 30): string {
     try {

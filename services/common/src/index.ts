@@ -11,7 +11,8 @@ export { createLogger, type Logger } from './logger.js';
 export { Counter, Gauge, Histogram, Registry, counter, createMetrics, gauge, histogram } from './metrics.js';
 export { scrapeMetrics, sumMetric } from './ops-metrics.js';
 export { startOpsServer, type OpsServer, type OpsServerOptions } from './ops-server.js';
-export { runService, SUPERVISOR_PID_ENV, type Stop } from './lifecycle.js';
+export { runService, SUPERVISOR_PID_ENV, type Fail, type Stop } from './lifecycle.js';
+export { StallWatchdog } from './stall-watchdog.js';
 export {
   TOPICS,
   TOPIC_SPECS,

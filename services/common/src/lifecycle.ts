@@ -2,6 +2,12 @@ import type { Logger } from 'pino';
 import { RingfenceError } from './errors.js';
 
 export type Stop = () => Promise<void>;
+/**
+ * Given to a service's start: the service found itself broken beyond what it can mend in place (a
+ * consumer that stopped fetching, say). It stops as on SIGTERM and exits with status 1, so its
+ * supervisor (`npm start`'s job, Kubernetes) starts it again.
+ */
+export type Fail = (err: unknown) => void;
 
 /**
  * Set by a supervising job (`ringfence run`) in each process it starts: its process id. The service
@@ -27,10 +33,12 @@ function supervisorPid(raw: string | undefined): number | undefined {
 /**
  * Runs a long-lived service: calls `start`, then on SIGTERM or SIGINT calls the returned stop
  * function (finish in-flight work, commit offsets, close) and exits. A second signal, or a stop that
- * takes longer than `graceMs`, exits at once with status 1.
+ * takes longer than `graceMs`, exits at once with status 1. A service that calls the `fail` it is
+ * given stops the same way and exits with status 1.
  */
-export function runService(logger: Logger, start: () => Promise<Stop>, graceMs = 15_000): void {
-  let signalled = false;
+export function runService(logger: Logger, start: (fail: Fail) => Promise<Stop>, graceMs = 15_000): void {
+  let stopping = false;
+  let failed = false;
   let stop: Stop | undefined;
   const finish = (s: Stop): void => {
     const timer = setTimeout(() => {
@@ -41,7 +49,7 @@ export function runService(logger: Logger, start: () => Promise<Stop>, graceMs =
     s().then(
       () => {
         logger.info('stopped');
-        process.exit(0);
+        process.exit(failed ? 1 : 0);
       },
       (err: unknown) => {
         logger.error({ err }, 'stop failed');
@@ -50,12 +58,15 @@ export function runService(logger: Logger, start: () => Promise<Stop>, graceMs =
     );
   };
   const onSignal = (signal: NodeJS.Signals): void => {
-    if (signalled) {
+    if (stopping) {
       logger.warn({ signal }, 'second signal, exiting now');
       process.exit(1);
     }
-    signalled = true;
     logger.info({ signal }, 'stopping');
+    shutdown();
+  };
+  const shutdown = (): void => {
+    stopping = true;
     if (stop !== undefined) {
       finish(stop);
       return;
@@ -85,10 +96,16 @@ export function runService(logger: Logger, start: () => Promise<Stop>, graceMs =
     }, SUPERVISOR_CHECK_MS);
     watch.unref();
   }
-  start().then(
+  const fail: Fail = (err) => {
+    if (failed) return;
+    failed = true;
+    logger.fatal({ err }, 'failed: stopping, to be started again');
+    if (!stopping) shutdown();
+  };
+  start(fail).then(
     (s) => {
       stop = s;
-      if (signalled) finish(s);
+      if (stopping) finish(s);
     },
     (err: unknown) => {
       logger.fatal({ err }, 'start failed');

@@ -86,4 +86,26 @@ describe('runService', () => {
     const code = await new Promise<number | null>((resolve) => child.once('exit', (c) => resolve(c)));
     expect(code).toBe(1);
   });
+
+  it('stops as on SIGTERM and exits with status 1 when the service calls fail', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rf-lifecycle-'));
+    const stopped = join(dir, 'stopped');
+    try {
+      const script = `
+        const { writeFileSync } = await import('node:fs');
+        const { runService, createLogger } = await import(${JSON.stringify(DIST)});
+        runService(createLogger('t', 'silent'), async (fail) => {
+          setInterval(() => {}, 1000);
+          setTimeout(() => fail(new Error('stalled')), 200);
+          return async () => writeFileSync(${JSON.stringify(stopped)}, 'stopped');
+        });`;
+      const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: 'ignore' });
+      const code = await new Promise<number | null>((resolve) => child.once('exit', (c) => resolve(c)));
+      expect(code).toBe(1);
+      // Its stop ran first: buffered work is flushed and committed as on any stop.
+      expect(readFileSync(stopped, 'utf8')).toBe('stopped');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

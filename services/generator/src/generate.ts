@@ -169,7 +169,8 @@ export async function generate(options: GenerateOptions, sinks: GeneratorSinks):
   // harasses: the harasser label wins, whichever actor came first.
   const harasserNumbers = new Set<string>();
   for (const a of pop.actors)
-    if (a.cls === 'harasser') for (const n of a.numbers) if (a.used.has(n)) harasserNumbers.add(`number:${n}`);
+    if (a.cls === 'harasser')
+      for (const n of a.numbers) if (a.used.has(n)) harasserNumbers.add(`number:${n}`);
   const seen = new Set<string>();
   const labelled: Record<LabelClass, Record<string, number>> = {
     harasser: {},

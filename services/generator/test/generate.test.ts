@@ -33,7 +33,12 @@ describe('generate', () => {
 
   it('labels a subscriber drawn both as a look-alike and as a harasser from their own line as the harasser', async () => {
     // Many roamers and night pesters in a small population: some subscriber is drawn as both.
-    const o = await run({ subscribers: 1000, hours: 24, seed: 7, mix: { roamers: 2000, nightPesters: 2000 } });
+    const o = await run({
+      subscribers: 1000,
+      hours: 24,
+      seed: 7,
+      mix: { roamers: 2000, nightPesters: 2000 },
+    });
     const roamed = new Set(
       lines(o.cdrText)
         .map(toCdr)

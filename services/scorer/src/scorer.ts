@@ -1,6 +1,7 @@
 import type { Consumer, EachBatchPayload, KafkaMessage } from 'kafkajs';
 import {
   RingfenceError,
+  StallWatchdog,
   createKafka,
   ensureTopics,
   followTopics,
@@ -18,7 +19,6 @@ import { scorerMetrics } from './scorer-metrics.js';
 import { partitionKey, type TaskContext } from './scorer-task.js';
 import { scorerTopics } from './scorer-topics.js';
 import { SerialLock } from './serial-lock.js';
-import { StallWatchdog } from './stall-watchdog.js';
 import { TaskSet } from './task-set.js';
 
 /**

@@ -235,7 +235,7 @@ describe('an instance whose consumers stop fetching', () => {
     await feed(prefix, 'first');
     const a = scorer(prefix, {
       STALL_TIMEOUT_MS: '10000',
-      NODE_OPTIONS: `--import ${fileURLToPath(new URL('./stalled-fetch.mjs', import.meta.url))}`,
+      NODE_OPTIONS: `--import ${fileURLToPath(new URL('../../../test/support/stalled-fetch.mjs', import.meta.url))}`,
     });
     await a.start();
     await allIdle([a], 180_000);

@@ -21,6 +21,11 @@ export const sinkConfigSchema = z.object({
   partitionsConsumedConcurrently: cfg.int(1, 64).default(2),
   /** Where a new consumer group starts: the beginning (replay everything) or only new records. */
   fromBeginning: cfg.bool().default(true),
+  /**
+   * Behind on its input and consuming nothing for this long, the sink has stalled (a consumer that
+   * stopped fetching): it stops and exits with status 1, to be started again.
+   */
+  stallTimeoutMs: cfg.int(10_000, 3_600_000).default(120_000),
   /** On stop, how long to keep trying to flush before leaving the rest to the next start. */
   stopDrainMs: cfg.int(0, 600_000).default(10_000),
 });

@@ -6,9 +6,9 @@ const config = loadSinkConfig();
 const logger = createLogger('sink', config.logLevel);
 const registry = createMetrics('sink');
 
-runService(logger, async () => {
+runService(logger, async (fail) => {
   const ops = await startOpsServer({ host: config.opsHost, port: config.opsPort, registry });
-  const sink = await startSink(config, logger, registry);
+  const sink = await startSink(config, logger, registry, { onFatal: fail });
   ops.setReady(true);
   logger.info({ opsPort: ops.port }, 'ready');
   return async () => {

@@ -1,4 +1,5 @@
 import {
+  RingfenceError,
   createClickHouse,
   createKafka,
   ensureTopics,
@@ -14,6 +15,7 @@ import { Batcher } from './batcher.js';
 import type { SinkConfig } from './config.js';
 import { SINK_TOPICS, appendCdrRow, decodeRow, type SinkRole } from './decode.js';
 import { sinkMetrics, type SinkMetrics } from './metrics.js';
+import { StallGuard } from './stall-guard.js';
 
 export { loadSinkConfig, sinkConfigSchema, type SinkConfig } from './config.js';
 export { SINK_TOPICS } from './decode.js';
@@ -26,6 +28,14 @@ export interface RunningSink {
   stop(): Promise<void>;
 }
 
+export interface SinkOptions {
+  /**
+   * The sink is broken beyond mending in place: its consumer consumed nothing for `STALL_TIMEOUT_MS`
+   * while input waited. The service stops and is started again.
+   */
+  readonly onFatal?: (err: unknown) => void;
+}
+
 /**
  * Starts the sink: waits (with backoff, also while ClickHouse cannot be reached, as after a power
  * cut) until `ringfence db migrate` has applied the schema this build writes, consumes the pipeline's topics and writes
@@ -35,6 +45,7 @@ export async function startSink(
   config: SinkConfig,
   logger: Logger,
   registry: Registry,
+  options: SinkOptions = {},
 ): Promise<RunningSink> {
   const metrics = sinkMetrics(registry);
   const target = {
@@ -49,12 +60,14 @@ export async function startSink(
   const store: StoreDb = { ch, database: config.clickhouseDatabase };
 
   const kafka = createKafka({ brokers: config.kafkaBrokers, clientId: 'ringfence-sink', logger });
+  // Kept for the stall guard's questions about where the input ends.
   const admin = kafka.admin();
   await admin.connect();
   try {
     await ensureTopics(admin, config.topicPrefix, topicSettings(config));
-  } finally {
+  } catch (err) {
     await admin.disconnect();
+    throw err;
   }
 
   const roleOf = new Map<string, SinkRole>(
@@ -71,6 +84,22 @@ export async function startSink(
   });
 
   let paused = false;
+  const guard = new StallGuard({
+    admin,
+    groupId: config.groupId,
+    fromBeginning: config.fromBeginning,
+    timeoutMs: config.stallTimeoutMs,
+    paused: () => paused,
+    logger,
+    onStall: (stalledMs) =>
+      options.onFatal?.(
+        new RingfenceError(
+          'UNAVAILABLE',
+          `consumed nothing for ${stalledMs} ms while behind on its input (STALL_TIMEOUT_MS): stalled`,
+        ),
+      ),
+  });
+  consumer.on(consumer.events.GROUP_JOIN, (e) => guard.assigned(e.payload.memberAssignment));
   const onPressure = (overloaded: boolean): void => {
     if (overloaded === paused) return;
     paused = overloaded;
@@ -148,6 +177,7 @@ export async function startSink(
         last = m.offset;
       }
       if (last !== undefined) {
+        guard.consumed(batch.topic, batch.partition, last);
         // Synchronously after the rows (no flush can start in between): the batch's last offset.
         batcher.advance(batch.topic, batch.partition, last);
         // Moves the fetch position only; with autoCommit off nothing is committed until the batcher says so.
@@ -163,6 +193,7 @@ export async function startSink(
     () => batcher.maybeFlush(),
     Math.max(10, Math.min(500, config.flushAgeMs / 2)),
   );
+  guard.start();
   logger.info({ topics, database: config.clickhouseDatabase, groupId: config.groupId }, 'sink started');
 
   return {
@@ -170,6 +201,7 @@ export async function startSink(
     pending: () => batcher.pending,
     async stop() {
       clearInterval(ageTimer);
+      guard.stop();
       consumer.pause(topics.map((topic) => ({ topic })));
       // With ClickHouse down the drain cannot finish; what is not inserted stays uncommitted and is
       // read again on the next start, so giving up after a while loses nothing.
@@ -183,6 +215,7 @@ export async function startSink(
       clearTimeout(timer);
       batcher.close();
       await consumer.disconnect();
+      await admin.disconnect();
       await ch.close();
     },
   };

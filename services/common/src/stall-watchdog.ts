@@ -1,8 +1,8 @@
 /**
- * Tells a stalled scorer from a busy or idle one. The scorer marks progress whenever it applies
+ * Tells a stalled consumer from a busy or idle one. Its service marks progress whenever it applies
  * input, takes partitions over, or finds itself caught up (or cannot ask the broker, which is not
  * its own stall); when no mark comes for `timeoutMs`, `onStall` runs once. Checked on a timer of
- * its own, outside the scorer's lock, so a section that never returns cannot hide the stall.
+ * its own, outside the service's locks, so a section that never returns cannot hide the stall.
  */
 export class StallWatchdog {
   private at = 0;
