@@ -6,9 +6,18 @@ import { RingfenceError } from '@ringfence/common';
  * per-field Buffer objects or `Buffer#copy` argument handling).
  */
 export class ByteWriter {
-  private buf = Buffer.allocUnsafe(1 << 16);
-  private view = new DataView(this.buf.buffer, this.buf.byteOffset, this.buf.byteLength);
+  private buf: Buffer;
+  private view: DataView;
   private pos = 0;
+
+  /**
+   * `capacity`: the bytes expected (the stage's previous snapshot, say). Growing a buffer of tens of
+   * megabytes copies it and touches fresh memory each time, which costs more than the writing.
+   */
+  constructor(capacity = 1 << 16) {
+    this.buf = Buffer.allocUnsafe(Math.max(1 << 16, capacity));
+    this.view = new DataView(this.buf.buffer, this.buf.byteOffset, this.buf.byteLength);
+  }
 
   private ensure(n: number): void {
     if (this.pos + n <= this.buf.length) return;
@@ -39,8 +48,9 @@ export class ByteWriter {
   }
 
   str(s: string): void {
-    // UTF-8 needs at most 3 bytes per UTF-16 code unit.
-    this.ensure(4 + 3 * s.length);
+    // UTF-8 needs at most 3 bytes per UTF-16 code unit; a long string (a table in base64) is measured
+    // instead, so that it does not reserve three times its size.
+    this.ensure(4 + (s.length > 4096 ? Buffer.byteLength(s, 'utf8') : 3 * s.length));
     const n = this.buf.write(s, this.pos + 4, 'utf8');
     this.view.setInt32(this.pos, n, true);
     this.pos += 4 + n;
@@ -50,8 +60,9 @@ export class ByteWriter {
     this.str(JSON.stringify(v));
   }
 
+  /** What was written; the writer is done with (its buffer is handed over, not copied). */
   finish(): Buffer {
-    return Buffer.from(this.buf.subarray(0, this.pos));
+    return this.buf.subarray(0, this.pos);
   }
 }
 

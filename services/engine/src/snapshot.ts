@@ -112,7 +112,8 @@ function readRich(rd: ByteReader, memory: StateMemory): RichState {
 
 /** Writes a stage's whole state (subjects, verdicts, decisions, clocks) plus `extra` as a compact binary blob. */
 export function writeStage(stage: Stage, extra: unknown): Buffer {
-  const w = new ByteWriter();
+  // Sized as the stage's previous snapshot, with room to grow a little.
+  const w = new ByteWriter(Math.ceil(stage.snapshotBytes * 1.1));
   w.i32(MAGIC);
   w.f64(stage.maxEventMs);
   w.f64(stage.lateRecords);
@@ -134,7 +135,9 @@ export function writeStage(stage: Stage, extra: unknown): Buffer {
   w.json([...stage.verdicts]);
   w.json([...stage.feedback.decisions]);
   w.json(extra);
-  return w.finish();
+  const out = w.finish();
+  stage.snapshotBytes = out.length;
+  return out;
 }
 
 /** Replaces a stage's state with a snapshot written by writeStage; returns the `extra` part. */

@@ -38,6 +38,8 @@ export class Stage {
   maxEventMs = 0;
   lateRecords = 0;
   lastSweepHour = -1;
+  /** Size of this stage's latest snapshot, for sizing the next one's buffer. */
+  snapshotBytes = 0;
   /**
    * Sweep on every new event-time hour of this stage's own input (one ordered stream, offline). A
    * service reading several partitions turns this off and calls sweep() with a watermark that no

@@ -36,6 +36,18 @@ describe('ByteWriter / ByteReader', () => {
     expect(w.finish().equals(expected)).toBe(true);
   });
 
+  it('writes the same bytes whatever capacity it starts with', () => {
+    const write = (w: ByteWriter): Buffer => {
+      w.str('x'.repeat(100_000));
+      w.bytes(new Float64Array(20_000).fill(1.5));
+      w.json({ k: 'é'.repeat(5_000) });
+      return w.finish();
+    };
+    const grown = write(new ByteWriter());
+    expect(write(new ByteWriter(grown.length)).equals(grown)).toBe(true);
+    expect(write(new ByteWriter(10)).equals(grown)).toBe(true);
+  });
+
   it('refuses a truncated blob with INTEGRITY', () => {
     const w = new ByteWriter();
     w.str('+8613912345678');

@@ -31,7 +31,8 @@ import { readTaskSnapshots } from '../src/task-snapshots.js';
  *   takes to notice a dead member, which no takeover can beat);
  * - scale-out cost: machine CPU per CDR of every scorer instance plus the broker, for 1, 2 and 3
  *   instances on the same input, all started before it arrives (baseline: 1 instance): over the
- *   whole run, and in steady state (between a fifth and four fifths of the input applied);
+ *   whole run, and in steady state (between a fifth and four fifths of the input applied); on the
+ *   common input and on one of BENCH_COST_BIG_SUBSCRIBERS (100k; 0 skips it);
  * - rebalance pause: the longest stretch without an applied record (all instances together) while
  *   a second instance joins a busy one and half the partitions, with their state, change owner;
  * - move of a big partition: the longest stop in applied records while one number partition
@@ -43,6 +44,11 @@ import { readTaskSnapshots } from '../src/task-snapshots.js';
  * failover, cost, pause, move) runs some parts only; the rows of the others are kept from the last run.
  */
 const SUBSCRIBERS = Number(process.env['BENCH_SUBSCRIBERS'] ?? 20_000);
+/**
+ * The scale-out cost runs on the common input and on a bigger one, where each instance's fixed costs
+ * (start, JIT warm-up, final settle) weigh less and one instance's whole state is five times larger.
+ */
+const BIG_SUBSCRIBERS = Number(process.env['BENCH_COST_BIG_SUBSCRIBERS'] ?? 100_000);
 const HOURS = Number(process.env['BENCH_HOURS'] ?? 24);
 const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 3);
 const SESSION_TIMEOUT_MS = 6_000;
@@ -365,52 +371,69 @@ async function main(): Promise<void> {
       });
     }
     if (PARTS.has('cost')) {
-      const costs = new Map<number, number[]>();
-      const steady = new Map<number, number[]>();
-      for (let i = 0; i < ROUNDS; i++) {
-        for (const n of [1, 2, 3]) {
-          const c = await cost(
-            stack,
-            kafka,
-            admin,
-            `${stack.topicPrefix}c${n}${i}.`,
-            paths.cdrs,
-            paths.complaints,
-            n,
-          );
-          costs.set(n, [...(costs.get(n) ?? []), c.whole]);
-          steady.set(n, [...(steady.get(n) ?? []), c.steady]);
+      const big =
+        BIG_SUBSCRIBERS > 0
+          ? (
+              await generateToFiles(
+                { subscribers: BIG_SUBSCRIBERS, hours: HOURS, seed: 42 },
+                join(dir, 'big.jsonl'),
+              )
+            ).paths
+          : undefined;
+      for (const [input, label, size] of [
+        [paths, '', SUBSCRIBERS],
+        ...(big === undefined
+          ? []
+          : [[big, `, ${BIG_SUBSCRIBERS / 1000}k subscribers`, BIG_SUBSCRIBERS] as const]),
+      ] as const) {
+        const costs = new Map<number, number[]>();
+        const steady = new Map<number, number[]>();
+        for (let i = 0; i < ROUNDS; i++) {
+          for (const n of [1, 2, 3]) {
+            const c = await cost(
+              stack,
+              kafka,
+              admin,
+              `${stack.topicPrefix}c${size}x${n}${i}.`,
+              input.cdrs,
+              input.complaints,
+              n,
+            );
+            costs.set(n, [...(costs.get(n) ?? []), c.whole]);
+            steady.set(n, [...(steady.get(n) ?? []), c.steady]);
+          }
         }
+        const list = (xs: number[]): string => xs.map((c) => c.toFixed(4)).join(', ');
+        const one = median(costs.get(1)!);
+        const steadyOne = median(steady.get(1)!);
+        const of = `input ${size} subscribers x ${HOURS} h`;
+        for (const n of [2, 3])
+          results.push({
+            metric: `scale-out cost${label}: machine CPU per CDR with ${n} instances (scorers + broker), ratio to 1 instance`,
+            value: Number((median(costs.get(n)!) / one).toFixed(3)),
+            unit: 'x',
+            target: '<= 1.15',
+            baseline: {
+              metric: 'CPU per 1,000 CDRs with 1 instance',
+              value: Number(one.toFixed(4)),
+              unit: 's',
+            },
+            notes: `whole run, from the input's first CDR to every instance idle (each process's warm-up and final settle included); ${of}; per round (s per 1,000 CDRs): ${list(costs.get(n)!)}; 1 instance: ${list(costs.get(1)!)}; ${load()}`,
+          });
+        for (const n of [2, 3])
+          results.push({
+            metric: `scale-out cost, steady state${label}: machine CPU per CDR with ${n} instances (scorers + broker), ratio to 1 instance`,
+            value: Number((median(steady.get(n)!) / steadyOne).toFixed(3)),
+            unit: 'x',
+            target: '<= 1.15',
+            baseline: {
+              metric: 'CPU per 1,000 CDRs with 1 instance, steady state',
+              value: Number(steadyOne.toFixed(4)),
+              unit: 's',
+            },
+            notes: `CPU of every scorer and the broker between a fifth and four fifths of the input applied, over the CDRs applied in that span (no warm-up, no final settle); ${of}; per round (s per 1,000 CDRs): ${list(steady.get(n)!)}; 1 instance: ${list(steady.get(1)!)}; ${load()}`,
+          });
       }
-      const list = (xs: number[]): string => xs.map((c) => c.toFixed(4)).join(', ');
-      const one = median(costs.get(1)!);
-      const steadyOne = median(steady.get(1)!);
-      for (const n of [2, 3])
-        results.push({
-          metric: `scale-out cost: machine CPU per CDR with ${n} instances (scorers + broker), ratio to 1 instance`,
-          value: Number((median(costs.get(n)!) / one).toFixed(3)),
-          unit: 'x',
-          target: '<= 1.15',
-          baseline: {
-            metric: 'CPU per 1,000 CDRs with 1 instance',
-            value: Number(one.toFixed(4)),
-            unit: 's',
-          },
-          notes: `whole run, from the input's first CDR to every instance idle (each process's warm-up and final settle included); per round (s per 1,000 CDRs): ${list(costs.get(n)!)}; 1 instance: ${list(costs.get(1)!)}; ${load()}`,
-        });
-      for (const n of [2, 3])
-        results.push({
-          metric: `scale-out cost, steady state: machine CPU per CDR with ${n} instances (scorers + broker), ratio to 1 instance`,
-          value: Number((median(steady.get(n)!) / steadyOne).toFixed(3)),
-          unit: 'x',
-          target: '<= 1.15',
-          baseline: {
-            metric: 'CPU per 1,000 CDRs with 1 instance, steady state',
-            value: Number(steadyOne.toFixed(4)),
-            unit: 's',
-          },
-          notes: `CPU of every scorer and the broker between a fifth and four fifths of the input applied, over the CDRs applied in that span (no warm-up, no final settle); per round (s per 1,000 CDRs): ${list(steady.get(n)!)}; 1 instance: ${list(steady.get(1)!)}; ${load()}`,
-        });
     }
     if (PARTS.has('pause')) {
       const pauses: number[] = [];

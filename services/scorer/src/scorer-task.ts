@@ -155,6 +155,11 @@ export abstract class ScorerTask {
     }
   }
 
+  /** Whether a snapshot is due: input applied since the last, which is old enough at `now`. */
+  snapshotDue(now: number): boolean {
+    return this.sinceSnapshot > 0 && now - this.lastSnapshot >= this.ctx.config.snapshotIntervalMs;
+  }
+
   /**
    * Writes the state, the outputs that led to it and the input offsets it reflects in one
    * transaction, with the offsets also committed for the task's consumer group (lag monitoring;

@@ -252,8 +252,7 @@ export async function startScorer(
             { topic: batch.topic, partition: String(batch.partition) },
             Math.max(0, Number(batch.highWatermark) - last - 1),
           );
-        if (task.sinceSnapshot > 0 && Date.now() - task.lastSnapshot >= config.snapshotIntervalMs)
-          await tasks.guarded(task, () => task.snapshot());
+        if (task.snapshotDue(Date.now())) await tasks.guarded(task, () => task.snapshot());
       } catch (err) {
         fatal(err);
         throw err;
@@ -318,8 +317,7 @@ export async function startScorer(
         if (!idle || tasks.dirty) idleConfirmedAt = 0;
         if (idle && tasks.dirty && (await caughtUp())) await tasks.flush();
         for (const task of tasks.all())
-          if (task.sinceSnapshot > 0 && now - task.lastSnapshot >= config.snapshotIntervalMs)
-            await tasks.guarded(task, () => task.snapshot());
+          if (task.snapshotDue(now)) await tasks.guarded(task, () => task.snapshot());
         tasks.measure();
         // Once confirmed, asking every input's ends each second would only load the broker; asking
         // now and then still matters: input that arrives while the consumers have stopped fetching

@@ -57,14 +57,14 @@ export class TaskSnapshots {
       header.writeUInt32LE(part, 0);
       header.writeUInt32LE(parts, 4);
       const chunk = state.subarray(part * this.chunkBytes, (part + 1) * this.chunkBytes);
-      const value = Buffer.from(
-        scorerv1.StageSnapshot.encode({
-          stage: this.task,
-          state: Buffer.concat([header, chunk]),
-          offsets: protoOffsets,
-          takenMs: id,
-        }).finish(),
-      );
+      const encoded = scorerv1.StageSnapshot.encode({
+        stage: this.task,
+        state: Buffer.concat([header, chunk]),
+        offsets: protoOffsets,
+        takenMs: id,
+      }).finish();
+      // A view of the encoded bytes, not a copy of them.
+      const value = Buffer.from(encoded.buffer, encoded.byteOffset, encoded.byteLength);
       await sender.send({
         topic: this.topic,
         acks: -1,
