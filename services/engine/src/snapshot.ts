@@ -175,5 +175,6 @@ export function readStage(stage: Stage, buf: Buffer): unknown {
   stage.feedback.reindex();
   const extra = rd.json<unknown>();
   if (!rd.done) throw new RingfenceError('INTEGRITY', 'snapshot has trailing bytes');
+  stage.snapshotBytes = buf.length;
   return extra;
 }

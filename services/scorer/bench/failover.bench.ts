@@ -404,35 +404,31 @@ async function main(): Promise<void> {
           }
         }
         const list = (xs: number[]): string => xs.map((c) => c.toFixed(4)).join(', ');
-        const one = median(costs.get(1)!);
-        const steadyOne = median(steady.get(1)!);
         const of = `input ${size} subscribers x ${HOURS} h`;
-        for (const n of [2, 3])
-          results.push({
-            metric: `scale-out cost${label}: machine CPU per CDR with ${n} instances (scorers + broker), ratio to 1 instance`,
-            value: Number((median(costs.get(n)!) / one).toFixed(3)),
-            unit: 'x',
-            target: '<= 1.15',
-            baseline: {
-              metric: 'CPU per 1,000 CDRs with 1 instance',
-              value: Number(one.toFixed(4)),
-              unit: 's',
-            },
-            notes: `whole run, from the input's first CDR to every instance idle (each process's warm-up and final settle included); ${of}; per round (s per 1,000 CDRs): ${list(costs.get(n)!)}; 1 instance: ${list(costs.get(1)!)}; ${load()}`,
-          });
-        for (const n of [2, 3])
-          results.push({
-            metric: `scale-out cost, steady state${label}: machine CPU per CDR with ${n} instances (scorers + broker), ratio to 1 instance`,
-            value: Number((median(steady.get(n)!) / steadyOne).toFixed(3)),
-            unit: 'x',
-            target: '<= 1.15',
-            baseline: {
-              metric: 'CPU per 1,000 CDRs with 1 instance, steady state',
-              value: Number(steadyOne.toFixed(4)),
-              unit: 's',
-            },
-            notes: `CPU of every scorer and the broker between a fifth and four fifths of the input applied, over the CDRs applied in that span (no warm-up, no final settle); ${of}; per round (s per 1,000 CDRs): ${list(steady.get(n)!)}; 1 instance: ${list(steady.get(1)!)}; ${load()}`,
-          });
+        const rows = (phase: string, byN: Map<number, number[]>, baseline: string, what: string): void => {
+          const one = median(byN.get(1)!);
+          for (const n of [2, 3])
+            results.push({
+              metric: `scale-out cost${phase}${label}: machine CPU per CDR with ${n} instances (scorers + broker), ratio to 1 instance`,
+              value: Number((median(byN.get(n)!) / one).toFixed(3)),
+              unit: 'x',
+              target: '<= 1.15',
+              baseline: { metric: baseline, value: Number(one.toFixed(4)), unit: 's' },
+              notes: `${what}; ${of}; per round (s per 1,000 CDRs): ${list(byN.get(n)!)}; 1 instance: ${list(byN.get(1)!)}; ${load()}`,
+            });
+        };
+        rows(
+          '',
+          costs,
+          'CPU per 1,000 CDRs with 1 instance',
+          "whole run, from the input's first CDR to every instance idle (each process's warm-up and final settle included)",
+        );
+        rows(
+          ', steady state',
+          steady,
+          'CPU per 1,000 CDRs with 1 instance, steady state',
+          'CPU of every scorer and the broker between a fifth and four fifths of the input applied, over the CDRs applied in that span (no warm-up, no final settle)',
+        );
       }
     }
     if (PARTS.has('pause')) {
