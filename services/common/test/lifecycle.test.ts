@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,10 +19,29 @@ async function signalWhileStarting(signals: number): Promise<{ code: number | nu
   });
   await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
   const t0 = performance.now();
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const exited = exitCode(child);
   for (let i = 0; i < signals; i++) child.kill('SIGTERM');
   const code = await exited;
   return { code, ms: performance.now() - t0 };
+}
+
+/**
+ * Runs `body` with a marker file that a child service's stop writes: `stop` is the source of a stop
+ * function to return from the service's start, `stopped` the marker's path.
+ */
+async function withStopMarker(body: (stop: string, stopped: string) => Promise<void>): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'rf-lifecycle-'));
+  const stopped = join(dir, 'stopped');
+  const stop = `async () => (await import('node:fs')).writeFileSync(${JSON.stringify(stopped)}, 'stopped')`;
+  try {
+    await body(stop, stopped);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function exitCode(child: ChildProcess): Promise<number | null> {
+  return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
 }
 
 describe('runService', () => {
@@ -34,16 +53,13 @@ describe('runService', () => {
   });
 
   it('stops like on SIGTERM once the job that started it is gone, killed outright', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'rf-lifecycle-'));
-    const stopped = join(dir, 'stopped');
-    try {
+    await withStopMarker(async (stop, stopped) => {
       // The service: runService whose stop records that it ran.
       const service = `
-        const { writeFileSync } = await import('node:fs');
         const { runService, createLogger } = await import(${JSON.stringify(DIST)});
         runService(createLogger('t', 'silent'), async () => {
           setInterval(() => {}, 1000);
-          return async () => writeFileSync(${JSON.stringify(stopped)}, 'stopped');
+          return ${stop};
         });`;
       // The job: starts the service in a process group of its own, as ringfence run does, and
       // reports its pid.
@@ -70,9 +86,7 @@ describe('runService', () => {
       await gone;
       await until('the service stopped by itself', () => Promise.resolve(existsSync(stopped)), 10_000);
       expect(readFileSync(stopped, 'utf8')).toBe('stopped');
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 
   it('refuses a supervising job id that is not a process id', async () => {
@@ -83,29 +97,22 @@ describe('runService', () => {
       env: { ...process.env, RINGFENCE_SUPERVISOR_PID: 'the-job' },
       stdio: 'ignore',
     });
-    const code = await new Promise<number | null>((resolve) => child.once('exit', (c) => resolve(c)));
-    expect(code).toBe(1);
+    expect(await exitCode(child)).toBe(1);
   });
 
   it('stops as on SIGTERM and exits with status 1 when the service calls fail', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'rf-lifecycle-'));
-    const stopped = join(dir, 'stopped');
-    try {
+    await withStopMarker(async (stop, stopped) => {
       const script = `
-        const { writeFileSync } = await import('node:fs');
         const { runService, createLogger } = await import(${JSON.stringify(DIST)});
         runService(createLogger('t', 'silent'), async (fail) => {
           setInterval(() => {}, 1000);
           setTimeout(() => fail(new Error('stalled')), 200);
-          return async () => writeFileSync(${JSON.stringify(stopped)}, 'stopped');
+          return ${stop};
         });`;
       const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: 'ignore' });
-      const code = await new Promise<number | null>((resolve) => child.once('exit', (c) => resolve(c)));
-      expect(code).toBe(1);
+      expect(await exitCode(child)).toBe(1);
       // Its stop ran first: buffered work is flushed and committed as on any stop.
       expect(readFileSync(stopped, 'utf8')).toBe('stopped');
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 });

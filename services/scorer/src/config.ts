@@ -16,6 +16,12 @@ export const scorerConfigShape = {
   commitIntervalMs: cfg.int(10, 10_000).default(100),
   /** Snapshot the state (with the offsets it reflects) at most this often, wall clock. */
   snapshotIntervalMs: cfg.int(100, 3_600_000).default(10_000),
+  /**
+   * While input flows, at most this share of the instance's time goes to writing snapshots: a
+   * partition whose snapshot took t waits at least t × (partitions owned) / share for its next.
+   * Larger state then means rarer snapshots and more input replayed after a crash.
+   */
+  snapshotTimeShare: cfg.number(0.01, 1).default(0.1),
   /** Snapshot chunk size: each chunk is one Kafka message, under the broker's 1 MB default. */
   snapshotChunkBytes: cfg.int(1024, 8 * 1024 * 1024).default(900 * 1024),
   /**

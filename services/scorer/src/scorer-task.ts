@@ -6,6 +6,7 @@ import type { ScorerConfig } from './config.js';
 import { OutputBuffer } from './output-buffer.js';
 import type { ScorerMetrics } from './scorer-metrics.js';
 import type { ScorerTopics } from './scorer-topics.js';
+import { SnapshotSchedule } from './snapshot-schedule.js';
 import { TaskSnapshots, type InputOffset, type StoredSnapshot } from './task-snapshots.js';
 import { TransactionalWriter } from './transactional-writer.js';
 
@@ -38,8 +39,8 @@ export abstract class ScorerTask {
   readonly out: OutputBuffer;
   /** Records applied since the last final (exact) flush. */
   dirty = false;
-  sinceSnapshot = 0;
-  lastSnapshot = Date.now();
+  /** When the next snapshot is due. */
+  readonly schedule: SnapshotSchedule;
   /** A snapshot of this task exists (restored or written): a crash no longer replays it from the start. */
   checkpointed = false;
   /** Outputs were sent into a transaction not yet committed, opened at `openedAt`. */
@@ -67,6 +68,7 @@ export abstract class ScorerTask {
     });
     this.writer = new TransactionalWriter(this.producer);
     this.out = new OutputBuffer(ctx.config.produceBatchSize, ctx.metrics.published);
+    this.schedule = new SnapshotSchedule(ctx.config.snapshotIntervalMs, Date.now());
     this.snapshots = new TaskSnapshots(
       ctx.topics.snapshots,
       ctx.config.groupId,
@@ -155,11 +157,6 @@ export abstract class ScorerTask {
     }
   }
 
-  /** Whether a snapshot is due: input applied since the last, which is old enough at `now`. */
-  snapshotDue(now: number): boolean {
-    return this.sinceSnapshot > 0 && now - this.lastSnapshot >= this.ctx.config.snapshotIntervalMs;
-  }
-
   /**
    * Writes the state, the outputs that led to it and the input offsets it reflects in one
    * transaction, with the offsets also committed for the task's consumer group (lag monitoring;
@@ -170,6 +167,8 @@ export abstract class ScorerTask {
     this.drain();
     const sender = await this.writer.sender();
     await this.out.flush(sender);
+    // The schedule weighs what the snapshot itself costs, not the outputs flushed before it.
+    const writing = process.hrtime.bigint();
     const state = this.state();
     const offsets = [...this.positions.values()];
     // The outputs' ends: after a crash, whatever lies beyond them was published by a state that is lost.
@@ -188,11 +187,11 @@ export abstract class ScorerTask {
     await this.writer.commit([
       { groupId: this.groupId, topics: [...byTopic].map(([topic, partitions]) => ({ topic, partitions })) },
     ]);
-    this.lastSnapshot = Date.now();
-    this.sinceSnapshot = 0;
+    const done = process.hrtime.bigint();
+    this.schedule.taken(Date.now(), Number(done - writing) / 1e6);
     this.checkpointed = true;
     this.ctx.metrics.snapshotBytes.set(state.length);
-    this.ctx.metrics.snapshotSeconds.observe(Number(process.hrtime.bigint() - started) / 1e9);
+    this.ctx.metrics.snapshotSeconds.observe(Number(done - started) / 1e9);
     return state.length;
   }
 

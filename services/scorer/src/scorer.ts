@@ -241,7 +241,7 @@ export async function startScorer(
         m.records.inc({ topic: batch.topic }, n);
         if (n > 0) {
           m.idle.set(0);
-          task.sinceSnapshot += n;
+          task.schedule.applies(n);
           lastActivity = Date.now();
           tasks.dirty = true;
         }
@@ -252,7 +252,8 @@ export async function startScorer(
             { topic: batch.topic, partition: String(batch.partition) },
             Math.max(0, Number(batch.highWatermark) - last - 1),
           );
-        if (task.snapshotDue(Date.now())) await tasks.guarded(task, () => task.snapshot());
+        if (task.schedule.due(Date.now(), tasks.snapshotShare(false)))
+          await tasks.guarded(task, () => task.snapshot());
       } catch (err) {
         fatal(err);
         throw err;
@@ -316,8 +317,9 @@ export async function startScorer(
         const idle = now - lastActivity >= config.idleFlushMs;
         if (!idle || tasks.dirty) idleConfirmedAt = 0;
         if (idle && tasks.dirty && (await caughtUp())) await tasks.flush();
+        const share = tasks.snapshotShare(idle);
         for (const task of tasks.all())
-          if (task.snapshotDue(now)) await tasks.guarded(task, () => task.snapshot());
+          if (task.schedule.due(now, share)) await tasks.guarded(task, () => task.snapshot());
         tasks.measure();
         // Once confirmed, asking every input's ends each second would only load the broker; asking
         // now and then still matters: input that arrives while the consumers have stopped fetching

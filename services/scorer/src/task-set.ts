@@ -56,6 +56,14 @@ export class TaskSet {
     return this.numbers.size + this.sources.size;
   }
 
+  /**
+   * The part of the instance's time one task's snapshots may take: SNAPSHOT_TIME_SHARE split evenly
+   * over the tasks it owns while input flows; unbounded once idle.
+   */
+  snapshotShare(idle: boolean): number {
+    return idle ? Infinity : this.ctx.config.snapshotTimeShare / Math.max(1, this.size);
+  }
+
   /** The task that reads `topic`'s partition `partition`, when this instance owns it. */
   taskOf(topic: string, partition: number): NumberTask | SourceTask | undefined {
     return topic === this.ctx.topics.sourceEvents ? this.sources.get(partition) : this.numbers.get(partition);
@@ -263,8 +271,14 @@ export class TaskSet {
     m.late.set(late);
     m.duplicates.set(duplicates);
     let uncheckpointed = 0;
-    for (const task of this.all()) if (!task.checkpointed) uncheckpointed++;
+    let waitMs = 0;
+    const share = this.snapshotShare(false);
+    for (const task of this.all()) {
+      if (!task.checkpointed) uncheckpointed++;
+      waitMs = Math.max(waitMs, task.schedule.waitMs(share));
+    }
     m.uncheckpointed.set(uncheckpointed);
+    m.snapshotWait.set(waitMs / 1000);
   }
 }
 
