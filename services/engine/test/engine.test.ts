@@ -362,6 +362,19 @@ describe('evidence of the caller’s own', () => {
     expect(sink.latest.get(family)?.reasons.map((r) => r.code) ?? []).not.toContain(
       'NIGHTLY_REPEATED_CALLEE',
     );
+    // An early riser: one call late in the evening, two after 06:00 the next morning, one the next
+    // evening, all unanswered. Only the evening calls fall in the night: two over two nights.
+    const early = '+8613800000079';
+    const contact = callee(79);
+    const local = (day: number, h: number, m: number): number => Date.UTC(2026, 10, 2 + day, h - 8, m);
+    for (const at of [local(0, 22, 17), local(1, 6, 9), local(1, 6, 18), local(1, 22, 50)])
+      engine.onCdr(cdr({ from: early, to: contact, at, answered: false, cause: 19 }));
+    expect(sink.latest.get(early)?.reasons.map((r) => r.code) ?? []).not.toContain('NIGHTLY_REPEATED_CALLEE');
+    // The same four calls at 05:09 and 05:18 instead are four night calls over two nights.
+    const late = '+8613800000080';
+    for (const at of [local(0, 22, 17), local(1, 5, 9), local(1, 5, 18), local(1, 22, 50)])
+      engine.onCdr(cdr({ from: late, to: contact, at, answered: false, cause: 19 }));
+    expect(sink.latest.get(late)?.reasons.map((r) => r.code)).toContain('NIGHTLY_REPEATED_CALLEE');
   });
 
   it('holds repeated unanswered calls to one person as harassment, not to someone the caller talks with at length', () => {
