@@ -81,6 +81,8 @@ describe('scorer service on the real Kafka', () => {
     const a = scorer(straight);
     await a.start();
     await a.idle(120_000);
+    // The wait between snapshots while busy is at least SNAPSHOT_INTERVAL_MS (1 s here).
+    expect(await a.metric('ringfence_scorer_snapshot_wait_seconds')).toBeGreaterThanOrEqual(1);
     expect(await a.kill('SIGTERM')).toBe(0);
 
     const b = scorer(crashed);
