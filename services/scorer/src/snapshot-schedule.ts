@@ -32,8 +32,7 @@ export class SnapshotSchedule {
    * `share` is the part of the instance's time this task's snapshots may take (Infinity once idle).
    */
   due(now: number, share: number): boolean {
-    if (this.applied === 0) return false;
-    return now - this.last >= Math.max(this.intervalMs, this.costMs / share);
+    return this.applied > 0 && now - this.last >= this.waitMs(share);
   }
 
   /** A snapshot finished at `now` after taking `costMs`. */
