@@ -530,24 +530,45 @@ export class NumberStage {
   }
 
   /**
-   * Whether a number looks like a thin-campaign member: a tiny (never busy) number that entered
-   * through a trunk, that nobody called lately, with few answered calls that were hung up on soon
-   * (a conversation is a subscriber's), many unverified ones, each to someone new (people call the
-   * same few people again; a campaign works through a list).
-   * Alone each such number is an ordinary subscriber; many of them on one trunk are a campaign.
+   * What every thin-campaign number shows, whatever its attestation: a tiny (never busy) number that
+   * entered through a trunk, that nobody called lately, with few answered calls that were hung up on
+   * soon (a conversation is a subscriber's), each to someone new (people call the same few people
+   * again; a campaign works through a list).
    */
-  private campaignEvidence(key: string, s: SubjectState): boolean {
+  private campaignShape(key: string, s: SubjectState, minCalls: number): boolean {
     const c = this.rules.campaign;
     const calls = s.calls;
     return (
       s.rich === null &&
       s.trunk0 !== '' &&
-      calls >= c.minCalls &&
+      calls >= minCalls &&
       s.answered <= calls * c.maxAnswerRatio &&
       s.talk <= s.answered * c.maxMeanTalkSeconds &&
-      s.attC >= calls * c.minUnverifiedShare &&
       s.calleeRepeats === 0 &&
       !this.called.has(s.lastSec, hashString(key))
+    );
+  }
+
+  /**
+   * Evidence that counts toward a campaign: the shape, with many of the calls unverified. Alone
+   * each such number is an ordinary subscriber; many of them on one trunk are a campaign.
+   */
+  private campaignEvidence(key: string, s: SubjectState): boolean {
+    const c = this.rules.campaign;
+    return this.campaignShape(key, s, c.minCalls) && s.attC >= s.calls * c.minUnverifiedShare;
+  }
+
+  /**
+   * Evidence enough to join a campaign already found on the number's trunk: the evidence above, or
+   * the shape over `campaign.joinMinCalls` calls with none attested A and some unverified. A
+   * campaign's numbers share one attestation mix and a few of them draw mostly B by chance; a
+   * subscriber gets A on some calls. It does not count toward the campaign itself, so the member
+   * count and the campaign's blocks stay what the stronger evidence says.
+   */
+  private joinEvidence(key: string, s: SubjectState): boolean {
+    return (
+      this.campaignEvidence(key, s) ||
+      (s.attA === 0 && s.attC > 0 && this.campaignShape(key, s, this.rules.campaign.joinMinCalls))
     );
   }
 
@@ -559,9 +580,7 @@ export class NumberStage {
   private campaignOf(key: string, s: SubjectState): number {
     if (s.trunk0 === '') return 0;
     const members = this.campaigns.members(s.trunk0);
-    return members > 0 &&
-      this.campaignEvidence(key, s) &&
-      this.campaigns.dialsBlocks(s.trunk0, s.calleeBlocks)
+    return members > 0 && this.joinEvidence(key, s) && this.campaigns.dialsBlocks(s.trunk0, s.calleeBlocks)
       ? members
       : 0;
   }

@@ -66,6 +66,8 @@ export const rulesSchema = z.strictObject({
    * attested C. `minMembers` such numbers on a trunk are a campaign. A number is one of its members
    * only when every number block it dialled is dialled by at least `minBlockShare` of them (the
    * campaign's list), so a subscriber calling their own contacts through that trunk is not drafted.
+   * Once a trunk carries a campaign, a number with the same calls but fewer unverified ones joins it
+   * after `joinMinCalls` calls if none of them was attested A.
    */
   campaign: z
     .strictObject({
@@ -75,6 +77,7 @@ export const rulesSchema = z.strictObject({
       maxMeanTalkSeconds: z.number().min(0).default(30),
       minUnverifiedShare: z.number().min(0).max(1),
       minBlockShare: z.number().min(0).max(1).default(0.2),
+      joinMinCalls: z.number().int().min(1).default(4),
     })
     .default({
       minMembers: 25,
@@ -83,6 +86,7 @@ export const rulesSchema = z.strictObject({
       maxMeanTalkSeconds: 30,
       minUnverifiedShare: 0.34,
       minBlockShare: 0.2,
+      joinMinCalls: 4,
     }),
   /** Calls within one clock hour that promote a number from the tiny state to the full one. */
   promoteCallsPerHour: z.number().int().min(1),

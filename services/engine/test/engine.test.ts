@@ -228,6 +228,52 @@ describe('evidence of the caller’s own', () => {
     expect(sink.latest.get('+8618000000003')?.level ?? 'NONE').toBe('NONE');
   });
 
+  it('lets a number with fewer unverified calls join a campaign found on its trunk, not one attested A', () => {
+    const { engine, sink } = newEngine();
+    const trunk = 'TG-GZ-IC-01';
+    // The campaign: 40 numbers, 4 unanswered calls attested C each, all in one number block.
+    for (let k = 0; k < 4; k++)
+      for (let i = 0; i < 40; i++)
+        engine.onCdr(
+          cdr({
+            from: `+86158000${String(10_000 + i)}`,
+            to: callee(i * 7 + k * 1000),
+            at: T0 + k * HOUR + i * 20_000,
+            answered: false,
+            attestation: 3,
+            carrier: 'CT',
+            trunk,
+          }),
+        );
+    // Three more numbers dialling the campaign's block, one call in four attested C (below
+    // `minUnverifiedShare`): with the rest B, four calls join; one call attested A, or three calls, do not.
+    const dial = (from: string, attestations: number[]): void =>
+      attestations.forEach((attestation, k) =>
+        engine.onCdr(
+          cdr({
+            from,
+            to: callee(5000 + k * 11),
+            at: T0 + k * HOUR + 30 * MIN,
+            answered: false,
+            attestation,
+            carrier: 'CT',
+            trunk,
+          }),
+        ),
+      );
+    dial('+8615800020001', [3, 2, 2, 2]);
+    dial('+8615800020002', [3, 2, 1, 2]);
+    dial('+8615800020003', [3, 2, 2]);
+    engine.onCdr(cdr({ from: '+8613900000050', at: T0 + 6 * HOUR }));
+    engine.flush();
+    expect(sink.latest.get(`trunk:${trunk}`)?.reasons.map((r) => r.code)).toContain('SRC_CAMPAIGN');
+    const joined = sink.latest.get('+8615800020001');
+    expect(joined?.level).toBe('MEDIUM');
+    expect(joined?.reasons.map((r) => r.code)).toContain('CAMPAIGN_MEMBER');
+    expect(sink.latest.get('+8615800020002')?.level ?? 'NONE').toBe('NONE');
+    expect(sink.latest.get('+8615800020003')?.level ?? 'NONE').toBe('NONE');
+  });
+
   it('counts a thin campaign member whose answered calls are hung up on, not a caller who talked', () => {
     const { engine, sink } = newEngine();
     const trunk = 'TG-GZ-IC-01';
