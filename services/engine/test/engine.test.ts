@@ -31,6 +31,27 @@ function rotateOwnRangeIds(engine: Engine, carrier: string, trunk: string, attes
     );
 }
 
+/**
+ * A thin campaign on `trunk`: 40 numbers, 4 unverified calls each to different people in one number
+ * block over a morning, unanswered (or the first answered and hung up on after 6 s).
+ */
+function thinCampaign(engine: Engine, trunk: string, firstAnswered = false): void {
+  for (let k = 0; k < 4; k++)
+    for (let i = 0; i < 40; i++)
+      engine.onCdr(
+        cdr({
+          from: `+86158000${String(10_000 + i)}`,
+          to: callee(i * 7 + k * 1000),
+          at: T0 + k * HOUR + i * 20_000,
+          answered: firstAnswered && k === 0,
+          talkS: 6,
+          attestation: 3,
+          carrier: 'CT',
+          trunk,
+        }),
+      );
+}
+
 describe('engine verdicts', () => {
   it('raises a robocaller to HIGH with explainable reasons, alerts on each rise and records first-reached', () => {
     const { engine, sink } = newEngine();
@@ -178,20 +199,7 @@ describe('evidence of the caller’s own', () => {
   it('names a thin campaign by its trunk and flags its members, not the trunk’s ordinary callers', () => {
     const { engine, sink } = newEngine();
     const trunk = 'TG-GZ-IC-01';
-    // 40 numbers, 4 unanswered unverified calls each to different people over a morning.
-    for (let k = 0; k < 4; k++)
-      for (let i = 0; i < 40; i++)
-        engine.onCdr(
-          cdr({
-            from: `+86158000${String(10_000 + i)}`,
-            to: callee(i * 7 + k * 1000),
-            at: T0 + k * HOUR + i * 20_000,
-            answered: false,
-            attestation: 3,
-            carrier: 'CT',
-            trunk,
-          }),
-        );
+    thinCampaign(engine, trunk);
     // An ordinary caller on the same trunk: answered, attested B, calls the same two people.
     for (let k = 0; k < 4; k++)
       engine.onCdr(
@@ -231,20 +239,7 @@ describe('evidence of the caller’s own', () => {
   it('lets a number with fewer unverified calls join a campaign found on its trunk, not one attested A', () => {
     const { engine, sink } = newEngine();
     const trunk = 'TG-GZ-IC-01';
-    // The campaign: 40 numbers, 4 unanswered calls attested C each, all in one number block.
-    for (let k = 0; k < 4; k++)
-      for (let i = 0; i < 40; i++)
-        engine.onCdr(
-          cdr({
-            from: `+86158000${String(10_000 + i)}`,
-            to: callee(i * 7 + k * 1000),
-            at: T0 + k * HOUR + i * 20_000,
-            answered: false,
-            attestation: 3,
-            carrier: 'CT',
-            trunk,
-          }),
-        );
+    thinCampaign(engine, trunk);
     // Three more numbers dialling the campaign's block, one call in four attested C (below
     // `minUnverifiedShare`): with the rest B, four calls join; one call attested A, or three calls, do not.
     const dial = (from: string, attestations: number[]): void =>
@@ -277,21 +272,7 @@ describe('evidence of the caller’s own', () => {
   it('counts a thin campaign member whose answered calls are hung up on, not a caller who talked', () => {
     const { engine, sink } = newEngine();
     const trunk = 'TG-GZ-IC-01';
-    // 40 numbers, 4 unverified calls each to different people; the first of each answered for 6 s.
-    for (let k = 0; k < 4; k++)
-      for (let i = 0; i < 40; i++)
-        engine.onCdr(
-          cdr({
-            from: `+86158000${String(10_000 + i)}`,
-            to: callee(i * 7 + k * 1000),
-            at: T0 + k * HOUR + i * 20_000,
-            answered: k === 0,
-            talkS: 6,
-            attestation: 3,
-            carrier: 'CT',
-            trunk,
-          }),
-        );
+    thinCampaign(engine, trunk, true);
     // The same pattern, but its one answered call was a conversation: a subscriber, not a campaign.
     for (let k = 0; k < 4; k++)
       engine.onCdr(
