@@ -560,15 +560,21 @@ export class NumberStage {
 
   /**
    * Evidence enough to join a campaign already found on the number's trunk: the evidence above, or
-   * the shape over `campaign.joinMinCalls` calls with none attested A and some unverified. A
-   * campaign's numbers share one attestation mix and a few of them draw mostly B by chance; a
-   * subscriber gets A on some calls. It does not count toward the campaign itself, so the member
-   * count and the campaign's blocks stay what the stronger evidence says.
+   * the shape over `campaign.joinMinCalls` calls with none attested A and some unverified, or over
+   * `campaign.joinMinCallsUnanswered` calls with every one unverified and unanswered where calls
+   * are attested at all. A campaign's numbers share one attestation mix and a few of them draw
+   * mostly B by chance; a subscriber gets A on some calls. It does not count toward the campaign
+   * itself, so the member count and the campaign's blocks stay what the stronger evidence says.
    */
   private joinEvidence(key: string, s: SubjectState): boolean {
+    const c = this.rules.campaign;
     return (
       this.campaignEvidence(key, s) ||
-      (s.attA === 0 && s.attC > 0 && this.campaignShape(key, s, this.rules.campaign.joinMinCalls))
+      (s.attA === 0 && s.attC > 0 && this.campaignShape(key, s, c.joinMinCalls)) ||
+      (this.attestation.inUse &&
+        s.answered === 0 &&
+        s.attC === s.calls &&
+        this.campaignShape(key, s, c.joinMinCallsUnanswered))
     );
   }
 

@@ -67,7 +67,8 @@ export const rulesSchema = z.strictObject({
    * only when every number block it dialled is dialled by at least `minBlockShare` of them (the
    * campaign's list), so a subscriber calling their own contacts through that trunk is not drafted.
    * Once a trunk carries a campaign, a number with the same calls but fewer unverified ones joins it
-   * after `joinMinCalls` calls if none of them was attested A.
+   * after `joinMinCalls` calls if none of them was attested A, or after `joinMinCallsUnanswered` if
+   * every one was unverified and unanswered (where calls are attested at all).
    */
   campaign: z
     .strictObject({
@@ -78,6 +79,7 @@ export const rulesSchema = z.strictObject({
       minUnverifiedShare: z.number().min(0).max(1),
       minBlockShare: z.number().min(0).max(1).default(0.2),
       joinMinCalls: z.number().int().min(1).default(4),
+      joinMinCallsUnanswered: z.number().int().min(1).default(2),
     })
     .default({
       minMembers: 25,
@@ -87,6 +89,7 @@ export const rulesSchema = z.strictObject({
       minUnverifiedShare: 0.34,
       minBlockShare: 0.2,
       joinMinCalls: 4,
+      joinMinCallsUnanswered: 2,
     }),
   /** Calls within one clock hour that promote a number from the tiny state to the full one. */
   promoteCallsPerHour: z.number().int().min(1),

@@ -240,8 +240,9 @@ describe('evidence of the caller’s own', () => {
     const { engine, sink } = newEngine();
     const trunk = 'TG-GZ-IC-01';
     thinCampaign(engine, trunk);
-    // Three more numbers dialling the campaign's block, one call in four attested C (below
-    // `minUnverifiedShare`): with the rest B, four calls join; one call attested A, or three calls, do not.
+    // More numbers dialling the campaign's block, one call in four attested C (below
+    // `minUnverifiedShare`): with the rest B, four calls join; one call attested A, or three calls,
+    // do not. Two calls join only if both are unverified (and, like every call here, unanswered).
     const dial = (from: string, attestations: number[]): void =>
       attestations.forEach((attestation, k) =>
         engine.onCdr(
@@ -259,6 +260,8 @@ describe('evidence of the caller’s own', () => {
     dial('+8615800020001', [3, 2, 2, 2]);
     dial('+8615800020002', [3, 2, 1, 2]);
     dial('+8615800020003', [3, 2, 2]);
+    dial('+8615800020004', [3, 3]);
+    dial('+8615800020005', [3, 2]);
     engine.onCdr(cdr({ from: '+8613900000050', at: T0 + 6 * HOUR }));
     engine.flush();
     expect(sink.latest.get(`trunk:${trunk}`)?.reasons.map((r) => r.code)).toContain('SRC_CAMPAIGN');
@@ -267,6 +270,8 @@ describe('evidence of the caller’s own', () => {
     expect(joined?.reasons.map((r) => r.code)).toContain('CAMPAIGN_MEMBER');
     expect(sink.latest.get('+8615800020002')?.level ?? 'NONE').toBe('NONE');
     expect(sink.latest.get('+8615800020003')?.level ?? 'NONE').toBe('NONE');
+    expect(sink.latest.get('+8615800020004')?.reasons.map((r) => r.code)).toContain('CAMPAIGN_MEMBER');
+    expect(sink.latest.get('+8615800020005')?.level ?? 'NONE').toBe('NONE');
   });
 
   it('counts a thin campaign member whose answered calls are hung up on, not a caller who talked', () => {
