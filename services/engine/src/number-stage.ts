@@ -535,13 +535,12 @@ export class NumberStage {
    * soon (a conversation is a subscriber's), each to someone new (people call the same few people
    * again; a campaign works through a list).
    */
-  private campaignShape(key: string, s: SubjectState, minCalls: number): boolean {
+  private campaignShape(key: string, s: SubjectState): boolean {
     const c = this.rules.campaign;
     const calls = s.calls;
     return (
       s.rich === null &&
       s.trunk0 !== '' &&
-      calls >= minCalls &&
       s.answered <= calls * c.maxAnswerRatio &&
       s.talk <= s.answered * c.maxMeanTalkSeconds &&
       s.calleeRepeats === 0 &&
@@ -549,13 +548,18 @@ export class NumberStage {
     );
   }
 
+  /** Calls enough, and unverified enough, to count toward a campaign (with the shape above). */
+  private countsToward(s: SubjectState): boolean {
+    const c = this.rules.campaign;
+    return s.calls >= c.minCalls && s.attC >= s.calls * c.minUnverifiedShare;
+  }
+
   /**
    * Evidence that counts toward a campaign: the shape, with many of the calls unverified. Alone
    * each such number is an ordinary subscriber; many of them on one trunk are a campaign.
    */
   private campaignEvidence(key: string, s: SubjectState): boolean {
-    const c = this.rules.campaign;
-    return this.campaignShape(key, s, c.minCalls) && s.attC >= s.calls * c.minUnverifiedShare;
+    return this.countsToward(s) && this.campaignShape(key, s);
   }
 
   /**
@@ -565,17 +569,16 @@ export class NumberStage {
    * are attested at all. A campaign's numbers share one attestation mix and a few of them draw
    * mostly B by chance; a subscriber gets A on some calls. It does not count toward the campaign
    * itself, so the member count and the campaign's blocks stay what the stronger evidence says.
+   * The call counts are checked first: the shape looks the number up among those called lately.
    */
   private joinEvidence(key: string, s: SubjectState): boolean {
     const c = this.rules.campaign;
-    return (
-      this.campaignEvidence(key, s) ||
-      (s.attA === 0 && s.attC > 0 && this.campaignShape(key, s, c.joinMinCalls)) ||
-      (this.attestation.inUse &&
-        s.answered === 0 &&
-        s.attC === s.calls &&
-        this.campaignShape(key, s, c.joinMinCallsUnanswered))
-    );
+    const calls = s.calls;
+    const enough =
+      this.countsToward(s) ||
+      (calls >= c.joinMinCalls && s.attA === 0 && s.attC > 0) ||
+      (calls >= c.joinMinCallsUnanswered && this.attestation.inUse && s.answered === 0 && s.attC === calls);
+    return enough && this.campaignShape(key, s);
   }
 
   /**
