@@ -22,7 +22,7 @@ export const FEATURES = [
   ['night_share', '24h'],
   ['complaints_24h', '24h'],
   ['complaints_total', ''],
-  ['complaint_rate', '24h'],
+  ['complaint_rate', ''],
   ['complaint_reporters', ''],
   ['number_age_h', ''],
   ['invalid_share', '24h'],

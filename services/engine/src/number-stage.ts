@@ -374,6 +374,8 @@ export class NumberStage {
       const calleeNum = calledE164 !== '' ? nationalValue(calledE164) : 0;
       flags |= rich.callerContext(sec, calleeNum, h[0], rules.sequentialDistance);
       rich.record(sec, flags, talkSec, h, true, slots);
+      // The complaint rate's denominator: answered calls over the same span as complaints_total.
+      if (answered) s.answered++;
       s.sinceEval++;
       const attempts = rich.qTotal[0] ?? 0;
       // Busy numbers are re-scored when their attempts grew ~2%: cheap, and still deterministic.

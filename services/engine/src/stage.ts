@@ -168,8 +168,10 @@ export class Stage {
     }
     const complaints = s.complaintsWithin(s.lastSec);
     f[FEATURE_INDEX.complaints_24h] = complaints;
-    f[FEATURE_INDEX.complaint_rate] =
-      complaints / Math.max(1, s.rich !== null ? s.rich.answered : s.answered);
+    // Both over the subject's tracked life: complaints come hours after the calls they are about,
+    // so complaints of the last 24 h over the calls answered in them spikes when a line that went
+    // quiet for the night starts its next burst (the calls complained about have left the window).
+    f[FEATURE_INDEX.complaint_rate] = s.complaints / Math.max(1, s.answered);
     f[FEATURE_INDEX.complaints_total] = s.complaints;
     f[FEATURE_INDEX.complaint_reporters] = s.complaintReporters();
     f[FEATURE_INDEX.number_age_h] = (s.lastSec - s.firstSec) / 3600;

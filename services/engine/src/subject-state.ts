@@ -499,7 +499,10 @@ export class SubjectState {
   complaints = 0;
   lastCaller = 0;
   sinceEval = 0;
-  /** Lifetime counts for the tiny state's few features (carried into the windows on promotion). */
+  /**
+   * Lifetime counts for the tiny state's few features (carried into the windows on promotion);
+   * numbers go on counting `answered` once promoted, for the complaint rate.
+   */
   attC = 0;
   attNone = 0;
   attA = 0;

@@ -157,6 +157,26 @@ describe('number features', () => {
     expect(f['number_age_h']).toBeCloseTo(3);
   });
 
+  it('rates complaints per answered call over the same span, however long ago the calls were', () => {
+    const { engine } = newEngine(eager);
+    // A line's 09:00 burst, 100 calls a minute apart, 70% answered, then four complaints in the
+    // hours after it. By the end of the next day's burst at 09:30 the first has left the 24 h
+    // window; the complaints about it have not.
+    const burst = (from: number, first: number): void =>
+      calls(engine, 100, (i) => ({ to: callee((first + i) * 7919), answered: i % 10 < 7, talkS: 35 }), from);
+    burst(T0 - HOUR, 0);
+    for (let k = 0; k < 4; k++)
+      engine.onComplaint({
+        ...complaint(CALLER, T0 + 90 * MIN + k * HOUR),
+        reporter: { raw: callee(900 + k), e164: callee(900 + k), valid: true },
+      });
+    burst(T0 + 23 * HOUR + 30 * MIN, 100);
+    const f = features(engine);
+    expect(f['complaints_24h']).toBe(4);
+    expect(f['answer_ratio']).toBeCloseTo(0.7);
+    expect(f['complaint_rate']).toBeCloseTo(4 / 140);
+  });
+
   it('counts calls received in the last 24 h against calls made (asymmetry), in any arrival order', () => {
     const built = (order: 'calls-first' | 'received-first'): Record<string, number> => {
       const { engine } = newEngine(eager);
