@@ -357,6 +357,36 @@ describe('evidence of the caller’s own', () => {
     expect(sink.latest.get(caller)?.reasons.map((r) => r.code)).toContain('MANY_REPORTERS');
   });
 
+  it('counts one complaint against a line only at one in a hundred of its answered calls', () => {
+    const lineCodes = (rules: Rules): string[] => {
+      const { engine, sink } = newEngine(rules);
+      // An appointment line: 1,000 attested calls a morning, a quarter answered and listened to.
+      const line = '+862000000060';
+      for (let i = 0; i < 1000; i++) {
+        // Someone among the first 125 who answered complains.
+        if (i === 500) engine.onComplaint(complaint(line, T0 + i * 10_000));
+        engine.onCdr(
+          cdr({ from: line, to: callee(i * 7919), at: T0 + i * 10_000, answered: i % 4 === 0, talkS: 70 }),
+        );
+      }
+      return sink.latest.get(line)?.reasons.map((r) => r.code) ?? [];
+    };
+    const rules = loadRules();
+    const shipped = lineCodes(rules);
+    expect(shipped).toContain('LOW_ANSWER_RATIO');
+    expect(shipped).not.toContain('COMPLAINED_ABOUT');
+    // Without the rate condition the same complaint counts against the line.
+    const anyRate = parseRules({
+      ...rules,
+      rules: rules.rules.map((r) =>
+        r.code === 'COMPLAINED_ABOUT'
+          ? { ...r, when: r.when.filter((w) => w.feature !== 'complaint_rate') }
+          : r,
+      ),
+    });
+    expect(lineCodes(anyRate)).toContain('COMPLAINED_ABOUT');
+  });
+
   it('adds up a few unanswered calls a night to one person across nights', () => {
     const { engine, sink } = newEngine();
     const pester = '+8613800000077';
