@@ -5,7 +5,13 @@ import type { Stage, VerdictState } from './stage.js';
 import { StateMemory } from './state-memory.js';
 import { K, SubjectState, type RichState } from './subject-state.js';
 
-const MAGIC = 0x52465336; // "RFS6": numbers' callee-block masks
+const MAGIC = 0x52465337; // "RFS7": numbers count their answered calls for life once promoted
+/**
+ * Snapshots before numbers counted answered calls once promoted: a promoted number is restored with
+ * at least the answered calls in its 24 h window, so its complaint rate is not read off the few it
+ * had made when it was promoted.
+ */
+const MAGIC_V6 = 0x52465336;
 /** Snapshots before the callee-block masks: restored with none, so until its next call a number is judged by its trunk alone, as then. */
 const MAGIC_V5 = 0x52465335;
 /** Snapshots before the all-hours repeated-callee counters: restored with those at zero. */
@@ -54,6 +60,7 @@ const TINY_FIELDS = [...TINY_FIELDS_V5, 'calleeBlocks'] as const;
 /** The tiny-state fields each snapshot version wrote, in order. */
 const FIELDS_OF = new Map<number, readonly (typeof TINY_FIELDS)[number][]>([
   [MAGIC, TINY_FIELDS],
+  [MAGIC_V6, TINY_FIELDS],
   [MAGIC_V5, TINY_FIELDS_V5],
   [MAGIC_V4, TINY_FIELDS_V4],
   [MAGIC_V3, TINY_FIELDS_V3],
@@ -167,7 +174,10 @@ export function readStage(stage: Stage, buf: Buffer): unknown {
       s.pending = stage.memory.pendingAlloc();
       stage.memory.pendingRows.set(new Uint32Array(rd.block()), s.pending);
     }
-    if (rd.i32() === 1) s.rich = readRich(rd, stage.memory);
+    if (rd.i32() === 1) {
+      s.rich = readRich(rd, stage.memory);
+      if (magic !== MAGIC) s.answered = Math.max(s.answered, s.rich.answered);
+    }
     stage.states.set(key, s);
   }
   for (const [k, v] of rd.json<[string, VerdictState][]>()) stage.verdicts.set(k, v);

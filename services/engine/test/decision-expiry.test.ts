@@ -93,12 +93,12 @@ describe('decision expiry', () => {
     engine.onFeedback(decision({ feedbackId: 'b1' }));
     const snap = engine.snapshot();
     // The engine's blob (magic, partition counts, each stage's length, then the stages); both
-    // stages' blobs start with their magic: RFS6 written, RFS3 must still read. With no subject
+    // stages' blobs start with their magic: RFS7 written, RFS3 must still read. With no subject
     // state (RFS4 to RFS6 also add tiny-state fields), the two differ only in the decisions' expiry.
     const numbersLength = snap.readUInt32LE(12);
     const v3 = Buffer.from(snap);
     for (const at of [20, 20 + numbersLength]) {
-      expect(v3.readInt32LE(at)).toBe(0x52465336);
+      expect(v3.readInt32LE(at)).toBe(0x52465337);
       v3.writeInt32LE(0x52465333, at);
     }
     const restored = new Engine(loadRules(), new CollectingSink());

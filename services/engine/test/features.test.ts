@@ -177,6 +177,24 @@ describe('number features', () => {
     expect(f['complaint_rate']).toBeCloseTo(4 / 140);
   });
 
+  it('restores a promoted number from a snapshot before lifetime answered counts with its window’s', () => {
+    const { engine } = newEngine(eager);
+    calls(engine, 10, (i) => ({ to: callee(i * 31) }));
+    const stage = engine.numbers[0]!.stage;
+    // What an RFS6 writer held for a number promoted on its first call: the tiny count stopped there.
+    stage.states.get(CALLER)!.answered = 1;
+    const snap = engine.numbers[0]!.snapshot();
+    const answeredAfter = (magic: number): number => {
+      const blob = Buffer.from(snap);
+      blob.writeInt32LE(magic, 0);
+      const restored = newEngine(eager);
+      restored.engine.numbers[0]!.restore(blob);
+      return restored.engine.numbers[0]!.stage.states.get(CALLER)!.answered;
+    };
+    expect(answeredAfter(0x52465336)).toBe(10);
+    expect(answeredAfter(0x52465337)).toBe(1);
+  });
+
   it('counts calls received in the last 24 h against calls made (asymmetry), in any arrival order', () => {
     const built = (order: 'calls-first' | 'received-first'): Record<string, number> => {
       const { engine } = newEngine(eager);
