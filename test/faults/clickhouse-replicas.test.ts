@@ -88,6 +88,7 @@ describe('the ClickHouse cluster layout with replicas down', () => {
         dir: chc.dir,
         clickhouseUrl: chc.clickhouseUrl,
         cluster: chc.cluster,
+        clusterUrls: chc.urls,
         scope: () => chc.scope(kafka!.brokers),
       },
       {

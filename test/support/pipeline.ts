@@ -17,6 +17,8 @@ export interface PipelineStack {
   readonly clickhouseUrl: string;
   /** Set for the cluster layout: the schema is migrated for it. */
   readonly cluster?: string;
+  /** Every server's HTTP URL on the cluster layout (CLICKHOUSE_CLUSTER_URLS). */
+  readonly clusterUrls?: readonly string[];
   scope(): TestStack;
 }
 
@@ -80,6 +82,7 @@ export class Pipeline {
       url: scope.clickhouseUrl,
       database: scope.database,
       ...(stack.cluster === undefined ? {} : { cluster: stack.cluster }),
+      ...(stack.clusterUrls === undefined ? {} : { clusterUrls: stack.clusterUrls }),
     });
     for (const name of options.services ?? (['sink', 'scorer', 'risk-api', 'ingest'] as const)) {
       const svc = new ServiceProcess(

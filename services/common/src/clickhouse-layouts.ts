@@ -7,6 +7,7 @@ export interface LayoutTarget {
   url: string;
   database: string;
   cluster?: string;
+  clusterUrls?: readonly string[];
 }
 
 /** A client on a database (the store's StoreDb). */
@@ -61,7 +62,12 @@ export const CLICKHOUSE_LAYOUTS: readonly ClickHouseLayout[] = [
       return {
         stack,
         cluster: c.cluster,
-        target: (database = stack.database) => ({ url: c.clickhouseUrl, database, cluster: c.cluster }),
+        target: (database = stack.database) => ({
+          url: c.clickhouseUrl,
+          database,
+          cluster: c.cluster,
+          clusterUrls: c.urls,
+        }),
         db: (database = stack.database) => ({ ch: stack.clickhouse(), database, cluster: c.cluster }),
         close: () => c.destroy(),
       };

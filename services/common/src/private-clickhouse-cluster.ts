@@ -56,6 +56,11 @@ export class PrivateClickHouseCluster {
     return `http://127.0.0.1:${this.ports[3 * CLUSTER_NODES.indexOf(node)]}`;
   }
 
+  /** Every server's HTTP address (CLICKHOUSE_CLUSTER_URLS): what runs once per shard reaches them. */
+  get urls(): string[] {
+    return CLUSTER_NODES.map((n) => this.urlOf(n));
+  }
+
   /** The address services use: s1r1's (any server would do: each reaches every shard). */
   get clickhouseUrl(): string {
     return this.urlOf('s1r1');
@@ -63,11 +68,12 @@ export class PrivateClickHouseCluster {
 
   /**
    * A test scope on this cluster (own database; Kafka is the shared stack's unless `brokers` is
-   * given), whose `env()` sets CLICKHOUSE_CLUSTER.
+   * given), whose `env()` sets CLICKHOUSE_CLUSTER and CLICKHOUSE_CLUSTER_URLS.
    */
   scope(brokers?: readonly string[]): TestStack {
     const s = testStack({ clickhouseUrl: this.clickhouseUrl, ...(brokers === undefined ? {} : { brokers }) });
-    return { ...s, env: (extra = {}) => s.env({ CLICKHOUSE_CLUSTER: this.cluster, ...extra }) };
+    const cluster = { CLICKHOUSE_CLUSTER: this.cluster, CLICKHOUSE_CLUSTER_URLS: this.urls.join(',') };
+    return { ...s, env: (extra = {}) => s.env({ ...cluster, ...extra }) };
   }
 
   private cliEnv(): NodeJS.ProcessEnv {

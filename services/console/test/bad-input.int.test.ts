@@ -132,7 +132,7 @@ async function seedNasty(t0: number): Promise<void> {
 }
 
 beforeAll(async () => {
-  const { t0 } = await seed(stack, db);
+  const { t0 } = await seed({ url: stack.clickhouseUrl, database: stack.database }, db);
   await seedNasty(t0);
   server = await startTestConsole(stack, 'console-bad-input', { requestsPerMinute: 300, logLevel: 'silent' });
   await server.context.users.upsert('bob', 'supervisor', 'bob-password-123');

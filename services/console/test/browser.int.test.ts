@@ -53,7 +53,7 @@ function ensureChromium(): void {
 beforeAll(async () => {
   ensureChromium();
   mkdirSync(SHOTS, { recursive: true });
-  await seed(stack, db);
+  await seed({ url: stack.clickhouseUrl, database: stack.database }, db);
   // The product's default language: the English assertions below come after a switch.
   server = await startTestConsole(stack, 'console-browser-test', { defaultLocale: 'zh-CN' });
   await server.context.users.upsert('alice', 'supervisor', 'alice-password-1');

@@ -38,7 +38,7 @@ let bobToken = '';
 
 async function start(): Promise<void> {
   received.length = 0;
-  await seed(stack, db);
+  await seed(scope.target(), db);
   server = await startTestConsole(stack, 'console-test', { bootstrapAdmin: 'root' });
   await server.context.users.upsert('alice', 'supervisor', passwords.alice);
   await server.context.users.upsert('bob', 'analyst', passwords.bob);

@@ -7,6 +7,7 @@ import {
   riskChangeRow,
   table,
   type StoreDb,
+  type StoreTarget,
 } from '@ringfence/store';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -58,12 +59,8 @@ function cdr(
 }
 
 /** Applies the store's migrations to the test database and inserts a small, known dataset. */
-export async function seed(stack: TestStack, db: StoreDb): Promise<{ t0: number }> {
-  await migrate({
-    url: stack.clickhouseUrl,
-    database: stack.database,
-    ...(db.cluster === undefined ? {} : { cluster: db.cluster }),
-  });
+export async function seed(target: StoreTarget, db: StoreDb): Promise<{ t0: number }> {
+  await migrate(target);
   const t0 = Math.floor(Date.now() / HOUR) * HOUR - 3 * HOUR;
   const cdrs: ICallDetailRecord[] = [];
   for (let i = 0; i < 60; i++) cdrs.push(cdr(i, HARASSER, t0 + i * 150_000));

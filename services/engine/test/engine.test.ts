@@ -17,6 +17,14 @@ function firedCodes(engine: Engine, rules: Rules, number: string): string[] {
 }
 
 /** Ordinary attested calls: on a network whose calls carry attestation, a missing one is evidence. */
+type Rule = Rules['rules'][number];
+
+/** The rules with rule `code` replaced by `edit(rule)`; throws when no rule has that code. */
+function withRule(rules: Rules, code: string, edit: (r: Rule) => Rule): Rules {
+  if (!rules.rules.some((r) => r.code === code)) throw new Error(`no rule ${code}`);
+  return parseRules({ ...rules, rules: rules.rules.map((r) => (r.code === code ? edit(r) : r)) });
+}
+
 function attestedTraffic(engine: Engine): void {
   for (let i = 0; i < 20; i++)
     engine.onCdr(
@@ -373,14 +381,10 @@ describe('evidence of the caller’s own', () => {
     expect(shipped.line).not.toContain('MANY_REPORTERS');
     expect(shipped.caller).toContain('MANY_REPORTERS');
     // Five in 350 answered calls is one in 70: at a bar of one in a hundred they would count.
-    const lower = parseRules({
-      ...rules,
-      rules: rules.rules.map((r) =>
-        r.code === 'MANY_REPORTERS'
-          ? { ...r, when: r.when.map((w) => (w.feature === 'complaint_rate' ? { ...w, value: 0.01 } : w)) }
-          : r,
-      ),
-    });
+    const lower = withRule(rules, 'MANY_REPORTERS', (r) => ({
+      ...r,
+      when: r.when.map((w) => (w.feature === 'complaint_rate' ? { ...w, value: 0.01 } : w)),
+    }));
     expect(run(lower).line).toContain('MANY_REPORTERS');
   });
 
@@ -403,14 +407,10 @@ describe('evidence of the caller’s own', () => {
     expect(shipped).toContain('LOW_ANSWER_RATIO');
     expect(shipped).not.toContain('COMPLAINED_ABOUT');
     // Without the rate condition the same complaint counts against the line.
-    const anyRate = parseRules({
-      ...rules,
-      rules: rules.rules.map((r) =>
-        r.code === 'COMPLAINED_ABOUT'
-          ? { ...r, when: r.when.filter((w) => w.feature !== 'complaint_rate') }
-          : r,
-      ),
-    });
+    const anyRate = withRule(rules, 'COMPLAINED_ABOUT', (r) => ({
+      ...r,
+      when: r.when.filter((w) => w.feature !== 'complaint_rate'),
+    }));
     expect(lineCodes(anyRate)).toContain('COMPLAINED_ABOUT');
   });
 

@@ -15,6 +15,7 @@ import {
 } from '@ringfence/common';
 import { clusterStatements, localTable, onCluster, redistributedTable } from './cluster-ddl.js';
 import { MIGRATIONS, type Migration } from './migrations.js';
+import { forEachShard, type ClusterServers } from './shard-servers.js';
 import { acquireSchemaLock, lockTableDdl, type LockOptions } from './schema-lock.js';
 
 /** The schema version this build of Ringfence reads and writes: its newest migration. */
@@ -31,6 +32,8 @@ export interface StoreTarget {
    * replicated local tables on every shard with Distributed tables over them (CLICKHOUSE_CLUSTER).
    */
   cluster?: string;
+  /** Every server's HTTP URL on the cluster layout (CLICKHOUSE_CLUSTER_URLS; default: ClusterServers). */
+  clusterUrls?: readonly string[];
 }
 
 export interface MigrationStatus {
@@ -96,30 +99,51 @@ async function waitForColumn(
   }
 }
 
-/**
- * Adds each column the migration adds where it is missing (18.16 has no ADD COLUMN IF NOT EXISTS).
- * On a cluster the local tables of every server get it, and the Distributed table over them is
- * made again with their columns.
- */
-async function addMissingColumns(
+/** Adds the column to `table` on the server of `ch` unless it has it (18.16 has no ADD COLUMN IF NOT EXISTS). */
+async function addColumnIfMissing(
   ch: ClickHouseClient,
   database: string,
-  m: Migration,
-  cluster?: string,
+  table: string,
+  c: { column: string; type: string },
 ): Promise<void> {
+  const rs = await ch.query({
+    query: sql`SELECT name FROM system.columns WHERE database = ${database} AND table = ${table} AND name = ${c.column}`,
+    format: 'JSONEachRow',
+  });
+  if ((await rs.json()).length > 0) return;
+  await ch.command({
+    query: sql`ALTER TABLE ${ident(database, table)} ADD COLUMN ${ident(c.column)} ${raw(c.type)}`,
+  });
+}
+
+/** The servers of the target's cluster, reached with the target's credentials. */
+export function clusterServers(target: StoreTarget, cluster: string): ClusterServers {
+  return {
+    cluster,
+    url: target.url,
+    ...(target.username === undefined ? {} : { username: target.username }),
+    ...(target.password === undefined ? {} : { password: target.password }),
+    ...(target.clusterUrls === undefined ? {} : { urls: target.clusterUrls }),
+  };
+}
+
+/**
+ * Adds each column the migration adds where it is missing. On a cluster the local table of one
+ * server per shard gets it (replication carries it to the shard's other replicas: forEachShard says
+ * why not ON CLUSTER), and the Distributed table over them is made again with their columns.
+ */
+async function addMissingColumns(ch: ClickHouseClient, target: StoreTarget, m: Migration): Promise<void> {
+  const { database, cluster } = target;
   for (const c of m.addColumns ?? []) {
-    const table = cluster === undefined ? c.table : localTable(c.table);
-    const rs = await ch.query({
-      query: sql`SELECT name FROM system.columns WHERE database = ${database} AND table = ${table} AND name = ${c.column}`,
-      format: 'JSONEachRow',
-    });
-    if ((await rs.json()).length > 0) continue;
-    const everywhere = cluster === undefined ? raw('') : onCluster(cluster);
-    await ch.command({
-      query: sql`ALTER TABLE ${ident(database, table)} ${everywhere} ADD COLUMN ${ident(c.column)} ${raw(c.type)}`,
-    });
-    if (cluster === undefined) continue;
-    // A replicated ALTER reaches the other replica of a shard through ZooKeeper, a moment later: the
+    if (cluster === undefined) {
+      await addColumnIfMissing(ch, database, c.table, c);
+      continue;
+    }
+    const table = localTable(c.table);
+    await forEachShard(clusterServers(target, cluster), (shard) =>
+      addColumnIfMissing(shard, database, table, c),
+    );
+    // The shard's other replicas apply the ALTER through ZooKeeper a moment later, and the
     // Distributed table takes its columns from the local table of each server it is made on.
     await waitForColumn(ch, cluster, database, table, c.column);
     for (const statement of redistributedTable({ cluster, database }, c.table))
@@ -249,7 +273,7 @@ async function applyPending(
   for (const m of ordered) {
     if (done.has(m.version)) continue;
     for (const statement of layoutStatements(m, database, cluster)) await ch.command({ query: statement });
-    await addMissingColumns(ch, database, m, cluster);
+    await addMissingColumns(ch, target, m);
     await ch.command({
       query: sql`INSERT INTO ${db}.schema_migrations (version, name, checksum, applied_at) VALUES (${m.version}, ${m.name}, ${checksum(m, cluster)}, ${dateTime(Date.now())})`,
     });

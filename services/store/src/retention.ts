@@ -1,7 +1,18 @@
 import { z } from 'zod';
-import { RingfenceError, cfg, ident, int, sql, type Logger } from '@ringfence/common';
-import { localTable, onCluster } from './cluster-ddl.js';
-import { rows, table, type StoreDb } from './store-db.js';
+import {
+  RingfenceError,
+  cfg,
+  createClickHouse,
+  ident,
+  int,
+  sql,
+  type ClickHouseClient,
+  type Logger,
+} from '@ringfence/common';
+import { localTable } from './cluster-ddl.js';
+import { clusterServers, type StoreTarget } from './migrate.js';
+import { forEachShard } from './shard-servers.js';
+import { rows } from './store-db.js';
 
 /** Days each table keeps data; a partition is dropped once all of it is older than that. */
 export type RetentionPolicy = Readonly<Record<RetainedTable, number>>;
@@ -62,45 +73,73 @@ export interface DroppedPartition {
   partition: string;
 }
 
+/** Drops the partitions of one table on the server of `ch` whose every row is older than `cutoffMs`. */
+async function dropExpired(
+  ch: ClickHouseClient,
+  database: string,
+  name: string,
+  cutoffMs: number,
+): Promise<string[]> {
+  const parts = await rows(
+    { ch, database },
+    sql`SELECT DISTINCT partition FROM system.parts WHERE database = ${database} AND table = ${name} AND active`,
+    z.object({ partition: z.string() }),
+  );
+  const dropped: string[] = [];
+  for (const { partition } of parts) {
+    const end = partitionEndMs(partition);
+    if (end === undefined || end > cutoffMs) continue;
+    await ch.command({ query: sql`ALTER TABLE ${ident(database, name)} DROP PARTITION ${int(partition)}` });
+    dropped.push(partition);
+  }
+  return dropped;
+}
+
 /**
  * Enforces retention by dropping whole partitions whose every row is older than the table's limit
- * (18.16 has no TTL; dropping a partition is cheap and never rewrites data). Returns what it dropped.
+ * (18.16 has no TTL; dropping a partition is cheap and never rewrites data). On a cluster the data
+ * is in each shard's local tables: one server of each shard drops them, and replication drops them
+ * on the shard's other replicas (forEachShard says why not ON CLUSTER). Returns what it dropped.
  */
 export async function applyRetention(
-  db: StoreDb,
+  target: StoreTarget,
   policy: Partial<RetentionPolicy> = {},
   nowMs: number = Date.now(),
   logger?: Logger,
 ): Promise<DroppedPartition[]> {
   const effective = { ...DEFAULT_RETENTION, ...policy };
-  const dropped: DroppedPartition[] = [];
   for (const t of RETAINED_TABLES) {
     const days = effective[t];
     if (!Number.isInteger(days) || days < 1) {
       throw new RingfenceError('INVALID_ARGUMENT', `retention for ${t} must be a whole number of days >= 1`);
     }
-    const cutoff = nowMs - days * DAY_MS;
-    // On a cluster the data is in each shard's local tables: list their partitions on every shard,
-    // and drop them on every server (a replicated drop runs once per shard).
-    const parts = await rows(
-      db,
-      db.cluster === undefined
-        ? sql`SELECT DISTINCT partition FROM system.parts WHERE database = ${db.database} AND table = ${t} AND active`
-        : sql`SELECT DISTINCT partition FROM cluster(${ident(db.cluster)}, system, parts) WHERE database = ${db.database} AND table = ${localTable(t)} AND active`,
-      z.object({ partition: z.string() }),
-    );
-    for (const { partition } of parts) {
-      const end = partitionEndMs(partition);
-      if (end === undefined || end > cutoff) continue;
-      await db.ch.command({
-        query:
-          db.cluster === undefined
-            ? sql`ALTER TABLE ${table(db, t)} DROP PARTITION ${int(partition)}`
-            : sql`ALTER TABLE ${ident(db.database, localTable(t))} ${onCluster(db.cluster)} DROP PARTITION ${int(partition)}`,
-      });
-      logger?.info({ table: t, partition, days }, 'retention: dropped partition');
-      dropped.push({ table: t, partition });
+  }
+  const { cluster, database } = target;
+  const dropped = new Map<string, DroppedPartition>();
+  const dropAll = async (ch: ClickHouseClient): Promise<void> => {
+    for (const t of RETAINED_TABLES) {
+      const days = effective[t];
+      const name = cluster === undefined ? t : localTable(t);
+      for (const partition of await dropExpired(ch, database, name, nowMs - days * DAY_MS)) {
+        logger?.info({ table: t, partition, days }, 'retention: dropped partition');
+        dropped.set(`${t}/${partition}`, { table: t, partition });
+      }
+    }
+  };
+  if (cluster !== undefined) {
+    await forEachShard(clusterServers(target, cluster), dropAll);
+  } else {
+    const ch = createClickHouse({
+      url: target.url,
+      database,
+      ...(target.username === undefined ? {} : { username: target.username }),
+      ...(target.password === undefined ? {} : { password: target.password }),
+    });
+    try {
+      await dropAll(ch);
+    } finally {
+      await ch.close();
     }
   }
-  return dropped;
+  return [...dropped.values()];
 }

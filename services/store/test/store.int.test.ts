@@ -225,7 +225,7 @@ describe.each(CLICKHOUSE_LAYOUTS)('store on $name', (layout) => {
   it('drops only partitions older than the retention limit', async () => {
     const old = cdrRow(cdr(0, { callId: 'old', setupTimeMs: T0 - 30 * 24 * HOUR }));
     await insert('cdr', [old]);
-    const dropped = await applyRetention(db, { cdr: 10 }, T0 + HOUR);
+    const dropped = await applyRetention(target, { cdr: 10 }, T0 + HOUR);
     expect(dropped.filter((d) => d.table === 'cdr').map((d) => d.partition)).toEqual(['20261021']);
     expect(await countCdrs(db, T0 - 40 * 24 * HOUR, T0 + 2 * HOUR)).toBe(30);
   });

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { baseConfigShape, createClickHouse, loadConfig } from '@ringfence/common';
+import { baseConfigShape, cfg, createClickHouse, loadConfig } from '@ringfence/common';
 import {
   DEFAULT_RETENTION,
   acquireSchemaLock,
@@ -20,6 +20,12 @@ export const dbConfigSchema = z.object({
   clickhouseUser: baseConfigShape.clickhouseUser,
   clickhousePassword: baseConfigShape.clickhousePassword,
   clickhouseCluster: baseConfigShape.clickhouseCluster,
+  /**
+   * Every ClickHouse server's HTTP URL, comma-separated, on the cluster layout: schema changes and
+   * retention run on one server of each shard. Unset: each host of the cluster on CLICKHOUSE_URL's
+   * port, right wherever every server listens on the same port.
+   */
+  clickhouseClusterUrls: cfg.list().pipe(z.array(z.url())).optional(),
   /** Per-table retention in days as JSON, e.g. {"cdr":90}; unlisted tables keep the defaults. */
   retentionDays: retentionDaysConfig(),
 });
@@ -37,6 +43,7 @@ function target(c: z.infer<typeof dbConfigSchema>): StoreTarget & { username: st
     username: c.clickhouseUser,
     password: c.clickhousePassword,
     ...(c.clickhouseCluster === undefined ? {} : { cluster: c.clickhouseCluster }),
+    ...(c.clickhouseClusterUrls === undefined ? {} : { clusterUrls: c.clickhouseClusterUrls }),
   };
 }
 
@@ -44,7 +51,7 @@ export function registerDb(program: Command): void {
   const db = program
     .command('db')
     .description(
-      'the ClickHouse schema: migrations, status, retention (CLICKHOUSE_URL, CLICKHOUSE_DATABASE, CLICKHOUSE_CLUSTER)',
+      'the ClickHouse schema: migrations, status, retention (CLICKHOUSE_URL, CLICKHOUSE_DATABASE, CLICKHOUSE_CLUSTER, CLICKHOUSE_CLUSTER_URLS)',
     )
     .option('--database <name>', 'database (default $CLICKHOUSE_DATABASE or ringfence)');
   db.command('migrate')
@@ -78,16 +85,13 @@ export function registerDb(program: Command): void {
       const c = config(db.opts<{ database?: string }>().database);
       // Fails at once (UNAVAILABLE) on a database that was never migrated: there is nothing to retain.
       await waitForSchema(target(c), { timeoutMs: 0 });
-      const { cluster, ...server } = target(c);
-      const ch = createClickHouse(server);
+      const t = target(c);
+      const ch = createClickHouse(t);
       try {
         // Under the schema lock: never dropping partitions while a migration rewrites a table.
         const lease = await acquireSchemaLock(ch, c.clickhouseDatabase);
         try {
-          const dropped = await applyRetention(
-            { ch, database: c.clickhouseDatabase, ...(cluster === undefined ? {} : { cluster }) },
-            c.retentionDays,
-          );
+          const dropped = await applyRetention(t, c.retentionDays);
           for (const d of dropped) print(`dropped ${d.table} partition ${d.partition}`);
           print(`${dropped.length} partition(s) dropped`);
         } finally {

@@ -3,6 +3,7 @@ import { cfg, loadConfig } from '@ringfence/common';
 import { clickhouseDown, clickhouseStatus, clickhouseUp } from './clickhouse.js';
 import { kafkaAddresses, kafkaDown, kafkaStatus, kafkaUp, type KafkaStackOptions } from './kafka.js';
 import {
+  CLUSTER_NAME,
   clickhouseClusterDown,
   clickhouseClusterStatus,
   clickhouseClusterUp,
@@ -107,7 +108,13 @@ async function clusterUp(
 ): Promise<void> {
   const paths = stackPaths();
   await zookeeperUp(paths, c.zookeeperPort, log, signal);
-  await clickhouseClusterUp(paths, clusterOptions(c), log, signal);
+  const o = clusterOptions(c);
+  await clickhouseClusterUp(paths, o, log, signal);
+  // `ringfence db` reaches one server of each shard through these (CLICKHOUSE_CLUSTER_URLS).
+  const urls = o.nodes.map((n) => `http://127.0.0.1:${n.httpPort}`);
+  log(
+    `clickhouse cluster: CLICKHOUSE_URL=${urls[0]} CLICKHOUSE_CLUSTER=${CLUSTER_NAME} CLICKHOUSE_CLUSTER_URLS=${urls.join(',')}`,
+  );
 }
 
 function selected(only: readonly Component[] | undefined): Set<Component> {
