@@ -151,7 +151,8 @@ async function addMissingColumns(ch: ClickHouseClient, target: StoreTarget, m: M
   }
 }
 
-function admin(target: StoreTarget): ClickHouseClient {
+/** A client on the target's server, opened on `default` so the database can be created first. */
+export function admin(target: StoreTarget): ClickHouseClient {
   return createClickHouse({
     url: target.url,
     database: 'default',

@@ -2,7 +2,6 @@ import { z } from 'zod';
 import {
   RingfenceError,
   cfg,
-  createClickHouse,
   ident,
   int,
   sql,
@@ -10,7 +9,7 @@ import {
   type Logger,
 } from '@ringfence/common';
 import { localTable } from './cluster-ddl.js';
-import { clusterServers, type StoreTarget } from './migrate.js';
+import { admin, clusterServers, type StoreTarget } from './migrate.js';
 import { forEachShard } from './shard-servers.js';
 import { rows } from './store-db.js';
 
@@ -129,12 +128,7 @@ export async function applyRetention(
   if (cluster !== undefined) {
     await forEachShard(clusterServers(target, cluster), dropAll);
   } else {
-    const ch = createClickHouse({
-      url: target.url,
-      database,
-      ...(target.username === undefined ? {} : { username: target.username }),
-      ...(target.password === undefined ? {} : { password: target.password }),
-    });
+    const ch = admin(target);
     try {
       await dropAll(ch);
     } finally {
