@@ -90,7 +90,8 @@ async function serversByShard(s: ClusterServers): Promise<Map<number, string[]>>
   }
   for (const shard of new Set(hosts.map((h) => h.shard_num))) {
     if (!byShard.has(shard)) {
-      throw new RingfenceError('UNAVAILABLE', `no server of shard ${shard} answers`, {
+      const hint = s.urls === undefined ? '; set CLICKHOUSE_CLUSTER_URLS to every server’s HTTP URL' : '';
+      throw new RingfenceError('UNAVAILABLE', `no server of shard ${shard} answers${hint}`, {
         detail: { cluster: s.cluster, tried: candidates.join(',') },
       });
     }

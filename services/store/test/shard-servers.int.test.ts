@@ -52,6 +52,7 @@ describe('forEachShard on a cluster of 2 shards x 2 replicas', () => {
     const err = await errorOf(visits({ cluster: c.cluster, url: c.clickhouseUrl }));
     expect(err.code).toBe('UNAVAILABLE');
     expect(err.message).toContain('shard 2');
+    expect(err.message).toContain('CLICKHOUSE_CLUSTER_URLS');
   });
 
   it('refuses a URL that is not a server of the cluster', async () => {
