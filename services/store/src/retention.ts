@@ -1,13 +1,5 @@
 import { z } from 'zod';
-import {
-  RingfenceError,
-  cfg,
-  ident,
-  int,
-  sql,
-  type ClickHouseClient,
-  type Logger,
-} from '@ringfence/common';
+import { RingfenceError, cfg, ident, int, sql, type ClickHouseClient, type Logger } from '@ringfence/common';
 import { localTable } from './cluster-ddl.js';
 import { admin, clusterServers, type StoreTarget } from './migrate.js';
 import { forEachShard } from './shard-servers.js';
