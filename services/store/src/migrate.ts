@@ -4,7 +4,6 @@ import { z } from 'zod';
 import {
   RingfenceError,
   clickhouseUnreachable,
-  createClickHouse,
   dateTime,
   ident,
   pollUntilTrue,
@@ -13,9 +12,10 @@ import {
   type ClickHouseClient,
   type Logger,
 } from '@ringfence/common';
+import { admin } from './admin-client.js';
 import { clusterStatements, localTable, onCluster, redistributedTable } from './cluster-ddl.js';
 import { MIGRATIONS, type Migration } from './migrations.js';
-import { forEachShard, type ClusterServers } from './shard-servers.js';
+import { forEachShard } from './shard-servers.js';
 import { acquireSchemaLock, lockTableDdl, type LockOptions } from './schema-lock.js';
 
 /** The schema version this build of Ringfence reads and writes: its newest migration. */
@@ -116,15 +116,28 @@ async function addColumnIfMissing(
   });
 }
 
-/** The servers of the target's cluster, reached with the target's credentials. */
-export function clusterServers(target: StoreTarget, cluster: string): ClusterServers {
-  return {
-    cluster,
-    url: target.url,
-    ...(target.username === undefined ? {} : { username: target.username }),
-    ...(target.password === undefined ? {} : { password: target.password }),
-    ...(target.clusterUrls === undefined ? {} : { urls: target.clusterUrls }),
-  };
+/**
+ * Runs `fn` once per copy of the data: on the target's one server, or on the cluster layout on one
+ * server of each shard (forEachShard says why not ON CLUSTER). `fn` must be idempotent.
+ */
+export async function onEachShard(
+  target: StoreTarget,
+  fn: (ch: ClickHouseClient) => Promise<void>,
+): Promise<void> {
+  if (target.cluster !== undefined) {
+    const { cluster, clusterUrls, ...login } = target;
+    await forEachShard(
+      { ...login, cluster, ...(clusterUrls === undefined ? {} : { urls: clusterUrls }) },
+      fn,
+    );
+    return;
+  }
+  const ch = admin(target);
+  try {
+    await fn(ch);
+  } finally {
+    await ch.close();
+  }
 }
 
 /**
@@ -135,30 +148,15 @@ export function clusterServers(target: StoreTarget, cluster: string): ClusterSer
 async function addMissingColumns(ch: ClickHouseClient, target: StoreTarget, m: Migration): Promise<void> {
   const { database, cluster } = target;
   for (const c of m.addColumns ?? []) {
-    if (cluster === undefined) {
-      await addColumnIfMissing(ch, database, c.table, c);
-      continue;
-    }
-    const table = localTable(c.table);
-    await forEachShard(clusterServers(target, cluster), (shard) =>
-      addColumnIfMissing(shard, database, table, c),
-    );
+    const table = cluster === undefined ? c.table : localTable(c.table);
+    await onEachShard(target, (server) => addColumnIfMissing(server, database, table, c));
+    if (cluster === undefined) continue;
     // The shard's other replicas apply the ALTER through ZooKeeper a moment later, and the
     // Distributed table takes its columns from the local table of each server it is made on.
     await waitForColumn(ch, cluster, database, table, c.column);
     for (const statement of redistributedTable({ cluster, database }, c.table))
       await ch.command({ query: statement });
   }
-}
-
-/** A client on the target's server, opened on `default` so the database can be created first. */
-export function admin(target: StoreTarget): ClickHouseClient {
-  return createClickHouse({
-    url: target.url,
-    database: 'default',
-    username: target.username ?? 'default',
-    password: target.password ?? '',
-  });
 }
 
 async function ensureBookkeeping(ch: ClickHouseClient, database: string, cluster?: string): Promise<void> {

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { RingfenceError, cfg, ident, int, sql, type ClickHouseClient, type Logger } from '@ringfence/common';
 import { localTable } from './cluster-ddl.js';
-import { admin, clusterServers, type StoreTarget } from './migrate.js';
-import { forEachShard } from './shard-servers.js';
+import { onEachShard, type StoreTarget } from './migrate.js';
 import { rows } from './store-db.js';
 
 /** Days each table keeps data; a partition is dropped once all of it is older than that. */
@@ -117,15 +116,6 @@ export async function applyRetention(
       }
     }
   };
-  if (cluster !== undefined) {
-    await forEachShard(clusterServers(target, cluster), dropAll);
-  } else {
-    const ch = admin(target);
-    try {
-      await dropAll(ch);
-    } finally {
-      await ch.close();
-    }
-  }
+  await onEachShard(target, dropAll);
   return [...dropped.values()];
 }

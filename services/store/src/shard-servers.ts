@@ -1,21 +1,12 @@
 import { z } from 'zod';
-import {
-  RingfenceError,
-  clickhouseUnreachable,
-  createClickHouse,
-  sql,
-  type ClickHouseClient,
-} from '@ringfence/common';
+import { RingfenceError, clickhouseUnreachable, sql, type ClickHouseClient } from '@ringfence/common';
+import { admin, type ServerLogin } from './admin-client.js';
 import { col, rows } from './store-db.js';
 
 /** How to reach the servers of a cluster, for what must run once on each shard. */
-export interface ClusterServers {
-  /** The cluster's name in the servers' `remote_servers`. */
+export interface ClusterServers extends ServerLogin {
+  /** The cluster's name in the servers' `remote_servers`; `url` is one of them, whose `system.clusters` lists the others. */
   readonly cluster: string;
-  /** A server of the cluster: its `system.clusters` lists the others. */
-  readonly url: string;
-  readonly username?: string;
-  readonly password?: string;
   /**
    * Every server's HTTP URL (CLICKHOUSE_CLUSTER_URLS). Default: each host `system.clusters` lists, on
    * the scheme and port of `url`, which is right wherever every server listens on the same port.
@@ -26,18 +17,9 @@ export interface ClusterServers {
 const hostRow = z.object({ shard_num: col.num, host_name: col.str });
 const shardRow = z.object({ shard_num: col.num });
 
-function client(s: ClusterServers, url: string): ClickHouseClient {
-  return createClickHouse({
-    url,
-    database: 'default',
-    ...(s.username === undefined ? {} : { username: s.username }),
-    ...(s.password === undefined ? {} : { password: s.password }),
-  });
-}
-
 /** The servers of each shard (shard number → HTTP URLs) among the candidates that answer. */
 async function serversByShard(s: ClusterServers): Promise<Map<number, string[]>> {
-  const first = client(s, s.url);
+  const first = admin(s);
   let hosts: z.output<typeof hostRow>[];
   try {
     hosts = await rows(
@@ -64,7 +46,7 @@ async function serversByShard(s: ClusterServers): Promise<Map<number, string[]>>
   ];
   const byShard = new Map<number, string[]>();
   for (const url of candidates) {
-    const ch = client(s, url);
+    const ch = admin({ ...s, url });
     try {
       // Each server marks its own shard's entries is_local (18.16: every replica of it; later: its own).
       const [own] = await rows(
@@ -115,7 +97,7 @@ export async function forEachShard(
 ): Promise<void> {
   for (const [shard, urls] of [...(await serversByShard(s))].sort(([a], [b]) => a - b)) {
     for (const [i, url] of urls.entries()) {
-      const ch = client(s, url);
+      const ch = admin({ ...s, url });
       try {
         await fn(ch, shard);
         break;
