@@ -15,7 +15,10 @@ interface Variant {
   options: GenerateOptions;
 }
 
-const SEEDS = (process.env['QUALITY_SEEDS'] ?? '201,202,203,204').split(',').filter(Boolean).map(Number);
+const SEEDS = (process.env['QUALITY_SEEDS'] ?? '201,202,203,204,205,206,207,208,209,210,211,212')
+  .split(',')
+  .filter(Boolean)
+  .map(Number);
 // Seed 300 + i while tuning, 400 + i held out (QUALITY_VARIANT_SEED_BASE).
 const base = Number(process.env['QUALITY_VARIANT_SEED_BASE'] ?? 400);
 const ALL_VARIANTS: Variant[] = [
