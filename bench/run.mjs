@@ -16,7 +16,17 @@ import { cpus, loadavg, totalmem, release } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as prettier from 'prettier';
-import { buildGoals, goalsMarkdown } from './goals.ts';
+
+// goals.ts is TypeScript, which Node loads natively from 24 on; under an older Node (the machine's
+// own, when this file is run directly instead of through `npm run bench`) say so instead of failing
+// on the import with ERR_UNKNOWN_FILE_EXTENSION.
+if (Number(process.versions.node.split('.')[0]) < 24) {
+  process.stderr.write(
+    `bench/run.mjs needs Node 24 (this is ${process.version}): run it with \`npm run bench\`, which brings the project's pinned Node\n`,
+  );
+  process.exit(1);
+}
+const { buildGoals, goalsMarkdown } = await import('./goals.ts');
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
 const render = process.argv.includes('--render');
