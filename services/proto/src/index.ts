@@ -35,6 +35,7 @@ export type Feedback = ringfence.feedback.v1.Feedback;
 export type IFeedback = ringfence.feedback.v1.IFeedback;
 export type ISourceObservation = ringfence.scorer.v1.ISourceObservation;
 export type IStageSnapshot = ringfence.scorer.v1.IStageSnapshot;
+export type SnapshotCompressionCode = ringfence.scorer.v1.SnapshotCompression;
 
 export const Media = ringfence.cdr.v1.Media;
 export type Media = ringfence.cdr.v1.Media;

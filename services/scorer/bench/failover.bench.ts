@@ -260,6 +260,7 @@ interface Move {
   restore: number;
   tracked: number;
   bytes: number;
+  stored: number;
   read: number;
 }
 
@@ -337,7 +338,8 @@ async function bigMove(
     new Set(['n0']),
   );
   const read = (performance.now() - started) / 1000;
-  return { pause: worst, restore, tracked, bytes: snapshots.get('n0')?.state.length ?? 0, read };
+  const n0 = snapshots.get('n0');
+  return { pause: worst, restore, tracked, bytes: n0?.state.length ?? 0, stored: n0?.storedBytes ?? 0, read };
 }
 
 async function main(): Promise<void> {
@@ -472,6 +474,12 @@ async function main(): Promise<void> {
           value: Math.round(m((x) => x.bytes)),
           unit: 'bytes',
           notes: `per round: ${each((x) => x.bytes, 0)}; per tracked subject: ${each((x) => x.bytes / Math.max(1, x.tracked), 0)} bytes`,
+        },
+        {
+          metric: 'bytes that snapshot takes on the snapshot topic (SNAPSHOT_COMPRESSION default, zstd)',
+          value: Math.round(m((x) => x.stored)),
+          unit: 'bytes',
+          notes: `per round: ${each((x) => x.stored, 0)}; the state over its stored bytes: ${each((x) => x.bytes / Math.max(1, x.stored), 1)}`,
         },
         {
           metric: "read time of that partition's snapshot from Kafka (restore read, no group)",

@@ -22,6 +22,12 @@ export const scorerConfigShape = {
    * Larger state then means rarer snapshots and more input replayed after a crash.
    */
   snapshotTimeShare: cfg.number(0.01, 1).default(0.1),
+  /**
+   * `zstd` stores snapshots about a tenth of their size (less to write, keep and read back on a
+   * takeover); `none` stores them as they are. Every version reads both; a version from before
+   * `zstd` reads only `none`, so a rolling upgrade from one sets `none` until no such instance runs.
+   */
+  snapshotCompression: z.enum(['zstd', 'none']).default('zstd'),
   /** Snapshot chunk size: each chunk is one Kafka message, under the broker's 1 MB default. */
   snapshotChunkBytes: cfg.int(1024, 8 * 1024 * 1024).default(900 * 1024),
   /**

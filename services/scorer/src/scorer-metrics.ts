@@ -66,7 +66,11 @@ export function scorerMetrics(registry: Registry) {
       'ringfence_scorer_snapshot_wait_seconds',
       'Longest wait between two snapshots of one of its partitions while input flows: SNAPSHOT_INTERVAL_MS, or longer to keep snapshots within SNAPSHOT_TIME_SHARE; a crash replays up to this much input',
     ),
-    snapshotBytes: gauge(registry, 'ringfence_scorer_snapshot_bytes', 'Size of the last partition snapshot'),
+    snapshotBytes: gauge(
+      registry,
+      'ringfence_scorer_snapshot_bytes',
+      'Bytes of the last partition snapshot as stored on the snapshot topic (compressed, with SNAPSHOT_COMPRESSION=zstd)',
+    ),
     snapshotSeconds: histogram(
       registry,
       'ringfence_scorer_snapshot_seconds',

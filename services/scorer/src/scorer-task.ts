@@ -74,6 +74,7 @@ export abstract class ScorerTask {
       ctx.config.groupId,
       name,
       ctx.config.snapshotChunkBytes,
+      ctx.config.snapshotCompression,
     );
   }
 
@@ -176,7 +177,7 @@ export abstract class ScorerTask {
       for (const e of await this.ctx.admin.fetchTopicOffsets(topic))
         offsets.push({ topic, partition: e.partition, offset: Number(e.high) });
     }
-    await this.snapshots.write(sender, state, offsets);
+    const { storedBytes } = await this.snapshots.write(sender, state, offsets);
     const byTopic = new Map<string, { partition: number; offset: string }[]>();
     for (const o of this.positions.values()) {
       let list = byTopic.get(o.topic);
@@ -190,7 +191,7 @@ export abstract class ScorerTask {
     const done = process.hrtime.bigint();
     this.schedule.taken(Date.now(), Number(done - writing) / 1e6);
     this.checkpointed = true;
-    this.ctx.metrics.snapshotBytes.set(state.length);
+    this.ctx.metrics.snapshotBytes.set(storedBytes);
     this.ctx.metrics.snapshotSeconds.observe(Number(done - started) / 1e9);
     return state.length;
   }

@@ -1,9 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import type { Admin, Kafka, Producer } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger, topicName } from '@ringfence/common';
+import { createLogger, isRingfenceError, topicName } from '@ringfence/common';
 import { testStack } from '@ringfence/common/testing';
-import { TaskSnapshots, readTaskSnapshots, type InputOffset } from '../src/task-snapshots.js';
+import { scorerv1 } from '@ringfence/proto';
+import {
+  TaskSnapshots,
+  readTaskSnapshots,
+  type InputOffset,
+  type SnapshotCompression,
+} from '../src/task-snapshots.js';
 
 const stack = testStack();
 const logger = createLogger('test', 'warn');
@@ -28,6 +34,7 @@ afterAll(async () => {
 async function writer(
   group: string,
   task: string,
+  compression?: SnapshotCompression,
 ): Promise<{ producer: Producer; snapshots: TaskSnapshots }> {
   const producer = kafka.producer({
     transactionalId: `${stack.topicPrefix}${group}.${task}`,
@@ -37,7 +44,7 @@ async function writer(
   await producer.connect();
   producers.push(producer);
   const topic = topicName(stack.topicPrefix, 'scorerSnapshots');
-  return { producer, snapshots: new TaskSnapshots(topic, group, task, 1024) };
+  return { producer, snapshots: new TaskSnapshots(topic, group, task, 1024, compression) };
 }
 
 async function write(
@@ -84,4 +91,54 @@ describe('readTaskSnapshots', () => {
     expect(whole.get('n0')?.id).toBe(gained.get('n0')?.id);
     expect(whole.get('s1')?.id).toBe(gained.get('s1')?.id);
   }, 120_000);
+
+  it('stores a state zstd-compressed and reads it back as written; an uncompressed one as well', async () => {
+    const topic = topicName(stack.topicPrefix, 'scorerSnapshots');
+    const group = 'z';
+    // Like a stage's state: small integers in fixed-width fields, mostly zeros.
+    const state = Buffer.alloc(256 * 1024);
+    for (let i = 0; i < state.length; i += 8) state.writeUInt32LE((i * 7) % 13, i);
+    const offsets: InputOffset[] = [{ topic: 'cdr', partition: 3, offset: 42 }];
+
+    const zstd = await writer(group, 'n3');
+    const txn = await zstd.producer.transaction();
+    const written = await zstd.snapshots.write(txn, state, offsets);
+    await txn.commit();
+    expect(written.storedBytes).toBeLessThan(state.length / 10);
+
+    const plain = await writer(group, 's3', 'none');
+    const txn2 = await plain.producer.transaction();
+    expect((await plain.snapshots.write(txn2, state, offsets)).storedBytes).toBe(state.length);
+    await txn2.commit();
+
+    const read = await readTaskSnapshots(admin, topic, group, logger, new Set(['n3', 's3']));
+    expect(read.get('n3')?.id).toBe(written.id);
+    expect(read.get('n3')?.state.equals(state)).toBe(true);
+    expect(read.get('n3')?.offsets).toEqual(offsets);
+    expect(read.get('s3')?.state.equals(state)).toBe(true);
+  }, 60_000);
+
+  it('refuses a snapshot whose chunks say zstd but hold something else, with INTEGRITY', async () => {
+    const topic = topicName(stack.topicPrefix, 'scorerSnapshots');
+    const group = 'bad';
+    const header = Buffer.alloc(8);
+    header.writeUInt32LE(0, 0);
+    header.writeUInt32LE(1, 4);
+    const value = scorerv1.StageSnapshot.encode({
+      stage: 'n5',
+      state: Buffer.concat([header, Buffer.from('not a zstd frame')]),
+      offsets: [],
+      takenMs: Date.now(),
+      compression: scorerv1.SnapshotCompression.SNAPSHOT_COMPRESSION_ZSTD,
+    }).finish();
+    const w = await writer(group, 'n5');
+    const txn = await w.producer.transaction();
+    await txn.send({ topic, messages: [{ key: `${group}:n5:0:0`, value: Buffer.from(value) }] });
+    await txn.commit();
+
+    const err: unknown = await readTaskSnapshots(admin, topic, group, logger, new Set(['n5'])).catch(
+      (e: unknown) => e,
+    );
+    expect(isRingfenceError(err, 'INTEGRITY')).toBe(true);
+  }, 60_000);
 });

@@ -2112,6 +2112,12 @@ export namespace ringfence {
                 public static getTypeUrl(typeUrlPrefix?: string): string;
             }
 
+            /** SnapshotCompression enum. */
+            enum SnapshotCompression {
+                SNAPSHOT_COMPRESSION_NONE = 0,
+                SNAPSHOT_COMPRESSION_ZSTD = 1
+            }
+
             /** Properties of a StageSnapshot. */
             interface IStageSnapshot {
 
@@ -2126,6 +2132,9 @@ export namespace ringfence {
 
                 /** StageSnapshot takenMs */
                 takenMs?: (number|null);
+
+                /** StageSnapshot compression */
+                compression?: (ringfence.scorer.v1.SnapshotCompression|null);
             }
 
             /** Represents a StageSnapshot. */
@@ -2148,6 +2157,9 @@ export namespace ringfence {
 
                 /** StageSnapshot takenMs. */
                 public takenMs: number;
+
+                /** StageSnapshot compression. */
+                public compression: ringfence.scorer.v1.SnapshotCompression;
 
                 /**
                  * Creates a new StageSnapshot instance using the specified properties.

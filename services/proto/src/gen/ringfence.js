@@ -7004,6 +7004,20 @@ export const ringfence = $root.ringfence = (() => {
                 return PartitionOffset;
             })();
 
+            /**
+             * SnapshotCompression enum.
+             * @name ringfence.scorer.v1.SnapshotCompression
+             * @enum {number}
+             * @property {number} SNAPSHOT_COMPRESSION_NONE=0 SNAPSHOT_COMPRESSION_NONE value
+             * @property {number} SNAPSHOT_COMPRESSION_ZSTD=1 SNAPSHOT_COMPRESSION_ZSTD value
+             */
+            v1.SnapshotCompression = (function() {
+                const valuesById = {}, values = Object.create(valuesById);
+                values[valuesById[0] = "SNAPSHOT_COMPRESSION_NONE"] = 0;
+                values[valuesById[1] = "SNAPSHOT_COMPRESSION_ZSTD"] = 1;
+                return values;
+            })();
+
             v1.StageSnapshot = (function() {
 
                 /**
@@ -7014,6 +7028,7 @@ export const ringfence = $root.ringfence = (() => {
                  * @property {Uint8Array|null} [state] StageSnapshot state
                  * @property {Array.<ringfence.scorer.v1.IPartitionOffset>|null} [offsets] StageSnapshot offsets
                  * @property {number|null} [takenMs] StageSnapshot takenMs
+                 * @property {ringfence.scorer.v1.SnapshotCompression|null} [compression] StageSnapshot compression
                  */
 
                 /**
@@ -7065,6 +7080,14 @@ export const ringfence = $root.ringfence = (() => {
                 StageSnapshot.prototype.takenMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
 
                 /**
+                 * StageSnapshot compression.
+                 * @member {ringfence.scorer.v1.SnapshotCompression} compression
+                 * @memberof ringfence.scorer.v1.StageSnapshot
+                 * @instance
+                 */
+                StageSnapshot.prototype.compression = 0;
+
+                /**
                  * Creates a new StageSnapshot instance using the specified properties.
                  * @function create
                  * @memberof ringfence.scorer.v1.StageSnapshot
@@ -7102,6 +7125,8 @@ export const ringfence = $root.ringfence = (() => {
                     }
                     if (m.takenMs != null && Object.hasOwnProperty.call(m, "takenMs"))
                         w.uint32(32).int64(m.takenMs);
+                    if (m.compression != null && Object.hasOwnProperty.call(m, "compression"))
+                        w.uint32(40).int32(m.compression);
                     return w;
                 };
 
@@ -7155,6 +7180,10 @@ export const ringfence = $root.ringfence = (() => {
                             }
                         case 4: {
                                 m.takenMs = r.int64();
+                                break;
+                            }
+                        case 5: {
+                                m.compression = r.int32();
                                 break;
                             }
                         default:
@@ -7217,6 +7246,22 @@ export const ringfence = $root.ringfence = (() => {
                         else if (typeof d.takenMs === "object")
                             m.takenMs = new $util.LongBits(d.takenMs.low >>> 0, d.takenMs.high >>> 0).toNumber();
                     }
+                    switch (d.compression) {
+                    default:
+                        if (typeof d.compression === "number") {
+                            m.compression = d.compression;
+                            break;
+                        }
+                        break;
+                    case "SNAPSHOT_COMPRESSION_NONE":
+                    case 0:
+                        m.compression = 0;
+                        break;
+                    case "SNAPSHOT_COMPRESSION_ZSTD":
+                    case 1:
+                        m.compression = 1;
+                        break;
+                    }
                     return m;
                 };
 
@@ -7254,6 +7299,7 @@ export const ringfence = $root.ringfence = (() => {
                             d.takenMs = o.longs === String ? n.toString() : o.longs === Number ? n.toNumber() : typeof BigInt !== "undefined" && o.longs === BigInt ? n.toBigInt() : n;
                         } else
                             d.takenMs = o.longs === String ? "0" : typeof BigInt !== "undefined" && o.longs === BigInt ? BigInt("0") : 0;
+                        d.compression = o.enums === String ? "SNAPSHOT_COMPRESSION_NONE" : 0;
                     }
                     if (m.stage != null && Object.hasOwnProperty.call(m, "stage")) {
                         d.stage = m.stage;
@@ -7274,6 +7320,9 @@ export const ringfence = $root.ringfence = (() => {
                             d.takenMs = o.longs === String ? String(m.takenMs) : m.takenMs;
                         else
                             d.takenMs = o.longs === String ? $util.Long.prototype.toString.call(m.takenMs) : o.longs === Number ? new $util.LongBits(m.takenMs.low >>> 0, m.takenMs.high >>> 0).toNumber() : m.takenMs;
+                    }
+                    if (m.compression != null && Object.hasOwnProperty.call(m, "compression")) {
+                        d.compression = o.enums === String ? $root.ringfence.scorer.v1.SnapshotCompression[m.compression] === undefined ? m.compression : $root.ringfence.scorer.v1.SnapshotCompression[m.compression] : m.compression;
                     }
                     return d;
                 };
