@@ -183,7 +183,7 @@ export class NumberTask extends ScorerTask {
       this.out.push(this.ctx.topics.sourceEvents, `clock:${this.partition}`, value, s);
   }
 
-  protected state(): Buffer {
+  protected state(): Buffer[] {
     return this.packState(MAGIC, this.stage.snapshot(), { ...this.extra, newestCdrMs: this.newestCdrMs });
   }
 

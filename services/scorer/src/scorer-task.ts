@@ -120,15 +120,18 @@ export abstract class ScorerTask {
   /** Emits what the stage buffered (packs, markers) into the output buffer. */
   protected abstract drain(): void;
 
-  /** The state to snapshot (the stage plus the task's filters). */
-  protected abstract state(): Buffer;
+  /** The state to snapshot (the stage plus the task's filters), in parts written one after another. */
+  protected abstract state(): Buffer[];
 
-  /** A task's snapshot blob: its magic, the stage's length, the stage, then its filters as JSON. */
-  protected packState(magic: number, stage: Buffer, extra: unknown): Buffer {
+  /**
+   * A task's snapshot blob, in parts (left for the snapshot writer to join): its magic, the stage's
+   * length, the stage, then its filters as JSON.
+   */
+  protected packState(magic: number, stage: Buffer, extra: unknown): Buffer[] {
     const head = Buffer.alloc(8);
     head.writeUInt32LE(magic, 0);
     head.writeUInt32LE(stage.length, 4);
-    return Buffer.concat([head, stage, Buffer.from(JSON.stringify(extra))]);
+    return [head, stage, Buffer.from(JSON.stringify(extra))];
   }
 
   /** The parts packState wrote; INTEGRITY when the blob is another kind's or truncated. */
@@ -170,14 +173,14 @@ export abstract class ScorerTask {
     await this.out.flush(sender);
     // The schedule weighs what the snapshot itself costs, not the outputs flushed before it.
     const writing = process.hrtime.bigint();
-    const state = this.state();
+    const parts = this.state();
     const offsets = [...this.positions.values()];
     // The outputs' ends: after a crash, whatever lies beyond them was published by a state that is lost.
     for (const topic of [this.ctx.topics.callerRisk, this.ctx.topics.sourceRisk]) {
       for (const e of await this.ctx.admin.fetchTopicOffsets(topic))
         offsets.push({ topic, partition: e.partition, offset: Number(e.high) });
     }
-    const { storedBytes } = await this.snapshots.write(sender, state, offsets);
+    const { storedBytes } = await this.snapshots.write(sender, parts, offsets);
     const byTopic = new Map<string, { partition: number; offset: string }[]>();
     for (const o of this.positions.values()) {
       let list = byTopic.get(o.topic);
@@ -193,7 +196,7 @@ export abstract class ScorerTask {
     this.checkpointed = true;
     this.ctx.metrics.snapshotBytes.set(storedBytes);
     this.ctx.metrics.snapshotSeconds.observe(Number(done - started) / 1e9);
-    return state.length;
+    return parts.reduce((n, p) => n + p.length, 0);
   }
 
   /** Drops the task: nothing more is published for it (an open transaction is left to be aborted). */

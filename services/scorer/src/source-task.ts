@@ -103,7 +103,7 @@ export class SourceTask extends ScorerTask {
     // The source stage's outputs go straight into the buffer.
   }
 
-  protected state(): Buffer {
+  protected state(): Buffer[] {
     return this.packState(MAGIC, this.stage.snapshot(), this.extra);
   }
 

@@ -1,5 +1,7 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { promisify } from 'node:util';
-import { constants, zstdCompress, zstdDecompress } from 'node:zlib';
+import { constants, createZstdCompress, zstdDecompress } from 'node:zlib';
 import type { Admin } from 'kafkajs';
 import { RingfenceError, readToEnd, type Logger } from '@ringfence/common';
 import { scorerv1, type SnapshotCompressionCode } from '@ringfence/proto';
@@ -11,14 +13,25 @@ export type SnapshotCompression = 'zstd' | 'none';
 const { SNAPSHOT_COMPRESSION_NONE: NONE, SNAPSHOT_COMPRESSION_ZSTD: ZSTD } = scorerv1.SnapshotCompression;
 // In libuv's thread pool: a partition's state is tens to hundreds of MB, and the event loop keeps
 // heartbeating the instance's consumers meanwhile.
-const compress = promisify(zstdCompress);
 const decompress = promisify(zstdDecompress);
 /**
  * Level 1: a number partition's state (mostly small integers in fixed-width fields and sparse
  * windows) shrinks about tenfold at about 900 MB/s; level 3 gains nothing on it at less than half
  * the speed (bench/results/2026-12-06-snapshot-zstd.md).
  */
-const ZSTD_OPTIONS = { params: { [constants.ZSTD_c_compressionLevel]: 1 } };
+const ZSTD_OPTIONS = { chunkSize: 1 << 20, params: { [constants.ZSTD_c_compressionLevel]: 1 } };
+
+/**
+ * One zstd frame of the parts, in order. Streamed, so the state is never copied into one buffer
+ * first: a partition's state can be hundreds of MB, and a copy would double the snapshot's memory.
+ */
+async function compress(parts: readonly Buffer[]): Promise<Buffer> {
+  const out: Buffer[] = [];
+  await pipeline(Readable.from(parts), createZstdCompress(ZSTD_OPTIONS), async (frames) => {
+    for await (const f of frames) out.push(f as Buffer);
+  });
+  return Buffer.concat(out);
+}
 
 /** Next offset to read per input partition, as reflected by a snapshot's state. */
 export interface InputOffset {
@@ -64,16 +77,16 @@ export class TaskSnapshots {
   }
 
   /**
-   * Writes one snapshot into `sender`'s transaction (visible when it commits); returns its id and
-   * the bytes stored (compressed).
+   * Writes one snapshot of the state made of `pieces` (in order) into `sender`'s transaction
+   * (visible when it commits); returns its id and the bytes stored (compressed).
    */
   async write(
     sender: Sender,
-    raw: Buffer,
+    pieces: readonly Buffer[],
     offsets: readonly InputOffset[],
   ): Promise<{ id: number; storedBytes: number }> {
     const zstd = this.compression === 'zstd';
-    const state = zstd ? await compress(raw, ZSTD_OPTIONS) : raw;
+    const state = zstd ? await compress(pieces) : Buffer.concat(pieces);
     const id = Math.max(Date.now(), this.lastId + 1);
     this.lastId = id;
     const slot = this.slot;

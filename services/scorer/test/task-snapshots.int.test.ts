@@ -54,7 +54,7 @@ async function write(
   commit = true,
 ): Promise<void> {
   const txn = await w.producer.transaction();
-  await w.snapshots.write(txn, state, offsets);
+  await w.snapshots.write(txn, [state], offsets);
   if (commit) await txn.commit();
   else await txn.abort();
 }
@@ -102,13 +102,15 @@ describe('readTaskSnapshots', () => {
 
     const zstd = await writer(group, 'n3');
     const txn = await zstd.producer.transaction();
-    const written = await zstd.snapshots.write(txn, state, offsets);
+    const written = await zstd.snapshots.write(txn, [state.subarray(0, 1000), state.subarray(1000)], offsets);
     await txn.commit();
     expect(written.storedBytes).toBeLessThan(state.length / 10);
 
     const plain = await writer(group, 's3', 'none');
     const txn2 = await plain.producer.transaction();
-    expect((await plain.snapshots.write(txn2, state, offsets)).storedBytes).toBe(state.length);
+    expect(
+      (await plain.snapshots.write(txn2, [state.subarray(0, 8), state.subarray(8)], offsets)).storedBytes,
+    ).toBe(state.length);
     await txn2.commit();
 
     const read = await readTaskSnapshots(admin, topic, group, logger, new Set(['n3', 's3']));
