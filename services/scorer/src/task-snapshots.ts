@@ -227,9 +227,12 @@ async function readFrom(
   return byTask;
 }
 
-/** The newest whole snapshot of each task, decompressed. */
+/**
+ * The newest whole snapshot of each task, decompressed. A takeover gains several tasks at once, so
+ * their snapshots decompress side by side in the thread pool.
+ */
 async function newest(byTask: Map<string, Map<number, Parts>>): Promise<Map<string, StoredSnapshot>> {
-  const out = new Map<string, StoredSnapshot>();
+  const found: Promise<[string, StoredSnapshot]>[] = [];
   for (const [task, ids] of byTask) {
     for (const id of [...ids.keys()].sort((a, b) => b - a)) {
       const s = ids.get(id)!;
@@ -237,16 +240,16 @@ async function newest(byTask: Map<string, Map<number, Parts>>): Promise<Map<stri
       const chunks: Buffer[] = [];
       for (let i = 0; i < s.parts; i++) chunks.push(s.chunks.get(i)!);
       const stored = Buffer.concat(chunks);
-      out.set(task, {
-        id,
-        state: await stateOf(task, s.compression, stored),
-        storedBytes: stored.length,
-        offsets: s.offsets,
-      });
+      found.push(
+        stateOf(task, s.compression, stored).then((state) => [
+          task,
+          { id, state, storedBytes: stored.length, offsets: s.offsets },
+        ]),
+      );
       break;
     }
   }
-  return out;
+  return new Map(await Promise.all(found));
 }
 
 /** The state a snapshot's chunks hold; a newer writer's compression is refused, not misread. */
