@@ -1,4 +1,5 @@
 import { AttestationTally } from '@ringfence/cdr';
+import { RingfenceError } from '@ringfence/common';
 import {
   Attestation,
   CallingLocation,
@@ -666,19 +667,22 @@ export class NumberStage {
    * the source stages' and is rebuilt from them (or from source-risk.v1), not kept here.
    */
   snapshot(): Buffer {
-    return writeStage(this.stage, {
-      received: this.received.toBytes().toString('base64'),
-      called: this.called.toBytes().toString('base64'),
-      campaignCounts: [...this.campaigns.countsOf(this.partition)],
-      callIds: this.callIds.toBytes().toString('base64'),
-      history: this.history.toJSON(),
-      watchedSinceSec: Number.isFinite(this.watchedSinceSec) ? this.watchedSinceSec : null,
-      attestation: this.attestation.toJSON(),
-    });
+    return writeStage(
+      this.stage,
+      {
+        campaignCounts: [...this.campaigns.countsOf(this.partition)],
+        history: this.history.toJSON(),
+        watchedSinceSec: Number.isFinite(this.watchedSinceSec) ? this.watchedSinceSec : null,
+        attestation: this.attestation.toJSON(),
+      },
+      [this.received.toBytes(), this.called.toBytes(), this.callIds.toBytes()],
+    );
   }
 
   restore(buf: Buffer): void {
-    const extra = readStage(this.stage, buf) as {
+    const { extra: json, tables } = readStage(this.stage, buf);
+    const extra = json as {
+      /** The tables, as base64, in snapshots before RFS8 stored them as bytes. */
       received?: string;
       called?: string;
       campaignCounts?: [string, number][];
@@ -691,17 +695,22 @@ export class NumberStage {
       /** Calls with any attestation, and calls counted; absent before it was kept. */
       attestation?: [number, number];
     };
+    if (tables.length !== 0 && tables.length !== 3) {
+      throw new RingfenceError('INTEGRITY', `number stage snapshot has ${tables.length} tables, not 3`);
+    }
+    const [received, called, callIds] =
+      tables.length > 0 ? tables : [extra.received, extra.called, extra.callIds].map(fromBase64);
     // Snapshots written before the sketch existed restore with it empty: received calls are
     // under-counted for a day, never over-counted.
-    if (extra.received === undefined) this.received.clear();
-    else this.received.fromBytes(Buffer.from(extra.received, 'base64'));
+    if (received === undefined) this.received.clear();
+    else this.received.fromBytes(received);
     // Likewise the callee filter: until it fills, numbers count as never called for up to two days.
-    if (extra.called === undefined) this.called.clear();
-    else this.called.fromBytes(Buffer.from(extra.called, 'base64'));
+    if (called === undefined) this.called.clear();
+    else this.called.fromBytes(called);
     // Snapshots from before call-id deduplication (RFS3) restore with no ids: a resend of a call
     // counted before the restore counts once more.
-    if (extra.callIds === undefined) this.callIds.clear();
-    else this.callIds.fromBytes(Buffer.from(extra.callIds, 'base64'));
+    if (callIds === undefined) this.callIds.clear();
+    else this.callIds.fromBytes(callIds);
     this.campaigns.load(this.partition, new Map(extra.campaignCounts ?? extra.campaigns ?? []));
     // Snapshots from before carried history restore with none: numbers evicted before it start afresh.
     this.history.restore(extra.history);
@@ -718,4 +727,8 @@ export class NumberStage {
   onFeedback(fb: FeedbackInput): void {
     if (fb.kind === 'number') this.stage.applyFeedback(fb.id, fb);
   }
+}
+
+function fromBase64(s: string | undefined): Uint8Array | undefined {
+  return s === undefined ? undefined : Buffer.from(s, 'base64');
 }

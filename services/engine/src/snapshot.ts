@@ -5,7 +5,13 @@ import type { Stage, VerdictState } from './stage.js';
 import { StateMemory } from './state-memory.js';
 import { K, SubjectState, type RichState } from './subject-state.js';
 
-const MAGIC = 0x52465337; // "RFS7": numbers count their answered calls for life once promoted
+/**
+ * "RFS8": a stage's fixed-size tables (the number stage's sketches and filters, megabytes each) are
+ * stored as bytes after its JSON part, instead of as base64 inside it.
+ */
+const MAGIC = 0x52465338;
+/** Snapshots before the tables were stored as bytes: the number stage finds them in its JSON part. */
+const MAGIC_V7 = 0x52465337;
 /**
  * Snapshots before numbers counted answered calls once promoted: a promoted number is restored with
  * at least the answered calls in its 24 h window, so its complaint rate is not read off the few it
@@ -60,6 +66,7 @@ const TINY_FIELDS = [...TINY_FIELDS_V5, 'calleeBlocks'] as const;
 /** The tiny-state fields each snapshot version wrote, in order. */
 const FIELDS_OF = new Map<number, readonly (typeof TINY_FIELDS)[number][]>([
   [MAGIC, TINY_FIELDS],
+  [MAGIC_V7, TINY_FIELDS],
   [MAGIC_V6, TINY_FIELDS],
   [MAGIC_V5, TINY_FIELDS_V5],
   [MAGIC_V4, TINY_FIELDS_V4],
@@ -117,8 +124,20 @@ function readRich(rd: ByteReader, memory: StateMemory): RichState {
   return r;
 }
 
-/** Writes a stage's whole state (subjects, verdicts, decisions, clocks) plus `extra` as a compact binary blob. */
-export function writeStage(stage: Stage, extra: unknown): Buffer {
+/** What a stage's snapshot holds besides the stage itself. */
+export interface StageExtra {
+  /** The stage kind's own small state, as JSON. */
+  readonly extra: unknown;
+  /** The stage kind's fixed-size tables, as bytes: never through JSON, where they would cost a base64 copy and a scan. */
+  readonly tables: readonly Uint8Array[];
+}
+
+/**
+ * Writes a stage's whole state (subjects, verdicts, decisions, clocks) plus `extra` and `tables` as a
+ * compact binary blob. Without tables the layout is RFS7's (the magic aside): tables follow the JSON
+ * part only when there are any.
+ */
+export function writeStage(stage: Stage, extra: unknown, tables: readonly Uint8Array[] = []): Buffer {
   // Sized as the stage's previous snapshot, with room to grow a little.
   const w = new ByteWriter(Math.ceil(stage.snapshotBytes * 1.1));
   w.i32(MAGIC);
@@ -142,13 +161,17 @@ export function writeStage(stage: Stage, extra: unknown): Buffer {
   w.json([...stage.verdicts]);
   w.json([...stage.feedback.decisions]);
   w.json(extra);
+  if (tables.length > 0) {
+    w.i32(tables.length);
+    for (const t of tables) w.bytes(t);
+  }
   const out = w.finish();
   stage.snapshotBytes = out.length;
   return out;
 }
 
-/** Replaces a stage's state with a snapshot written by writeStage; returns the `extra` part. */
-export function readStage(stage: Stage, buf: Buffer): unknown {
+/** Replaces a stage's state with a snapshot written by writeStage; returns the rest it holds. */
+export function readStage(stage: Stage, buf: Buffer): StageExtra {
   const rd = new ByteReader(buf);
   const magic = rd.i32();
   const fields = FIELDS_OF.get(magic);
@@ -176,7 +199,7 @@ export function readStage(stage: Stage, buf: Buffer): unknown {
     }
     if (rd.i32() === 1) {
       s.rich = readRich(rd, stage.memory);
-      if (magic !== MAGIC) s.answered = Math.max(s.answered, s.rich.answered);
+      if (magic !== MAGIC && magic !== MAGIC_V7) s.answered = Math.max(s.answered, s.rich.answered);
     }
     stage.states.set(key, s);
   }
@@ -184,7 +207,13 @@ export function readStage(stage: Stage, buf: Buffer): unknown {
   for (const [k, v] of rd.json<[string, Decision[]][]>()) stage.feedback.decisions.set(k, v);
   stage.feedback.reindex();
   const extra = rd.json<unknown>();
+  const tables: Uint8Array[] = [];
+  // No writer before RFS8 put anything after the JSON part, so bytes there are tables whatever the magic.
+  if (!rd.done) {
+    const n = rd.i32();
+    for (let i = 0; i < n; i++) tables.push(new Uint8Array(rd.block()));
+  }
   if (!rd.done) throw new RingfenceError('INTEGRITY', 'snapshot has trailing bytes');
   stage.snapshotBytes = buf.length;
-  return extra;
+  return { extra, tables };
 }

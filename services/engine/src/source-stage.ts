@@ -193,7 +193,7 @@ export class SourceStage {
   restore(buf: Buffer): void {
     // Snapshots from before the campaign table also hold `recent` and `campaigns`: both are
     // rebuilt now (campaigns from the number stages' counts), so they are ignored.
-    const extra = readStage(this.stage, buf) as { flagged: string[] };
+    const extra = readStage(this.stage, buf).extra as { flagged: string[] };
     for (const c of Object.values(this.cache)) c.clear();
     this.lastCached.fill(undefined);
     this.lastIds.fill('');

@@ -98,7 +98,7 @@ describe('decision expiry', () => {
     const numbersLength = snap.readUInt32LE(12);
     const v3 = Buffer.from(snap);
     for (const at of [20, 20 + numbersLength]) {
-      expect(v3.readInt32LE(at)).toBe(0x52465337);
+      expect(v3.readInt32LE(at)).toBe(0x52465338);
       v3.writeInt32LE(0x52465333, at);
     }
     const restored = new Engine(loadRules(), new CollectingSink());
