@@ -36,8 +36,13 @@ const decodeBatch = kafkajs('protocol/recordBatch/v0/decoder') as (
   d: DecoderLike,
 ) => Promise<{ records: RecordOut[] }>;
 const ProduceV3 = kafkajs('protocol/requests/produce/v3/request') as (r: object) => unknown;
-const frame = kafkajs('protocol/request') as (r: object) => Promise<{ buffer: Buffer }>;
-const crc32C = kafkajs('protocol/recordBatch/crc32C') as ((b: Buffer) => number) & { native: boolean };
+const frame = kafkajs('protocol/request') as (
+  r: object,
+) => Promise<{ buffer: Buffer; size(): number; segments(): Buffer[] }>;
+const crc32C = kafkajs('protocol/recordBatch/crc32C') as ((b: Buffer) => number) & {
+  native: boolean;
+  ofParts(parts: Buffer[]): number;
+};
 const crc32CInJs = kafkajs('protocol/recordBatch/crc32C/crc32C') as (b: Buffer) => number;
 
 describe('kafkajs patch: record batches', () => {
@@ -49,6 +54,14 @@ describe('kafkajs patch: record batches', () => {
       const bytes = Buffer.alloc(length);
       for (let i = 0; i < length; i++) bytes[i] = Math.floor(random() * 256);
       expect(crc32C(bytes)).toBe(crc32CInJs(bytes) >>> 0);
+      const cut = Math.floor(length / 3);
+      const parts = [
+        bytes.subarray(0, cut),
+        Buffer.alloc(0),
+        bytes.subarray(cut, 2 * cut),
+        bytes.subarray(2 * cut),
+      ];
+      expect(crc32C.ofParts(parts)).toBe(crc32CInJs(bytes) >>> 0);
     }
   });
 
@@ -113,7 +126,13 @@ describe('kafkajs patch: record batches', () => {
   });
 
   it('frames a produce request with its exact size, header and every record batch', async () => {
-    const messages = Array.from({ length: 500 }, (_, i) => ({ key: `k${i}`, value: 'v'.repeat(i % 90) }));
+    // Values of 4 KB and more are referenced by the encoders, not copied: the request reaches the
+    // socket as parts, and those bytes must be the same as the whole request's.
+    const big = [4_095, 4_096, 70_000].map((n, k) => Buffer.alloc(n, 0x41 + k));
+    const messages = Array.from({ length: 500 }, (_, i) => ({
+      key: `k${i}`,
+      value: i % 100 === 7 ? big[((i / 100) % 3) | 0]! : 'v'.repeat(i % 90),
+    }));
     const request = ProduceV3({
       acks: -1,
       timeout: 30_000,
@@ -125,7 +144,13 @@ describe('kafkajs patch: record batches', () => {
         },
       ],
     });
-    const { buffer } = await frame({ correlationId: 9, clientId: 'ringfence-scorer', request });
+    const framed = await frame({ correlationId: 9, clientId: 'ringfence-scorer', request });
+    const buffer = framed.buffer;
+    const parts = framed.segments();
+    expect(Buffer.concat(parts).equals(buffer)).toBe(true);
+    expect(framed.size()).toBe(buffer.length);
+    expect(parts).toContain(big[2]);
+    expect(parts).not.toContain(big[0]);
     expect(buffer.readInt32BE(0)).toBe(buffer.length - 4);
     expect([buffer.readInt16BE(4), buffer.readInt16BE(6), buffer.readInt32BE(8)]).toEqual([0, 3, 9]);
     // Walk the request to its end: client id, transactional id, acks, timeout, topics, partitions.
@@ -149,7 +174,8 @@ describe('kafkajs patch: record batches', () => {
       const size = buffer.readInt32BE(at + 4);
       const batch = buffer.subarray(at + 8, at + 8 + size);
       const records = (await decodeBatch(new Decoder(batch))).records;
-      expect(records.map((r) => r.value?.toString())).toEqual(messages.map((m) => m.value));
+      expect(records.map((r) => r.value?.toString())).toEqual(messages.map((m) => m.value.toString()));
+      expect(batch.readUInt32BE(17)).toBe(crc32CInJs(batch.subarray(21)) >>> 0);
       at += 8 + size;
     }
     expect(at).toBe(buffer.length);
