@@ -47,6 +47,8 @@ export class NumberTask extends ScorerTask {
   private markedMs = -1;
   /** Newest CDR event time applied: no later call of this partition is older (less the lateness). */
   private newestCdrMs = -1;
+  /** This partition's watermark key for cdr.v1, built once: every CDR updates it. */
+  private readonly cdrKey: string;
 
   constructor(
     ctx: TaskContext,
@@ -59,6 +61,7 @@ export class NumberTask extends ScorerTask {
     const sp = ctx.sourcePartitions;
     const np = ctx.numberPartitions;
     this.origin.partition = partition;
+    this.cdrKey = partitionKey(t.cdr, partition);
     this.packer = new ObservationPacker(sp, 64 * 1024, (s, value) =>
       this.out.push(t.sourceEvents, `pack:${s}`, value, s),
     );
@@ -96,7 +99,7 @@ export class NumberTask extends ScorerTask {
       this.origin.offset = Number(msg.offset);
       const cdr = decodeCdrForScoring(value);
       const timeMs = Number(cdr.setupTimeMs);
-      this.watermark.seen(partitionKey(topic, p), timeMs);
+      this.watermark.seen(this.cdrKey, timeMs);
       if (timeMs > this.newestCdrMs) this.newestCdrMs = timeMs;
       this.stage.onCdr(cdr);
     } else if (topic === t.received) {
