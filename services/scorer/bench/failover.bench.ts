@@ -18,6 +18,8 @@ import {
   ScorerProcess,
   allIdle,
   applied,
+  encodeInput,
+  produceEncoded,
   produceInput,
   splitInput,
   startJoining,
@@ -291,11 +293,12 @@ async function bigMove(
   await until('the first half scored', async () => (await applied(a, cdrTopic)) >= first, 600_000);
   await a.idle(600_000);
   const tracked = (await a.metric('ringfence_scorer_tracked_subjects', 'stage="number"')) ?? 0;
+  // Encoded ahead and sent at the producer's pace, so the first instance cannot apply the second half
+  // as fast as it arrives and still has most of it to do when it is stopped.
+  const secondInput = await encodeInput(halves.second.cdrs, halves.second.complaints);
   const b = scorer(stack, prefix, group, env);
   await b.start();
-  const second = await produceInput(kafka, prefix, halves.second.cdrs, halves.second.complaints, {
-    complaintsFirst: true,
-  });
+  const second = await produceEncoded(kafka, prefix, secondInput);
   await until(
     'busy on the second half',
     async () => (await applied(a, cdrTopic)) > first + second * 0.1,

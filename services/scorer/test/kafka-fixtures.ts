@@ -8,7 +8,7 @@ import { parseCdr, parseComplaint, readRecords } from '@ringfence/cdr';
 import { createLogger, readToEnd, topicName } from '@ringfence/common';
 import { freePort, scrapeMetrics, sumMetric, until, type TestStack } from '@ringfence/common/testing';
 import { subjectKey, type Verdict } from '@ringfence/engine';
-import { cdrv1, riskv1 } from '@ringfence/proto';
+import { cdrv1, riskv1, type ICallDetailRecord, type IComplaintEvent } from '@ringfence/proto';
 
 // Every scorer logs at info to a file: SCORER_LOG_DIR keeps them there; by default a temp folder,
 // read back when a wait times out (a failed run's story, in the test's own error).
@@ -27,10 +27,38 @@ export interface Seen {
   score: number;
 }
 
+/** One generated CDR or complaint as ingest produces it: keyed by the calling (or reported) number. */
+function cdrMessage(c: ICallDetailRecord): Message {
+  return {
+    key: c.calling?.e164 || c.calling?.raw || '',
+    value: Buffer.from(cdrv1.CallDetailRecord.encode(c).finish()),
+  };
+}
+
+function complaintMessage(c: IComplaintEvent): Message {
+  return {
+    key: c.reported?.e164 || c.reported?.raw || '',
+    value: Buffer.from(cdrv1.ComplaintEvent.encode(c).finish()),
+  };
+}
+
+async function* readInput(file: string, kind: 'cdr' | 'complaint'): AsyncGenerator<Message> {
+  for await (const rec of readRecords(file)) {
+    if (kind === 'cdr') {
+      const r = parseCdr(rec.value);
+      if (r.ok) yield cdrMessage(r.value);
+    } else {
+      const r = parseComplaint(rec.value);
+      if (r.ok) yield complaintMessage(r.value);
+    }
+  }
+}
+
 /**
  * Produces a generated CDR file (and complaints) into cdr.v1 / complaints.v1 under `prefix`, keyed as
- * ingest keys them: the complaints first with `complaintsFirst`, so none lands more than the allowed
- * lateness behind a scorer already idle on the CDRs (docs/scoring.md, Determinism).
+ * ingest keys them, as it reads them: the complaints first with `complaintsFirst`, so none lands more
+ * than the allowed lateness behind a scorer already idle on the CDRs (docs/scoring.md, Determinism).
+ * Returns the CDRs produced.
  */
 export async function produceInput(
   kafka: Kafka,
@@ -42,38 +70,58 @@ export async function produceInput(
   const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
   await producer.connect();
   let n = 0;
-  let batch: Message[] = [];
-  const send = async (topic: string): Promise<void> => {
-    if (batch.length > 0) await producer.send({ topic, acks: -1, messages: batch });
-    batch = [];
-  };
-  const produceComplaints = async (file: string): Promise<void> => {
-    for await (const rec of readRecords(file)) {
-      const r = parseComplaint(rec.value);
-      if (!r.ok) continue;
-      batch.push({
-        key: r.value.reported?.e164 || r.value.reported?.raw || '',
-        value: Buffer.from(cdrv1.ComplaintEvent.encode(r.value).finish()),
-      });
+  const produce = async (
+    topic: string,
+    messages: AsyncIterable<Message> | Iterable<Message>,
+  ): Promise<void> => {
+    let batch: Message[] = [];
+    for await (const m of messages) {
+      batch.push(m);
+      if (topic === topicName(prefix, 'cdr')) n++;
+      if (batch.length >= 5000) {
+        await producer.send({ topic, acks: -1, messages: batch });
+        batch = [];
+      }
     }
-    await send(topicName(prefix, 'complaints'));
+    if (batch.length > 0) await producer.send({ topic, acks: -1, messages: batch });
   };
-  if (complaints !== undefined && options.complaintsFirst === true) await produceComplaints(complaints);
-  for await (const rec of readRecords(cdrs)) {
-    const r = parseCdr(rec.value);
-    if (!r.ok) continue;
-    const c = r.value;
-    batch.push({
-      key: c.calling?.e164 || c.calling?.raw || '',
-      value: Buffer.from(cdrv1.CallDetailRecord.encode(c).finish()),
-    });
-    n++;
-    if (batch.length >= 5000) await send(topicName(prefix, 'cdr'));
-  }
-  await send(topicName(prefix, 'cdr'));
-  if (complaints !== undefined && options.complaintsFirst !== true) await produceComplaints(complaints);
+  const first = options.complaintsFirst === true;
+  if (complaints !== undefined && first)
+    await produce(topicName(prefix, 'complaints'), readInput(complaints, 'complaint'));
+  await produce(topicName(prefix, 'cdr'), readInput(cdrs, 'cdr'));
+  if (complaints !== undefined && !first)
+    await produce(topicName(prefix, 'complaints'), readInput(complaints, 'complaint'));
   await producer.disconnect();
   return n;
+}
+
+/** Input read and encoded ahead (readInput), for producing faster than a scorer applies it. */
+export interface EncodedInput {
+  cdrs: Message[];
+  complaints: Message[];
+}
+
+export async function encodeInput(cdrs: string, complaints?: string): Promise<EncodedInput> {
+  const out: EncodedInput = { cdrs: [], complaints: [] };
+  if (complaints !== undefined)
+    for await (const m of readInput(complaints, 'complaint')) out.complaints.push(m);
+  for await (const m of readInput(cdrs, 'cdr')) out.cdrs.push(m);
+  return out;
+}
+
+/** Produces encoded input, the complaints first (as produceInput with `complaintsFirst`). */
+export async function produceEncoded(kafka: Kafka, prefix: string, input: EncodedInput): Promise<number> {
+  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+  await producer.connect();
+  for (const [topic, messages] of [
+    [topicName(prefix, 'complaints'), input.complaints],
+    [topicName(prefix, 'cdr'), input.cdrs],
+  ] as const) {
+    for (let i = 0; i < messages.length; i += 5000)
+      await producer.send({ topic, acks: -1, messages: messages.slice(i, i + 5000) });
+  }
+  await producer.disconnect();
+  return input.cdrs.length;
 }
 
 /** The scorer as a child process, as it runs in production. */
