@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { RingfenceError } from './errors.js';
 
 /** The lowest port of the range tried first: above the well-known and registered ones most used. */
 const LOW = 20_000;
@@ -34,16 +35,24 @@ function listenOn(port: number): Promise<number | undefined> {
 }
 
 /**
- * A TCP port on 127.0.0.1 that was free a moment ago, outside the ephemeral range where the kernel
- * knows it (else any the kernel gives).
+ * Ports this process handed out: a server started later than the next pick (a JVM takes seconds to
+ * bind) would otherwise leave its port free to be picked twice, and one of the two servers exits.
+ */
+const handedOut = new Set<number>();
+
+/**
+ * A TCP port on 127.0.0.1 that was free a moment ago and that this process has not handed out
+ * before, outside the ephemeral range where the kernel knows it (else any the kernel gives).
  */
 export async function freePort(): Promise<number> {
   const end = ephemeralStart();
-  if (end > 0) {
-    for (let i = 0; i < 50; i++) {
-      const port = await listenOn(LOW + Math.floor(Math.random() * (end - LOW)));
-      if (port !== undefined) return port;
-    }
+  for (let i = 0; i < 50; i++) {
+    const pick = end > 0 ? LOW + Math.floor(Math.random() * (end - LOW)) : 0;
+    if (handedOut.has(pick)) continue;
+    const port = await listenOn(pick);
+    if (port === undefined || handedOut.has(port)) continue;
+    handedOut.add(port);
+    return port;
   }
-  return (await listenOn(0))!;
+  throw new RingfenceError('UNAVAILABLE', 'no free port found on 127.0.0.1 in 50 attempts');
 }

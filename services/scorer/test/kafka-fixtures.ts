@@ -55,6 +55,38 @@ async function* readInput(file: string, kind: 'cdr' | 'complaint'): AsyncGenerat
 }
 
 /**
+ * Produces each topic's messages in order, in batches of 5,000 acknowledged by every in-sync replica;
+ * returns how many went to the CDR topic.
+ */
+async function produceAll(
+  kafka: Kafka,
+  prefix: string,
+  topics: readonly (readonly [topic: string, messages: AsyncIterable<Message> | Iterable<Message>])[],
+): Promise<number> {
+  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+  await producer.connect();
+  const cdrTopic = topicName(prefix, 'cdr');
+  let n = 0;
+  try {
+    for (const [topic, messages] of topics) {
+      let batch: Message[] = [];
+      for await (const m of messages) {
+        batch.push(m);
+        if (topic === cdrTopic) n++;
+        if (batch.length >= 5000) {
+          await producer.send({ topic, acks: -1, messages: batch });
+          batch = [];
+        }
+      }
+      if (batch.length > 0) await producer.send({ topic, acks: -1, messages: batch });
+    }
+  } finally {
+    await producer.disconnect();
+  }
+  return n;
+}
+
+/**
  * Produces a generated CDR file (and complaints) into cdr.v1 / complaints.v1 under `prefix`, keyed as
  * ingest keys them, as it reads them: the complaints first with `complaintsFirst`, so none lands more
  * than the allowed lateness behind a scorer already idle on the CDRs (docs/scoring.md, Determinism).
@@ -67,32 +99,14 @@ export async function produceInput(
   complaints?: string,
   options: { complaintsFirst?: boolean } = {},
 ): Promise<number> {
-  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
-  await producer.connect();
-  let n = 0;
-  const produce = async (
-    topic: string,
-    messages: AsyncIterable<Message> | Iterable<Message>,
-  ): Promise<void> => {
-    let batch: Message[] = [];
-    for await (const m of messages) {
-      batch.push(m);
-      if (topic === topicName(prefix, 'cdr')) n++;
-      if (batch.length >= 5000) {
-        await producer.send({ topic, acks: -1, messages: batch });
-        batch = [];
-      }
-    }
-    if (batch.length > 0) await producer.send({ topic, acks: -1, messages: batch });
-  };
-  const first = options.complaintsFirst === true;
-  if (complaints !== undefined && first)
-    await produce(topicName(prefix, 'complaints'), readInput(complaints, 'complaint'));
-  await produce(topicName(prefix, 'cdr'), readInput(cdrs, 'cdr'));
-  if (complaints !== undefined && !first)
-    await produce(topicName(prefix, 'complaints'), readInput(complaints, 'complaint'));
-  await producer.disconnect();
-  return n;
+  const cdrTopic = [topicName(prefix, 'cdr'), readInput(cdrs, 'cdr')] as const;
+  if (complaints === undefined) return produceAll(kafka, prefix, [cdrTopic]);
+  const complaintTopic = [topicName(prefix, 'complaints'), readInput(complaints, 'complaint')] as const;
+  return produceAll(
+    kafka,
+    prefix,
+    options.complaintsFirst === true ? [complaintTopic, cdrTopic] : [cdrTopic, complaintTopic],
+  );
 }
 
 /** Input read and encoded ahead (readInput), for producing faster than a scorer applies it. */
@@ -110,18 +124,11 @@ export async function encodeInput(cdrs: string, complaints?: string): Promise<En
 }
 
 /** Produces encoded input, the complaints first (as produceInput with `complaintsFirst`). */
-export async function produceEncoded(kafka: Kafka, prefix: string, input: EncodedInput): Promise<number> {
-  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
-  await producer.connect();
-  for (const [topic, messages] of [
+export function produceEncoded(kafka: Kafka, prefix: string, input: EncodedInput): Promise<number> {
+  return produceAll(kafka, prefix, [
     [topicName(prefix, 'complaints'), input.complaints],
     [topicName(prefix, 'cdr'), input.cdrs],
-  ] as const) {
-    for (let i = 0; i < messages.length; i += 5000)
-      await producer.send({ topic, acks: -1, messages: messages.slice(i, i + 5000) });
-  }
-  await producer.disconnect();
-  return input.cdrs.length;
+  ]);
 }
 
 /** The scorer as a child process, as it runs in production. */

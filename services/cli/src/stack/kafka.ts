@@ -12,6 +12,7 @@ import {
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Kafka, logLevel } from 'kafkajs';
+import { RingfenceError } from '@ringfence/common';
 import type { StackPaths } from './paths.js';
 import { runningPid, startDaemon, stopDaemon, waitFor, type Daemon } from './process.js';
 
@@ -183,6 +184,33 @@ async function answersMetadata(port: number, brokers = 1): Promise<boolean> {
   }
 }
 
+/**
+ * The end of a node's log worth showing: its last errors, each with the exception line under it (the
+ * cause: a port taken, a bad setting), when it logged any; else its last lines.
+ */
+function logTail(file: string): string {
+  let lines: string[];
+  try {
+    lines = readFileSync(file, 'utf8').trimEnd().split('\n');
+  } catch {
+    return '(no log)';
+  }
+  const errors = lines.flatMap((l, i) => {
+    if (!/ (ERROR|FATAL) /.test(l)) return [];
+    const next = lines[i + 1];
+    return next !== undefined && !next.startsWith('[') && !next.startsWith('\t') ? [l, next] : [l];
+  });
+  return (errors.length > 0 ? errors.slice(-10) : lines.slice(-12)).join('\n');
+}
+
+/** Why waiting for the quorum is pointless: a node that exited, with the end of its log. */
+function exitedNode(paths: StackPaths, nodes: readonly number[]): string | undefined {
+  const dead = nodes.find((n) => runningPid(daemon(paths, n)) === undefined);
+  if (dead === undefined) return undefined;
+  const file = join(nodeDir(paths, dead), 'kafka.log');
+  return `kafka node ${dead} exited; the end of ${file}:\n${logTail(file)}`;
+}
+
 export async function kafkaUp(
   paths: StackPaths,
   o: KafkaStackOptions,
@@ -257,7 +285,21 @@ export async function kafkaUp(
     log(`kafka: node ${node} started, pid ${pid}, 127.0.0.1:${layout.ports[node - 1]!}`);
   }
   log(`kafka: waiting for ${layout.brokers} broker(s) to answer metadata on ${where}`);
-  await waitFor('kafka metadata', ready, 120_000, signal);
+  try {
+    await waitFor('kafka metadata', ready, 120_000, signal, () => exitedNode(paths, nodes));
+  } catch (err) {
+    if (signal?.aborted === true || exitedNode(paths, nodes) !== undefined) throw err;
+    // A quorum that never formed says why only in its nodes' logs, which a test's temp dir loses.
+    const silent = await Promise.all(
+      nodes.map(async (n) => ((await answersMetadata(layout.ports[n - 1]!).catch(() => false)) ? [] : [n])),
+    );
+    const logs = silent.flat().map((n) => {
+      const file = join(nodeDir(paths, n), 'kafka.log');
+      return `kafka node ${n} does not answer; the end of ${file}:\n${logTail(file)}`;
+    });
+    if (logs.length === 0) throw err;
+    throw new RingfenceError('UNAVAILABLE', `${(err as Error).message}\n${logs.join('\n')}`, { cause: err });
+  }
   log('kafka: ready');
 }
 
