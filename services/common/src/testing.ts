@@ -18,7 +18,7 @@ export {
 } from './private-clickhouse-cluster.js';
 export { PrivateStack, type PrivateStackOptions, type StackComponent } from './private-stack.js';
 export { seededRandom } from './seeded-random.js';
-export { processCpuSeconds, stackServerCpuSeconds } from './server-cpu.js';
+export { processCpuSeconds, processPeakRssBytes, stackServerCpuSeconds } from './server-cpu.js';
 export {
   readTopics,
   sweepTestScopes,

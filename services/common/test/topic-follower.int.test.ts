@@ -38,10 +38,14 @@ afterAll(async () => {
 });
 
 /** Starts a follower that records "<topic>/<partition>:<value>" in arrival order. */
-function follow(topics: string[], options = {}): { follower: TopicFollower; seen: string[] } {
+function follow(
+  topics: string[],
+  options = {},
+  client: Kafka = kafka,
+): { follower: TopicFollower; seen: string[] } {
   const seen: string[] = [];
   const follower = followTopics(
-    kafka,
+    client,
     topics,
     (topic, partition, messages) => {
       for (const m of messages) seen.push(`${topic}/${partition}:${m.value?.toString() ?? ''}`);
@@ -66,6 +70,27 @@ describe('followTopics', () => {
     expect(ofPartition(seen, filled, 0)).toEqual(Array.from({ length: 20 }, (_, i) => String(2 * i)));
     expect(ofPartition(seen, filled, 1)).toEqual(Array.from({ length: 20 }, (_, i) => String(2 * i + 1)));
     expect(follower.healthy()).toBe(true);
+  });
+
+  it('polls an idle topic on the metadata it holds, not asking for metadata before every fetch', async () => {
+    const requests: string[] = [];
+    // Every admin the follower makes reports the requests it sends.
+    const counted = new Proxy(kafka, {
+      get: (target, prop, receiver): unknown =>
+        prop === 'admin'
+          ? (): Admin => {
+              const a = target.admin();
+              a.on(a.events.REQUEST, (e) => requests.push(e.payload.apiName));
+              return a;
+            }
+          : Reflect.get(target, prop, receiver),
+    });
+    const { follower } = follow([empty], { maxWaitMs: 50 }, counted);
+    await follower.caughtUp;
+    const fetches = (): number => requests.filter((r) => r === 'Fetch').length;
+    await until('twenty idle fetches', () => Promise.resolve(fetches() >= 20), 20_000);
+    // The admin's connect and the topic's first use; none per fetch.
+    expect(requests.filter((r) => r === 'Metadata').length).toBeLessThanOrEqual(2);
   });
 
   it('hands over records written after it caught up, and joins no consumer group', async () => {

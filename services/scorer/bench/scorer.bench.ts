@@ -8,6 +8,7 @@ import { ensureTopics, topicName } from '@ringfence/common';
 import {
   freePort,
   processCpuSeconds,
+  processPeakRssBytes,
   scrapeMetrics,
   stackServerCpuSeconds,
   sumMetric,
@@ -97,6 +98,8 @@ interface Round {
   cpuUs: number;
   /** The broker's part of `cpuUs`. */
   brokerUs: number;
+  /** The scorer's peak resident memory over the round (VmHWM). */
+  peakRssMb: number;
 }
 
 /**
@@ -193,6 +196,7 @@ async function round(
   const brokerUs = perCdrUs(cpuTo.broker - cpuFrom.broker);
   const cpuUs = perCdrUs(cpuTo.scorer - cpuFrom.scorer) + brokerUs;
   const lagAfter = await committedLag(admin, groupId, cdrTopic);
+  const peakRssMb = (processPeakRssBytes(child.pid ?? -1) ?? NaN) / 2 ** 20;
   child.kill('SIGTERM');
   await exited;
   return {
@@ -203,6 +207,7 @@ async function round(
     lagAfter,
     cpuUs,
     brokerUs,
+    peakRssMb,
   };
 }
 
@@ -275,6 +280,12 @@ async function main(): Promise<void> {
                 },
               ]
             : []),
+          {
+            metric: 'scorer peak resident memory',
+            value: Math.round(median(rounds.map((r) => r.peakRssMb))),
+            unit: 'MB',
+            notes: `${setup}; the scorer process's VmHWM (/proc) when idle at the end of the round, per round ${rounds.map((r) => r.peakRssMb.toFixed(0)).join(', ')} MB`,
+          },
         ],
       })}\n`,
     );
