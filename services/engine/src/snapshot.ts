@@ -124,10 +124,13 @@ function readRich(rd: ByteReader, memory: StateMemory): RichState {
   return r;
 }
 
+/** The key of the stage's unsettled suspects in the JSON part, beside the stage kind's own. */
+const SUSPECTS = 'suspects';
+
 /** What a stage's snapshot holds besides the stage itself. */
 export interface StageExtra {
   /** The stage kind's own small state, as JSON. */
-  readonly extra: unknown;
+  readonly extra: Readonly<Record<string, unknown>>;
   /** The stage kind's fixed-size tables, as bytes: never through JSON, where they would cost a base64 copy and a scan. */
   readonly tables: readonly Uint8Array[];
 }
@@ -137,7 +140,7 @@ export interface StageExtra {
  * compact binary blob. Without tables the layout is RFS7's (the magic aside): tables follow the JSON
  * part only when there are any.
  */
-export function writeStage(stage: Stage, extra: unknown, tables: readonly Uint8Array[] = []): Buffer {
+export function writeStage(stage: Stage, extra: object, tables: readonly Uint8Array[] = []): Buffer {
   // Sized as the stage's previous snapshot, with room to grow a little.
   const w = new ByteWriter(Math.ceil(stage.snapshotBytes * 1.1));
   w.i32(MAGIC);
@@ -160,7 +163,10 @@ export function writeStage(stage: Stage, extra: unknown, tables: readonly Uint8A
   }
   w.json([...stage.verdicts]);
   w.json([...stage.feedback.decisions]);
-  w.json(extra);
+  // Keys a crashed owner may have published differently, not yet settled by a flush: an owner that
+  // dies before its first flush hands them on, or the next owner, whose snapshot ends lie past what
+  // was published, would never settle them. Only when there are any, so older releases read it.
+  w.json(stage.suspects.size === 0 ? extra : { ...extra, [SUSPECTS]: [...stage.suspects] });
   if (tables.length > 0) {
     w.i32(tables.length);
     for (const t of tables) w.bytes(t);
@@ -206,7 +212,9 @@ export function readStage(stage: Stage, buf: Buffer): StageExtra {
   for (const [k, v] of rd.json<[string, VerdictState][]>()) stage.verdicts.set(k, v);
   for (const [k, v] of rd.json<[string, Decision[]][]>()) stage.feedback.decisions.set(k, v);
   stage.feedback.reindex();
-  const extra = rd.json<unknown>();
+  const { [SUSPECTS]: suspects, ...extra } = rd.json<Record<string, unknown>>();
+  stage.suspects.clear();
+  if (Array.isArray(suspects)) for (const key of suspects) stage.suspects.add(String(key));
   const tables: Uint8Array[] = [];
   // No writer before RFS8 put anything after the JSON part, so bytes there are tables whatever the magic.
   if (!rd.done) {

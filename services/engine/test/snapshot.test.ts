@@ -51,6 +51,41 @@ describe('stage snapshots', () => {
     expect(restored.snapshot().equals(snap)).toBe(true);
   });
 
+  it('hands keys a crashed owner published and no flush has settled yet on through the snapshot', () => {
+    const { engine } = newEngine();
+    for (let i = 0; i < 80; i++) engine.onCdr(robocall(i));
+    const number = engine.numbers[0]!;
+    const settled = number.snapshot();
+    const [published] = [...number.stage.verdicts.keys()];
+    expect(published).toBeDefined();
+    const neverSeen = '+8613900000001';
+    number.stage.suspects.add(published!).add(neverSeen);
+    const snap = number.snapshot();
+    // The stage kind's own part is as it was.
+    expect(Object.keys(readStage(newEngine().engine.numbers[0]!.stage, snap).extra).sort()).toEqual([
+      'attestation',
+      'campaignCounts',
+      'history',
+      'watchedSinceSec',
+    ]);
+
+    const flushed = (from: Buffer): ReturnType<typeof newEngine>['sink'] => {
+      const { engine, sink } = newEngine();
+      engine.numbers[0]!.restore(from);
+      engine.numbers[0]!.flush();
+      expect(engine.numbers[0]!.stage.suspects.size).toBe(0);
+      return sink;
+    };
+    const next = newEngine().engine.numbers[0]!;
+    next.restore(snap);
+    expect([...next.stage.suspects].sort()).toEqual([published, neverSeen].sort());
+    // The next owner's flush settles both: the verdict in force again, a tombstone for the other.
+    const without = flushed(settled);
+    const with_ = flushed(snap);
+    expect(with_.tombstones).toBe(without.tombstones + 1);
+    expect(with_.verdictCount).toBe(without.verdictCount + 1);
+  });
+
   it('refuses a number stage snapshot with tables missing', () => {
     const snap = busyStage().snapshot();
     const scratch = newEngine().engine.numbers[0]!.stage;
