@@ -165,7 +165,8 @@ export function writeStage(stage: Stage, extra: object, tables: readonly Uint8Ar
   w.json([...stage.feedback.decisions]);
   // Keys a crashed owner may have published differently, not yet settled by a flush: an owner that
   // dies before its first flush hands them on, or the next owner, whose snapshot ends lie past what
-  // was published, would never settle them. Only when there are any, so older releases read it.
+  // was published, would never settle them. Written only when there are any, so a snapshot without
+  // them is byte for byte what it was; earlier releases ignore the key.
   w.json(stage.suspects.size === 0 ? extra : { ...extra, [SUSPECTS]: [...stage.suspects] });
   if (tables.length > 0) {
     w.i32(tables.length);
