@@ -44,6 +44,8 @@ const RETRIED_BY_KAFKAJS = new Set([
   'The leader epoch in the request is older than the epoch on the broker',
   'The leader epoch in the request is newer than the epoch on the broker',
   'The leader high watermark has not caught up from a recent leader election so the offsets cannot be guaranteed to be monotonically increasing',
+  // A member joined or left the group: kafkajs rejoins, and its consumer logs that at warn.
+  'The group is rebalancing, so a rejoin is needed',
   // A transaction's first write while the previous commit's markers are still being written.
   'The producer attempted to update a transaction while another concurrent operation on the same transaction was ongoing',
 ]);

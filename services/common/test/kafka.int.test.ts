@@ -13,7 +13,10 @@ afterAll(async () => {
 });
 
 /** A logger whose lines are kept, to check what a start-up logged. */
-function capturedLogger(): { logger: ReturnType<typeof createLogger>; lines: string[] } {
+function capturedLogger(level: 'info' | 'debug' = 'info'): {
+  logger: ReturnType<typeof createLogger>;
+  lines: string[];
+} {
   const lines: string[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _enc, done) {
@@ -26,7 +29,7 @@ function capturedLogger(): { logger: ReturnType<typeof createLogger>; lines: str
       done();
     },
   });
-  return { logger: createLogger('test', 'info', sink), lines };
+  return { logger: createLogger('test', level, sink), lines };
 }
 
 describe('ensureTopics', () => {
@@ -60,6 +63,37 @@ describe('ensureTopics', () => {
         await consumer.disconnect();
       }),
     );
+    expect(lines.filter((l) => /"level":"(error|fatal)"/.test(l))).toEqual([]);
+  });
+});
+
+describe('createKafka', () => {
+  it('logs a rebalance that kafkajs rejoins by itself below error level', async () => {
+    const { logger, lines } = capturedLogger('debug');
+    const kafka = createKafka({ brokers: stack.brokers, clientId: 'rebalance', logger });
+    const admin = kafka.admin();
+    await admin.connect();
+    await ensureTopics(admin, stack.topicPrefix);
+    await admin.disconnect();
+    const topic = topicName(stack.topicPrefix, 'alerts');
+    const groupId = `${stack.topicPrefix}rebalance`;
+    const members = [kafka.consumer({ groupId, heartbeatInterval: 300 }), kafka.consumer({ groupId })];
+    try {
+      const joined = members.map((m) => new Promise((resolve) => m.on(m.events.GROUP_JOIN, resolve)));
+      await members[0]!.connect();
+      await members[0]!.subscribe({ topics: [topic] });
+      await members[0]!.run({ eachMessage: () => Promise.resolve() });
+      await joined[0];
+      // A second member joining: the first hears of it as REBALANCE_IN_PROGRESS on its heartbeat.
+      const rejoined = new Promise((resolve) => members[0]!.on(members[0]!.events.GROUP_JOIN, resolve));
+      await members[1]!.connect();
+      await members[1]!.subscribe({ topics: [topic] });
+      await members[1]!.run({ eachMessage: () => Promise.resolve() });
+      await Promise.all([joined[1], rejoined]);
+    } finally {
+      await Promise.all(members.map((m) => m.disconnect()));
+    }
+    expect(lines.filter((l) => l.includes('The group is rebalancing')).length).toBeGreaterThan(0);
     expect(lines.filter((l) => /"level":"(error|fatal)"/.test(l))).toEqual([]);
   });
 });
