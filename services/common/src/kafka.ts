@@ -25,6 +25,8 @@ export interface KafkaOptions {
   brokers: readonly string[];
   clientId: string;
   logger: Logger;
+  /** Attempts before a request or connection fails; undefined: without end (services outlive broker restarts). */
+  retries?: number;
 }
 
 /**
@@ -76,7 +78,11 @@ export function createKafka(options: KafkaOptions): Kafka {
     clientId: options.clientId,
     brokers: [...options.brokers],
     // kafkajs retries forever with backoff only when told to; services must survive broker restarts.
-    retry: { initialRetryTime: 200, maxRetryTime: 5_000, retries: Number.MAX_SAFE_INTEGER },
+    retry: {
+      initialRetryTime: 200,
+      maxRetryTime: 5_000,
+      retries: options.retries ?? Number.MAX_SAFE_INTEGER,
+    },
     connectionTimeout: 3_000,
     logLevel: KafkaLogLevel.WARN,
     logCreator:

@@ -172,7 +172,13 @@ export async function sweepTestScopes(
 ): Promise<{ topics: number; databases: number }> {
   const { brokers, clickhouseUrl } = stackAddress(options);
   const nowS = Date.now() / 1000;
-  const kafka = createKafka({ brokers, clientId: 'test-sweep', logger: createLogger('test', 'warn') });
+  // A few attempts, not a service's endless ones: a stack that is down fails the sweep, not hangs it.
+  const kafka = createKafka({
+    brokers,
+    clientId: 'test-sweep',
+    logger: createLogger('test', 'silent'),
+    retries: 3,
+  });
   const topics = await withKafkaAdmin(kafka, async (admin) => {
     const stale = (await admin.listTopics()).filter((t) => staleScope(SCOPE_TOPIC, LEGACY_TOPIC, t, nowS));
     // Chunks keep each request, and the broker's work per request, small.
