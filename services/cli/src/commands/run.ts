@@ -6,6 +6,7 @@ import { RingfenceError, createLogger, toRingfenceError } from '@ringfence/commo
 import { shown } from '../local-settings.js';
 import { print } from '../output.js';
 import { stackPaths } from '../stack/paths.js';
+import { logTail } from '../stack/process.js';
 import { stackAddresses, stackDown, stackStatus, stackUp } from '../stack/stack.js';
 import { mainJobPlan, type MainJobOptions } from '../run/main-job.js';
 import { mainJobFiles, mainJobWork } from '../run/main-job-files.js';
@@ -25,15 +26,6 @@ interface RunFlags {
 
 /** Thrown at a start-up checkpoint once Ctrl-C came: the shutdown under way decides the exit. */
 class Stopped extends Error {}
-
-/** The last lines of a child's log, to say why a start-up step failed. */
-function tail(file: string, lines = 5): string {
-  try {
-    return readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
-  } catch {
-    return '';
-  }
-}
 
 function positive(name: string, value: string): number {
   const n = Number(value);
@@ -207,7 +199,7 @@ export function registerRun(program: Command): void {
         const e = toRingfenceError(err);
         // Read after the shutdown: by then the step's log is flushed and closed.
         const log = e.detail['log'];
-        const why = typeof log === 'string' ? tail(log) : '';
+        const why = typeof log === 'string' ? logTail(log, 5) : '';
         throw why === ''
           ? e
           : new RingfenceError(e.code, `${e.message}; the end of ${shown(String(log))}:\n${why}`);

@@ -14,7 +14,7 @@ import { promisify } from 'node:util';
 import { Kafka, logLevel } from 'kafkajs';
 import { RingfenceError } from '@ringfence/common';
 import type { StackPaths } from './paths.js';
-import { runningPid, startDaemon, stopDaemon, waitFor, type Daemon } from './process.js';
+import { logTail, runningPid, startDaemon, stopDaemon, waitFor, type Daemon } from './process.js';
 
 const run = promisify(execFile);
 
@@ -184,23 +184,9 @@ async function answersMetadata(port: number, brokers = 1): Promise<boolean> {
   }
 }
 
-/**
- * The end of a node's log worth showing: its last errors, each with the exception line under it (the
- * cause: a port taken, a bad setting), when it logged any; else its last lines.
- */
-function logTail(file: string): string {
-  let lines: string[];
-  try {
-    lines = readFileSync(file, 'utf8').trimEnd().split('\n');
-  } catch {
-    return '(no log)';
-  }
-  const errors = lines.flatMap((l, i) => {
-    if (!/ (ERROR|FATAL) /.test(l)) return [];
-    const next = lines[i + 1];
-    return next !== undefined && !next.startsWith('[') && !next.startsWith('\t') ? [l, next] : [l];
-  });
-  return (errors.length > 0 ? errors.slice(-10) : lines.slice(-12)).join('\n');
+/** A Kafka node's log end: its last errors with their exception lines, else its last lines. */
+function nodeLogTail(file: string): string {
+  return logTail(file, 12, / (ERROR|FATAL) /) || '(no log)';
 }
 
 /** Why waiting for the quorum is pointless: a node that exited, with the end of its log. */
@@ -208,7 +194,7 @@ function exitedNode(paths: StackPaths, nodes: readonly number[]): string | undef
   const dead = nodes.find((n) => runningPid(daemon(paths, n)) === undefined);
   if (dead === undefined) return undefined;
   const file = join(nodeDir(paths, dead), 'kafka.log');
-  return `kafka node ${dead} exited; the end of ${file}:\n${logTail(file)}`;
+  return `kafka node ${dead} exited; the end of ${file}:\n${nodeLogTail(file)}`;
 }
 
 export async function kafkaUp(
@@ -295,7 +281,7 @@ export async function kafkaUp(
     );
     const logs = silent.flat().map((n) => {
       const file = join(nodeDir(paths, n), 'kafka.log');
-      return `kafka node ${n} does not answer; the end of ${file}:\n${logTail(file)}`;
+      return `kafka node ${n} does not answer; the end of ${file}:\n${nodeLogTail(file)}`;
     });
     if (logs.length === 0) throw err;
     throw new RingfenceError('UNAVAILABLE', `${(err as Error).message}\n${logs.join('\n')}`, { cause: err });

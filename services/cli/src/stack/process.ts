@@ -90,3 +90,27 @@ export async function waitFor(
     ...(exited && { giveUp: exited }),
   });
 }
+
+/**
+ * The end of a log worth showing to say why a process failed: with `errors`, its last lines that
+ * match (at most 10), each with the line under it when that one is not a new entry (the exception
+ * that names the cause: a port taken, a bad setting); else, or when none match, its last `lines`.
+ * Empty when the log cannot be read.
+ */
+export function logTail(file: string, lines: number, errors?: RegExp): string {
+  let all: string[];
+  try {
+    all = readFileSync(file, 'utf8').trimEnd().split('\n');
+  } catch {
+    return '';
+  }
+  const matched =
+    errors === undefined
+      ? []
+      : all.flatMap((l, i) => {
+          if (!errors.test(l)) return [];
+          const next = all[i + 1];
+          return next !== undefined && !next.startsWith('[') && !next.startsWith('\t') ? [l, next] : [l];
+        });
+  return (matched.length > 0 ? matched.slice(-10) : all.slice(-lines)).join('\n');
+}
