@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Admin, Kafka, KafkaMessage } from 'kafkajs';
 import type { Logger } from 'pino';
 import { withRetry } from './retry.js';
@@ -8,6 +9,13 @@ export interface FollowTopicsOptions {
    * over as soon as it is committed; this only sets how often an idle follower asks.
    */
   maxWaitMs?: number;
+  /**
+   * The least time between the starts of two fetches once caught up (default 0). A fetch returns as
+   * soon as anything is written, transaction markers included, so a topic written by many
+   * transactional producers would otherwise be fetched after every commit; this bounds how often a
+   * follower asks, and how much later than that it may hand a record over.
+   */
+  minIntervalMs?: number;
   /** After fetching has failed for this long (default 60 s), `healthy()` is false until a fetch succeeds. */
   patienceMs?: number;
 }
@@ -43,10 +51,10 @@ function offsetOutOfRange(err: unknown): boolean {
  * explicit assignment: no consumer group, so a replica that starts neither waits for the broker's
  * `group.initial.rebalance.delay.ms` (3 s by default) nor makes the group coordinator work, and
  * commits nothing (every start reads the topics again: meant for compacted topics that every
- * replica holds whole). Each topic has its own connection, because a broker answers one request per
- * connection at a time and an idle fetch is held `maxWaitMs`. Failed fetches (a broker restarting,
- * a leader moving) are retried with backoff from where the follower got to, without end.
- * Partitions added to a topic after the start are not followed.
+ * replica holds whole). Every topic's partitions go in one fetch (one request per leader), so
+ * following several topics costs the broker no more requests than following one. Failed fetches (a
+ * broker restarting, a leader moving) are retried with backoff from where the follower got to,
+ * without end. Partitions added to a topic after the start are not followed.
  */
 export function followTopics(
   kafka: Kafka,
@@ -56,107 +64,114 @@ export function followTopics(
   options: FollowTopicsOptions = {},
 ): TopicFollower {
   const maxWaitMs = options.maxWaitMs ?? 500;
+  const minIntervalMs = options.minIntervalMs ?? 0;
   const patienceMs = options.patienceMs ?? 60_000;
   const stopping = new AbortController();
   const signal = stopping.signal;
   /** "<topic>/<partition>" → the offset it must reach to be caught up. */
   const pending = new Map<string, bigint>();
-  let topicsStarted = 0;
+  let started = false;
   let markCaughtUp: () => void = () => undefined;
   const caughtUp = new Promise<void>((resolve) => {
     markCaughtUp = resolve;
   });
   const settleIfCaughtUp = (): void => {
-    if (pending.size === 0 && topicsStarted === topics.length) markCaughtUp();
+    if (pending.size === 0 && started) markCaughtUp();
   };
-  const lastSuccess = new Map(topics.map((t) => [t, Date.now()]));
+  let lastSuccess = Date.now();
   /** Per topic, the next offset to fetch per partition. */
   const positions = new Map<string, Map<number, string>>();
   const retrying =
-    (topic: string, what: string) =>
+    (what: string) =>
     (err: unknown, attempt: number): void => {
-      logger.warn({ err: (err as Error).message, topic, attempt }, `following: ${what} failed; retrying`);
+      logger.warn({ err: (err as Error).message, topics, attempt }, `following: ${what} failed; retrying`);
     };
-
-  const follow = async (admin: Admin, topic: string): Promise<void> => {
-    const ends = await withRetry(() => admin.fetchTopicEndsCommitted(topic), {
-      signal,
-      onRetry: retrying(topic, 'reading the ends'),
-    });
-    const next = new Map<number, string>();
-    positions.set(topic, next);
-    for (const e of ends) {
-      next.set(e.partition, e.low);
-      if (BigInt(e.high) > BigInt(e.low)) pending.set(`${topic}/${e.partition}`, BigInt(e.high));
+  const follow = async (admin: Admin): Promise<void> => {
+    for (const topic of topics) {
+      const ends = await withRetry(() => admin.fetchTopicEndsCommitted(topic), {
+        signal,
+        onRetry: retrying(`reading the ends of ${topic}`),
+      });
+      const next = new Map<number, string>();
+      positions.set(topic, next);
+      for (const e of ends) {
+        next.set(e.partition, e.low);
+        if (BigInt(e.high) > BigInt(e.low)) pending.set(`${topic}/${e.partition}`, BigInt(e.high));
+      }
     }
-    topicsStarted++;
+    started = true;
     settleIfCaughtUp();
-    lastSuccess.set(topic, Date.now());
+    lastSuccess = Date.now();
+    const request = (): { topic: string; partitions: { partition: number; offset: string }[] }[] =>
+      [...positions].map(([topic, next]) => ({
+        topic,
+        partitions: [...next].map(([partition, offset]) => ({ partition, offset })),
+      }));
     while (!signal.aborted) {
+      const began = Date.now();
       const fetched = await withRetry(
-        () =>
-          admin.fetchPartitions({
-            topic,
-            partitions: [...next].map(([partition, offset]) => ({ partition, offset })),
-            maxWaitTime: maxWaitMs,
-          }),
+        () => admin.fetchPartitions({ topics: request(), maxWaitTime: maxWaitMs }),
         {
           signal,
           onRetry: async (err, attempt) => {
-            retrying(topic, 'a fetch')(err, attempt);
+            retrying('a fetch')(err, attempt);
             if (!offsetOutOfRange(err)) return;
             // The log's start moved past where this follower stood (records deleted): go on from
             // the new start, as a consumer with auto.offset.reset=earliest would.
-            for (const e of await admin.fetchTopicEndsCommitted(topic))
-              if (BigInt(next.get(e.partition) ?? e.low) < BigInt(e.low)) next.set(e.partition, e.low);
+            for (const [topic, next] of positions)
+              for (const e of await admin.fetchTopicEndsCommitted(topic))
+                if (BigInt(next.get(e.partition) ?? e.low) < BigInt(e.low)) next.set(e.partition, e.low);
           },
         },
       );
-      lastSuccess.set(topic, Date.now());
+      lastSuccess = Date.now();
       for (const f of fetched) {
-        if (f.messages.length > 0) await onMessages(topic, f.partition, f.messages);
-        next.set(f.partition, f.nextOffset);
-        const id = `${topic}/${f.partition}`;
+        if (f.messages.length > 0) await onMessages(f.topic, f.partition, f.messages);
+        positions.get(f.topic)?.set(f.partition, f.nextOffset);
+        const id = `${f.topic}/${f.partition}`;
         const target = pending.get(id);
         if (target !== undefined && BigInt(f.nextOffset) >= target) {
           pending.delete(id);
           settleIfCaughtUp();
         }
       }
+      // Until caught up, read on at once; after, at most one fetch per minIntervalMs.
+      const wait = pending.size === 0 ? began + minIntervalMs - Date.now() : 0;
+      // Aborted by stop(): the loop's condition ends it.
+      if (wait > 0) await sleep(wait, undefined, { signal }).catch(() => undefined);
     }
   };
 
   let failed = false;
-  const running = topics.map(async (topic) => {
-    const admin = kafka.admin();
+  const admin = kafka.admin();
+  const running = (async (): Promise<void> => {
+    if (topics.length === 0) {
+      started = true;
+      settleIfCaughtUp();
+      return;
+    }
     try {
-      await withRetry(() => admin.connect(), { signal, onRetry: retrying(topic, 'connecting') });
-      await follow(admin, topic);
+      await withRetry(() => admin.connect(), { signal, onRetry: retrying('connecting') });
+      await follow(admin);
     } catch (err) {
       if (!signal.aborted) {
         failed = true;
-        logger.error({ err, topic }, 'following stopped');
+        logger.error({ err, topics }, 'following stopped');
       }
     } finally {
       await admin.disconnect().catch(() => undefined);
     }
-  });
-  settleIfCaughtUp();
+  })();
   return {
     caughtUp,
     position: (topic, partition) => {
       const at = positions.get(topic)?.get(partition);
       return at === undefined ? undefined : Number(at);
     },
-    healthy: () => {
-      if (failed) return false;
-      const now = Date.now();
-      for (const at of lastSuccess.values()) if (now - at > patienceMs) return false;
-      return true;
-    },
+    healthy: () => !failed && Date.now() - lastSuccess <= patienceMs,
     stop: async () => {
       stopping.abort();
-      await Promise.all(running);
+      await running;
     },
   };
 }

@@ -9,6 +9,7 @@ const stack = testStack();
 const filled = `${stack.topicPrefix}follow-filled`;
 const txn = `${stack.topicPrefix}follow-txn`;
 const empty = `${stack.topicPrefix}follow-empty`;
+const paced = `${stack.topicPrefix}follow-paced`;
 const logger = createLogger('test', 'silent');
 let kafka: Kafka;
 let admin: Admin;
@@ -20,7 +21,7 @@ beforeAll(async () => {
   admin = kafka.admin();
   await admin.connect();
   await admin.createTopics({
-    topics: [filled, txn, empty].map((topic) => ({ topic, numPartitions: 2, replicationFactor: 1 })),
+    topics: [filled, txn, empty, paced].map((topic) => ({ topic, numPartitions: 2, replicationFactor: 1 })),
   });
   producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
   await producer.connect();
@@ -91,6 +92,48 @@ describe('followTopics', () => {
     await until('twenty idle fetches', () => Promise.resolve(fetches() >= 20), 20_000);
     // The admin's connect and the topic's first use; none per fetch.
     expect(requests.filter((r) => r === 'Metadata').length).toBeLessThanOrEqual(2);
+  });
+
+  it('asks for every topic in one fetch, and once caught up at most once per minIntervalMs', async () => {
+    const requests: { api: string; at: number }[] = [];
+    const counted = new Proxy(kafka, {
+      get: (target, prop, receiver): unknown =>
+        prop === 'admin'
+          ? (): Admin => {
+              const a = target.admin();
+              a.on(a.events.REQUEST, (e) => requests.push({ api: e.payload.apiName, at: Date.now() }));
+              return a;
+            }
+          : Reflect.get(target, prop, receiver),
+    });
+    const fetchesIn = (from: number, to: number): number =>
+      requests.filter((r) => r.api === 'Fetch' && r.at >= from && r.at < to).length;
+    const windowMs = 2_000;
+    // The broker holds a fetch that finds nothing for maxWaitMs: one loop over both topics makes at
+    // most windowMs / maxWaitMs fetches (one loop per topic would make twice as many).
+    const both = follow([filled, empty], { maxWaitMs: 100 }, counted);
+    await both.follower.caughtUp;
+    const from = Date.now();
+    await new Promise((resolve) => setTimeout(resolve, windowMs));
+    const idle = fetchesIn(from, from + windowMs);
+    expect(idle).toBeGreaterThanOrEqual(5);
+    expect(idle).toBeLessThanOrEqual(windowMs / 100 + 2);
+    expect(both.seen).toHaveLength(40);
+    await both.follower.stop();
+
+    // Paced: an idle fetch returns after 50 ms, the next waits until 400 ms after the last began;
+    // records written meanwhile are handed over all the same.
+    requests.length = 0;
+    const slow = follow([paced], { maxWaitMs: 50, minIntervalMs: 400 }, counted);
+    await slow.follower.caughtUp;
+    const pacedFrom = Date.now();
+    for (let i = 0; i < 4; i++) {
+      await producer.send({ topic: paced, messages: [{ partition: i % 2, value: `paced ${i}` }] });
+      await new Promise((resolve) => setTimeout(resolve, windowMs / 4));
+    }
+    await until('every paced record', () => Promise.resolve(slow.seen.length === 4), 10_000);
+    expect(fetchesIn(pacedFrom, pacedFrom + windowMs)).toBeLessThanOrEqual(windowMs / 400 + 2);
+    expect(slow.seen.map((x) => x.slice(x.indexOf(':') + 1))).toEqual([0, 1, 2, 3].map((i) => `paced ${i}`));
   });
 
   it('hands over records written after it caught up, and joins no consumer group', async () => {

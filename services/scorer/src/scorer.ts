@@ -43,6 +43,15 @@ const REBALANCE_TIMEOUT_MS = 60_000;
 /** How often an idle instance asks again whether its input has ends it has not read. */
 const IDLE_RECHECK_MS = 5_000;
 
+/**
+ * The least time between two fetches of the shared tables. Every task's commit writes a marker to
+ * the table partitions it wrote, and a marker ends the follower's wait: unpaced, every instance
+ * fetched the tables after nearly every commit of every instance. What an instance learns from the
+ * tables (another instance's taint and campaign counts) then reaches it up to this much later;
+ * verdicts differ in timing only (docs/scoring.md, "Determinism").
+ */
+const TABLES_MIN_INTERVAL_MS = 250;
+
 function unreachable(err: unknown): boolean {
   const e = err as { name?: string; cause?: { name?: string } };
   return (
@@ -290,6 +299,7 @@ export async function startScorer(
     [t.sourceRisk, t.campaignCounts],
     (topic, _partition, messages) => applyTables(topic, messages),
     logger,
+    { minIntervalMs: TABLES_MIN_INTERVAL_MS },
   );
   /** Input ends read (true or false), or the broker not reached (undefined: not this instance's stall). */
   const caughtUp = async (): Promise<boolean> => {
