@@ -88,3 +88,53 @@ describe('kafkajs patch: transactions aborted out of order, on the broker', () =
     expect(seen).toEqual(committed);
   });
 });
+
+describe('kafkajs patch: fetchTopicsEnds, on the broker', () => {
+  it("gives fetchTopicOffsets's ends of several topics in two ListOffsets and no Metadata once the topics are known", async () => {
+    const other = `${stack.topicPrefix}ends-other`;
+    await admin.createTopics({
+      topics: [{ topic: other, numPartitions: 3, replicationFactor: 1 }],
+      waitForLeaders: true,
+    });
+    const p = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+    await p.connect();
+    await p.send({
+      topic: other,
+      messages: [0, 1, 1, 2, 2, 2].map((partition) => ({ partition, value: 'x' })),
+    });
+    await p.disconnect();
+    // A transaction left open: its records lie past the last stable offset a committed reader reaches.
+    const open = await producers[0]!.transaction();
+    await open.send({ topic, messages: [{ key: 'open', value: 'open' }] });
+    try {
+      const counted = kafka.admin();
+      const requests: string[] = [];
+      counted.on(counted.events.REQUEST, (e) => requests.push(e.payload.apiName));
+      await counted.connect();
+      try {
+        const expected = await Promise.all(
+          [topic, other].map(async (t) => ({
+            topic: t,
+            // In partition order (kafkajs lists them in the metadata's order).
+            partitions: (await admin.fetchTopicOffsets(t))
+              .map(({ partition, high, low }) => ({ partition, high, low }))
+              .sort((a, b) => a.partition - b.partition),
+          })),
+        );
+        expect(await counted.fetchTopicsEnds([topic, other])).toEqual(expected);
+        requests.length = 0;
+        const again = await counted.fetchTopicsEnds([topic, other]);
+        expect(again).toEqual(expected);
+        expect(requests.sort()).toEqual(['ListOffsets', 'ListOffsets']);
+        const [ends] = again;
+        const [committedEnd] = await admin.fetchTopicEndsCommitted(topic);
+        expect(ends!.partitions[0]!.high).toBe(committedEnd!.high);
+        expect(Number(ends!.partitions[0]!.high)).toBeLessThan(Number(committedEnd!.highWatermark));
+      } finally {
+        await counted.disconnect();
+      }
+    } finally {
+      await open.abort();
+    }
+  });
+});

@@ -229,17 +229,28 @@ export class TaskSet {
    */
   async caughtUp(tables: Pick<TopicFollower, 'position'>): Promise<boolean | undefined> {
     const { admin, topics: t } = this.ctx;
+    const shared = [t.sourceRisk, t.campaignCounts];
     try {
-      for (const topic of [t.cdr, t.complaints, t.feedback, t.received, t.sourceEvents]) {
-        for (const e of await admin.fetchTopicOffsets(topic)) {
+      // Every topic's ends in one request per leader: an idle instance asks every few seconds.
+      const ends = await admin.fetchTopicsEnds([
+        t.cdr,
+        t.complaints,
+        t.feedback,
+        t.received,
+        t.sourceEvents,
+        ...shared,
+      ]);
+      for (const { topic, partitions } of ends) {
+        const isTable = shared.includes(topic);
+        for (const e of partitions) {
+          if (isTable) {
+            if ((tables.position(topic, e.partition) ?? -1) < Number(e.high)) return false;
+            continue;
+          }
           const task = this.taskOf(topic, e.partition);
           if (task === undefined) continue;
           if ((task.positionOf(topic, e.partition) ?? Number(e.low)) < Number(e.high)) return false;
         }
-      }
-      for (const topic of [t.sourceRisk, t.campaignCounts]) {
-        for (const e of await admin.fetchTopicOffsets(topic))
-          if ((tables.position(topic, e.partition) ?? -1) < Number(e.high)) return false;
       }
       return true;
     } catch (err) {
