@@ -82,11 +82,24 @@ interface SourceTask {
 interface Checkpoint {
   snap: Buffer;
   outEnd: number;
-  at: number[];
-  maxMs: number[];
+}
+
+/** A number task's: its calls', complaints' and calls-received positions, and what it published. */
+interface NumberCheckpoint extends Checkpoint {
+  callsAt: number;
+  complaintsAt: number;
+  recvAt: number;
+  callsMaxMs: number;
+  complaintsMaxMs: number;
+  recvApplied: number[];
+  published: string;
+}
+
+/** A source task's: its observation position, replay filter and number-partition clocks. */
+interface SourceCheckpoint extends Checkpoint {
+  obsAt: number;
   applied: number[];
   clock: number[];
-  published: string;
 }
 
 /** One scorer instance: the tasks of the partitions it owns and its copies of the shared tables. */
@@ -145,8 +158,8 @@ function service(seed: number, run: Run): Map<string, string> {
     { length: NP },
     () => [],
   );
-  const numberCheckpoints = new Map<number, Checkpoint>();
-  const sourceCheckpoints = new Map<number, Checkpoint>();
+  const numberCheckpoints = new Map<number, NumberCheckpoint>();
+  const sourceCheckpoints = new Map<number, SourceCheckpoint>();
 
   const parts: Part[] = [];
   for (let p = 0; p < 2 * NP; p++) parts.push({ events: [], complaints: p >= NP, next: 0, maxMs: -1 });
@@ -263,10 +276,12 @@ function service(seed: number, run: Run): Map<string, string> {
     numberCheckpoints.set(p, {
       snap: task.stage.snapshot(),
       outEnd: out.length,
-      at: [parts[p]!.next, parts[NP + p]!.next, task.recvAt],
-      maxMs: [parts[p]!.maxMs, parts[NP + p]!.maxMs],
-      applied: [...task.recvApplied],
-      clock: [],
+      callsAt: parts[p]!.next,
+      complaintsAt: parts[NP + p]!.next,
+      recvAt: task.recvAt,
+      callsMaxMs: parts[p]!.maxMs,
+      complaintsMaxMs: parts[NP + p]!.maxMs,
+      recvApplied: [...task.recvApplied],
       published: task.published,
     });
     commit(task.pending);
@@ -275,11 +290,9 @@ function service(seed: number, run: Run): Map<string, string> {
     sourceCheckpoints.set(s, {
       snap: task.stage.snapshot(),
       outEnd: out.length,
-      at: [task.obsAt],
-      maxMs: [],
+      obsAt: task.obsAt,
       applied: [...task.applied],
       clock: [...task.clock],
-      published: '',
     });
     commit(task.pending);
   };
@@ -293,9 +306,12 @@ function service(seed: number, run: Run): Map<string, string> {
     const ck = numberCheckpoints.get(p);
     if (ck !== undefined) {
       task.stage.restore(ck.snap);
-      [parts[p]!.next, parts[NP + p]!.next, task.recvAt] = ck.at as [number, number, number];
-      [parts[p]!.maxMs, parts[NP + p]!.maxMs] = ck.maxMs as [number, number];
-      task.recvApplied = [...ck.applied];
+      parts[p]!.next = ck.callsAt;
+      parts[NP + p]!.next = ck.complaintsAt;
+      task.recvAt = ck.recvAt;
+      parts[p]!.maxMs = ck.callsMaxMs;
+      parts[NP + p]!.maxMs = ck.complaintsMaxMs;
+      task.recvApplied = [...ck.recvApplied];
       task.published = ck.published;
     } else {
       parts[p]!.next = parts[NP + p]!.next = 0;
@@ -311,7 +327,7 @@ function service(seed: number, run: Run): Map<string, string> {
     const ck = sourceCheckpoints.get(s);
     if (ck !== undefined) {
       task.stage.restore(ck.snap);
-      task.obsAt = ck.at[0]!;
+      task.obsAt = ck.obsAt;
       task.applied = [...ck.applied];
       task.clock = [...ck.clock];
     }
