@@ -8,6 +8,12 @@ import type { RiskView } from './risk-view.js';
 // behind them for tens of ms; 256 at a time holds them about a millisecond.
 const APPLY_SLICE = 256;
 
+// Each scorer task's commit writes a marker to the verdict partitions it wrote, and a marker ends a
+// waiting fetch: unpaced, every replica would fetch after nearly every commit of every task (tens a
+// second while the scorer is busy). At most one fetch per 100 ms, the scorer's own commit interval,
+// keeps a replica's fetches bounded however many tasks commit, for at most that much more delay.
+const FETCH_MIN_INTERVAL_MS = 100;
+
 export interface ViewLoader {
   /** Resolves once the view holds everything up to the end offsets seen at start. */
   readonly caughtUp: Promise<void>;
@@ -45,6 +51,7 @@ export function startViewLoader(options: {
     [callerTopic, topicName(options.topicPrefix, 'sourceRisk')],
     apply,
     logger,
+    { minIntervalMs: FETCH_MIN_INTERVAL_MS },
   );
   void follower.caughtUp.then(() => logger.info({ sizes: view.sizes() }, 'risk view caught up'));
   return follower;
