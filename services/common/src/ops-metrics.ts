@@ -24,3 +24,23 @@ export function sumMetric(text: string, name: string, ...labels: string[]): numb
   }
   return sum;
 }
+
+/** How many series of `name` in Prometheus text have label text containing every one of `labels`. */
+export function countSeries(text: string, name: string, ...labels: string[]): number {
+  let n = 0;
+  for (const line of text.split('\n')) {
+    if (!line.startsWith(`${name}{`) && !line.startsWith(`${name} `)) continue;
+    if (labels.every((l) => line.includes(l))) n++;
+  }
+  return n;
+}
+
+/** The metric names Prometheus text declares (its `# TYPE` lines), whether or not they have samples yet. */
+export function declaredMetrics(text: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const line of text.split('\n')) {
+    const m = /^# TYPE (\S+) (\S+)$/.exec(line);
+    if (m !== null) out.set(m[1]!, m[2]!);
+  }
+  return out;
+}

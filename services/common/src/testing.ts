@@ -10,7 +10,7 @@ export {
   type LayoutTarget,
 } from './clickhouse-layouts.js';
 export { freePort } from './free-port.js';
-export { scrapeMetrics, sumMetric } from './ops-metrics.js';
+export { countSeries, declaredMetrics, scrapeMetrics, sumMetric } from './ops-metrics.js';
 export {
   CLUSTER_NODES,
   PrivateClickHouseCluster,

@@ -28,3 +28,8 @@ export function scorerTopics(prefix: string): ScorerTopics {
     snapshots: topicName(prefix, 'scorerSnapshots'),
   });
 }
+
+/** What a number task reads, all partitioned alike: a number's calls, complaints, decisions and calls received. */
+export function numberInputs(t: ScorerTopics): readonly string[] {
+  return [t.cdr, t.complaints, t.feedback, t.received];
+}

@@ -17,7 +17,7 @@ import type { ScorerConfig } from './config.js';
 import { NumberTask } from './number-task.js';
 import { scorerMetrics } from './scorer-metrics.js';
 import { partitionKey, type TaskContext } from './scorer-task.js';
-import { scorerTopics } from './scorer-topics.js';
+import { numberInputs, scorerTopics } from './scorer-topics.js';
 import { SerialLock } from './serial-lock.js';
 import { TaskSet } from './task-set.js';
 
@@ -105,7 +105,7 @@ export async function startScorer(
   await ensureTopics(admin, config.topicPrefix, topicSettings(config));
   const np = (await admin.fetchTopicOffsets(t.cdr)).length;
   const sp = (await admin.fetchTopicOffsets(t.sourceEvents)).length;
-  for (const topic of [t.complaints, t.feedback, t.received]) {
+  for (const topic of numberInputs(t).filter((topic) => topic !== t.cdr)) {
     const n = (await admin.fetchTopicOffsets(topic)).length;
     if (n !== np) {
       await admin.disconnect();
@@ -405,7 +405,7 @@ export async function startScorer(
   // turn, the source group formed seconds after the number group; an instance that died in between
   // was still given source partitions, which stayed unread until its session expired there too.
   const joins: [Consumer, string[], (payload: EachBatchPayload) => Promise<void>][] = [
-    [numberConsumer, [t.cdr, t.complaints, t.feedback, t.received], heartbeating(eachBatch)],
+    [numberConsumer, [...numberInputs(t)], heartbeating(eachBatch)],
     [sourceConsumer, [t.sourceEvents], heartbeating(eachBatch)],
   ];
   await Promise.all(

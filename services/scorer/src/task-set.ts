@@ -3,6 +3,7 @@ import { numberPartition, sourcePartition, type Rules } from '@ringfence/engine'
 import { NumberTask } from './number-task.js';
 import { keysSince, type LastWrite } from './output-keys.js';
 import { partitionKey, type ScorerTask, type TaskContext } from './scorer-task.js';
+import { numberInputs } from './scorer-topics.js';
 import { SharedTables } from './shared-tables.js';
 import { SourceTask } from './source-task.js';
 import { readTaskSnapshots, type StoredSnapshot } from './task-snapshots.js';
@@ -84,6 +85,10 @@ export class TaskSet {
     } else return;
     this.logger.info({ task: task.name, why }, 'partition left this instance');
     this.ctx.metrics.active.set(this.size);
+    // Its next owner reports its lag now: a value left here would stay at the last one forever.
+    const inputs =
+      task instanceof NumberTask ? numberInputs(this.ctx.topics) : [this.ctx.topics.sourceEvents];
+    for (const topic of inputs) this.ctx.metrics.lag.remove({ topic, partition: String(task.partition) });
     await task.close().catch(() => undefined);
   }
 

@@ -6,7 +6,14 @@ import { fileURLToPath } from 'node:url';
 import type { Admin, Kafka, Message } from 'kafkajs';
 import { parseCdr, parseComplaint, readRecords } from '@ringfence/cdr';
 import { createLogger, readToEnd, topicName } from '@ringfence/common';
-import { freePort, scrapeMetrics, sumMetric, until, type TestStack } from '@ringfence/common/testing';
+import {
+  countSeries,
+  freePort,
+  scrapeMetrics,
+  sumMetric,
+  until,
+  type TestStack,
+} from '@ringfence/common/testing';
 import { subjectKey, type Verdict } from '@ringfence/engine';
 import { cdrv1, riskv1, type ICallDetailRecord, type IComplaintEvent } from '@ringfence/proto';
 
@@ -217,6 +224,12 @@ export class ScorerProcess {
   async metric(name: string, label = ''): Promise<number | undefined> {
     const text = await scrapeMetrics(this.port);
     return text === undefined ? undefined : sumMetric(text, name, label);
+  }
+
+  /** How many series of `name` the running scorer serves whose labels contain every one of `labels`. */
+  async series(name: string, ...labels: string[]): Promise<number | undefined> {
+    const text = await scrapeMetrics(this.port);
+    return text === undefined ? undefined : countSeries(text, name, ...labels);
   }
 
   /** Resolves once the scorer has applied every input record and given sources their final evaluation. */

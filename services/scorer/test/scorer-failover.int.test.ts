@@ -125,7 +125,12 @@ describe('several scorer instances in one group', () => {
     await feed(prefix, 'first');
     const [a, b, c] = [scorer(prefix), scorer(prefix), scorer(prefix)];
     await a.start();
-    await until('some input applied', async () => (await applied(a, topicName(prefix, 'cdr'))) > 0, 60_000);
+    const cdrLag = ['ringfence_scorer_consumer_lag', `topic="${topicName(prefix, 'cdr')}"`] as const;
+    await until(
+      'input applied from every cdr.v1 partition',
+      async () => (await a.series(...cdrLag)) === TOTAL / 2,
+      60_000,
+    );
     await startJoining([a, b, c], b, c);
     // Spread evenly: each owns a third of the number and of the source partitions.
     await until(
@@ -136,6 +141,8 @@ describe('several scorer instances in one group', () => {
       },
       60_000,
     );
+    // Each reports the lag of what it reads now: the first no longer reports the partitions it gave away.
+    expect(await a.series(...cdrLag)).toBe(TOTAL / 6);
     await feed(prefix, 'second');
     // Down to one: each leaves cleanly, the others take its partitions from its final snapshots.
     expect(await a.kill('SIGTERM')).toBe(0);

@@ -99,7 +99,17 @@ export async function startSink(
         ),
       ),
   });
-  consumer.on(consumer.events.GROUP_JOIN, (e) => guard.assigned(e.payload.memberAssignment));
+  // The partitions this replica was last given: their lag series go with them, or a replica would
+  // report the last lag of a partition another one now reads, forever.
+  let held: Readonly<Record<string, readonly number[]>> = {};
+  consumer.on(consumer.events.GROUP_JOIN, (e) => {
+    const now = e.payload.memberAssignment;
+    for (const [topic, partitions] of Object.entries(held))
+      for (const p of partitions)
+        if (!(now[topic] ?? []).includes(p)) metrics.lag.remove({ topic, partition: String(p) });
+    held = now;
+    guard.assigned(now);
+  });
   const onPressure = (overloaded: boolean): void => {
     if (overloaded === paused) return;
     paused = overloaded;

@@ -173,6 +173,41 @@ describe('sink end to end', () => {
     expect(await listAlerts(db, { from, to })).toHaveLength(1);
   });
 
+  it("a second replica of the group takes some partitions, and each partition's lag is reported by one replica", async () => {
+    const cdrTopic = topicName(stack.topicPrefix, 'cdr');
+    const partitions = (await admin.fetchTopicOffsets(cdrTopic)).length;
+    const reported = async (s: RunningSink | undefined): Promise<string[]> =>
+      (await s!.metrics.lag.get()).values
+        .filter((v) => v.labels.topic === cdrTopic)
+        .map((v) => String(v.labels.partition));
+    expect(await reported(sink)).toHaveLength(partitions);
+    const second = await startSink(sinkConfig(`g2-${stack.database}`), logger, createMetrics('sink'));
+    try {
+      await until(
+        'the first replica giving partitions away',
+        async () => (await reported(sink)).length < partitions,
+        60_000,
+      );
+      // Copies of CDRs already stored: every partition gets input again, nothing new is counted.
+      await produceCdrs(stack.kafka(), stack.topicPrefix, range(0, 600));
+      await until(
+        'both replicas reporting the lag of what they read',
+        async () => {
+          const both = [...(await reported(sink)), ...(await reported(second))];
+          return new Set(both).size === partitions;
+        },
+        60_000,
+      );
+      const [first, other] = [await reported(sink), await reported(second)];
+      expect(first.filter((p) => other.includes(p))).toEqual([]);
+      expect(first.length + other.length).toBe(partitions);
+      await until('copies committed', () => caughtUp(admin, `g2-${stack.database}`, cdrTopic));
+      expect(await countCdrs(db, from, to)).toBe(N);
+    } finally {
+      await second.stop();
+    }
+  });
+
   it('waits for a ClickHouse that is not up yet instead of exiting, then stores everything', async () => {
     await sink?.stop();
     sink = undefined;
