@@ -12,8 +12,13 @@ export default defineConfig({
         test: {
           name: 'unit',
           root,
-          // The deploy and bench-goals tests read files and data only: no servers, so no test-scope sweep either.
-          include: ['services/*/test/**/*.test.ts', 'test/deploy.test.ts', 'test/bench-goals.test.ts'],
+          // The deploy, bench-goals and alert-rules tests read files and data only: no servers, so no test-scope sweep either.
+          include: [
+            'services/*/test/**/*.test.ts',
+            'test/deploy.test.ts',
+            'test/bench-goals.test.ts',
+            'test/alert-rules.test.ts',
+          ],
           exclude: ['**/*.int.test.ts', '**/node_modules/**'],
           testTimeout: 30_000,
         },
@@ -23,7 +28,12 @@ export default defineConfig({
           name: 'integration',
           root,
           include: ['services/*/test/**/*.int.test.ts', 'test/**/*.test.ts'],
-          exclude: ['**/node_modules/**', 'test/deploy.test.ts', 'test/bench-goals.test.ts'],
+          exclude: [
+            '**/node_modules/**',
+            'test/deploy.test.ts',
+            'test/bench-goals.test.ts',
+            'test/alert-rules.test.ts',
+          ],
           // One Kafka broker and one ClickHouse server on 2 cores: files run one at a time.
           fileParallelism: false,
           globalSetup: ['test/support/sweep-test-scopes.ts'],

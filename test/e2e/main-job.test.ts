@@ -5,9 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { freePort, testStack, until } from '@ringfence/common/testing';
+import { declaredMetrics, freePort, scrapeMetrics, testStack, until } from '@ringfence/common/testing';
 import { Level } from '@ringfence/proto';
 import { createRiskClient } from '@ringfence/risk-api';
+import { alertRules, declaredName, parseExpr } from '../support/alert-rules.js';
 
 /*
  * `npm start` is `ringfence run`: migrations, every service under a supervisor, live synthetic
@@ -120,8 +121,9 @@ interface Campaigns {
 
 describe('npm start (ringfence run)', () => {
   it('brings up every service with live traffic, shows flagged numbers and their sources, answers, and stops on Ctrl-C', async () => {
+    const ports = await movedPorts();
     job = spawn(process.execPath, [CLI, 'run', '--subscribers', '3000', '--speed', '120', '--seed', '5'], {
-      env: stack.env({ RINGFENCE_STACK_DIR: stackDir, RUN_STATUS_SECONDS: '2', ...(await movedPorts()) }),
+      env: stack.env({ RINGFENCE_STACK_DIR: stackDir, RUN_STATUS_SECONDS: '2', ...ports }),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     jobs.push(job);
@@ -136,6 +138,24 @@ describe('npm start (ringfence run)', () => {
       () => Promise.resolve(/\[status\] services 6\/6 up/.test(output)),
       120_000,
     );
+    // The alerting rules shipped in deploy/prometheus name only series these services serve, and
+    // only their `service` labels.
+    const metrics = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => scrapeMetrics(Number(ports.RUN_OPS_PORT_BASE) + i)),
+    );
+    expect(metrics.every((m) => m !== undefined)).toBe(true);
+    const declared = new Map(metrics.flatMap((m) => [...declaredMetrics(m ?? '')]));
+    for (const rule of alertRules()) {
+      const parsed = parseExpr(rule.expr);
+      const missing = parsed.metrics.filter((name) => declaredName(name, declared) === undefined);
+      expect({ alert: rule.alert, missing }).toEqual({ alert: rule.alert, missing: [] });
+      for (const m of parsed.serviceMatchers)
+        for (const v of m.op === '=' ? [m.value] : m.value.split('|'))
+          expect(
+            metrics.some((text) => text?.includes(`service="${v}"`)),
+            `${rule.alert}: service "${v}"`,
+          ).toBe(true);
+    }
     const consoleUrl = banner(/console\s+(http:\/\/\S+?)\/?\s/) ?? '';
     const password = banner(/password "([^"]+)"/) ?? '';
     const riskAddress = banner(/risk-api\s+(\S+)\s+\(gRPC\)/) ?? '';
