@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -7,7 +7,7 @@ import { topicName } from '@ringfence/common';
 import { readTopics, testStack } from '@ringfence/common/testing';
 import { cdrv1 } from '@ringfence/proto';
 import { goodCdr, impossibleTimes, nonexistentDates } from './bad-records.js';
-import { replayCli } from './replay-cli.js';
+import { replayCli, ringfenceCli } from './replay-cli.js';
 
 /*
  * What services/ingest/test/ingest-core.int.test.ts does not cover at the replay edge (random bytes, truncated
@@ -21,6 +21,9 @@ const dir = mkdtempSync(join(tmpdir(), 'rf-bad-replay-'));
 /** Messages on cdr.v1 and cdr.dlq.v1 so far: each case adds to them. */
 let onCdr = 0;
 let onDlq = 0;
+/** The first case's refused records, as written to its file, and how many were refused for each reason. */
+let refusedLines: string[] = [];
+let refusedByReason: Record<string, number> = {};
 
 const jsonl = (records: Record<string, unknown>[]): string =>
   records.map((r) => JSON.stringify(r)).join('\n');
@@ -83,6 +86,73 @@ describe('replay of bad files', () => {
     for (const b of bad)
       expect(reasons.get(b.record['call_id'] as string), JSON.stringify(b.record)).toBe(b.reason);
     await expectTopics();
+    refusedLines = bad.map((b) => JSON.stringify(b.record));
+    refusedByReason = byReason;
+  });
+
+  it('shows the dead letters with their reasons, and exports them as received to be fixed and replayed', async () => {
+    const [reason, count] = Object.entries(refusedByReason).sort((a, b) => b[1] - a[1])[0]!;
+    const list = await ringfenceCli(stack, [
+      'dlq',
+      'list',
+      '--reason',
+      reason,
+      '--kind',
+      'cdr',
+      '--limit',
+      '5',
+    ]);
+    expect(list.code, list.stderr).toBe(0);
+    const shown = list.stdout
+      .trim()
+      .split('\n')
+      .map(
+        (l) =>
+          JSON.parse(l) as { reason: string; source: string; kind: string; message: string; record: string },
+      );
+    expect(shown).toHaveLength(5);
+    for (const d of shown) {
+      expect({ reason: d.reason, source: d.source, kind: d.kind }).toEqual({
+        reason,
+        source: 'replay',
+        kind: 'cdr',
+      });
+      expect(d.message).not.toBe('');
+      expect(refusedLines).toContain(d.record);
+    }
+    expect(list.stderr).toContain(`dlq: ${count} dead letters matched of ${onDlq} read (${reason} ${count})`);
+
+    const file = join(dir, 'dead-letters.jsonl');
+    const exported = await ringfenceCli(stack, ['dlq', 'export', file]);
+    expect(exported.code, exported.stderr).toBe(0);
+    const lines = readFileSync(file, 'utf8')
+      .split('\n')
+      .filter((l) => l !== '');
+    expect(lines.sort()).toEqual([...refusedLines].sort());
+
+    // Fed back unchanged, each is refused again for its reason; the dead letters are then twice as many.
+    const again = await replayCli(stack, file);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.counts).toEqual({
+      read: lines.length,
+      accepted: 0,
+      duplicates: 0,
+      rejected: lines.length,
+      ...refusedByReason,
+    });
+    onDlq += lines.length;
+    await expectTopics();
+
+    const later = await ringfenceCli(stack, ['dlq', 'list', '--since', String(Date.now() + 60_000)]);
+    expect(later.code, later.stderr).toBe(0);
+    expect(later.stdout).toBe('');
+    expect(later.stderr).toContain('dlq: 0 dead letters matched of 0 read');
+
+    const bad = await ringfenceCli(stack, ['dlq', 'list', '--since', 'yesterday']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain(
+      '[INVALID_ARGUMENT] --since yesterday: expected epoch milliseconds or ISO-8601',
+    );
   });
 
   it('stops on a truncated gzip file with a clear error, keeping what it read before the cut', async () => {

@@ -10,6 +10,7 @@ import { registerRisk } from './commands/risk.js';
 import { registerExport } from './commands/export.js';
 import { registerScore } from './commands/score.js';
 import { registerRun } from './commands/run.js';
+import { registerDlq } from './commands/dlq.js';
 
 const program = new Command('ringfence')
   .description('Ringfence: harassing-call detection for carriers. Operates the local stack and the pipeline.')
@@ -19,6 +20,7 @@ const program = new Command('ringfence')
 registerStack(program);
 registerDb(program);
 registerReplay(program);
+registerDlq(program);
 registerGenerate(program);
 registerConsole(program);
 registerRisk(program);

@@ -5,6 +5,8 @@ import { main } from './start.js';
 
 export { ingestConfigShape, type IngestConfig } from './ingest-config.js';
 export {
+  INGEST_KINDS,
+  INGEST_SOURCES,
   IngestCore,
   type IngestCoreOptions,
   type IngestKind,
@@ -12,6 +14,12 @@ export {
   type IngestSource,
   type IngestStats,
 } from './ingest-core.js';
+export {
+  readDeadLetters,
+  type DeadLetterCounts,
+  type DeadLetterFilter,
+  type DeadLetterRecord,
+} from './dead-letters.js';
 export { replay, type ReplayOptions } from './replay.js';
 export {
   IngestProducer,

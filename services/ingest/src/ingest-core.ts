@@ -14,8 +14,11 @@ import {
   type RejectReason,
 } from '@ringfence/cdr';
 
-export type IngestKind = 'cdr' | 'complaint';
-export type IngestSource = 'replay' | 'http' | 'raw-topic';
+export const INGEST_KINDS = ['cdr', 'complaint'] as const;
+export type IngestKind = (typeof INGEST_KINDS)[number];
+/** Where a record came in; dead letters name it. */
+export const INGEST_SOURCES = ['replay', 'http', 'raw-topic'] as const;
+export type IngestSource = (typeof INGEST_SOURCES)[number];
 
 /** What happened to one record. */
 export interface IngestOutcome {
@@ -148,7 +151,7 @@ export class IngestCore {
         ]),
       };
       // Zero series for every reason so dashboards and alerts see them before the first rejection.
-      for (const kind of ['cdr', 'complaint'] as const) {
+      for (const kind of INGEST_KINDS) {
         for (const reason of REJECT_REASON_CODES)
           this.metrics.rejected.inc({ kind, source: this.source, reason }, 0);
       }
@@ -414,7 +417,7 @@ export class IngestCore {
   }
 
   private report(): void {
-    for (const kind of ['cdr', 'complaint'] as const) {
+    for (const kind of INGEST_KINDS) {
       const c = this.unreported[kind];
       if (c.accepted > 0) {
         this.totals.accepted += c.accepted;
