@@ -1,4 +1,4 @@
-import type { Message, RecordMetadata } from 'kafkajs';
+import type { Message } from 'kafkajs';
 import type { Counter } from '@ringfence/common';
 import type { Sender } from './transactional-writer.js';
 
@@ -9,22 +9,22 @@ import type { Sender } from './transactional-writer.js';
  */
 const MAX_REQUEST_BYTES = 1024 * 1024;
 
-/** Told the next offset of a partition after an acknowledged write of explicitly partitioned messages. */
-export type AckListener = (topic: string, partition: number, nextOffset: number) => void;
+/** What a message adds to a request besides its value (key, headers, record framing), roughly. */
+const MESSAGE_OVERHEAD_BYTES = 64;
 
 /**
- * Outputs of the engine for the batch being applied, sent as multi-topic produce requests of at
- * most `batchSize` messages and about MAX_REQUEST_BYTES. `flush` resolves once the broker has
- * acknowledged all of them (acks=all); they become visible when the transaction commits.
+ * Outputs of the engine waiting to be sent, as multi-topic produce requests of at most `batchSize`
+ * messages and about MAX_REQUEST_BYTES. `flush` resolves once the broker has acknowledged all of
+ * them (acks=all); they become visible when the transaction commits.
  */
 export class OutputBuffer {
   private readonly pending = new Map<string, Message[]>();
   private count = 0;
+  private bytes = 0;
 
   constructor(
     private readonly batchSize: number,
     private readonly published: Counter<'topic'>,
-    private readonly onAck?: AckListener,
   ) {}
 
   push(topic: string, key: string, value: Buffer | null, partition?: number): void {
@@ -35,10 +35,16 @@ export class OutputBuffer {
     }
     list.push(partition === undefined ? { key, value } : { key, value, partition });
     this.count++;
+    this.bytes += (value?.length ?? 0) + MESSAGE_OVERHEAD_BYTES;
   }
 
   get size(): number {
     return this.count;
+  }
+
+  /** It holds at least one full produce request. */
+  get full(): boolean {
+    return this.count >= this.batchSize || this.bytes >= MAX_REQUEST_BYTES;
   }
 
   /** Sends everything pushed so far through `sender` (the open transaction). */
@@ -47,14 +53,14 @@ export class OutputBuffer {
     const all = [...this.pending];
     this.pending.clear();
     this.count = 0;
+    this.bytes = 0;
     let request: { topic: string; messages: Message[] }[] = [];
     let inRequest = 0;
     let bytes = 0;
     const send = async (): Promise<void> => {
       if (inRequest === 0) return;
-      const acks = await sender.sendBatch({ acks: -1, topicMessages: request });
+      await sender.sendBatch({ acks: -1, topicMessages: request });
       for (const r of request) this.published.inc({ topic: r.topic }, r.messages.length);
-      if (this.onAck !== undefined) reportEnds(request, acks, this.onAck);
       request = [];
       inRequest = 0;
       bytes = 0;
@@ -63,7 +69,7 @@ export class OutputBuffer {
       let from = 0;
       for (let i = 0; i < messages.length; i++) {
         inRequest++;
-        bytes += (messages[i]!.value?.length ?? 0) + 64;
+        bytes += (messages[i]!.value?.length ?? 0) + MESSAGE_OVERHEAD_BYTES;
         if (inRequest >= this.batchSize || bytes >= MAX_REQUEST_BYTES) {
           request.push({ topic, messages: messages.slice(from, i + 1) });
           from = i + 1;
@@ -73,25 +79,5 @@ export class OutputBuffer {
       if (from < messages.length) request.push({ topic, messages: messages.slice(from) });
     }
     await send();
-  }
-}
-
-/**
- * The broker answers each partition's write with its base offset; the partition's end is that plus
- * the messages the request carried for it. Only messages with an explicit partition can be counted.
- */
-function reportEnds(
-  request: { topic: string; messages: Message[] }[],
-  acks: RecordMetadata[],
-  onAck: AckListener,
-): void {
-  for (const ack of acks) {
-    if (ack.baseOffset === undefined) continue;
-    let n = 0;
-    for (const r of request) {
-      if (r.topic !== ack.topicName) continue;
-      for (const msg of r.messages) if (msg.partition === ack.partition) n++;
-    }
-    if (n > 0) onAck(ack.topicName, ack.partition, Number(ack.baseOffset) + n);
   }
 }

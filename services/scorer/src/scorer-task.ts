@@ -43,9 +43,8 @@ export abstract class ScorerTask {
   readonly schedule: SnapshotSchedule;
   /** A snapshot of this task exists (restored or written): a crash no longer replays it from the start. */
   checkpointed = false;
-  /** Outputs were sent into a transaction not yet committed, opened at `openedAt`. */
-  private uncommitted = false;
-  private openedAt = 0;
+  /** When the first output not yet committed was emitted; undefined while there is none. */
+  private heldSince: number | undefined;
   protected readonly producer: Producer;
   protected readonly writer: TransactionalWriter;
   private readonly snapshots: TaskSnapshots;
@@ -144,20 +143,23 @@ export abstract class ScorerTask {
   }
 
   /**
-   * Sends everything the stage emitted so far into the open transaction, and commits it when it
-   * has been open `commitIntervalMs` (or `now`): a commit costs the broker a round of markers, so
-   * batches share one; what depends on these outputs sees them that much later.
+   * Commits what the stage emitted once the first of it has waited `commitIntervalMs` (or `now`): a
+   * commit costs the broker a round of markers, so batches share one. Until then outputs stay in the
+   * buffer, sent early only when it holds a full request: they become visible at the commit anyway,
+   * and an instance that works in many small batches (several instances sharing the cores) would
+   * otherwise send a produce request per batch.
    */
   async publish(now = false): Promise<void> {
     this.drain();
-    if (this.out.size > 0) {
-      await this.out.flush(await this.writer.sender());
-      if (!this.uncommitted) this.openedAt = Date.now();
-      this.uncommitted = true;
+    if (this.heldSince === undefined) {
+      if (this.out.size === 0) return;
+      this.heldSince = Date.now();
     }
-    if (this.uncommitted && (now || Date.now() - this.openedAt >= this.ctx.config.commitIntervalMs)) {
+    const due = now || Date.now() - this.heldSince >= this.ctx.config.commitIntervalMs;
+    if (due || this.out.full) await this.out.flush(await this.writer.sender());
+    if (due) {
       await this.writer.commit();
-      this.uncommitted = false;
+      this.heldSince = undefined;
     }
   }
 
@@ -187,7 +189,7 @@ export abstract class ScorerTask {
       if (list === undefined) byTopic.set(o.topic, (list = []));
       list.push({ partition: o.partition, offset: String(o.offset) });
     }
-    this.uncommitted = false;
+    this.heldSince = undefined;
     await this.writer.commit([
       { groupId: this.groupId, topics: [...byTopic].map(([topic, partitions]) => ({ topic, partitions })) },
     ]);

@@ -25,34 +25,37 @@ afterAll(async () => {
 });
 
 describe('OutputBuffer', () => {
-  it('reports the ends the broker has for explicitly partitioned writes, split over requests', async () => {
+  it('sends everything pushed, in requests of at most batchSize messages and about 1 MiB, and says when it holds a full one', async () => {
     const sourceEvents = topicName(stack.topicPrefix, 'sourceEvents');
     const alerts = topicName(stack.topicPrefix, 'alerts');
-    const partitions = (await admin.fetchTopicOffsets(sourceEvents)).length;
-    const reported = new Map<number, number>();
-    const out = new OutputBuffer(7, scorerMetrics(new Registry()).published, (topic, p, next) => {
-      expect(topic).toBe(sourceEvents);
-      expect(next).toBeGreaterThan(reported.get(p) ?? 0);
-      reported.set(p, next);
-    });
+    const ends = async (topic: string): Promise<number> =>
+      (await admin.fetchTopicOffsets(topic)).reduce((n, e) => n + Number(e.high), 0);
+    const published = scorerMetrics(new Registry()).published;
+    const out = new OutputBuffer(7, published);
+    // Fewer messages than a request holds: not full.
+    for (let i = 0; i < 6; i++) out.push(sourceEvents, `pack:${i}`, Buffer.from(`v${i}`), i % 2);
+    expect(out.full).toBe(false);
+    out.push(alerts, 'a0', Buffer.from('x'));
+    expect(out.full).toBe(true);
     // Uneven counts per partition, interleaved with kafkajs-partitioned messages of another topic.
-    for (let round = 0; round < 3; round++) {
-      for (let i = 0; i < 25; i++) {
-        out.push(sourceEvents, `pack:${i}`, Buffer.from(`v${round}.${i}`), (i * i) % partitions);
-        if (i % 4 === 0) out.push(alerts, `a${round}.${i}`, Buffer.from('x'));
-      }
-      await out.flush(producer);
-      const ends = await admin.fetchTopicOffsets(sourceEvents);
-      for (const e of ends) {
-        if (Number(e.high) === 0) expect(reported.has(e.partition)).toBe(false);
-        else expect(reported.get(e.partition)).toBe(Number(e.high));
-      }
+    for (let i = 0; i < 60; i++) {
+      out.push(sourceEvents, `pack:${i}`, Buffer.from(`w${i}`), (i * i) % 3);
+      if (i % 4 === 0) out.push(alerts, `a${i}`, Buffer.from('x'));
     }
-    expect(reported.size).toBeGreaterThan(1);
-    // Values beyond a request's byte budget: the flush spans several requests, the ends stay exact.
-    for (let i = 0; i < 9; i++) out.push(sourceEvents, `big:${i}`, Buffer.alloc(300_000, i), i % 2);
     await out.flush(producer);
-    for (const e of await admin.fetchTopicOffsets(sourceEvents))
-      if (e.partition < 2) expect(reported.get(e.partition)).toBe(Number(e.high));
+    expect(out.size).toBe(0);
+    expect(out.full).toBe(false);
+    expect(await ends(sourceEvents)).toBe(66);
+    expect(await ends(alerts)).toBe(16);
+    // Values beyond a request's byte budget: full by bytes, sent over several requests.
+    const big = new OutputBuffer(1_000, published);
+    big.push(sourceEvents, 'big:0', Buffer.alloc(600_000, 1), 0);
+    expect(big.full).toBe(false);
+    big.push(sourceEvents, 'big:1', Buffer.alloc(600_000, 2), 1);
+    expect(big.full).toBe(true);
+    for (let i = 2; i < 5; i++) big.push(sourceEvents, `big:${i}`, Buffer.alloc(300_000, i), i % 2);
+    await big.flush(producer);
+    expect(await ends(sourceEvents)).toBe(71);
+    expect((await published.get()).values.find((v) => v.labels.topic === sourceEvents)?.value).toBe(71);
   }, 60_000);
 });
