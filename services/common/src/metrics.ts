@@ -27,16 +27,29 @@ export function counter<L extends string>(
   return new Counter({ name, help, labelNames, registers: [registry] });
 }
 
-/** Creates (or returns the already registered) gauge. */
+/**
+ * Creates (or returns the already registered) gauge. With `collect`, the gauge is set by it at every
+ * scrape: for figures read from elsewhere, which would otherwise need a timer of their own.
+ */
 export function gauge<L extends string>(
   registry: Registry,
   name: string,
   help: string,
   labelNames: readonly L[] = [],
+  collect?: (g: Gauge<L>) => void,
 ): Gauge<L> {
   const existing = registry.getSingleMetric(name);
   if (existing !== undefined) return existing as Gauge<L>;
-  return new Gauge({ name, help, labelNames, registers: [registry] });
+  if (collect === undefined) return new Gauge({ name, help, labelNames, registers: [registry] });
+  return new Gauge({
+    name,
+    help,
+    labelNames,
+    registers: [registry],
+    collect() {
+      collect(this);
+    },
+  });
 }
 
 /** Creates (or returns the already registered) histogram. */

@@ -30,6 +30,13 @@ export interface TopicFollower {
    * marker, has been handed over. Undefined until the topic's ends were read.
    */
   position(topic: string, partition: number): number | undefined;
+  /**
+   * Committed records of `topic` (of every followed topic when omitted) not handed over yet, as the
+   * last fetch of each partition found them: what a reader of the followed table does not know yet.
+   */
+  behind(topic?: string): number;
+  /** Milliseconds since the last fetch that succeeded (since following began, before the first). */
+  sinceFetchMs(): number;
   /** Stops fetching (an idle fetch under way ends within `maxWaitMs`) and closes the connections. */
   stop(): Promise<void>;
 }
@@ -81,6 +88,8 @@ export function followTopics(
   let lastSuccess = Date.now();
   /** Per topic, the next offset to fetch per partition. */
   const positions = new Map<string, Map<number, string>>();
+  /** Per topic, per partition: committed records past the position, as last fetched. */
+  const gaps = new Map<string, Map<number, number>>();
   const retrying =
     (what: string) =>
     (err: unknown, attempt: number): void => {
@@ -93,9 +102,12 @@ export function followTopics(
         onRetry: retrying(`reading the ends of ${topic}`),
       });
       const next = new Map<number, string>();
+      const gap = new Map<number, number>();
       positions.set(topic, next);
+      gaps.set(topic, gap);
       for (const e of ends) {
         next.set(e.partition, e.low);
+        gap.set(e.partition, Math.max(0, Number(e.high) - Number(e.low)));
         if (BigInt(e.high) > BigInt(e.low)) pending.set(`${topic}/${e.partition}`, BigInt(e.high));
       }
     }
@@ -128,6 +140,9 @@ export function followTopics(
       for (const f of fetched) {
         if (f.messages.length > 0) await onMessages(f.topic, f.partition, f.messages);
         positions.get(f.topic)?.set(f.partition, f.nextOffset);
+        // A broker that cannot say (-1) leaves the last figure standing.
+        const stable = Number(f.lastStableOffset);
+        if (stable >= 0) gaps.get(f.topic)?.set(f.partition, Math.max(0, stable - Number(f.nextOffset)));
         const id = `${f.topic}/${f.partition}`;
         const target = pending.get(id);
         if (target !== undefined && BigInt(f.nextOffset) >= target) {
@@ -169,6 +184,13 @@ export function followTopics(
       return at === undefined ? undefined : Number(at);
     },
     healthy: () => !failed && Date.now() - lastSuccess <= patienceMs,
+    behind: (topic) => {
+      let sum = 0;
+      for (const [t, gap] of gaps)
+        if (topic === undefined || t === topic) for (const n of gap.values()) sum += n;
+      return sum;
+    },
+    sinceFetchMs: () => Date.now() - lastSuccess,
     stop: async () => {
       stopping.abort();
       await running;

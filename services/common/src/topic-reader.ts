@@ -49,6 +49,12 @@ export interface ReadToEndOptions {
   pastOpenTransactions?: boolean;
   /** How long a broker may stay unreachable (leader moving, broker restarting) before the read fails; default 60 s. */
   patienceMs?: number;
+  /**
+   * Awaited after each fetch's records are handed over, before the next fetch: a reader that passes
+   * them on to something slower (a file, a pipe) waits here for it to drain, so no more than a
+   * fetch's worth is ever held.
+   */
+  afterFetch?: () => Promise<void> | undefined;
 }
 
 /**
@@ -67,7 +73,7 @@ export async function readToEnd(
   options: ReadToEndOptions,
   logger: Logger,
 ): Promise<void> {
-  const deadline = Date.now() + (options.patienceMs ?? 60_000);
+  const patienceMs = options.patienceMs ?? 60_000;
   const retrying =
     (what: string) =>
     (err: unknown, attempt: number): void =>
@@ -79,7 +85,7 @@ export async function readToEnd(
   let ends: Awaited<ReturnType<Admin['fetchTopicEndsCommitted']>>;
   try {
     ends = await withRetry(() => admin.fetchTopicEndsCommitted(topic), {
-      deadline,
+      deadline: Date.now() + patienceMs,
       onRetry: retrying('reading the ends'),
     });
   } catch (err) {
@@ -108,7 +114,7 @@ export async function readToEnd(
             partitions: [...pending].map(([partition, p]) => ({ partition, offset: p.next.toString() })),
             readUncommitted: pastOpen,
           }),
-        { deadline, onRetry: retrying('a fetch') },
+        { deadline: Date.now() + patienceMs, onRetry: retrying('a fetch') },
       );
     } catch (err) {
       throw unavailable('read', err);
@@ -131,7 +137,11 @@ export async function readToEnd(
     }
     // A partition that answers without records below its end (its log truncated under it) would
     // otherwise be asked forever.
-    if (pending.size > 0 && Date.now() - progressAt > (options.patienceMs ?? 60_000))
+    if (pending.size > 0 && Date.now() - progressAt > patienceMs)
       throw new RingfenceError('UNAVAILABLE', `could not read ${topic}: no progress towards its end`);
+    if (options.afterFetch !== undefined) {
+      await options.afterFetch();
+      progressAt = Date.now();
+    }
   }
 }

@@ -10,6 +10,7 @@ const filled = `${stack.topicPrefix}follow-filled`;
 const txn = `${stack.topicPrefix}follow-txn`;
 const empty = `${stack.topicPrefix}follow-empty`;
 const paced = `${stack.topicPrefix}follow-paced`;
+const later = `${stack.topicPrefix}follow-later`;
 const logger = createLogger('test', 'silent');
 let kafka: Kafka;
 let admin: Admin;
@@ -21,7 +22,11 @@ beforeAll(async () => {
   admin = kafka.admin();
   await admin.connect();
   await admin.createTopics({
-    topics: [filled, txn, empty, paced].map((topic) => ({ topic, numPartitions: 2, replicationFactor: 1 })),
+    topics: [filled, txn, empty, paced, later].map((topic) => ({
+      topic,
+      numPartitions: 2,
+      replicationFactor: 1,
+    })),
   });
   producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
   await producer.connect();
@@ -71,6 +76,44 @@ describe('followTopics', () => {
     expect(ofPartition(seen, filled, 0)).toEqual(Array.from({ length: 20 }, (_, i) => String(2 * i)));
     expect(ofPartition(seen, filled, 1)).toEqual(Array.from({ length: 20 }, (_, i) => String(2 * i + 1)));
     expect(follower.healthy()).toBe(true);
+  });
+
+  it('counts the committed records it has not handed over yet, and the time since its last fetch', async () => {
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let called: () => void = () => undefined;
+    const firstCall = new Promise<void>((resolve) => {
+      called = resolve;
+    });
+    const follower = followTopics(
+      kafka,
+      [filled, later],
+      async () => {
+        called();
+        await gate;
+      },
+      logger,
+    );
+    followers.push(follower);
+    // Held in its first handler: nothing is handed over yet, whatever the fetch brought.
+    await firstCall;
+    expect(follower.behind(filled)).toBe(40);
+    expect(follower.behind(later)).toBe(0);
+    expect(follower.behind()).toBe(40);
+    expect(follower.sinceFetchMs()).toBeLessThan(10_000);
+    release();
+    await follower.caughtUp;
+    expect(follower.behind()).toBe(0);
+    await producer.send({ topic: later, messages: [{ partition: 0, value: 'counted' }] });
+    await until(
+      'the new record handed over',
+      () => Promise.resolve(follower.position(later, 0) === 1),
+      10_000,
+    );
+    expect(follower.behind()).toBe(0);
+    await follower.stop();
   });
 
   it('polls an idle topic on the metadata it holds, not asking for metadata before every fetch', async () => {
@@ -192,6 +235,7 @@ describe('followTopics', () => {
     const { follower } = follow([`${stack.topicPrefix}follow-missing`], { patienceMs: 300 });
     expect(follower.healthy()).toBe(true);
     await until('unhealthy', () => Promise.resolve(!follower.healthy()), 10_000);
+    expect(follower.sinceFetchMs()).toBeGreaterThan(300);
     const settled = await Promise.race([
       follower.caughtUp.then(() => 'caught up'),
       new Promise((resolve) => setTimeout(() => resolve('waiting'), 200)),

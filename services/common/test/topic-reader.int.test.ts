@@ -9,6 +9,7 @@ const plain = `${stack.topicPrefix}read-plain`;
 const transactional = `${stack.topicPrefix}read-txn`;
 const empty = `${stack.topicPrefix}read-empty`;
 const open = `${stack.topicPrefix}read-open`;
+const large = `${stack.topicPrefix}read-large`;
 let kafka: Kafka;
 let admin: Admin;
 
@@ -17,7 +18,7 @@ beforeAll(async () => {
   admin = kafka.admin();
   await admin.connect();
   await admin.createTopics({
-    topics: [plain, transactional, empty, open].map((topic) => ({
+    topics: [plain, transactional, empty, open, large].map((topic) => ({
       topic,
       numPartitions: 2,
       replicationFactor: 1,
@@ -29,6 +30,16 @@ beforeAll(async () => {
     topic: plain,
     messages: Array.from({ length: 40 }, (_, i) => ({ partition: i % 2, key: `k${i}`, value: String(i) })),
   });
+  // 3 MiB in one partition: more than one fetch's worth (1 MiB a partition).
+  for (let batch = 0; batch < 3; batch++) {
+    await producer.send({
+      topic: large,
+      messages: Array.from({ length: 64 }, (_, i) => ({
+        partition: 0,
+        value: `${batch * 64 + i} ${'x'.repeat(16_000)}`,
+      })),
+    });
+  }
   await producer.disconnect();
   // A transactional topic ends with commit/abort markers that no consumer is handed.
   const txp = kafka.producer({
@@ -75,6 +86,28 @@ const values = async (topic: string, options: ReadToEndOptions = {}): Promise<st
 describe('readToEnd', () => {
   it('reads every partition from the beginning to its end', async () => {
     expect(await values(plain)).toEqual(Array.from({ length: 40 }, (_, i) => String(i)));
+  });
+
+  it('waits for afterFetch between fetches: nothing more is handed over until it resolves', async () => {
+    const seen: number[] = [];
+    const heldAt: number[] = [];
+    await readToEnd(
+      admin,
+      large,
+      (_partition, m) => seen.push(Number(m.value!.toString().split(' ')[0])),
+      {
+        afterFetch: async () => {
+          const before = seen.length;
+          await new Promise((resolve) => setTimeout(resolve, 100));
+          // Held: the read handed nothing over while this waited.
+          heldAt.push(seen.length - before);
+        },
+      },
+      createLogger('test', 'warn'),
+    );
+    expect(seen).toEqual(Array.from({ length: 192 }, (_, i) => i));
+    expect(heldAt.length).toBeGreaterThanOrEqual(3);
+    expect(heldAt.every((n) => n === 0)).toBe(true);
   });
 
   it('starts each partition at the given offset', async () => {

@@ -49,6 +49,8 @@ export async function readDeadLetters(
   filter: DeadLetterFilter,
   onLetter: (letter: DeadLetterRecord) => void,
   logger: Logger,
+  /** Awaited between fetches: a reader writing somewhere slower waits here for it to drain. */
+  drained?: () => Promise<void> | undefined,
 ): Promise<DeadLetterCounts> {
   const topic = topicName(topicPrefix, 'cdrDlq');
   const from =
@@ -91,7 +93,7 @@ export async function readDeadLetters(
         original: Buffer.from(d.original),
       });
     },
-    from === undefined ? {} : { from },
+    { ...(from === undefined ? {} : { from }), ...(drained === undefined ? {} : { afterFetch: drained }) },
     logger,
   );
   return counts;

@@ -54,6 +54,22 @@ export async function startRiskApi(options: LoadConfigOptions = {}): Promise<Ris
   );
   await admin.disconnect();
   const loader = startViewLoader({ kafka, topicPrefix: config.topicPrefix, view: server.view, logger });
+  // How stale the answers may be: verdicts the scorer committed that the view has not applied, and
+  // how long since the view last heard from the broker (an idle fetch returns every 100–500 ms).
+  gauge(
+    registry,
+    'risk_api_view_behind_records',
+    'Verdicts committed to caller-risk.v1 and source-risk.v1 that the view has not applied yet',
+    [],
+    (g) => g.set(loader.behind()),
+  );
+  gauge(
+    registry,
+    'risk_api_view_fetch_age_seconds',
+    'Seconds since the view last fetched the verdict topics successfully',
+    [],
+    (g) => g.set(loader.sinceFetchMs() / 1000),
+  );
   // A view that stopped following is stale: fail liveness so the replica is restarted.
   live = () => loader.healthy();
   const sizeTimer = setInterval(() => {

@@ -19,6 +19,10 @@ export interface ViewLoader {
   readonly caughtUp: Promise<void>;
   /** False while the view has not been able to follow the topics for a minute: it is going stale. */
   healthy(): boolean;
+  /** Committed verdicts not applied yet, as the last fetch found them. */
+  behind(): number;
+  /** Milliseconds since the last successful fetch. */
+  sinceFetchMs(): number;
   stop(): Promise<void>;
 }
 

@@ -1,5 +1,5 @@
 import { ensureTopics, TOPIC_SPECS, topicName } from '@ringfence/common';
-import { testStack } from '@ringfence/common/testing';
+import { scrapeMetrics, sumMetric, testStack } from '@ringfence/common/testing';
 import { Action, Attestation, SubjectKind } from '@ringfence/proto';
 import type { Producer } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -89,6 +89,12 @@ describe('risk-api on the real Kafka', () => {
     await api.ready;
     const res = await fetch(`http://127.0.0.1:${api.opsPort}/readyz`);
     expect(res.status).toBe(200);
+    // Caught up: nothing committed waits to be applied, and the view fetched a moment ago.
+    const metrics = (await scrapeMetrics(api.opsPort)) ?? '';
+    expect(metrics).toContain('risk_api_view_behind_records{service="risk-api"} 0\n');
+    const age = sumMetric(metrics, 'risk_api_view_fetch_age_seconds');
+    expect(age).toBeGreaterThanOrEqual(0);
+    expect(age).toBeLessThan(5);
   });
 
   it('answers verdicts read from the compacted topics', async () => {

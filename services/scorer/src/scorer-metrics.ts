@@ -1,4 +1,4 @@
-import { counter, gauge, histogram, type Registry } from '@ringfence/common';
+import { counter, gauge, histogram, type Registry, type TopicFollower } from '@ringfence/common';
 
 /** The scorer's Prometheus series, created once per registry. */
 export function scorerMetrics(registry: Registry) {
@@ -81,3 +81,26 @@ export function scorerMetrics(registry: Registry) {
 }
 
 export type ScorerMetrics = ReturnType<typeof scorerMetrics>;
+
+/**
+ * How far behind the shared tables every instance follows are, read at each scrape: taint and
+ * campaign counts another instance published and this one does not apply yet.
+ */
+export function tableMetrics(registry: Registry, follower: TopicFollower, topics: readonly string[]): void {
+  gauge(
+    registry,
+    'ringfence_scorer_table_behind_records',
+    'Records committed to a shared table (source-risk.v1, campaign counts) not applied here yet',
+    ['topic'],
+    (g) => {
+      for (const topic of topics) g.set({ topic }, follower.behind(topic));
+    },
+  );
+  gauge(
+    registry,
+    'ringfence_scorer_table_fetch_age_seconds',
+    'Seconds since the shared tables were last fetched successfully',
+    [],
+    (g) => g.set(follower.sinceFetchMs() / 1000),
+  );
+}

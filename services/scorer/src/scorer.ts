@@ -15,7 +15,7 @@ import { loadRules } from '@ringfence/engine';
 import { coPartitionAssigner } from './co-partition-assigner.js';
 import type { ScorerConfig } from './config.js';
 import { NumberTask } from './number-task.js';
-import { scorerMetrics } from './scorer-metrics.js';
+import { scorerMetrics, tableMetrics } from './scorer-metrics.js';
 import { partitionKey, type TaskContext } from './scorer-task.js';
 import { numberInputs, scorerTopics } from './scorer-topics.js';
 import { SerialLock } from './serial-lock.js';
@@ -301,6 +301,7 @@ export async function startScorer(
     logger,
     { minIntervalMs: TABLES_MIN_INTERVAL_MS },
   );
+  tableMetrics(registry, follower, [t.sourceRisk, t.campaignCounts]);
   /** Input ends read (true or false), or the broker not reached (undefined: not this instance's stall). */
   const caughtUp = async (): Promise<boolean> => {
     const up = await tasks.caughtUp(follower);

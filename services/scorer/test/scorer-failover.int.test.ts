@@ -149,6 +149,14 @@ describe('several scorer instances in one group', () => {
     expect(await b.kill('SIGTERM')).toBe(0);
     await until('the last instance owning every partition', async () => (await c.owned()) === TOTAL, 60_000);
     await allIdle([c], 180_000);
+    // It follows both shared tables, and has applied all that the others published to them.
+    expect(await c.series('ringfence_scorer_table_behind_records', `topic="${prefix}`)).toBe(2);
+    await until(
+      'the shared tables applied',
+      async () => (await c.metric('ringfence_scorer_table_behind_records')) === 0,
+      10_000,
+    );
+    expect(await c.metric('ringfence_scorer_table_fetch_age_seconds')).toBeLessThan(5);
     await expectOffline(prefix);
     expect(await c.kill('SIGTERM')).toBe(0);
   }, 400_000);

@@ -1,4 +1,6 @@
 import { createWriteStream, openSync } from 'node:fs';
+import { once } from 'node:events';
+import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { Option, type Command } from 'commander';
 import { z } from 'zod';
@@ -57,6 +59,7 @@ function filterOf(flags: FilterFlags): DeadLetterFilter {
 async function eachDeadLetter(
   flags: FilterFlags,
   onLetter: (letter: DeadLetterRecord) => void,
+  out: Writable = process.stdout,
 ): Promise<DeadLetterCounts> {
   const filter = filterOf(flags);
   const config = loadConfig(dlqConfig);
@@ -64,7 +67,11 @@ async function eachDeadLetter(
   const admin = createKafka({ brokers: config.kafkaBrokers, clientId: 'ringfence-dlq', logger }).admin();
   await admin.connect();
   try {
-    return await readDeadLetters(admin, config.topicPrefix, filter, onLetter, logger);
+    // What is written waits for the reader (a pipe, a slow disk) between fetches: at most one
+    // fetch's records are held, however large the topic.
+    return await readDeadLetters(admin, config.topicPrefix, filter, onLetter, logger, () =>
+      out.writableNeedDrain ? once(out, 'drain').then(() => undefined) : undefined,
+    );
   } finally {
     await admin.disconnect();
   }
@@ -153,11 +160,15 @@ export function registerDlq(program: Command): void {
     const out = file === '-' ? process.stdout : createWriteStream('', { fd: openSync(file, 'w') });
     const byReason = new Map<string, number>();
     let cut = 0;
-    const counts = await eachDeadLetter(flags, (d) => {
-      byReason.set(d.reason, (byReason.get(d.reason) ?? 0) + 1);
-      if (d.reason === 'OVERSIZED_RECORD') cut++;
-      out.write(`${asLine(d.original)}\n`);
-    });
+    const counts = await eachDeadLetter(
+      flags,
+      (d) => {
+        byReason.set(d.reason, (byReason.get(d.reason) ?? 0) + 1);
+        if (d.reason === 'OVERSIZED_RECORD') cut++;
+        out.write(`${asLine(d.original)}\n`);
+      },
+      out,
+    );
     if (out !== process.stdout) {
       out.end();
       await finished(out);
