@@ -30,8 +30,8 @@ describe('deploy/prometheus/ringfence-alerts.yaml', () => {
   });
 
   it('finds a syntax error where there is one', () => {
-    expect(parseExpr('sum(rate(sink_paused[5m])').errors).not.toEqual([]);
-    expect(parseExpr('sum(rate(sink_paused[5m]))').errors).toEqual([]);
+    expect(parseExpr('sum(rate(ringfence_sink_paused[5m])').errors).not.toEqual([]);
+    expect(parseExpr('sum(rate(ringfence_sink_paused[5m]))').errors).toEqual([]);
   });
 
   it('points each alert at its section of docs/operations.md, and the guide has no section for an alert that is gone', () => {

@@ -145,6 +145,16 @@ describe('npm start (ringfence run)', () => {
     );
     expect(metrics.every((m) => m !== undefined)).toBe(true);
     const declared = new Map(metrics.flatMap((m) => [...declaredMetrics(m ?? '')]));
+    // One namespace: each service's own series are ringfence_<service>_…, beside prom-client's
+    // process and Node.js series.
+    for (const text of metrics) {
+      const service = /service="([^"]+)"/.exec(text ?? '')?.[1] ?? '';
+      const own = `ringfence_${service.replaceAll('-', '_')}_`;
+      const stray = [...declaredMetrics(text ?? '').keys()].filter(
+        (name) => !name.startsWith(own) && !name.startsWith('process_') && !name.startsWith('nodejs_'),
+      );
+      expect({ service, stray }).toEqual({ service, stray: [] });
+    }
     for (const rule of alertRules()) {
       const parsed = parseExpr(rule.expr);
       const missing = parsed.metrics.filter((name) => declaredName(name, declared) === undefined);

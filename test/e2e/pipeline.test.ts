@@ -208,8 +208,8 @@ beforeAll(async () => {
     'sink stored everything',
     async () => {
       return (
-        (await sink.metric('sink_consumer_lag')) === 0 &&
-        (await sink.metric('sink_buffered_rows')) === 0 &&
+        (await sink.metric('ringfence_sink_consumer_lag')) === 0 &&
+        (await sink.metric('ringfence_sink_buffered_rows')) === 0 &&
         (await countCdrs(db, FROM, TO)) >= accepted
       );
     },

@@ -111,10 +111,12 @@ describe('the ClickHouse cluster layout with replicas down', () => {
     // The sink talks to s1r1; shard 2 loses the replica inserts go to first, shard 1 the other.
     const down: ClusterNodeName[] = ['s1r2', 's2r1'];
     await cluster!.stop(...down);
-    const before = (await pipeline.service('sink').metric('sink_rows_inserted_total', 'table="cdr"')) ?? 0;
+    const before =
+      (await pipeline.service('sink').metric('ringfence_sink_rows_inserted_total', 'table="cdr"')) ?? 0;
     accepted += await ingest.postAll(traffic.lines.slice(third, 2 * third), 200, 20);
     await until('second third stored with two replicas down', () => caughtUp(accepted), 120_000);
-    const after = (await pipeline.service('sink').metric('sink_rows_inserted_total', 'table="cdr"')) ?? 0;
+    const after =
+      (await pipeline.service('sink').metric('ringfence_sink_rows_inserted_total', 'table="cdr"')) ?? 0;
     expect(after, 'the sink inserted while the replicas were down').toBeGreaterThan(before);
     for (const n of down) {
       const ping = await fetch(`${cluster!.urlOf(n)}/ping`).then(

@@ -65,8 +65,8 @@ describe('faults around the sink and ClickHouse', () => {
     let accepted = 0;
     const firstHalf = pipeline.ingest!.postAll(traffic.lines.slice(0, half), 200, 50);
     await until('sink storing and holding a part-filled batch', async () => {
-      const inserted = (await sink.metric('sink_rows_inserted_total', 'table="cdr"')) ?? 0;
-      const buffered = (await sink.metric('sink_buffered_rows')) ?? 0;
+      const inserted = (await sink.metric('ringfence_sink_rows_inserted_total', 'table="cdr"')) ?? 0;
+      const buffered = (await sink.metric('ringfence_sink_buffered_rows')) ?? 0;
       return inserted > 0 && buffered > 0;
     });
     expect(await sink.kill('SIGKILL')).toBeNull();
@@ -109,7 +109,7 @@ describe('faults around the sink and ClickHouse', () => {
     expect(await pipeline.flaggedHigh(before)).toBe(true);
     await until(
       'sink retrying its inserts',
-      async () => ((await pipeline.service('sink').metric('sink_insert_retries_total')) ?? 0) > 0,
+      async () => ((await pipeline.service('sink').metric('ringfence_sink_insert_retries_total')) ?? 0) > 0,
     );
     expect(await pipeline.sinkLag()).toBeGreaterThan(0);
     await sleep(Math.max(0, 30_000 - (Date.now() - downAt)));
@@ -147,17 +147,17 @@ describe('faults around the sink and ClickHouse', () => {
       accepted += await pipeline.ingest!.postAll(lines.slice(wave, 2 * wave));
       await until(
         'sink paused on a full buffer',
-        async () => (await sink.metric('sink_paused')) === 1,
+        async () => (await sink.metric('ringfence_sink_paused')) === 1,
         60_000,
       );
       await sleep(1_000);
-      const buffered1 = (await sink.metric('sink_buffered_rows')) ?? 0;
+      const buffered1 = (await sink.metric('ringfence_sink_buffered_rows')) ?? 0;
       const lag1 = await pipeline.sinkLag();
       accepted += await pipeline.ingest!.postAll(lines.slice(2 * wave));
       await sleep(2_000);
-      const buffered2 = (await sink.metric('sink_buffered_rows')) ?? 0;
+      const buffered2 = (await sink.metric('ringfence_sink_buffered_rows')) ?? 0;
       const lag2 = await pipeline.sinkLag();
-      expect(await sink.metric('sink_paused')).toBe(1);
+      expect(await sink.metric('ringfence_sink_paused')).toBe(1);
       // The sink stops taking rows at its bound, mid-fetch included, and nothing drains while
       // ClickHouse hangs: it holds exactly the bound.
       expect(buffered1).toBe(maxBuffered);
@@ -174,7 +174,7 @@ describe('faults around the sink and ClickHouse', () => {
       180_000,
     );
     expect(await stored(pipeline, flood)).toBe(accepted);
-    expect(await sink.metric('sink_paused')).toBe(0);
+    expect(await sink.metric('ringfence_sink_paused')).toBe(0);
     expect(sink.alive).toBe(true);
   });
 

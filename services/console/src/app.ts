@@ -68,13 +68,15 @@ export async function buildApp(ctx: ConsoleContext): Promise<FastifyInstance> {
       }
     },
   });
-  const requests = counter(ctx.registry, 'console_http_requests_total', 'HTTP requests by route and status', [
-    'route',
-    'status',
-  ]);
+  const requests = counter(
+    ctx.registry,
+    'ringfence_console_http_requests_total',
+    'HTTP requests by route and status',
+    ['route', 'status'],
+  );
   const latency = histogram(
     ctx.registry,
-    'console_http_seconds',
+    'ringfence_console_http_seconds',
     'HTTP request latency',
     [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
     ['route'],

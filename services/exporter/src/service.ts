@@ -45,19 +45,21 @@ export async function startExporter(
   const sinceMs =
     config.exportSince === '' ? undefined : periodFor('daily', config.exportSince, config.timeZone).fromMs;
   const registry = createMetrics('exporter');
-  const exports = counter(registry, 'exporter_exports_total', 'Period exports by period type and outcome', [
-    'period',
-    'status',
-  ]);
+  const exports = counter(
+    registry,
+    'ringfence_exporter_exports_total',
+    'Period exports by period type and outcome',
+    ['period', 'status'],
+  );
   const lastSuccess = gauge(
     registry,
-    'exporter_last_success_timestamp_seconds',
+    'ringfence_exporter_last_success_timestamp_seconds',
     'Wall time of the last successful export run, by period type',
     ['period'],
   );
   const duration = histogram(
     registry,
-    'exporter_export_seconds',
+    'ringfence_exporter_export_seconds',
     'Time to export one period',
     [0.1, 0.5, 1, 5, 15, 60, 300],
   );

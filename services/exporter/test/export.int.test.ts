@@ -406,7 +406,7 @@ describe.each(CLICKHOUSE_LAYOUTS)('exportPeriod on the real ClickHouse: $name', 
       await svc.runNow('daily'); // a tick with nothing new: the re-check is unchanged
       expect(await readdir(join(serviceOut, 'exports', 'daily', '2026-11-02'))).toEqual(['r1']);
       const metrics = await (await fetch(`http://127.0.0.1:${svc.opsPort}/metrics`)).text();
-      expect(metrics).toMatch(/exporter_exports_total\{[^}]*status="unchanged"[^}]*\} 1/);
+      expect(metrics).toMatch(/ringfence_exporter_exports_total\{[^}]*status="unchanged"[^}]*\} 1/);
       await svc.stop();
     } finally {
       await rm(serviceOut, { recursive: true, force: true });

@@ -144,14 +144,14 @@ export async function startRiskServer(
     isReady: () => ready,
     latency: histogram(
       deps.registry,
-      'risk_api_call_duration_seconds',
+      'ringfence_risk_api_call_duration_seconds',
       'RiskService call latency inside the server, metadata to status',
       [0.0001, 0.00025, 0.0005, 0.001, 0.002, 0.005, 0.01, 0.025, 0.05, 0.1],
       ['method'],
     ),
     rejected: counter(
       deps.registry,
-      'risk_api_errors_total',
+      'ringfence_risk_api_errors_total',
       'RiskService calls ended with an error, by gRPC code',
       ['code'],
     ),
@@ -159,19 +159,21 @@ export async function startRiskServer(
   const handlers = createHandlers({
     decide: createDecider(view, policy, config),
     maxBatchChecks: config.maxBatchChecks,
-    checks: counter(deps.registry, 'risk_api_checks_total', 'Checks answered, by switch and action', [
-      'switch',
-      'action',
-    ]),
+    checks: counter(
+      deps.registry,
+      'ringfence_risk_api_checks_total',
+      'Checks answered, by switch and action',
+      ['switch', 'action'],
+    ),
     checkErrors: counter(
       deps.registry,
-      'risk_api_check_errors_total',
+      'ringfence_risk_api_check_errors_total',
       'Checks of a batch or stream answered with a per-check error (the others were answered), by switch',
       ['switch'],
     ),
     deadlineDropped: counter(
       deps.registry,
-      'risk_api_deadline_dropped_total',
+      'ringfence_risk_api_deadline_dropped_total',
       'Calls dropped because their deadline had passed before the work ran',
     ),
   });

@@ -40,9 +40,12 @@ export async function startRiskApi(options: LoadConfigOptions = {}): Promise<Ris
     live: () => live(),
   });
   const server = await startRiskServer(config, { logger, registry });
-  const sizes = gauge(registry, 'risk_api_view_subjects', 'Subjects held in the risk view, by kind', [
-    'kind',
-  ]);
+  const sizes = gauge(
+    registry,
+    'ringfence_risk_api_view_subjects',
+    'Subjects held in the risk view, by kind',
+    ['kind'],
+  );
   const kafka = createKafka({ brokers: config.kafkaBrokers, clientId: 'risk-api', logger });
   const admin = kafka.admin();
   await admin.connect();
@@ -58,14 +61,14 @@ export async function startRiskApi(options: LoadConfigOptions = {}): Promise<Ris
   // how long since the view last heard from the broker (an idle fetch returns every 100–500 ms).
   gauge(
     registry,
-    'risk_api_view_behind_records',
+    'ringfence_risk_api_view_behind_records',
     'Verdicts committed to caller-risk.v1 and source-risk.v1 that the view has not applied yet',
     [],
     (g) => g.set(loader.behind()),
   );
   gauge(
     registry,
-    'risk_api_view_fetch_age_seconds',
+    'ringfence_risk_api_view_fetch_age_seconds',
     'Seconds since the view last fetched the verdict topics successfully',
     [],
     (g) => g.set(loader.sinceFetchMs() / 1000),

@@ -365,14 +365,14 @@ describe('risk-api gRPC server', () => {
   });
 
   it('counts checks by switch and action', async () => {
-    const text = await registry.getSingleMetricAsString('risk_api_checks_total');
+    const text = await registry.getSingleMetricAsString('ringfence_risk_api_checks_total');
     expect(text).toContain(`switch="${SWITCH}",action="label"`);
     expect(text).toContain(`switch="${SWITCH}",action="allow"`);
-    const latency = await registry.getSingleMetricAsString('risk_api_call_duration_seconds');
+    const latency = await registry.getSingleMetricAsString('ringfence_risk_api_call_duration_seconds');
     expect(latency).toContain('method="Check"');
     // The two bad checks of the batch and the one on the stream, above.
-    const errors = await registry.getSingleMetricAsString('risk_api_check_errors_total');
-    expect(errors).toContain(`risk_api_check_errors_total{switch="${SWITCH}"} 3`);
+    const errors = await registry.getSingleMetricAsString('ringfence_risk_api_check_errors_total');
+    expect(errors).toContain(`ringfence_risk_api_check_errors_total{switch="${SWITCH}"} 3`);
   });
 
   it('answers health and reflection', async () => {

@@ -91,8 +91,8 @@ describe('risk-api on the real Kafka', () => {
     expect(res.status).toBe(200);
     // Caught up: nothing committed waits to be applied, and the view fetched a moment ago.
     const metrics = (await scrapeMetrics(api.opsPort)) ?? '';
-    expect(metrics).toContain('risk_api_view_behind_records{service="risk-api"} 0\n');
-    const age = sumMetric(metrics, 'risk_api_view_fetch_age_seconds');
+    expect(metrics).toContain('ringfence_risk_api_view_behind_records{service="risk-api"} 0\n');
+    const age = sumMetric(metrics, 'ringfence_risk_api_view_fetch_age_seconds');
     expect(age).toBeGreaterThanOrEqual(0);
     expect(age).toBeLessThan(5);
   });
