@@ -12,12 +12,13 @@ export default defineConfig({
         test: {
           name: 'unit',
           root,
-          // The deploy, bench-goals and alert-rules tests read files and data only: no servers, so no test-scope sweep either.
+          // The deploy, bench-goals, alert-rules and dashboard tests read files and data only: no servers, so no test-scope sweep either.
           include: [
             'services/*/test/**/*.test.ts',
             'test/deploy.test.ts',
             'test/bench-goals.test.ts',
             'test/alert-rules.test.ts',
+            'test/grafana-dashboard.test.ts',
           ],
           exclude: ['**/*.int.test.ts', '**/node_modules/**'],
           testTimeout: 30_000,
@@ -33,6 +34,7 @@ export default defineConfig({
             'test/deploy.test.ts',
             'test/bench-goals.test.ts',
             'test/alert-rules.test.ts',
+            'test/grafana-dashboard.test.ts',
           ],
           // One Kafka broker and one ClickHouse server on 2 cores: files run one at a time.
           fileParallelism: false,

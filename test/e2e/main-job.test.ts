@@ -9,6 +9,7 @@ import { declaredMetrics, freePort, scrapeMetrics, testStack, until } from '@rin
 import { Level } from '@ringfence/proto';
 import { createRiskClient } from '@ringfence/risk-api';
 import { alertRules, declaredName, parseExpr } from '../support/alert-rules.js';
+import { dashboard, queryPanels } from '../support/grafana-dashboard.js';
 
 /*
  * `npm start` is `ringfence run`: migrations, every service under a supervisor, live synthetic
@@ -155,6 +156,14 @@ describe('npm start (ringfence run)', () => {
       );
       expect({ service, stray }).toEqual({ service, stray: [] });
     }
+    // So does the Grafana dashboard in deploy/grafana.
+    for (const panel of queryPanels(dashboard()))
+      for (const t of panel.targets) {
+        const missing = parseExpr(t.expr).metrics.filter(
+          (name) => declaredName(name, declared) === undefined,
+        );
+        expect({ panel: panel.title, missing }).toEqual({ panel: panel.title, missing: [] });
+      }
     for (const rule of alertRules()) {
       const parsed = parseExpr(rule.expr);
       const missing = parsed.metrics.filter((name) => declaredName(name, declared) === undefined);
