@@ -25,6 +25,8 @@ import { riskApiConfigSchema } from '../services/risk-api/src/config.js';
 import { RISK_API_NODE_FLAGS } from '../services/risk-api/src/node-flags.js';
 import { scorerConfigSchema } from '../services/scorer/src/config.js';
 import { sinkConfigSchema } from '../services/sink/src/config.js';
+import { ALERT_RULES_FILE } from './support/alert-rules.js';
+import { DASHBOARD_FILE } from './support/grafana-dashboard.js';
 
 // deploy/ cannot run here (no Docker engine), so this test holds it to the Kubernetes and Compose
 // schemas and to the code: every service, command, port and environment variable a manifest names
@@ -83,6 +85,7 @@ interface ComposeService {
   environment?: Record<string, string>;
   ports?: string[];
   volumes?: string[];
+  profiles?: string[];
 }
 
 describe('deploy/compose.yaml', () => {
@@ -155,6 +158,55 @@ describe('deploy/compose.yaml', () => {
       expect(s.environment?.['CLICKHOUSE_USER'], name).toBe(env['CLICKHOUSE_USER']);
       expect(s.environment?.['CLICKHOUSE_PASSWORD'], name).toBe(env['CLICKHOUSE_PASSWORD']);
     }
+  });
+
+  it('monitors every service with the shipped alerting rules and dashboard (profile monitoring)', () => {
+    const deploy = join(repo, 'deploy');
+    /** Host path (under deploy/) by container path of a service's bind mounts. */
+    const mounts = (name: string): Map<string, string> => {
+      const s = compose.services[name]!;
+      expect(s.profiles, name).toEqual(['monitoring']);
+      return new Map(
+        (s.volumes ?? [])
+          .filter((v) => v.startsWith('./'))
+          .map((v) => {
+            const [host, container] = v.split(':');
+            expect(existsSync(join(deploy, host!)), v).toBe(true);
+            return [container!, join(deploy, host!)];
+          }),
+      );
+    };
+    const promMounts = mounts('prometheus');
+    const promConfig = promMounts.get('/etc/prometheus/prometheus.yml');
+    expect(promConfig).toBeDefined();
+    const config = parse(readFileSync(promConfig!, 'utf8')) as {
+      rule_files: string[];
+      scrape_configs: { static_configs: { targets: string[] }[] }[];
+    };
+    // Every rule file it loads is the shipped one, mounted.
+    expect(config.rule_files.map((f) => promMounts.get(f))).toEqual([ALERT_RULES_FILE]);
+    // It scrapes each service at its ops port, and nothing else.
+    const targets = config.scrape_configs.flatMap((c) => c.static_configs.flatMap((sc) => sc.targets));
+    const opsPorts = ours
+      .filter(([, s]) => s.environment?.['OPS_PORT'] !== undefined)
+      .map(([name, s]) => `${name}:${s.environment!['OPS_PORT']}`);
+    expect(opsPorts).toHaveLength(6);
+    expect([...targets].sort()).toEqual([...opsPorts].sort());
+
+    const grafanaMounts = mounts('grafana');
+    const provisioning = grafanaMounts.get('/etc/grafana/provisioning')!;
+    const sources = parse(readFileSync(join(provisioning, 'datasources', 'prometheus.yaml'), 'utf8')) as {
+      datasources: { type: string; url: string; isDefault: boolean }[];
+    };
+    expect(sources.datasources).toEqual([
+      expect.objectContaining({ type: 'prometheus', url: 'http://prometheus:9090', isDefault: true }),
+    ]);
+    expect(compose.services['prometheus']!.ports).toContain('9090:9090');
+    const providers = parse(readFileSync(join(provisioning, 'dashboards', 'ringfence.yaml'), 'utf8')) as {
+      providers: { options: { path: string } }[];
+    };
+    const dir = providers.providers[0]!.options.path;
+    expect(grafanaMounts.get(`${dir}/ringfence-overview.json`)).toBe(DASHBOARD_FILE);
   });
 
   it('names the Kafka version the local stack pins and a ClickHouse LTS image', () => {
