@@ -62,14 +62,10 @@ export async function startIngest(
     registry,
   });
   cores = [httpCore, rawCore];
-  const queued = gauge(registry, 'ringfence_ingest_queued_messages', 'Messages waiting for Kafka', [
-    'source',
-  ]);
-  const sampleQueue = setInterval(() => {
-    queued.set({ source: 'http' }, httpCore.queued);
-    queued.set({ source: 'raw-topic' }, rawCore.queued);
-  }, 1_000);
-  sampleQueue.unref();
+  gauge(registry, 'ringfence_ingest_queued_messages', 'Messages waiting for Kafka', ['source'], (g) => {
+    g.set({ source: 'http' }, httpCore.queued);
+    g.set({ source: 'raw-topic' }, rawCore.queued);
+  });
 
   const app = buildHttpApi({ core: httpCore, config, logger });
   await app.listen({ host: config.httpHost, port: config.httpPort });
@@ -93,7 +89,6 @@ export async function startIngest(
     opsPort: ops.port,
     stop: async () => {
       ops.setReady(false);
-      clearInterval(sampleQueue);
       // Stop intake first (in-flight requests finish and are acknowledged), then drain the producer.
       await app.close();
       await raw?.stop();

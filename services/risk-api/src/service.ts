@@ -40,11 +40,14 @@ export async function startRiskApi(options: LoadConfigOptions = {}): Promise<Ris
     live: () => live(),
   });
   const server = await startRiskServer(config, { logger, registry });
-  const sizes = gauge(
+  gauge(
     registry,
     'ringfence_risk_api_view_subjects',
     'Subjects held in the risk view, by kind',
     ['kind'],
+    (g) => {
+      for (const [kind, n] of Object.entries(server.view.sizes())) g.set({ kind }, n);
+    },
   );
   const kafka = createKafka({ brokers: config.kafkaBrokers, clientId: 'risk-api', logger });
   const admin = kafka.admin();
@@ -75,16 +78,11 @@ export async function startRiskApi(options: LoadConfigOptions = {}): Promise<Ris
   );
   // A view that stopped following is stale: fail liveness so the replica is restarted.
   live = () => loader.healthy();
-  const sizeTimer = setInterval(() => {
-    for (const [kind, n] of Object.entries(server.view.sizes())) sizes.set({ kind }, n);
-  }, 5_000);
-  sizeTimer.unref();
   const ready = loader.caughtUp.then(() => {
     server.setReady(true);
     ops.setReady(true);
   });
   const stop = async (): Promise<void> => {
-    clearInterval(sizeTimer);
     server.setReady(false);
     ops.setReady(false);
     await server.close();

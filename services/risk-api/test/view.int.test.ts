@@ -92,6 +92,9 @@ describe('risk-api on the real Kafka', () => {
     // Caught up: nothing committed waits to be applied, and the view fetched a moment ago.
     const metrics = (await scrapeMetrics(api.opsPort)) ?? '';
     expect(metrics).toContain('ringfence_risk_api_view_behind_records{service="risk-api"} 0\n');
+    // The scammer (the other number was tombstoned) and the trunk, counted at the scrape.
+    expect(sumMetric(metrics, 'ringfence_risk_api_view_subjects', 'kind="number"')).toBe(1);
+    expect(sumMetric(metrics, 'ringfence_risk_api_view_subjects', 'kind="trunk"')).toBe(1);
     const age = sumMetric(metrics, 'ringfence_risk_api_view_fetch_age_seconds');
     expect(age).toBeGreaterThanOrEqual(0);
     expect(age).toBeLessThan(5);
