@@ -48,10 +48,13 @@ export async function readDeadLetters(
   topicPrefix: string,
   filter: DeadLetterFilter,
   onLetter: (letter: DeadLetterRecord) => void,
-  logger: Logger,
-  /** Awaited between fetches: a reader writing somewhere slower waits here for it to drain. */
-  drained?: () => Promise<void> | undefined,
+  options: {
+    logger: Logger;
+    /** Awaited between fetches: a reader writing somewhere slower waits here for it to drain. */
+    drained?: () => Promise<void> | undefined;
+  },
 ): Promise<DeadLetterCounts> {
+  const { logger, drained } = options;
   const topic = topicName(topicPrefix, 'cdrDlq');
   const from =
     filter.sinceMs === undefined

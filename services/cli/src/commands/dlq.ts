@@ -69,9 +69,10 @@ async function eachDeadLetter(
   try {
     // What is written waits for the reader (a pipe, a slow disk) between fetches: at most one
     // fetch's records are held, however large the topic.
-    return await readDeadLetters(admin, config.topicPrefix, filter, onLetter, logger, () =>
-      out.writableNeedDrain ? once(out, 'drain').then(() => undefined) : undefined,
-    );
+    return await readDeadLetters(admin, config.topicPrefix, filter, onLetter, {
+      logger,
+      drained: () => (out.writableNeedDrain ? once(out, 'drain').then(() => undefined) : undefined),
+    });
   } finally {
     await admin.disconnect();
   }
