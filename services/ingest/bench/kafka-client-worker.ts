@@ -1,8 +1,10 @@
 // One measurement of one Kafka client on one hot path, in a process of its own (no JIT or heap shared
 // with the other candidates), started by kafka-clients.bench.ts. Prints one JSON line:
 // { records, cpuUs, wallMs } where cpuUs is process.cpuUsage() (every thread) over the measured part.
-// Usage: tsx kafka-client-worker.ts <kafkajs|platformatic> <produce|consume|consume-produce|view> <json>
+// Usage: tsx kafka-client-worker.ts <kafkajs|platformatic|rdkafka|rdkafka-acked> <produce|consume|consume-produce|view> <json>
 import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import {
   Consumer as PConsumer,
   Producer as PProducer,
@@ -10,6 +12,7 @@ import {
   type Message,
 } from '@platformatic/kafka';
 import { createKafka, createLogger } from '@ringfence/common';
+import { loadRdkafka, type RdConsumer, type RdError, type RdMessage } from './rdkafka-candidate.js';
 
 interface Args {
   brokers: string[];
@@ -201,6 +204,144 @@ async function platformatic(): Promise<{ records: number; cpuUs: number; wallMs:
   return r;
 }
 
-const result = candidate === 'kafkajs' ? await kafkajs() : await platformatic();
+/** Settles a node-rdkafka callback call as a promise. */
+function rd<T = unknown>(
+  call: (cb: (err: RdError | null | undefined, value: T) => void) => unknown,
+): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    call((err, value) => (err ? reject(new Error(`${err.message} (${err.code})`)) : resolve(value)));
+  });
+}
+
+async function rdkafka(): Promise<{ records: number; cpuUs: number; wallMs: number }> {
+  const Kafka = loadRdkafka(join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..'));
+  const base = { 'metadata.broker.list': args.brokers.join(','), 'client.id': `bench-${candidate}` };
+  // rdkafka: delivery reports for failures only, so no JavaScript callback per record (librdkafka
+  // still retries, orders and deduplicates by itself with idempotence on); every record counts as
+  // acknowledged at the flush that ends the run, as replay's. rdkafka-acked: a report per record,
+  // each batch acknowledged before the next is sent, as kafkajs's awaited sends and ingest's HTTP
+  // answers need. murmur2 places keys as kafkajs and ingest do.
+  const acked = candidate === 'rdkafka-acked';
+  const producerConf = {
+    ...base,
+    'enable.idempotence': true,
+    dr_cb: true,
+    'delivery.report.only.error': !acked,
+    partitioner: 'murmur2_random',
+    'linger.ms': acked ? 0 : 5,
+    'batch.num.messages': args.batch,
+    'queue.buffering.max.messages': 200_000,
+  };
+  const failures: string[] = [];
+  let delivered = 0;
+  let onDelivered: (() => void) | undefined;
+  const newProducer = async () => {
+    const p = new Kafka.Producer(producerConf);
+    p.on('event.error', (err) => failures.push(err.message));
+    p.on('delivery-report', (err) => {
+      if (err) failures.push(err.message);
+      delivered += 1;
+      onDelivered?.();
+    });
+    await rd((cb) => p.connect({}, cb));
+    p.setPollInterval(acked ? 1 : 50);
+    return p;
+  };
+  // What librdkafka answers when its local queue is full: wait for deliveries, then try again.
+  const QUEUE_FULL = Kafka.CODES.ERRORS['ERR__QUEUE_FULL'];
+  const produce = (
+    p: Awaited<ReturnType<typeof newProducer>>,
+    topic: string,
+    value: Buffer,
+    key: Buffer | null,
+  ) => {
+    for (;;) {
+      try {
+        p.produce(topic, null, value, key);
+        return;
+      } catch (err) {
+        if ((err as { code?: number }).code !== QUEUE_FULL) throw err;
+        p.poll();
+      }
+    }
+  };
+  if (path === 'produce') {
+    const records = readRecords(args.file!);
+    const producer = await newProducer();
+    const r = await measure(async () => {
+      if (!acked) {
+        for (const m of records) produce(producer, args.topic, m.value, m.key);
+        await rd((cb) => producer.flush(60_000, cb));
+        return records.length;
+      }
+      for (let i = 0; i < records.length; i += args.batch) {
+        const batch = records.slice(i, i + args.batch);
+        const target = delivered + batch.length;
+        const done = new Promise<void>((resolve) => {
+          onDelivered = () => {
+            if (delivered >= target) resolve();
+          };
+        });
+        for (const m of batch) produce(producer, args.topic, m.value, m.key);
+        await done;
+      }
+      return delivered;
+    });
+    await rd((cb) => producer.disconnect(cb));
+    if (failures.length > 0) throw new Error(failures.join('; '));
+    return r;
+  }
+  const consumer: RdConsumer = new Kafka.KafkaConsumer(
+    {
+      ...base,
+      'group.id': args.group,
+      'enable.auto.commit': false,
+      'max.partition.fetch.bytes': 8 * 1024 * 1024,
+      'fetch.max.bytes': 64 * 1024 * 1024,
+      'fetch.wait.max.ms': 100,
+    },
+    { 'auto.offset.reset': 'earliest' },
+  );
+  const producer = path === 'consume-produce' ? await newProducer() : undefined;
+  await rd((cb) => consumer.connect({}, cb));
+  consumer.setDefaultConsumeTimeout(100);
+  if (path === 'view') {
+    // As risk-api's view: every partition from its start by explicit assignment, no group.
+    consumer.assign([0, 1, 2, 3, 4, 5].map((partition) => ({ topic: args.topic, partition, offset: 0 })));
+  } else consumer.subscribe([args.topic]);
+  const view = new Map<string, Buffer | null>();
+  const r = await measure(async () => {
+    let seen = 0;
+    while (seen < args.records) {
+      const batch = await rd<RdMessage[]>((cb) => consumer.consume(args.batch, cb));
+      if (batch.length === 0) continue;
+      seen += batch.length;
+      if (path === 'view') {
+        for (const m of batch) view.set((m.key as Buffer).toString('latin1'), m.value);
+        continue;
+      }
+      if (producer !== undefined) {
+        for (const m of batch) produce(producer, args.out!, OUTPUT_VALUE, (m.key as Buffer | null) ?? null);
+        // The outputs are acknowledged before the input's offsets are committed, as the scorer's.
+        await rd((cb) => producer.flush(60_000, cb));
+      }
+      const next = new Map<number, number>();
+      for (const m of batch) next.set(m.partition, m.offset + 1);
+      consumer.commit([...next].map(([partition, offset]) => ({ topic: args.topic, partition, offset })));
+    }
+    return seen;
+  });
+  await rd((cb) => consumer.disconnect(cb));
+  if (producer !== undefined) await rd((cb) => producer.disconnect(cb));
+  if (failures.length > 0) throw new Error(failures.join('; '));
+  return r;
+}
+
+const result =
+  candidate === 'kafkajs'
+    ? await kafkajs()
+    : candidate === 'rdkafka' || candidate === 'rdkafka-acked'
+      ? await rdkafka()
+      : await platformatic();
 process.stdout.write(`${JSON.stringify(result)}\n`);
 process.exit(0);

@@ -4,6 +4,9 @@
 //   consume          the sink's read: a group member committing each batch's offsets
 //   consume-produce  the scorer's loop: read, produce one 48-byte output per record, then commit
 //   view             risk-api's view load: a compacted topic read to its end into a map
+// Candidates: kafkajs (the baseline), @platformatic/kafka, and node-rdkafka with failure-only
+// delivery reports and batch consume (built on first use: rdkafka-candidate.ts); on the produce path
+// also node-rdkafka with a delivery report per record, each batch acknowledged before the next.
 // Each measurement runs in a process of its own (kafka-client-worker.ts); CPU per record is that
 // process's process.cpuUsage() (every thread), not wall time. kafkajs is the baseline.
 import { spawnSync } from 'node:child_process';
@@ -17,21 +20,27 @@ import { baseConfigShape, createKafka, createLogger, loadConfig } from '@ringfen
 import { parseCdr } from '@ringfence/cdr';
 import { cdrv1 } from '@ringfence/proto';
 import { cdrJsonl } from '@ringfence/cdr/testing';
+import { RDKAFKA_VERSION, loadRdkafka } from './rdkafka-candidate.js';
 
 const RECORDS = Number(process.env['BENCH_RECORDS'] ?? 100_000);
 const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 3);
 const BATCH = 1_000;
-const CANDIDATES = ['kafkajs', 'platformatic'] as const;
+const CANDIDATES = ['kafkajs', 'platformatic', 'rdkafka', 'rdkafka-acked'] as const;
 const PATHS = ['produce', 'consume', 'consume-produce', 'view'] as const;
 type Candidate = (typeof CANDIDATES)[number];
 type Path = (typeof PATHS)[number];
+const here = dirname(fileURLToPath(import.meta.url));
+const repo = join(here, '..', '..', '..');
+// Built (or found) before any round, so no worker pays for the build.
+const librdkafka = loadRdkafka(repo).librdkafkaVersion;
 const NAMES: Record<Candidate, string> = {
   kafkajs: 'kafkajs 2.2.4',
   platformatic: '@platformatic/kafka 2.12.1',
+  rdkafka: `node-rdkafka ${RDKAFKA_VERSION} (librdkafka ${librdkafka})`,
+  'rdkafka-acked': `node-rdkafka ${RDKAFKA_VERSION}, each batch acknowledged`,
 };
-
-const here = dirname(fileURLToPath(import.meta.url));
-const repo = join(here, '..', '..', '..');
+/** rdkafka-acked differs from rdkafka on the producer only. */
+const runs = (c: Candidate, p: Path): boolean => c !== 'rdkafka-acked' || p === 'produce';
 const config = loadConfig(z.object(baseConfigShape), {
   overrides: { topicPrefix: `bench${randomBytes(3).toString('hex')}.` },
 });
@@ -152,10 +161,10 @@ function run(candidate: Candidate, path: Path, args: Record<string, unknown>): S
 
 try {
   for (let round = 0; round < ROUNDS; round++) {
-    // Alternate which candidate goes first, so neither always meets a warmer broker.
-    const order = round % 2 === 0 ? CANDIDATES : [...CANDIDATES].reverse();
+    // Rotate which candidate goes first, so none always meets a warmer broker.
+    const order = CANDIDATES.map((_, i) => CANDIDATES[(i + round) % CANDIDATES.length]!);
     for (const path of PATHS) {
-      for (const c of order) {
+      for (const c of order.filter((c) => runs(c, path))) {
         const id = `${c}-${round}-${randomBytes(2).toString('hex')}`;
         const args =
           path === 'produce'
@@ -185,7 +194,7 @@ const cpuPerRecord = (c: Candidate, p: Path): number =>
 const rate = (c: Candidate, p: Path): number =>
   median(samples.get(`${c}/${p}`)!.map((s) => (s.records / s.wallMs) * 1000));
 const results = PATHS.flatMap((p) =>
-  CANDIDATES.map((c) => ({
+  CANDIDATES.filter((c) => runs(c, p)).map((c) => ({
     metric: `${p}: ${NAMES[c]} CPU per record`,
     value: Math.round(cpuPerRecord(c, p) * 100) / 100,
     unit: 'µs',
