@@ -1,5 +1,5 @@
 import type { Admin } from 'kafkajs';
-import { readToEnd, topicName, type Logger } from '@ringfence/common';
+import { readToEnd, topicName, type Logger, type ReadToEndOptions } from '@ringfence/common';
 import type { RejectReason } from '@ringfence/cdr';
 import { cdrv1, type DeadLetter } from '@ringfence/proto';
 import type { IngestKind, IngestSource } from './ingest-core.js';
@@ -51,10 +51,10 @@ export async function readDeadLetters(
   options: {
     logger: Logger;
     /** Awaited between fetches: a reader writing somewhere slower waits here for it to drain. */
-    drained?: () => Promise<void> | undefined;
+    afterFetch?: ReadToEndOptions['afterFetch'];
   },
 ): Promise<DeadLetterCounts> {
-  const { logger, drained } = options;
+  const { logger, afterFetch } = options;
   const topic = topicName(topicPrefix, 'cdrDlq');
   const from =
     filter.sinceMs === undefined
@@ -96,7 +96,7 @@ export async function readDeadLetters(
         original: Buffer.from(d.original),
       });
     },
-    { ...(from === undefined ? {} : { from }), ...(drained === undefined ? {} : { afterFetch: drained }) },
+    { from, afterFetch },
     logger,
   );
   return counts;

@@ -71,7 +71,7 @@ async function eachDeadLetter(
     // fetch's records are held, however large the topic.
     return await readDeadLetters(admin, config.topicPrefix, filter, onLetter, {
       logger,
-      drained: () => (out.writableNeedDrain ? once(out, 'drain').then(() => undefined) : undefined),
+      afterFetch: () => (out.writableNeedDrain ? once(out, 'drain').then(() => undefined) : undefined),
     });
   } finally {
     await admin.disconnect();
