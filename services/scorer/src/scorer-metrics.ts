@@ -40,6 +40,11 @@ export function scorerMetrics(registry: Registry) {
       'ringfence_scorer_idle',
       '1 once caught up on every input it owns, with sources finally evaluated and the state snapshotted; 1 while it owns no partition',
     ),
+    flushes: counter(
+      registry,
+      'ringfence_scorer_flushes_total',
+      'End-of-input flushes (every stage finally evaluated) once idle; one flush can make another, then the state is snapshotted once',
+    ),
     active: gauge(
       registry,
       'ringfence_scorer_active',

@@ -310,8 +310,9 @@ export async function startScorer(
   };
 
   // Idle work: once caught up, every stage gets its final evaluation (what offline scoring does at
-  // the end of input), and the partitions are snapshotted so committed offsets catch up. Another
-  // instance's flush changes the shared tables, which makes this one flush again.
+  // the end of input). Another instance's flush changes the shared tables, and this one's outputs
+  // are its own tasks' input, which makes it flush again; once that has settled (idle, clean and
+  // caught up), the partitions are snapshotted so committed offsets catch up.
   const tick = (): void => {
     if (stopping || failed || !joined) return;
     void lock
@@ -336,7 +337,8 @@ export async function startScorer(
         // now and then still matters: input that arrives while the consumers have stopped fetching
         // brings no activity, and an instance that took itself for idle would never see it waiting.
         if (idle && !tasks.dirty && (idleConfirmedAt === 0 || now - idleConfirmedAt >= IDLE_RECHECK_MS)) {
-          const up = await caughtUp();
+          let up = await caughtUp();
+          if (up && (await tasks.snapshotSettled())) up = false;
           m.idle.set(up ? 1 : 0);
           idleConfirmedAt = up ? now : 0;
         }

@@ -29,6 +29,8 @@ export class TaskSet {
   readonly tables: SharedTables;
   /** Something changed since the last final (exact) flush: input applied, or a shared table. */
   dirty = false;
+  /** Flushed since every task last snapshotted: the snapshots wait until the flushes settle. */
+  private unsettled = false;
 
   constructor(
     private readonly ctx: TaskContext,
@@ -102,9 +104,9 @@ export class TaskSet {
     }
   }
 
-  /** Publishes what every task emitted (table changes re-score callers and sources). */
-  async publishAll(): Promise<void> {
-    for (const task of this.all()) await this.guarded(task, () => task.publish());
+  /** Publishes what every task emitted (table changes re-score callers and sources); `now` commits at once. */
+  async publishAll(now = false): Promise<void> {
+    for (const task of this.all()) await this.guarded(task, () => task.publish(now));
   }
 
   /** Snapshots every task (each in its own transaction). */
@@ -114,14 +116,31 @@ export class TaskSet {
 
   /**
    * What offline scoring does at the end of input: campaign counts first, then final source scores
-   * (and so taints), then final number scores; then every task snapshots.
+   * (and so taints), then final number scores, committed. A flush's outputs are input again (to
+   * this instance's other tasks and to other instances' tables), so flushes come in rounds until
+   * nothing changes; every task snapshots once they have settled (snapshotSettled), not after each
+   * round, since each snapshot writes the task's whole state.
    */
   async flush(): Promise<void> {
     this.dirty = false;
     for (const task of this.numbers.values()) task.detectCampaigns();
     for (const task of this.sources.values()) task.flush();
     for (const task of this.numbers.values()) task.flush();
+    await this.publishAll(true);
+    this.unsettled = true;
+    this.ctx.metrics.flushes.inc();
+  }
+
+  /**
+   * Snapshots every task when there was a flush since they last did; call once the instance is
+   * idle, clean and caught up. True when it snapshotted: the snapshots may have sent event-time
+   * markers, which are input again, so the instance is not caught up until they are applied.
+   */
+  async snapshotSettled(): Promise<boolean> {
+    if (!this.unsettled) return false;
+    this.unsettled = false;
     await this.snapshotAll();
+    return true;
   }
 
   /** Applies a new assignment of one side: drops the tasks lost, takes over the ones gained. */

@@ -33,7 +33,7 @@ let produced = 0;
 let firstHalf = 0;
 let halves: ReturnType<typeof splitInput>;
 
-function scorer(prefix: string): ScorerProcess {
+function scorer(prefix: string, env: Record<string, string> = {}): ScorerProcess {
   return new ScorerProcess(stack, {
     TOPIC_PREFIX: prefix,
     GROUP_ID: `${prefix}scorer`,
@@ -42,6 +42,7 @@ function scorer(prefix: string): ScorerProcess {
     SESSION_TIMEOUT_MS: '6000',
     // Small fetches: many batches and transactions, so the SIGKILL lands mid-stream.
     FETCH_BYTES_PER_PARTITION: '65536',
+    ...env,
   });
 }
 
@@ -169,5 +170,29 @@ describe('scorer service on the real Kafka', () => {
     expect(differences(before, after)).toEqual([
       `${target!}: HIGH/${before.get(target!)!.category}/${before.get(target!)!.score} vs NONE//0`,
     ]);
+  }, 200_000);
+
+  it('snapshots each partition once when its end-of-input flushes have settled, not after every round', async () => {
+    const prefix = `${stack.topicPrefix}c.`;
+    await ensureTopics(admin, prefix).catch(() => ensureTopics(admin, prefix));
+    await produceInput(kafka, prefix, cdrs, complaints);
+    // No snapshot is ever due on the schedule, so each one counted is an idle one. A commit interval
+    // longer than the whole run holds every output back until the first flush commits them; they
+    // are the source stages' input, so a second round always follows.
+    const a = scorer(prefix, {
+      SNAPSHOT_INTERVAL_MS: '3600000',
+      COMMIT_INTERVAL_MS: '10000',
+      IDLE_FLUSH_MS: '100',
+      FETCH_BYTES_PER_PARTITION: String(4 * 1024 * 1024),
+    });
+    await a.start();
+    await a.idle(120_000);
+    expect(await a.metric('ringfence_scorer_flushes_total')).toBeGreaterThanOrEqual(2);
+    expect(await a.metric('ringfence_scorer_uncheckpointed')).toBe(0);
+    expect(await a.owned()).toBe(12);
+    expect(await a.metric('ringfence_scorer_snapshot_seconds_count')).toBe(12);
+    expect(await a.kill('SIGTERM')).toBe(0);
+    const offline = offlineView((await scoreFile(cdrs, { complaints })).verdicts);
+    expect(differences(await view(prefix), offline)).toEqual([]);
   }, 200_000);
 });
