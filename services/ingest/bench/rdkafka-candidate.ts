@@ -86,7 +86,8 @@ export function loadRdkafka(repo: string): RdKafka {
   const dir = candidatesDir(repo);
   if (!loads(dir)) {
     mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, 'package.json'), '{"private":true}\n');
+    // Its install script is the native build; npm 12 skips install scripts a project has not approved.
+    writeFileSync(join(dir, 'package.json'), '{"private":true,"allowScripts":{"node-rdkafka":true}}\n');
     process.stderr.write(`building node-rdkafka ${RDKAFKA_VERSION} into ${dir} (a few minutes)\n`);
     const r = spawnSync(
       'npm',
