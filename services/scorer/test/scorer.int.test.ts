@@ -177,8 +177,8 @@ describe('scorer service on the real Kafka', () => {
     await ensureTopics(admin, prefix).catch(() => ensureTopics(admin, prefix));
     await produceInput(kafka, prefix, cdrs, complaints);
     // No snapshot is ever due on the schedule, so each one counted is an idle one. A commit interval
-    // longer than the whole run holds every output back until the first flush commits them; they
-    // are the source stages' input, so a second round always follows.
+    // ten times the whole run keeps every output uncommitted (unseen) until the first flush commits
+    // them; the observations among them are the source stages' input, so a second round follows.
     const a = scorer(prefix, {
       SNAPSHOT_INTERVAL_MS: '3600000',
       COMMIT_INTERVAL_MS: '10000',
