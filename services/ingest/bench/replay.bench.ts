@@ -26,7 +26,7 @@ import {
   replay,
 } from '@ringfence/ingest';
 import { stackServerCpuSeconds } from '@ringfence/common/testing';
-import { cdrv1 } from '@ringfence/proto';
+import { encodeCdr } from '@ringfence/proto';
 import { cdrJsonl } from '@ringfence/cdr/testing';
 
 const RECORDS = Number(process.env['BENCH_RECORDS'] ?? 200_000);
@@ -66,7 +66,7 @@ for await (const r of readRecords(file)) {
   const calling = p.value.calling!;
   encoded.push({
     key: calling.e164 || calling.raw || '',
-    value: Buffer.from(cdrv1.CallDetailRecord.encode(p.value).finish()),
+    value: encodeCdr(p.value),
   });
 }
 const producerOnlyRates: number[] = [];

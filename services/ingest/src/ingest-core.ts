@@ -1,5 +1,5 @@
 import { counter, topicName, type Registry } from '@ringfence/common';
-import { cdrv1, type ICallDetailRecord, type IComplaintEvent } from '@ringfence/proto';
+import { cdrv1, encodeCdr, type ICallDetailRecord, type IComplaintEvent } from '@ringfence/proto';
 import type { Message, TopicMessages } from 'kafkajs';
 import type { IngestConfig } from './ingest-config.js';
 import type { BatchSender } from './ingest-producer.js';
@@ -256,7 +256,7 @@ export class IngestCore {
     const calling = cdr.calling!;
     this.enqueue(this.topics.cdr, {
       key: calling.e164 !== '' ? calling.e164 : calling.raw,
-      value: cdrv1.CallDetailRecord.encode(cdr).finish() as Buffer,
+      value: encodeCdr(cdr),
     });
     return ACCEPTED;
   }

@@ -2,6 +2,7 @@ import './long-as-number.js';
 import { fileURLToPath } from 'node:url';
 import { ringfence } from './gen/ringfence.js';
 
+export { encodeCdr } from './cdr-encoder.js';
 export { readDelimitedEnd, readVarint, writeVarint } from './wire.js';
 
 export const cdrv1 = ringfence.cdr.v1;
