@@ -96,7 +96,7 @@ function scorer(
 }
 
 async function fresh(admin: Admin, prefix: string, settings: TopicSettings = {}): Promise<void> {
-  await ensureTopics(admin, prefix, settings).catch(() => ensureTopics(admin, prefix, settings));
+  await ensureTopics(admin, prefix, settings);
 }
 
 /** The broker's `group.initial.rebalance.delay.ms` (every new consumer group's first join waits that long). */

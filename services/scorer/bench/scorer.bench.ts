@@ -228,7 +228,7 @@ async function main(): Promise<void> {
     // Each round gets its own topics, pre-filled before the scorer starts.
     for (let i = 0; i < ROUNDS; i++) {
       const prefix = `${stack.topicPrefix}r${i}.`;
-      await ensureTopics(admin, prefix).catch(() => ensureTopics(admin, prefix));
+      await ensureTopics(admin, prefix);
       cdrs = await produceInput(kafka, prefix, paths.cdrs, paths.complaints);
       const drain = await drainOnly(stack, prefix, cdrs);
       const r = { ...(await round(stack, admin, prefix, cdrs)), drain, engineUs: engineCpuUs(steps, cdrs) };

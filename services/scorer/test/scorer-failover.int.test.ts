@@ -49,7 +49,7 @@ function scorer(prefix: string, env: Record<string, string> = {}): ScorerProcess
 
 async function scope(name: string): Promise<string> {
   const prefix = `${stack.topicPrefix}${name}.`;
-  await ensureTopics(admin, prefix).catch(() => ensureTopics(admin, prefix));
+  await ensureTopics(admin, prefix);
   return prefix;
 }
 

@@ -57,7 +57,7 @@ beforeAll(async () => {
   await admin.connect();
   for (const prefix of [straight, crashed]) {
     // A just-created topic's metadata can lag on a busy broker; the second call finds it.
-    await ensureTopics(admin, prefix).catch(() => ensureTopics(admin, prefix));
+    await ensureTopics(admin, prefix);
   }
   const { paths } = await generateToFiles({ subscribers: 3000, hours: 24, seed: 7 }, join(dir, 'in.jsonl'));
   cdrs = paths.cdrs;
@@ -174,7 +174,7 @@ describe('scorer service on the real Kafka', () => {
 
   it('snapshots each partition once when its end-of-input flushes have settled, not after every round', async () => {
     const prefix = `${stack.topicPrefix}c.`;
-    await ensureTopics(admin, prefix).catch(() => ensureTopics(admin, prefix));
+    await ensureTopics(admin, prefix);
     await produceInput(kafka, prefix, cdrs, complaints);
     // No snapshot is ever due on the schedule, so each one counted is an idle one. A commit interval
     // ten times the whole run keeps every output uncommitted (unseen) until the first flush commits
