@@ -165,8 +165,8 @@ export abstract class ScorerTask {
 
   /**
    * Writes the state, the outputs that led to it and the input offsets it reflects in one
-   * transaction, with the offsets also committed for the task's consumer group (lag monitoring;
-   * where a takeover starts fetching).
+   * transaction, with the offsets also committed for the task's consumer group (lag monitoring; a
+   * takeover reads from the snapshot it restores, not from these).
    */
   async snapshot(): Promise<number> {
     const started = process.hrtime.bigint();

@@ -175,7 +175,13 @@ export async function startScorer(
         // What it owns changed or moved: idle again only once a tick confirms it.
         idleConfirmedAt = 0;
         m.idle.set(0);
-        if (!stopping && !failed) await tasks.reassign(side, owned);
+        if (!stopping && !failed) {
+          // Under the lock, so batches fetched from the committed offsets and waiting for it are
+          // stale (kafkajs's isStale) when their turn comes.
+          const consumer = side === 'numbers' ? numberConsumer : sourceConsumer;
+          for (const o of await tasks.reassign(side, owned))
+            consumer.seek({ topic: o.topic, partition: o.partition, offset: String(o.offset) });
+        }
         watchdog.progressed();
       }, true)
       .catch(fatal);
@@ -318,6 +324,22 @@ export async function startScorer(
     void lock
       .run(async () => {
         if (stopping || failed) return;
+        // A partition this instance was fenced out of but is still assigned is read by nobody:
+        // not idle meanwhile. A next owner's rebalance reaches this instance at a heartbeat and
+        // completes within the rebalance timeout (members that do not rejoin by then are dropped);
+        // past that, no other instance took it, and this one starts again, which joins the groups
+        // afresh and takes it over.
+        const orphanedMs = tasks.fencedButAssignedMs(Date.now());
+        if (orphanedMs > 0) {
+          m.idle.set(0);
+          idleConfirmedAt = 0;
+          if (orphanedMs > REBALANCE_TIMEOUT_MS + config.sessionTimeoutMs)
+            throw new RingfenceError(
+              'UNAVAILABLE',
+              `a partition fenced ${orphanedMs} ms ago is still assigned to this instance and read by nobody`,
+            );
+          return;
+        }
         // Under the lock, so after every assignment already handed over is applied: owning
         // nothing, it is behind on nothing.
         if (tasks.size === 0) {

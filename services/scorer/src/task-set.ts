@@ -6,7 +6,7 @@ import { partitionKey, type ScorerTask, type TaskContext } from './scorer-task.j
 import { numberInputs } from './scorer-topics.js';
 import { SharedTables } from './shared-tables.js';
 import { SourceTask } from './source-task.js';
-import { readTaskSnapshots, type StoredSnapshot } from './task-snapshots.js';
+import { readTaskSnapshots, type InputOffset, type StoredSnapshot } from './task-snapshots.js';
 
 /** Kafka error types that mean another instance opened the same transactional id: the task is its now. */
 const FENCED = new Set(['INVALID_PRODUCER_EPOCH', 'PRODUCER_FENCED']);
@@ -29,6 +29,10 @@ export class TaskSet {
   readonly tables: SharedTables;
   /** Something changed since the last final (exact) flush: input applied, or a shared table. */
   dirty = false;
+  /** What the groups last assigned this instance, per side. */
+  private readonly assigned = { numbers: new Set<number>(), sources: new Set<number>() };
+  /** Partitions dropped as fenced (`n<p>`, `s<p>`), and when: their new owner's rebalance should follow. */
+  private readonly fencedAt = new Map<string, number>();
   /** Flushed since every task last snapshotted: the snapshots wait until the flushes settle. */
   private unsettled = false;
 
@@ -101,7 +105,26 @@ export class TaskSet {
     } catch (err) {
       if (!fenced(err)) throw err;
       await this.drop(task, 'fenced by its next owner');
+      this.fencedAt.set(task.name, Date.now());
     }
+  }
+
+  /**
+   * How long the oldest partition dropped as fenced has stayed assigned to this instance (0: none
+   * has). A next owner's rebalance takes it away within the rebalance timeout; a partition still
+   * assigned long after was fenced by no other instance (the broker bumped the producer's epoch
+   * itself, as when it aborts a transaction that outlived its timeout), and nobody reads it.
+   */
+  fencedButAssignedMs(now: number): number {
+    let oldest = now;
+    for (const [name, at] of this.fencedAt) {
+      const p = Number(name.slice(1));
+      const [assigned, held] = name.startsWith('n')
+        ? [this.assigned.numbers, this.numbers]
+        : [this.assigned.sources, this.sources];
+      if (assigned.has(p) && !held.has(p) && at < oldest) oldest = at;
+    }
+    return now - oldest;
   }
 
   /** Publishes what every task emitted (table changes re-score callers and sources); `now` commits at once. */
@@ -143,23 +166,40 @@ export class TaskSet {
     return true;
   }
 
-  /** Applies a new assignment of one side: drops the tasks lost, takes over the ones gained. */
-  async reassign(side: 'numbers' | 'sources', owned: readonly number[]): Promise<void> {
+  /**
+   * Applies a new assignment of one side: drops the tasks lost, takes over the ones gained. Returns
+   * where the consumer must read each gained input partition from: the offsets the restored state
+   * reflects, not the group's committed offsets.
+   */
+  async reassign(side: 'numbers' | 'sources', owned: readonly number[]): Promise<InputOffset[]> {
     const held = side === 'numbers' ? this.numbers : this.sources;
+    const prefix = side === 'numbers' ? 'n' : 's';
+    this.assigned[side] = new Set(owned);
+    for (const name of [...this.fencedAt.keys()])
+      if (name.startsWith(prefix) && !this.assigned[side].has(Number(name.slice(1))))
+        this.fencedAt.delete(name);
     for (const [p, task] of [...held])
       if (!owned.includes(p)) await this.drop(task, 'assigned to another instance');
     const gained = owned.filter((p) => !held.has(p));
-    if (gained.length > 0)
-      await this.takeOver(side === 'numbers' ? gained : [], side === 'sources' ? gained : []);
+    const from =
+      gained.length > 0
+        ? await this.takeOver(side === 'numbers' ? gained : [], side === 'sources' ? gained : [])
+        : [];
     this.ctx.metrics.active.set(this.size);
     this.measure();
+    return from;
   }
 
   /**
    * Takes over partitions: fences each one's previous owner, restores its latest snapshot, and
    * marks the keys the previous owner published after that snapshot for the next flush to settle.
+   * Returns the input offsets to read from: each restored snapshot's, the partition's start where
+   * there is none. The group's committed offsets are not trusted for this: they commit in the
+   * snapshot's transaction, but a takeover racing that commit (a broker lost mid-commit) can read
+   * an older snapshot while the consumer would resume from the newer offsets, and the input
+   * between them would never be applied.
    */
-  private async takeOver(numbers: readonly number[], sources: readonly number[]): Promise<void> {
+  private async takeOver(numbers: readonly number[], sources: readonly number[]): Promise<InputOffset[]> {
     const { admin, topics: t, config, metrics: m } = this.ctx;
     const started = Date.now();
     const gained: (NumberTask | SourceTask)[] = [];
@@ -178,11 +218,21 @@ export class TaskSet {
       if (s !== undefined) task.load(s);
     }
     await this.settleAfter(gained, restored);
+    const inputs = numbers.length > 0 ? numberInputs(t) : [t.sourceEvents];
+    const starts = new Map<string, number>();
     const ends = new Map<string, number>();
-    for (const topic of [t.cdr, t.complaints])
-      for (const e of await this.untilReachable('input ends', () => admin.fetchTopicOffsets(topic)))
+    for (const topic of inputs)
+      for (const e of await this.untilReachable('input ends', () => admin.fetchTopicOffsets(topic))) {
+        starts.set(partitionKey(topic, e.partition), Number(e.low));
         ends.set(partitionKey(topic, e.partition), Number(e.high));
+      }
+    const from: InputOffset[] = [];
     for (const task of gained) {
+      for (const topic of task instanceof NumberTask ? numberInputs(t) : [t.sourceEvents]) {
+        const key = partitionKey(topic, task.partition);
+        const offset = Math.max(task.positionOf(topic, task.partition) ?? 0, starts.get(key) ?? 0);
+        from.push({ topic, partition: task.partition, offset });
+      }
       if (task instanceof NumberTask) {
         for (const topic of [t.cdr, t.complaints])
           task.track(topic, ends.get(partitionKey(topic, task.partition)) ?? 0);
@@ -193,6 +243,11 @@ export class TaskSet {
       }
     }
     await this.publishAll();
+    await this.noteCommittedAhead(
+      numbers.length > 0 ? config.groupId : `${config.groupId}.sources`,
+      inputs,
+      from,
+    );
     m.activations.inc(gained.length);
     m.restoreSeconds.set({ stage: numbers.length > 0 ? 'number' : 'source' }, (Date.now() - started) / 1000);
     this.logger.info(
@@ -204,6 +259,36 @@ export class TaskSet {
       },
       'took over partitions: fenced their previous owner and restored their snapshots',
     );
+    return from;
+  }
+
+  /**
+   * Logs the input partitions whose group offsets are ahead of where the restored state resumes:
+   * the takeover raced the commit of a newer snapshot than the one it could read. Harmless (the
+   * input between is applied again), and worth knowing when it happens often.
+   */
+  private async noteCommittedAhead(
+    groupId: string,
+    topics: readonly string[],
+    from: readonly InputOffset[],
+  ): Promise<void> {
+    try {
+      const committed = await this.ctx.admin.fetchOffsets({ groupId, topics: [...topics] });
+      const at = new Map<string, number>();
+      for (const { topic, partitions } of committed)
+        for (const { partition, offset } of partitions)
+          at.set(partitionKey(topic, partition), Number(offset));
+      const ahead = from.filter((o) => (at.get(partitionKey(o.topic, o.partition)) ?? -1) > o.offset);
+      if (ahead.length > 0)
+        this.logger.warn(
+          {
+            ahead: ahead.map((o) => ({ ...o, committed: at.get(partitionKey(o.topic, o.partition)) })),
+          },
+          "the group's committed offsets are ahead of the restored snapshots: reading from the snapshots' offsets",
+        );
+    } catch (err) {
+      this.logger.warn({ err: (err as Error).message }, 'could not read the group offsets to compare');
+    }
   }
 
   /**

@@ -244,6 +244,90 @@ describe('several scorer instances in one group', () => {
   }, 400_000);
 });
 
+describe('a takeover', () => {
+  it("reads from its snapshot's offsets, also where the group's committed offsets are ahead of them", async () => {
+    // A takeover racing the commit of the previous owner's snapshot (a broker lost mid-commit) can
+    // restore the snapshot before that one while the group's offsets are already the newer ones.
+    // Here the committed offsets are moved by hand half-way into the input the snapshot has not
+    // seen: resuming from them would skip the first half of it and apply the rest.
+    const prefix = await scope('o');
+    await feed(prefix, 'first');
+    const a = scorer(prefix);
+    await a.start();
+    await allIdle([a], 180_000);
+    expect(await a.kill('SIGKILL')).toBe(null);
+    const groupId = `${prefix}scorer`;
+    const cdr = topicName(prefix, 'cdr');
+    const [snapshotAt] = await admin.fetchOffsets({ groupId, topics: [cdr] });
+    await feed(prefix, 'second');
+    const ends = new Map((await admin.fetchTopicOffsets(cdr)).map((e) => [e.partition, Number(e.high)]));
+    const ahead = snapshotAt!.partitions.map(({ partition, offset }) => ({
+      partition,
+      offset: String(Math.floor((Number(offset) + ends.get(partition)!) / 2)),
+    }));
+    expect(
+      ahead.every(
+        ({ partition, offset }, i) =>
+          Number(offset) > Number(snapshotAt!.partitions[i]!.offset) && Number(offset) < ends.get(partition)!,
+      ),
+    ).toBe(true);
+    // The killed member leaves the group when its session times out; until then the group refuses.
+    await until(
+      "the group's offsets moved ahead of the snapshot's",
+      () =>
+        admin
+          .setOffsets({ groupId, topic: cdr, partitions: ahead })
+          .then(() => true)
+          .catch(() => false),
+      30_000,
+    );
+    const b = scorer(prefix);
+    await b.start();
+    await allIdle([b], 180_000);
+    await expectOffline(prefix);
+    expect(await b.kill('SIGTERM')).toBe(0);
+  }, 400_000);
+});
+
+describe('an instance fenced out of a partition no other instance took', () => {
+  it('starts again and takes the partition back, instead of leaving it unread', async () => {
+    // The broker bumps a transactional id's epoch itself when it aborts a transaction that outlived
+    // its timeout; here a producer opening the same id does it. No rebalance follows: the group
+    // still assigns the partition to the instance that dropped it.
+    const prefix = await scope('f');
+    const first = await feed(prefix, 'first');
+    const a = scorer(prefix);
+    await a.start();
+    await until(
+      'the instance part of the way through the input',
+      async () => (await applied(a, topicName(prefix, 'cdr'))) >= first * 0.3,
+      120_000,
+    );
+    const fencer = kafka.producer({
+      transactionalId: `${prefix}scorer.s0`,
+      idempotent: true,
+      maxInFlightRequests: 1,
+    });
+    await fencer.connect();
+    // kafkajs opens a transactional id (InitProducerId, which bumps its epoch) at the first transaction.
+    await (await fencer.transaction()).abort();
+    await fencer.disconnect();
+    await feed(prefix, 'second');
+    await explained(
+      [a],
+      until(
+        'the instance started again (a rebalance timeout and a session timeout after the fence)',
+        async () => ((await a.metric('ringfence_scorer_restarts_total')) ?? 0) >= 1,
+        150_000,
+      ),
+    );
+    expect(a.logged(/read by nobody/)).toBeGreaterThanOrEqual(1);
+    await allIdle([a], 180_000);
+    await expectOffline(prefix);
+    expect(await a.kill('SIGTERM')).toBe(0);
+  }, 400_000);
+});
+
 describe('an instance whose consumers stop fetching', () => {
   it('notices by its watchdog while it took itself for idle, and starts again from its snapshots', async () => {
     const prefix = await scope('s');
