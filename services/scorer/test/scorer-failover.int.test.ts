@@ -211,9 +211,7 @@ describe('several scorer instances in one group', () => {
     // One partition per stage: the first instance keeps both (ownership is sticky), the second none.
     const { partitions: one, env } = ONE_PARTITION_PER_STAGE;
     const prefix = `${stack.topicPrefix}o.`;
-    await ensureTopics(admin, prefix, { partitions: one }).catch(() =>
-      ensureTopics(admin, prefix, { partitions: one }),
-    );
+    await ensureTopics(admin, prefix, { partitions: one });
     await feed(prefix, 'first');
     const [a, b] = [scorer(prefix, env), scorer(prefix, env)];
     await a.start();
@@ -250,7 +248,7 @@ describe('a takeover', () => {
     // restore the snapshot before that one while the group's offsets are already the newer ones.
     // Here the committed offsets are moved by hand half-way into the input the snapshot has not
     // seen: resuming from them would skip the first half of it and apply the rest.
-    const prefix = await scope('o');
+    const prefix = await scope('ahead');
     await feed(prefix, 'first');
     const a = scorer(prefix);
     await a.start();
@@ -294,7 +292,7 @@ describe('an instance fenced out of a partition no other instance took', () => {
     // The broker bumps a transactional id's epoch itself when it aborts a transaction that outlived
     // its timeout; here a producer opening the same id does it. No rebalance follows: the group
     // still assigns the partition to the instance that dropped it.
-    const prefix = await scope('f');
+    const prefix = await scope('orphan');
     const first = await feed(prefix, 'first');
     const a = scorer(prefix);
     await a.start();
