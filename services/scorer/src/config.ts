@@ -36,6 +36,13 @@ export const scorerConfigShape = {
    */
   sessionTimeoutMs: cfg.int(6_000, 300_000).default(6_000),
   /**
+   * How long a rebalance waits for members to rejoin. An instance busy this long without reaching a
+   * heartbeat (a big partition's takeover or snapshot) loses its partitions; a partition dropped as
+   * fenced that the group still assigns to the instance this long plus a session timeout later was
+   * fenced by no other instance, and the instance starts again to take it back.
+   */
+  rebalanceTimeoutMs: cfg.int(6_000, 600_000).default(60_000),
+  /**
    * Fetch size per partition. Verdicts do not depend on it (docs/scoring.md, "Determinism"); larger
    * means fewer fetches and transactions, smaller means outputs visible sooner.
    */

@@ -14,6 +14,7 @@ import { InputWatermark } from './input-watermark.js';
 import { ObservationPacker } from './observation-packer.js';
 import { ReceivedPacker, forEachReceived } from './received-packer.js';
 import { ScorerTask, partitionKey, type TaskContext } from './scorer-task.js';
+import { numberInputs } from './scorer-topics.js';
 
 const MAGIC = 0x52464e54; // "RFNT"
 const HOUR_MS = 3_600_000;
@@ -188,6 +189,10 @@ export class NumberTask extends ScorerTask {
 
   protected state(): Buffer[] {
     return this.packState(MAGIC, this.stage.snapshot(), { ...this.extra, newestCdrMs: this.newestCdrMs });
+  }
+
+  inputs(): readonly string[] {
+    return numberInputs(this.ctx.topics);
   }
 
   protected restoreState(buf: Buffer): void {

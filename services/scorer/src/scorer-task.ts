@@ -53,7 +53,7 @@ export abstract class ScorerTask {
     protected readonly ctx: TaskContext,
     readonly name: string,
     /** The consumer group whose offsets this task commits. */
-    private readonly groupId: string,
+    readonly groupId: string,
   ) {
     this.producer = ctx.kafka.producer({
       transactionalId: `${ctx.config.groupId}.${name}`,
@@ -91,6 +91,9 @@ export abstract class ScorerTask {
   }
 
   protected abstract restoreState(state: Buffer): void;
+
+  /** The input topics this task reads its partition of. */
+  abstract inputs(): readonly string[];
 
   private isOutput(topic: string): boolean {
     return topic === this.ctx.topics.callerRisk || topic === this.ctx.topics.sourceRisk;

@@ -29,6 +29,11 @@ export function scorerTopics(prefix: string): ScorerTopics {
   });
 }
 
+/** The consumer group of the source stages, beside the number stages' `groupId`. */
+export function sourceGroupId(groupId: string): string {
+  return `${groupId}.sources`;
+}
+
 /** What a number task reads, all partitioned alike: a number's calls, complaints, decisions and calls received. */
 export function numberInputs(t: ScorerTopics): readonly string[] {
   return [t.cdr, t.complaints, t.feedback, t.received];

@@ -17,7 +17,7 @@ import type { ScorerConfig } from './config.js';
 import { NumberTask } from './number-task.js';
 import { scorerMetrics, tableMetrics } from './scorer-metrics.js';
 import { partitionKey, type TaskContext } from './scorer-task.js';
-import { numberInputs, scorerTopics } from './scorer-topics.js';
+import { numberInputs, scorerTopics, sourceGroupId } from './scorer-topics.js';
 import { SerialLock } from './serial-lock.js';
 import { TaskSet } from './task-set.js';
 
@@ -33,12 +33,6 @@ const UNREACHABLE = new Set([
   'KafkaJSNoBrokerAvailableError',
   'KafkaJSBrokerNotFound',
 ]);
-
-/**
- * How long the group waits for a member to rejoin in a rebalance (kafkajs's default), and how long
- * a batch keeps its member alive while it waits for or holds the lock.
- */
-const REBALANCE_TIMEOUT_MS = 60_000;
 
 /** How often an idle instance asks again whether its input has ends it has not read. */
 const IDLE_RECHECK_MS = 5_000;
@@ -97,7 +91,6 @@ export async function startScorer(
 ): Promise<Scorer> {
   const rules = loadRules(config.rulesFile);
   const t = scorerTopics(config.topicPrefix);
-  const sourceGroupId = `${config.groupId}.sources`;
   const m = scorerMetrics(registry);
   const kafka = createKafka({ brokers: config.kafkaBrokers, clientId: `scorer-${process.pid}`, logger });
   const admin = kafka.admin();
@@ -200,7 +193,7 @@ export async function startScorer(
   const heartbeating =
     (handler: (payload: EachBatchPayload) => Promise<void>) =>
     async (payload: EachBatchPayload): Promise<void> => {
-      const until = Date.now() + REBALANCE_TIMEOUT_MS;
+      const until = Date.now() + config.rebalanceTimeoutMs;
       const pump = setInterval(() => {
         if (Date.now() > until) clearInterval(pump);
         else payload.heartbeat().catch(() => undefined);
@@ -333,7 +326,7 @@ export async function startScorer(
         if (orphanedMs > 0) {
           m.idle.set(0);
           idleConfirmedAt = 0;
-          if (orphanedMs > REBALANCE_TIMEOUT_MS + config.sessionTimeoutMs)
+          if (orphanedMs > config.rebalanceTimeoutMs + config.sessionTimeoutMs)
             throw new RingfenceError(
               'UNAVAILABLE',
               `a partition fenced ${orphanedMs} ms ago is still assigned to this instance and read by nobody`,
@@ -379,7 +372,7 @@ export async function startScorer(
 
   const consumerOptions = {
     sessionTimeout: config.sessionTimeoutMs,
-    rebalanceTimeout: REBALANCE_TIMEOUT_MS,
+    rebalanceTimeout: config.rebalanceTimeoutMs,
     heartbeatInterval,
     // A member heartbeats only between fetches, and kafkajs makes an empty fetch by sleeping
     // maxWaitTimeInMs (5 s by default): capping the wait at the heartbeat interval makes an idle
@@ -394,7 +387,7 @@ export async function startScorer(
     partitionAssigners: [coPartitionAssigner(() => [...tasks.numbers.keys()])],
   });
   const sourceConsumer: Consumer = kafka.consumer({
-    groupId: sourceGroupId,
+    groupId: sourceGroupId(config.groupId),
     ...consumerOptions,
     partitionAssigners: [coPartitionAssigner(() => [...tasks.sources.keys()])],
   });

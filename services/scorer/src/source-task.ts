@@ -2,6 +2,7 @@ import type { KafkaMessage } from 'kafkajs';
 import { SourceStage, type CampaignTable, type Rules, type TaintTable } from '@ringfence/engine';
 import { decodeFeedback, forEachObservation } from './codec.js';
 import { ScorerTask, type TaskContext } from './scorer-task.js';
+import { sourceGroupId } from './scorer-topics.js';
 
 const MAGIC = 0x52465354; // "RFST"
 const HOUR_MS = 3_600_000;
@@ -37,7 +38,7 @@ export class SourceTask extends ScorerTask {
     rules: Rules,
     tables: { taint: TaintTable; campaigns: CampaignTable },
   ) {
-    super(ctx, `s${partition}`, `${ctx.config.groupId}.sources`);
+    super(ctx, `s${partition}`, sourceGroupId(ctx.config.groupId));
     this.stage = new SourceStage(rules, this.sink(ctx.topics.sourceRisk), tables);
     this.stage.stage.autoSweep = false;
     const np = ctx.numberPartitions;
@@ -105,6 +106,10 @@ export class SourceTask extends ScorerTask {
 
   protected state(): Buffer[] {
     return this.packState(MAGIC, this.stage.snapshot(), this.extra);
+  }
+
+  inputs(): readonly string[] {
+    return [this.ctx.topics.sourceEvents];
   }
 
   protected restoreState(buf: Buffer): void {

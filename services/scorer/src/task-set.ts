@@ -3,7 +3,7 @@ import { numberPartition, sourcePartition, type Rules } from '@ringfence/engine'
 import { NumberTask } from './number-task.js';
 import { keysSince, type LastWrite } from './output-keys.js';
 import { partitionKey, type ScorerTask, type TaskContext } from './scorer-task.js';
-import { numberInputs } from './scorer-topics.js';
+import { sourceGroupId } from './scorer-topics.js';
 import { SharedTables } from './shared-tables.js';
 import { SourceTask } from './source-task.js';
 import { readTaskSnapshots, type InputOffset, type StoredSnapshot } from './task-snapshots.js';
@@ -92,9 +92,8 @@ export class TaskSet {
     this.logger.info({ task: task.name, why }, 'partition left this instance');
     this.ctx.metrics.active.set(this.size);
     // Its next owner reports its lag now: a value left here would stay at the last one forever.
-    const inputs =
-      task instanceof NumberTask ? numberInputs(this.ctx.topics) : [this.ctx.topics.sourceEvents];
-    for (const topic of inputs) this.ctx.metrics.lag.remove({ topic, partition: String(task.partition) });
+    for (const topic of task.inputs())
+      this.ctx.metrics.lag.remove({ topic, partition: String(task.partition) });
     await task.close().catch(() => undefined);
   }
 
@@ -181,10 +180,7 @@ export class TaskSet {
     for (const [p, task] of [...held])
       if (!owned.includes(p)) await this.drop(task, 'assigned to another instance');
     const gained = owned.filter((p) => !held.has(p));
-    const from =
-      gained.length > 0
-        ? await this.takeOver(side === 'numbers' ? gained : [], side === 'sources' ? gained : [])
-        : [];
+    const from = gained.length > 0 ? await this.takeOver(side, gained) : [];
     this.ctx.metrics.active.set(this.size);
     this.measure();
     return from;
@@ -199,12 +195,14 @@ export class TaskSet {
    * an older snapshot while the consumer would resume from the newer offsets, and the input
    * between them would never be applied.
    */
-  private async takeOver(numbers: readonly number[], sources: readonly number[]): Promise<InputOffset[]> {
+  private async takeOver(side: 'numbers' | 'sources', partitions: readonly number[]): Promise<InputOffset[]> {
     const { admin, topics: t, config, metrics: m } = this.ctx;
     const started = Date.now();
-    const gained: (NumberTask | SourceTask)[] = [];
-    for (const p of numbers) gained.push(new NumberTask(this.ctx, p, this.rules, this.tables));
-    for (const p of sources) gained.push(new SourceTask(this.ctx, p, this.rules, this.tables));
+    const gained = partitions.map((p) =>
+      side === 'numbers'
+        ? new NumberTask(this.ctx, p, this.rules, this.tables)
+        : new SourceTask(this.ctx, p, this.rules, this.tables),
+    );
     // Fence first: the previous owner can then no longer write a snapshot newer than the one read.
     // Each fence waits for the broker to abort what the previous owner left open: all at once.
     await Promise.all(gained.map((task) => this.untilReachable('fence', () => task.open())));
@@ -218,7 +216,7 @@ export class TaskSet {
       if (s !== undefined) task.load(s);
     }
     await this.settleAfter(gained, restored);
-    const inputs = numbers.length > 0 ? numberInputs(t) : [t.sourceEvents];
+    const inputs = [...new Set(gained.flatMap((task) => task.inputs()))];
     const starts = new Map<string, number>();
     const ends = new Map<string, number>();
     for (const topic of inputs)
@@ -228,7 +226,7 @@ export class TaskSet {
       }
     const from: InputOffset[] = [];
     for (const task of gained) {
-      for (const topic of task instanceof NumberTask ? numberInputs(t) : [t.sourceEvents]) {
+      for (const topic of task.inputs()) {
         const key = partitionKey(topic, task.partition);
         const offset = Math.max(task.positionOf(topic, task.partition) ?? 0, starts.get(key) ?? 0);
         from.push({ topic, partition: task.partition, offset });
@@ -244,16 +242,15 @@ export class TaskSet {
     }
     await this.publishAll();
     await this.noteCommittedAhead(
-      numbers.length > 0 ? config.groupId : `${config.groupId}.sources`,
+      side === 'numbers' ? config.groupId : sourceGroupId(config.groupId),
       inputs,
       from,
     );
     m.activations.inc(gained.length);
-    m.restoreSeconds.set({ stage: numbers.length > 0 ? 'number' : 'source' }, (Date.now() - started) / 1000);
+    m.restoreSeconds.set({ stage: side === 'numbers' ? 'number' : 'source' }, (Date.now() - started) / 1000);
     this.logger.info(
       {
-        numbers,
-        sources,
+        [side]: partitions,
         restored: [...restored.values()].filter((s) => s !== undefined).length,
         tookMs: Date.now() - started,
       },

@@ -294,7 +294,8 @@ describe('an instance fenced out of a partition no other instance took', () => {
     // still assigns the partition to the instance that dropped it.
     const prefix = await scope('orphan');
     const first = await feed(prefix, 'first');
-    const a = scorer(prefix);
+    // A shorter rebalance timeout than the default 60 s: the restart comes that much sooner.
+    const a = scorer(prefix, { REBALANCE_TIMEOUT_MS: '10000' });
     await a.start();
     await until(
       'the instance part of the way through the input',
@@ -316,7 +317,7 @@ describe('an instance fenced out of a partition no other instance took', () => {
       until(
         'the instance started again (a rebalance timeout and a session timeout after the fence)',
         async () => ((await a.metric('ringfence_scorer_restarts_total')) ?? 0) >= 1,
-        150_000,
+        90_000,
       ),
     );
     expect(a.logged(/read by nobody/)).toBeGreaterThanOrEqual(1);
