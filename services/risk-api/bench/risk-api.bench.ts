@@ -162,7 +162,7 @@ const plan = {
   echoPort: echo.port,
   h2EchoPort: h2echo.port,
   token: TOKEN,
-  rates: quick ? ladderRates(500, 6_000).filter((_, i) => i % 3 === 0) : ladderRates(400, 6_000),
+  rates: quick ? ladderRates(500, 25_000).filter((_, i) => i % 3 === 0) : ladderRates(400, 25_000),
   mustReach: 2_000,
   stepMs: quick ? 1_000 : 2_000,
   numbers,
