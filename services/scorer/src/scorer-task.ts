@@ -53,7 +53,7 @@ export abstract class ScorerTask {
     protected readonly ctx: TaskContext,
     readonly name: string,
     /** The consumer group whose offsets this task commits. */
-    readonly groupId: string,
+    private readonly groupId: string,
   ) {
     this.producer = ctx.kafka.producer({
       transactionalId: `${ctx.config.groupId}.${name}`,
