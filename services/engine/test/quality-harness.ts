@@ -53,17 +53,15 @@ class CallSetup {
   /** The action the switch gets for this call; a request risk-api refuses fails open (ALLOW). */
   actionFor(cdr: ICallDetailRecord): Action {
     try {
-      return (
-        this.decide({
-          calling: cdr.calling?.raw ?? '',
-          called: cdr.called?.raw ?? '',
-          ingressTrunk: cdr.ingressTrunk ?? '',
-          ingressCarrier: cdr.ingressCarrier ?? '',
-          attestation: cdr.attestation ?? 0,
-          callingDevice: cdr.deviceId ?? '',
-          callingLocation: cdr.callingLocation ?? 0,
-        }).action ?? Action.ACTION_ALLOW
-      );
+      return this.decide({
+        calling: cdr.calling?.raw ?? '',
+        called: cdr.called?.raw ?? '',
+        ingressTrunk: cdr.ingressTrunk ?? '',
+        ingressCarrier: cdr.ingressCarrier ?? '',
+        attestation: cdr.attestation ?? 0,
+        callingDevice: cdr.deviceId ?? '',
+        callingLocation: cdr.callingLocation ?? 0,
+      }).answer.action;
     } catch {
       return Action.ACTION_ALLOW;
     }

@@ -11,8 +11,10 @@ export interface Block {
 }
 
 /**
- * A decision precomputed when a verdict arrives and shared by every lookup that hits it, so
- * answering allocates only the response. Frozen: never mutate.
+ * A decision precomputed when a verdict arrives and shared by every subject whose verdict gives the
+ * same answer (equal answers are one object), so the view holds each once and answering allocates
+ * only the response. When the verdict was updated is the subject's own: see `Decision`. Frozen:
+ * never mutate.
  */
 export interface Answer {
   readonly action: Action;
@@ -21,7 +23,6 @@ export interface Answer {
   readonly category: string;
   readonly label: DisplayText | null;
   readonly reasons: readonly IReason[];
-  readonly updatedMs: number;
   readonly block: Block | null;
   /**
    * What decided: an operator decision ("allowlist", "redress", "blocklist") or computed risk
@@ -51,13 +52,23 @@ export const NO_RISK: Answer = Object.freeze({
   category: '',
   label: null,
   reasons: Object.freeze([]),
-  updatedMs: 0,
   block: null,
   decidedBy: '',
   operator: false,
   expiresMs: 0,
   callEvidence: 0,
 });
+
+/** A check's answer and when the verdict it comes from was last updated (Unix ms; 0 for none). */
+export class Decision {
+  constructor(
+    readonly answer: Answer,
+    readonly updatedMs: number,
+  ) {}
+}
+
+/** The decision when nothing is known against a call. */
+export const NO_DECISION: Decision = Object.freeze(new Decision(NO_RISK, 0));
 
 /** True when `a` is an operator decision still in force at wall time `nowMs`. */
 export function inForce(a: Answer, nowMs: number): boolean {

@@ -1,7 +1,7 @@
 import { Attestation, CallingLocation, Level, type ICheckRequest } from '@ringfence/proto';
 import { AttestationTally } from '@ringfence/cdr';
 import { RingfenceError } from '@ringfence/common';
-import { inForce, NO_RISK, outranks, type Answer } from './answer.js';
+import { Decision, inForce, NO_DECISION, outranks, type Answer } from './answer.js';
 import {
   createCallEvidence,
   SPOOF_SIGNAL_ATTESTATION_C,
@@ -23,7 +23,7 @@ export type DeciderConfig = Pick<
 >;
 
 /** Answers one check request from the view; throws INVALID_ARGUMENT naming a bad field. */
-export type Decide = (request: ICheckRequest, field?: string) => Answer;
+export type Decide = (request: ICheckRequest, field?: string) => Decision;
 
 /**
  * The decision at call setup, the one place its precedence lives (docs/risk-api.md, "The answer"):
@@ -49,24 +49,26 @@ export function createDecider(
   const evidence = createCallEvidence(config);
   // Where calls carry no attestation, "unverified" describes every call and continues no history.
   const attestation = new AttestationTally();
-  const signalAnswer = (code: string): Answer =>
-    policy.answerFor(
-      {
-        score: config.spoofSignalScore,
-        level: Level.LEVEL_MEDIUM,
-        category: 'spoofing',
-        reasons: [{ code, value: 1, threshold: 1, window: '', points: config.spoofSignalScore }],
-        updatedMs: 0,
-      },
-      'request',
+  const signalDecision = (code: string): Decision =>
+    new Decision(
+      policy.answerFor(
+        {
+          score: config.spoofSignalScore,
+          level: Level.LEVEL_MEDIUM,
+          category: 'spoofing',
+          reasons: [{ code, value: 1, threshold: 1, window: '', points: config.spoofSignalScore }],
+        },
+        'request',
+      ),
+      0,
     );
   // Each signal has its own reason, so the answer names what the call showed.
-  const attestationCAnswer = signalAnswer('ONNET_RANGE_FOREIGN_CARRIER_ATTESTATION_C');
-  const subscriberHomeAnswer = signalAnswer('ONNET_RANGE_FOREIGN_CARRIER_SUBSCRIBER_HOME');
+  const attestationC = signalDecision('ONNET_RANGE_FOREIGN_CARRIER_ATTESTATION_C');
+  const subscriberHome = signalDecision('ONNET_RANGE_FOREIGN_CARRIER_SUBSCRIBER_HOME');
   // A source decides only if it would win and the call shows its pattern; the evidence is checked
   // last because it may need the numbering plan.
   const sourceWins = (
-    source: Answer | undefined,
+    source: Decision | undefined,
     best: Answer,
     calling: string,
     e164: string,
@@ -75,12 +77,12 @@ export function createDecider(
     attestation: Attestation,
     location: CallingLocation,
     tainted: boolean,
-  ): source is Answer =>
+  ): source is Decision =>
     source !== undefined &&
-    source.callEvidence !== 0 &&
-    outranks(source, best) &&
+    source.answer.callEvidence !== 0 &&
+    outranks(source.answer, best) &&
     (tainted ||
-      evidence.shows(source.callEvidence, calling, e164, trunk, carrier, attestation, location) !== 0);
+      evidence.shows(source.answer.callEvidence, calling, e164, trunk, carrier, attestation, location) !== 0);
   return (request, field = '') => {
     const calling = request.calling ?? '';
     if (calling === '') {
@@ -99,22 +101,24 @@ export function createDecider(
         detail: { field: `${field}calling` },
       });
     }
-    let own = view.numbers.get(e164);
+    const slot = view.numbers.find(e164);
+    let own: Answer | undefined = slot < 0 ? undefined : view.numbers.answerAt(slot);
     if (own?.operator === true) {
-      if (own.expiresMs === 0 || inForce(own, now())) return own;
+      if (own.expiresMs === 0 || inForce(own, now()))
+        return new Decision(own, view.numbers.updatedMsAt(slot));
       // Lapsed at call time, before the scorer (on event time) republished the computed verdict:
       // the decision's answer carries no computed risk of the number, so the number counts as unknown.
       own = undefined;
     }
-    let best = own ?? NO_RISK;
+    let best = own === undefined ? NO_DECISION : new Decision(own, view.numbers.updatedMsAt(slot));
     const device = request.callingDevice ?? '';
     if (device !== '' && view.devices.size > 0) {
       // A handset flagged for rotating numbers is itself the evidence: it needs none from the call.
       const d = view.devices.get(device);
       if (d !== undefined) {
-        if (d.operator) {
-          if (d.expiresMs === 0 || inForce(d, now())) return d;
-        } else if (outranks(d, best)) best = d;
+        if (d.answer.operator) {
+          if (d.answer.expiresMs === 0 || inForce(d.answer, now())) return d;
+        } else if (outranks(d.answer, best.answer)) best = d;
       }
     }
     const trunk = request.ingressTrunk ?? '';
@@ -129,20 +133,20 @@ export function createDecider(
       own !== undefined && attestation.inUse && evidence.continuesTaint(own.callEvidence, attested, location);
     if (trunk !== '' && view.trunks.size > 0) {
       const t = view.trunks.get(trunk);
-      if (sourceWins(t, best, calling, e164, trunk, carrier, attested, location, tainted)) best = t;
+      if (sourceWins(t, best.answer, calling, e164, trunk, carrier, attested, location, tainted)) best = t;
     }
     if (carrier !== '' && view.carriers.size > 0) {
       const c = view.carriers.get(carrier);
-      if (sourceWins(c, best, calling, e164, trunk, carrier, attested, location, false)) best = c;
+      if (sourceWins(c, best.answer, calling, e164, trunk, carrier, attested, location, false)) best = c;
     }
     const signal = evidence.spoofSignal(e164, carrier, attested, location);
     const spoof =
       signal === SPOOF_SIGNAL_SUBSCRIBER_HOME
-        ? subscriberHomeAnswer
+        ? subscriberHome
         : signal === SPOOF_SIGNAL_ATTESTATION_C
-          ? attestationCAnswer
+          ? attestationC
           : undefined;
-    if (spoof !== undefined && outranks(spoof, best)) return spoof;
+    if (spoof !== undefined && outranks(spoof.answer, best.answer)) return spoof;
     return best;
   };
 }

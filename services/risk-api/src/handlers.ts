@@ -76,8 +76,9 @@ export function createHandlers(options: HandlerOptions): {
     for (let i = 0; i < checks.length; i++) {
       const c = checks[i] as CheckRequest;
       try {
-        const r = toResponse(c.requestId, decide(c, `checks[${i}].`));
-        count(switchId, r.action ?? Action.ACTION_ALLOW);
+        const d = decide(c, `checks[${i}].`);
+        count(switchId, d.answer.action);
+        const r = toResponse(c.requestId, d);
         results[i] = r;
       } catch (err) {
         errors++;
@@ -92,9 +93,9 @@ export function createHandlers(options: HandlerOptions): {
     Check(call, callback) {
       if (deadlinePassed(call)) return callback(toGrpcStatus(dropped()));
       try {
-        const a = decide(call.request);
-        count(switchOf(call), a.action);
-        callback(null, new CheckAnswer(call.request.requestId, a));
+        const d = decide(call.request);
+        count(switchOf(call), d.answer.action);
+        callback(null, new CheckAnswer(call.request.requestId, d));
       } catch (err) {
         callback(toGrpcStatus(err));
       }

@@ -27,7 +27,7 @@ function operatorOverride(override: string): OperatorOverride | undefined {
 /** Turns verdicts into answers: which level/score labels, which blocks, what a block says. */
 export interface Policy {
   actionFor(level: Level, score: number): Action;
-  /** A frozen answer for computed risk (the verdict's score and level), decided by `decidedBy`. */
+  /** The frozen answer for computed risk (the verdict's score and level), decided by `decidedBy`. */
   answerFor(verdict: IRiskVerdict, decidedBy: string): Answer;
   /**
    * The frozen answer for a published verdict of the given kind: an operator decision when its
@@ -51,14 +51,11 @@ export type PolicyConfig = Pick<
   | 'blockReasonCode'
 >;
 
-function allowAnswer(decidedBy: 'allowlist' | 'redress', updatedMs: number, expiresMs = 0): Answer {
-  return Object.freeze({ ...NO_RISK, updatedMs, decidedBy, operator: true, expiresMs });
-}
-
 /**
- * Builds the policy from configuration; the default labels from MEDIUM and never blocks. Answers
- * share equal reason lists, reasons and categories, up to `internCap` distinct entries (then new
- * ones are frozen unshared): a view of millions of numbers holds each combination once.
+ * Builds the policy from configuration; the default labels from MEDIUM and never blocks. Equal
+ * answers are one object, and answers share equal reason lists, reasons and categories, up to
+ * `internCap` distinct entries (then new ones are frozen unshared): a view of millions of numbers
+ * holds each combination once.
  */
 export function createPolicy(config: PolicyConfig, internCap = DEFAULT_INTERN_CAP): Policy {
   const intern = createAnswerInterner(internCap);
@@ -90,24 +87,27 @@ export function createPolicy(config: PolicyConfig, internCap = DEFAULT_INTERN_CA
     expiresMs = 0,
   ): Answer => {
     const category = intern.string(verdict.category ?? '');
-    return Object.freeze({
-      action,
-      score: verdict.score ?? 0,
-      level: verdict.level ?? Level.LEVEL_NONE,
-      category,
-      label: action === Action.ACTION_ALLOW ? null : displayLabel(category),
-      reasons: intern.reasons(verdict.reasons),
-      updatedMs: Number(verdict.updatedMs ?? 0),
-      block: action === Action.ACTION_BLOCK ? block : null,
-      decidedBy,
-      operator,
-      expiresMs,
-      callEvidence,
-    });
+    return intern.answer(
+      Object.freeze({
+        action,
+        score: verdict.score ?? 0,
+        level: verdict.level ?? Level.LEVEL_NONE,
+        category,
+        label: action === Action.ACTION_ALLOW ? null : displayLabel(category),
+        reasons: intern.reasons(verdict.reasons),
+        block: action === Action.ACTION_BLOCK ? block : null,
+        decidedBy,
+        operator,
+        expiresMs,
+        callEvidence,
+      }),
+    );
   };
+  const allowAnswer = (decidedBy: 'allowlist' | 'redress', expiresMs = 0): Answer =>
+    intern.answer(Object.freeze({ ...NO_RISK, decidedBy, operator: true, expiresMs }));
   const answerFor = (verdict: IRiskVerdict, decidedBy: string): Answer =>
     answer(verdict, decidedBy, actionFor(verdict.level ?? Level.LEVEL_NONE, verdict.score ?? 0), false, 0);
-  const allowlisted = allowAnswer('allowlist', 0);
+  const allowlisted = allowAnswer('allowlist');
   return {
     actionFor,
     answerFor,
@@ -120,9 +120,7 @@ export function createPolicy(config: PolicyConfig, internCap = DEFAULT_INTERN_CA
         return answer(verdict, 'blocklist', blocklistAction, true, 0, expiresMs);
       }
       if (kind === 'number' && decision !== undefined && decision !== 'blocklist') {
-        return decision === 'allowlist' && expiresMs === 0
-          ? allowlisted
-          : allowAnswer(decision, Number(verdict.updatedMs ?? 0), expiresMs);
+        return decision === 'allowlist' && expiresMs === 0 ? allowlisted : allowAnswer(decision, expiresMs);
       }
       if (kind === 'trunk' || kind === 'carrier') {
         return answer(

@@ -1,38 +1,48 @@
 import { riskv1 } from '@ringfence/proto';
-import type { Answer } from './answer.js';
+import { Decision } from './answer.js';
+import { NumberTable } from './number-table.js';
 import type { Policy } from './policy.js';
 
 type SourceKind = 'trunk' | 'carrier' | 'device';
 
 /**
- * The in-memory risk view: one Map per subject kind from id to a frozen, precomputed answer
- * (operator decisions already turned into their answers). Fed from the compacted verdict topics; a
- * null value (tombstone) deletes. Which answer wins a call is decided in decide.ts, not here.
+ * The in-memory risk view: numbers in a typed-array table (a carrier's view holds millions), each
+ * source kind in a Map from id to its decision, every answer precomputed and shared (operator
+ * decisions already turned into their answers). Fed from the compacted verdict topics; a null value
+ * (tombstone) deletes. Which answer wins a call is decided in decide.ts, not here.
  */
 export class RiskView {
-  readonly numbers = new Map<string, Answer>();
-  readonly trunks = new Map<string, Answer>();
-  readonly carriers = new Map<string, Answer>();
-  readonly devices = new Map<string, Answer>();
-  private readonly bySource: Record<SourceKind, Map<string, Answer>> = {
+  readonly numbers = new NumberTable();
+  readonly trunks = new Map<string, Decision>();
+  readonly carriers = new Map<string, Decision>();
+  readonly devices = new Map<string, Decision>();
+  private readonly bySource: Record<SourceKind, Map<string, Decision>> = {
     trunk: this.trunks,
     carrier: this.carriers,
     device: this.devices,
   };
+  private pinned = 0;
+  private skipped = 0;
 
   constructor(private readonly policy: Policy) {
-    // Allowlisted numbers live in the same map, pinned, so a lookup needs no second hash probe.
-    for (const n of policy.allowlist) this.numbers.set(n, policy.allowlisted);
+    // Allowlisted numbers live in the same table, pinned, so a lookup needs no second probe.
+    for (const n of policy.allowlist) if (this.numbers.set(n, policy.allowlisted, 0)) this.pinned++;
   }
 
-  /** Applies one caller-risk.v1 record (key = E.164 number); allowlisted numbers stay allowed. */
+  /**
+   * Applies one caller-risk.v1 record (key = E.164 number); allowlisted numbers stay allowed. A key
+   * that is not an E.164 number is not held: no check can ask for it (`Check` reads the calling
+   * number as E.164 or refuses it).
+   */
   applyCaller(key: string, value: Uint8Array | null): void {
     if (this.policy.isAllowlisted(key)) return;
     if (value === null || value.length === 0) {
       this.numbers.delete(key);
       return;
     }
-    this.numbers.set(key, this.policy.verdictAnswer(riskv1.RiskVerdict.decode(value), 'number'));
+    const verdict = riskv1.RiskVerdict.decode(value);
+    const answer = this.policy.verdictAnswer(verdict, 'number');
+    if (!this.numbers.set(key, answer, Number(verdict.updatedMs ?? 0))) this.skipped++;
   }
 
   /** Applies one source-risk.v1 record (key = "<kind>:<id>"); unknown kinds are ignored. */
@@ -46,16 +56,22 @@ export class RiskView {
       map.delete(id);
       return;
     }
-    map.set(id, this.policy.verdictAnswer(riskv1.RiskVerdict.decode(value), kind));
+    const verdict = riskv1.RiskVerdict.decode(value);
+    map.set(id, new Decision(this.policy.verdictAnswer(verdict, kind), Number(verdict.updatedMs ?? 0)));
   }
 
   /** Subjects held, by kind. */
   sizes(): Record<'number' | SourceKind, number> {
     return {
-      number: this.numbers.size - this.policy.allowlist.length,
+      number: this.numbers.size - this.pinned,
       trunk: this.trunks.size,
       carrier: this.carriers.size,
       device: this.devices.size,
     };
+  }
+
+  /** caller-risk.v1 records not held because their key is not an E.164 number. */
+  skippedCallers(): number {
+    return this.skipped;
   }
 }

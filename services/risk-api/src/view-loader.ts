@@ -57,6 +57,8 @@ export function startViewLoader(options: {
     logger,
     { minIntervalMs: FETCH_MIN_INTERVAL_MS },
   );
-  void follower.caughtUp.then(() => logger.info({ sizes: view.sizes() }, 'risk view caught up'));
+  void follower.caughtUp.then(() =>
+    logger.info({ sizes: view.sizes(), skippedNotE164: view.skippedCallers() }, 'risk view caught up'),
+  );
   return follower;
 }

@@ -1,6 +1,6 @@
 import { Level, riskv1, SubjectKind } from '@ringfence/proto';
 import { describe, expect, it } from 'vitest';
-import { NO_RISK } from '../src/answer.js';
+import { Decision, NO_RISK } from '../src/answer.js';
 import { CheckAnswer, encodeCheckAnswer, toResponse } from '../src/check-response.js';
 import { createPolicy } from '../src/policy.js';
 import { highVerdict, testConfig } from './support.js';
@@ -25,21 +25,31 @@ describe('Check response encoding', () => {
   };
   const ids = ['', 'r-1', 'é'.repeat(70), 'x'.repeat(20_000)];
 
-  it('gives the bytes the CheckResponse encoding of the same response gives, for every answer and request id', () => {
+  // Update times across every varint length, and one protobufjs must encode (negative).
+  const times = [0, 1, 127, 128, 16_383, 16_384, 1_700_000_000_000, Number.MAX_SAFE_INTEGER, -1];
+
+  it('gives the bytes the CheckResponse encoding of the same response gives, for every answer, time and request id', () => {
     for (const [name, answer] of Object.entries(answers)) {
-      for (const id of ids) {
-        const plain = Buffer.from(riskv1.CheckResponse.encode(toResponse(id, answer)).finish());
-        expect(
-          encodeCheckAnswer(new CheckAnswer(id, answer)).equals(plain),
-          `${name}, id of ${id.length}`,
-        ).toBe(true);
+      for (const ms of times) {
+        for (const id of ids) {
+          const d = new Decision(answer, ms);
+          const plain = Buffer.from(riskv1.CheckResponse.encode(toResponse(id, d)).finish());
+          expect(
+            encodeCheckAnswer(new CheckAnswer(id, d)).equals(plain),
+            `${name}, ${ms}, id of ${id.length}`,
+          ).toBe(true);
+        }
       }
     }
   });
 
   it('decodes to the request id and the answer, also when the answer is encoded a second time', () => {
-    const first = riskv1.CheckResponse.decode(encodeCheckAnswer(new CheckAnswer('a', answers.high)));
-    const again = riskv1.CheckResponse.decode(encodeCheckAnswer(new CheckAnswer('b', answers.high)));
+    const first = riskv1.CheckResponse.decode(
+      encodeCheckAnswer(new CheckAnswer('a', new Decision(answers.high, 1_700_000_000_000))),
+    );
+    const again = riskv1.CheckResponse.decode(
+      encodeCheckAnswer(new CheckAnswer('b', new Decision(answers.high, 1_700_000_000_000))),
+    );
     expect(first.requestId).toBe('a');
     expect(again.requestId).toBe('b');
     expect({ ...again.toJSON(), requestId: 'a' }).toEqual(first.toJSON());

@@ -14,6 +14,7 @@ import { createDecider, createPolicy, grpcStatusFor, RiskView, toGrpcStatus } fr
 import { highVerdict, testConfig, verdictBytes } from './support.js';
 
 const N = '+8613911112222';
+const N2 = '+8613911113333';
 
 function setup(overrides: Record<string, unknown> = {}): {
   view: RiskView;
@@ -29,12 +30,20 @@ describe('policy and decisions', () => {
   it('labels by default and never blocks', () => {
     const { view, decide } = setup();
     view.applyCaller(N, verdictBytes(highVerdict(SubjectKind.SUBJECT_KIND_NUMBER, N, 'scam', 99)));
-    const a = decide({ calling: N, called: '1' });
+    const a = decide({ calling: N, called: '1' }).answer;
     expect(a.action).toBe(Action.ACTION_LABEL);
     expect(a.block).toBeNull();
     expect(Object.isFrozen(a)).toBe(true);
-    // The same frozen answer is shared by every lookup: no per-call allocation in the view.
-    expect(decide({ calling: N, called: '2' })).toBe(a);
+    // The same frozen answer is shared by every lookup, and by every number whose verdict answers
+    // alike; when the verdict was updated is the number's own.
+    expect(decide({ calling: N, called: '2' }).answer).toBe(a);
+    expect(decide({ calling: N, called: '1' }).updatedMs).toBe(1_700_000_000_000);
+    view.applyCaller(
+      N2,
+      verdictBytes({ ...highVerdict(SubjectKind.SUBJECT_KIND_NUMBER, N2, 'scam', 99), updatedMs: 5 }),
+    );
+    expect(decide({ calling: N2, called: '1' }).answer).toBe(a);
+    expect(decide({ calling: N2, called: '1' }).updatedMs).toBe(5);
   });
 
   it('blocks when configured, with the ATIS-1000099 instruction and redress contact', () => {
@@ -44,7 +53,7 @@ describe('policy and decisions', () => {
       redressContact: 'https://appeal.example/',
     });
     view.applyCaller(N, verdictBytes(highVerdict(SubjectKind.SUBJECT_KIND_NUMBER, N, 'scam', 90)));
-    const a = decide({ calling: N, called: '1' });
+    const a = decide({ calling: N, called: '1' }).answer;
     expect(a.action).toBe(Action.ACTION_BLOCK);
     expect(a.block).toEqual({
       sipCode: 603,
@@ -54,7 +63,7 @@ describe('policy and decisions', () => {
       redressContact: 'https://appeal.example/',
     });
     view.applyCaller(N, verdictBytes(highVerdict(SubjectKind.SUBJECT_KIND_NUMBER, N, 'scam', 70)));
-    expect(decide({ calling: N, called: '1' }).action).toBe(Action.ACTION_LABEL);
+    expect(decide({ calling: N, called: '1' }).answer.action).toBe(Action.ACTION_LABEL);
   });
 
   it('leaves LOW verdicts unlabelled under the default policy', () => {
@@ -66,7 +75,7 @@ describe('policy and decisions', () => {
         level: Level.LEVEL_LOW,
       }),
     );
-    const a = decide({ calling: N, called: '1' });
+    const a = decide({ calling: N, called: '1' }).answer;
     expect(a.action).toBe(Action.ACTION_ALLOW);
     expect(a.level).toBe(Level.LEVEL_LOW);
   });
@@ -75,7 +84,7 @@ describe('policy and decisions', () => {
     const { view, decide } = setup();
     view.applyCaller(N, verdictBytes(highVerdict(SubjectKind.SUBJECT_KIND_NUMBER, N, 'scam')));
     view.applyCaller(N, null);
-    expect(decide({ calling: N, called: '1' }).action).toBe(Action.ACTION_ALLOW);
+    expect(decide({ calling: N, called: '1' }).answer.action).toBe(Action.ACTION_ALLOW);
     view.applySource(
       'carrier:CX',
       verdictBytes(
@@ -87,10 +96,12 @@ describe('policy and decisions', () => {
       verdictBytes(highVerdict(SubjectKind.SUBJECT_KIND_CARRIER, 'Mars', 'robocall')),
     );
     expect(view.sizes()).toEqual({ number: 0, trunk: 0, carrier: 1, device: 0 });
-    const a = decide({ calling: '+8613611112222', called: '1', ingressCarrier: 'CX' });
+    const a = decide({ calling: '+8613611112222', called: '1', ingressCarrier: 'CX' }).answer;
     expect([a.decidedBy, a.label?.en]).toEqual(['carrier', 'Suspected harassment']);
     view.applySource('carrier:CX', null);
-    expect(decide({ calling: '+8613611112222', called: '1', ingressCarrier: 'CX' }).decidedBy).toBe('');
+    expect(decide({ calling: '+8613611112222', called: '1', ingressCarrier: 'CX' }).answer.decidedBy).toBe(
+      '',
+    );
   });
 
   it('prefers the number on a tie and the stronger source otherwise', () => {
@@ -103,14 +114,14 @@ describe('policy and decisions', () => {
       ),
     );
     const call = { calling: N, called: '1', ingressTrunk: 'T1', ingressCarrier: 'INTL-X' };
-    expect(decide(call).decidedBy).toBe('number');
+    expect(decide(call).answer.decidedBy).toBe('number');
     view.applySource(
       'trunk:T1',
       verdictBytes(
         highVerdict(SubjectKind.SUBJECT_KIND_TRUNK, 'T1', 'spoofing', 95, 'SRC_ONNET_FROM_OUTSIDE'),
       ),
     );
-    expect(decide(call).decidedBy).toBe('trunk');
+    expect(decide(call).answer.decidedBy).toBe('trunk');
   });
 
   it('maps every error code to a gRPC status in one place', () => {
@@ -209,15 +220,15 @@ describe('precedence: operator decisions, then the strongest computed risk with 
 
   it('answers ALLOW to an allowlist decision or an upheld redress, whatever else is against the call', () => {
     const { view, decide } = hotView({ blockLevel: 'MEDIUM' });
-    expect(decide(everything).decidedBy).toBe('carrier');
+    expect(decide(everything).answer.decidedBy).toBe('carrier');
     for (const override of ['allowlist', 'redress']) {
       view.applyCaller(ONNET, decided(override));
-      const a = decide(everything);
+      const a = decide(everything).answer;
       expect([a.action, a.decidedBy, a.label, a.block]).toEqual([Action.ACTION_ALLOW, override, null, null]);
     }
     // Risk-api's own allowlist is the same kind of decision.
     const own = hotView({ allowlist: [ONNET] });
-    expect([own.decide(everything).action, own.decide(everything).decidedBy]).toEqual([
+    expect([own.decide(everything).answer.action, own.decide(everything).answer.decidedBy]).toEqual([
       Action.ACTION_ALLOW,
       'allowlist',
     ]);
@@ -226,7 +237,7 @@ describe('precedence: operator decisions, then the strongest computed risk with 
   it('blocks a blocklisted number by blocklistAction, not by blockLevel', () => {
     const { view, decide } = hotView({ blockLevel: 'NEVER', redressContact: 'https://appeal.example/' });
     view.applyCaller(ONNET, decided('blocklist', 100, Level.LEVEL_HIGH));
-    const a = decide({ ...everything, attestation: Attestation.ATTESTATION_A });
+    const a = decide({ ...everything, attestation: Attestation.ATTESTATION_A }).answer;
     expect([a.action, a.decidedBy]).toEqual([Action.ACTION_BLOCK, 'blocklist']);
     expect(a.block).toEqual({
       sipCode: 603,
@@ -237,11 +248,11 @@ describe('precedence: operator decisions, then the strongest computed risk with 
     });
     // The same HIGH computed, with no decision behind it, only labels under the same policy.
     view.applyCaller(ONNET, decided('', 100, Level.LEVEL_HIGH));
-    expect(decide({ calling: ONNET, called: '1' }).action).toBe(Action.ACTION_LABEL);
+    expect(decide({ calling: ONNET, called: '1' }).answer.action).toBe(Action.ACTION_LABEL);
 
     const labelOnly = hotView({ blockLevel: 'HIGH', blocklistAction: 'LABEL' });
     labelOnly.view.applyCaller(ONNET, decided('blocklist', 100, Level.LEVEL_HIGH));
-    const l = labelOnly.decide(everything);
+    const l = labelOnly.decide(everything).answer;
     expect([l.action, l.decidedBy, l.block]).toEqual([Action.ACTION_LABEL, 'blocklist', null]);
   });
 
@@ -255,35 +266,39 @@ describe('precedence: operator decisions, then the strongest computed risk with 
       }),
     );
     view.applyCaller(ONNET, verdictBytes(highVerdict(SubjectKind.SUBJECT_KIND_NUMBER, ONNET, 'scam', 99)));
-    expect([decide(everything).action, decide(everything).decidedBy]).toEqual([
+    expect([decide(everything).answer.action, decide(everything).answer.decidedBy]).toEqual([
       Action.ACTION_BLOCK,
       'blocklist',
     ]);
     view.applyCaller(ONNET, decided('allowlist'));
-    expect(decide(everything).decidedBy).toBe('allowlist');
+    expect(decide(everything).answer.decidedBy).toBe('allowlist');
   });
 
   it('reads confirm and false_positive as the computed verdict they already are', () => {
     const { view, decide } = setup();
     view.applyCaller(ONNET, decided('false_positive'));
-    const fp = decide({ ...everything, callingDevice: '' });
+    const fp = decide({ ...everything, callingDevice: '' }).answer;
     // Cleared number, but a spoofed call bearing it still shows the request-time signal.
     expect(fp.decidedBy).toBe('request');
     view.applyCaller(ONNET, decided('confirm', 90, Level.LEVEL_HIGH));
-    expect(decide({ calling: ONNET, called: '1' }).decidedBy).toBe('number');
+    expect(decide({ calling: ONNET, called: '1' }).answer.decidedBy).toBe('number');
   });
 
   it('never labels a new number for its flagged carrier or trunk alone', () => {
     const { decide } = hotView();
     for (const attestation of [Attestation.ATTESTATION_A, Attestation.ATTESTATION_B]) {
-      const a = decide({ ...everything, callingDevice: '', attestation });
+      const a = decide({ ...everything, callingDevice: '', attestation }).answer;
       expect([a.action, a.decidedBy, a.reasons]).toEqual([Action.ACTION_ALLOW, '', []]);
     }
     // Not an own-range number: nothing in the call says it is spoofed.
-    const offNet = decide({ ...everything, callingDevice: '', calling: '+8613311112222' });
+    const offNet = decide({ ...everything, callingDevice: '', calling: '+8613311112222' }).answer;
     expect([offNet.action, offNet.decidedBy]).toEqual([Action.ACTION_ALLOW, '']);
     // The same call with missing attestation shows the pattern: the strongest source decides.
-    const a = decide({ ...everything, callingDevice: '', attestation: Attestation.ATTESTATION_UNSPECIFIED });
+    const a = decide({
+      ...everything,
+      callingDevice: '',
+      attestation: Attestation.ATTESTATION_UNSPECIFIED,
+    }).answer;
     expect([a.action, a.decidedBy, a.reasons.map((r) => r.code)]).toEqual([
       Action.ACTION_LABEL,
       'carrier',
@@ -307,9 +322,9 @@ describe('precedence: operator decisions, then the strongest computed risk with 
     );
     const unattested = { calling: ONNET, called: '1', attestation: Attestation.ATTESTATION_C };
     // No single call shows a low answer ratio: such a carrier never decides.
-    expect(decide({ ...unattested, ingressCarrier: 'ROBO' }).decidedBy).toBe('request');
+    expect(decide({ ...unattested, ingressCarrier: 'ROBO' }).answer.decidedBy).toBe('request');
     // Flagged for invalid numbers: an own-range number from outside is not that pattern...
-    expect(decide({ ...unattested, ingressCarrier: 'BADNUM' }).decidedBy).toBe('request');
+    expect(decide({ ...unattested, ingressCarrier: 'BADNUM' }).answer.decidedBy).toBe('request');
     // ...a number that cannot have been assigned is.
     const invalid = '+8612345678';
     const a = decide({
@@ -317,7 +332,7 @@ describe('precedence: operator decisions, then the strongest computed risk with 
       called: '1',
       ingressCarrier: 'BADNUM',
       attestation: Attestation.ATTESTATION_A,
-    });
+    }).answer;
     expect([a.decidedBy, a.reasons.map((r) => r.code)]).toEqual(['carrier', ['SRC_INVALID_NUMBERS']]);
   });
 
@@ -336,7 +351,7 @@ describe('precedence: operator decisions, then the strongest computed risk with 
       ingressTrunk: HOT.trunk,
       ingressCarrier: HOT.carrier,
       attestation: Attestation.ATTESTATION_A,
-    });
+    }).answer;
     expect([a.decidedBy, a.category, a.reasons.map((r) => r.code)]).toEqual([
       'number',
       'telemarketing',
@@ -353,20 +368,22 @@ describe('precedence: operator decisions, then the strongest computed risk with 
     };
     for (const attestation of [Attestation.ATTESTATION_C, Attestation.ATTESTATION_UNSPECIFIED]) {
       // Without the location this call is the hot trunk's and carrier's pattern and the request signal.
-      expect(decide({ ...roaming, attestation, callingLocation: undefined }).decidedBy).toBe('carrier');
-      const a = decide({ ...roaming, attestation });
+      expect(decide({ ...roaming, attestation, callingLocation: undefined }).answer.decidedBy).toBe(
+        'carrier',
+      );
+      const a = decide({ ...roaming, attestation }).answer;
       expect([a.action, a.decidedBy, a.reasons]).toEqual([Action.ACTION_ALLOW, '', []]);
     }
     // A number cleared by an operator stays cleared: no request signal against the roamer.
     view.applyCaller(ONNET, decided('false_positive'));
-    expect(decide(roaming).decidedBy).toBe('number');
-    expect(decide(roaming).action).toBe(Action.ACTION_ALLOW);
+    expect(decide(roaming).answer.decidedBy).toBe('number');
+    expect(decide(roaming).answer.action).toBe(Action.ACTION_ALLOW);
     // The number's own verdict, or its handset's, still decides: roaming clears the route, not the caller.
     view.applyCaller(ONNET, verdictBytes(highVerdict(SubjectKind.SUBJECT_KIND_NUMBER, ONNET, 'scam', 90)));
-    expect(decide(roaming).decidedBy).toBe('number');
-    expect(decide({ ...roaming, calling: '+8613311112222', callingDevice: HOT.device }).decidedBy).toBe(
-      'device',
-    );
+    expect(decide(roaming).answer.decidedBy).toBe('number');
+    expect(
+      decide({ ...roaming, calling: '+8613311112222', callingDevice: HOT.device }).answer.decidedBy,
+    ).toBe('device');
   });
 
   it('takes an own-range number from outside while its subscriber is at home for spoofing, attested or not', () => {
@@ -382,7 +399,7 @@ describe('precedence: operator decisions, then the strongest computed risk with 
       Attestation.ATTESTATION_B,
       Attestation.ATTESTATION_C,
     ]) {
-      const a = decide({ ...home, attestation });
+      const a = decide({ ...home, attestation }).answer;
       expect([a.action, a.decidedBy, a.category, a.score, a.reasons.map((r) => r.code)]).toEqual([
         Action.ACTION_LABEL,
         'request',
@@ -392,18 +409,18 @@ describe('precedence: operator decisions, then the strongest computed risk with 
       ]);
       // Without the location an attested call shows nothing.
       if (attestation !== Attestation.ATTESTATION_C)
-        expect(decide({ ...home, attestation, callingLocation: undefined }).decidedBy).toBe('');
+        expect(decide({ ...home, attestation, callingLocation: undefined }).answer.decidedBy).toBe('');
     }
-    expect(decide(home).decidedBy).toBe('request');
+    expect(decide(home).answer.decidedBy).toBe('request');
     // From our own network the subscriber's being at home is no evidence.
     expect(
-      decide({ ...home, ingressCarrier: 'ON-NET', attestation: Attestation.ATTESTATION_C }).decidedBy,
+      decide({ ...home, ingressCarrier: 'ON-NET', attestation: Attestation.ATTESTATION_C }).answer.decidedBy,
     ).toBe('');
     // A flagged source's on-net pattern is shown by an attested call too, and the stronger source wins.
     const hot = hotView();
     const attested = { ...everything, callingDevice: '', attestation: Attestation.ATTESTATION_A };
-    expect(hot.decide(attested).decidedBy).toBe('');
-    const a = hot.decide({ ...attested, callingLocation: CallingLocation.CALLING_LOCATION_HOME });
+    expect(hot.decide(attested).answer.decidedBy).toBe('');
+    const a = hot.decide({ ...attested, callingLocation: CallingLocation.CALLING_LOCATION_HOME }).answer;
     expect([a.decidedBy, a.reasons.map((r) => r.code)]).toEqual([
       'carrier',
       ['SRC_ROTATING_SUSPECT_NUMBERS'],
@@ -413,10 +430,10 @@ describe('precedence: operator decisions, then the strongest computed risk with 
   it('lets a flagged calling device decide with no other evidence, and ignores unknown devices', () => {
     const { decide } = hotView();
     const plain = { calling: '+8613311112222', called: '1', attestation: Attestation.ATTESTATION_A };
-    const a = decide({ ...plain, callingDevice: HOT.device });
+    const a = decide({ ...plain, callingDevice: HOT.device }).answer;
     expect([a.action, a.decidedBy, a.category]).toEqual([Action.ACTION_LABEL, 'device', 'scam']);
-    expect(decide({ ...plain, callingDevice: '000000000000000' }).decidedBy).toBe('');
-    expect(decide(plain).decidedBy).toBe('');
+    expect(decide({ ...plain, callingDevice: '000000000000000' }).answer.decidedBy).toBe('');
+    expect(decide(plain).answer.decidedBy).toBe('');
   });
 });
 
@@ -473,7 +490,10 @@ describe('spoofing routes and the call’s own evidence (issue 22)', () => {
   it('labels a home-format number arriving unattested on a flagged international gateway', () => {
     const { decide } = routes();
     for (const attestation of [Attestation.ATTESTATION_UNSPECIFIED, Attestation.ATTESTATION_C]) {
-      expect(outcome(decide(call(OFFNET, GATEWAY, attestation)))).toEqual([Action.ACTION_LABEL, 'trunk']);
+      expect(outcome(decide(call(OFFNET, GATEWAY, attestation)).answer)).toEqual([
+        Action.ACTION_LABEL,
+        'trunk',
+      ]);
     }
     // Look-alikes on the same gateway: a foreign caller, our roaming subscriber, an attested call.
     const allowed: [string, Attestation, CallingLocation][] = [
@@ -484,7 +504,7 @@ describe('spoofing routes and the call’s own evidence (issue 22)', () => {
       [OFFNET, Attestation.ATTESTATION_B, CallingLocation.CALLING_LOCATION_UNSPECIFIED],
     ];
     for (const [calling, attestation, location] of allowed) {
-      expect(outcome(decide(call(calling, GATEWAY, attestation, location))), calling).toEqual([
+      expect(outcome(decide(call(calling, GATEWAY, attestation, location)).answer), calling).toEqual([
         Action.ACTION_ALLOW,
         '',
       ]);
@@ -493,16 +513,16 @@ describe('spoofing routes and the call’s own evidence (issue 22)', () => {
 
   it('labels an unattested call on a route whose unattested callers stand out, not an attested-C one', () => {
     const { decide } = routes();
-    expect(outcome(decide(call(OFFNET, DOMESTIC, Attestation.ATTESTATION_UNSPECIFIED)))).toEqual([
+    expect(outcome(decide(call(OFFNET, DOMESTIC, Attestation.ATTESTATION_UNSPECIFIED)).answer)).toEqual([
       Action.ACTION_LABEL,
       'trunk',
     ]);
     // Attestation C is what the route's ordinary callers get too: a brand-new number is not labelled.
-    expect(outcome(decide(call(OFFNET, DOMESTIC, Attestation.ATTESTATION_C)))).toEqual([
+    expect(outcome(decide(call(OFFNET, DOMESTIC, Attestation.ATTESTATION_C)).answer)).toEqual([
       Action.ACTION_ALLOW,
       '',
     ]);
-    expect(outcome(decide(call(OFFNET, DOMESTIC, Attestation.ATTESTATION_B)))).toEqual([
+    expect(outcome(decide(call(OFFNET, DOMESTIC, Attestation.ATTESTATION_B)).answer)).toEqual([
       Action.ACTION_ALLOW,
       '',
     ]);
@@ -513,7 +533,7 @@ describe('spoofing routes and the call’s own evidence (issue 22)', () => {
       'trunk:TG-LEGACY',
       source(SubjectKind.SUBJECT_KIND_TRUNK, 'TG-LEGACY', ['SRC_ROTATING_SUSPECT_NUMBERS']),
     );
-    expect(outcome(d2(call(OFFNET, 'TG-LEGACY', Attestation.ATTESTATION_UNSPECIFIED)))).toEqual([
+    expect(outcome(d2(call(OFFNET, 'TG-LEGACY', Attestation.ATTESTATION_UNSPECIFIED)).answer)).toEqual([
       Action.ACTION_ALLOW,
       '',
     ]);
@@ -540,14 +560,14 @@ describe('spoofing routes and the call’s own evidence (issue 22)', () => {
       ingressCarrier: 'CT',
     } as CheckRequest;
     // The first calls this risk-api sees carry no attestation: nothing says this one is the odd one.
-    expect(outcome(decide(unattested))).toEqual([Action.ACTION_ALLOW, 'number']);
+    expect(outcome(decide(unattested).answer)).toEqual([Action.ACTION_ALLOW, 'number']);
     // Once attested calls are seen (here one of two), a missing attestation is evidence again.
     decide({
       ...unattested,
       calling: '+8613800000001',
       attestation: Attestation.ATTESTATION_A,
     });
-    expect(outcome(decide(unattested))).toEqual([Action.ACTION_LABEL, 'trunk']);
+    expect(outcome(decide(unattested).answer)).toEqual([Action.ACTION_LABEL, 'trunk']);
   });
 
   it('labels an unverified call of a number its own history implicates through the flagged trunk', () => {
@@ -558,28 +578,29 @@ describe('spoofing routes and the call’s own evidence (issue 22)', () => {
         level: Level.LEVEL_LOW,
       });
     view.applyCaller(OFFNET, low('VIA_SPOOFING_SOURCE'));
-    expect(outcome(decide(call(OFFNET, DOMESTIC, Attestation.ATTESTATION_C)))).toEqual([
+    expect(outcome(decide(call(OFFNET, DOMESTIC, Attestation.ATTESTATION_C)).answer)).toEqual([
       Action.ACTION_LABEL,
       'trunk',
     ]);
     // An attested call of the same number, or one its subscriber places while roaming: allowed.
-    expect(outcome(decide(call(OFFNET, DOMESTIC, Attestation.ATTESTATION_B)))).toEqual([
+    expect(outcome(decide(call(OFFNET, DOMESTIC, Attestation.ATTESTATION_B)).answer)).toEqual([
       Action.ACTION_ALLOW,
       'number',
     ]);
     expect(
       outcome(
-        decide(call(OFFNET, DOMESTIC, Attestation.ATTESTATION_C, CallingLocation.CALLING_LOCATION_ROAMING)),
+        decide(call(OFFNET, DOMESTIC, Attestation.ATTESTATION_C, CallingLocation.CALLING_LOCATION_ROAMING))
+          .answer,
       ),
     ).toEqual([Action.ACTION_ALLOW, 'number']);
     // Through a trunk nobody flagged, only its carrier: a carrier is too coarse to implicate by history.
-    expect(outcome(decide(call(OFFNET, 'TG-GZ-IC-02', Attestation.ATTESTATION_C)))).toEqual([
+    expect(outcome(decide(call(OFFNET, 'TG-GZ-IC-02', Attestation.ATTESTATION_C)).answer)).toEqual([
       Action.ACTION_ALLOW,
       'number',
     ]);
     // A LOW number for another reason has no such history.
     view.applyCaller(OFFNET, low('LOW_ANSWER_RATIO'));
-    expect(outcome(decide(call(OFFNET, DOMESTIC, Attestation.ATTESTATION_C)))).toEqual([
+    expect(outcome(decide(call(OFFNET, DOMESTIC, Attestation.ATTESTATION_C)).answer)).toEqual([
       Action.ACTION_ALLOW,
       'number',
     ]);

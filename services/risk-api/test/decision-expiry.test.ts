@@ -37,19 +37,19 @@ describe('decision expiry at call time', () => {
   it('applies an allowlist until its expiry, then decides as if there were none', () => {
     const { view, decide, clock } = setup();
     view.applyCaller(ONNET, decided('allowlist', EXPIRES));
-    const a = decide(call);
+    const a = decide(call).answer;
     expect([a.action, a.decidedBy, a.expiresMs]).toEqual([Action.ACTION_ALLOW, 'allowlist', EXPIRES]);
     clock.now = EXPIRES;
-    const b = decide(call);
+    const b = decide(call).answer;
     expect([b.action, b.decidedBy]).toEqual([Action.ACTION_LABEL, 'request']);
   });
 
   it('blocks a blocklisted number until its expiry, whatever the scorer has not yet republished', () => {
     const { view, decide, clock } = setup();
     view.applyCaller(ONNET, decided('blocklist', EXPIRES, 100, Level.LEVEL_HIGH));
-    expect(decide({ calling: ONNET, called: '1' }).action).toBe(Action.ACTION_BLOCK);
+    expect(decide({ calling: ONNET, called: '1' }).answer.action).toBe(Action.ACTION_BLOCK);
     clock.now = EXPIRES + 1;
-    const after = decide({ calling: ONNET, called: '1' });
+    const after = decide({ calling: ONNET, called: '1' }).answer;
     expect([after.action, after.decidedBy]).toEqual([Action.ACTION_ALLOW, '']);
   });
 
@@ -64,15 +64,15 @@ describe('decision expiry at call time', () => {
       }),
     );
     const req = { calling: ONNET, called: '1', callingDevice: DEVICE };
-    expect(decide(req).action).toBe(Action.ACTION_BLOCK);
+    expect(decide(req).answer.action).toBe(Action.ACTION_BLOCK);
     clock.now = EXPIRES;
-    expect(decide(req).action).toBe(Action.ACTION_ALLOW);
+    expect(decide(req).answer.action).toBe(Action.ACTION_ALLOW);
   });
 
   it('keeps a decision without expiry for ever', () => {
     const { view, decide, clock } = setup();
     view.applyCaller(ONNET, decided('redress', 0));
     clock.now = Number.MAX_SAFE_INTEGER;
-    expect(decide(call).decidedBy).toBe('redress');
+    expect(decide(call).answer.decidedBy).toBe('redress');
   });
 });

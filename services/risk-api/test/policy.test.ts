@@ -47,13 +47,41 @@ describe('policy answers share what repeats', () => {
     view.applyCaller('+8613911110001', bytes);
     view.applyCaller('+8613911110002', Buffer.from(bytes));
     view.applySource('trunk:TR-1', Buffer.from(bytes));
-    const one = view.numbers.get('+8613911110001')!;
-    const two = view.numbers.get('+8613911110002')!;
-    const trunk = view.trunks.get('TR-1')!;
+    const one = view.numbers.answerAt(view.numbers.find('+8613911110001'));
+    const two = view.numbers.answerAt(view.numbers.find('+8613911110002'));
+    const trunk = view.trunks.get('TR-1')!.answer;
+    // Equal verdicts answer with one object; the trunk's answer differs (decided by the trunk).
+    expect(two).toBe(one);
+    expect(view.numbers.answerCount).toBe(1);
+    expect(trunk).not.toBe(one);
     expect(two.reasons).toBe(one.reasons);
     expect(trunk.reasons).toBe(one.reasons);
     expect(two.label).toBe(one.label);
     expect(one.category).toBe('scam');
+  });
+
+  it('gives equal answers one object, and keeps answers that differ in any field apart', () => {
+    const policy = createPolicy(testConfig());
+    const base = verdict([attempts(55)]);
+    const a = policy.verdictAnswer(base, 'number');
+    // updatedMs is the subject's own, not the answer's.
+    expect(policy.verdictAnswer({ ...base, reasons: [attempts(55)], updatedMs: 1 }, 'number')).toBe(a);
+    const variants: IRiskVerdict[] = [
+      { ...base, score: 81 },
+      { ...base, level: Level.LEVEL_MEDIUM },
+      { ...base, category: 'robocall' },
+      { ...base, reasons: [attempts(56)] },
+      { ...base, reasons: [attempts(55), oneRing] },
+      { ...base, override: 'blocklist' },
+      { ...base, override: 'blocklist', overrideExpiresMs: 5 },
+    ];
+    const answers = variants.map((v) => policy.verdictAnswer(v, 'number'));
+    for (const b of answers) expect(b).not.toBe(a);
+    expect(new Set(answers).size).toBe(variants.length);
+    expect(policy.verdictAnswer(base, 'trunk')).not.toBe(a);
+    expect(policy.verdictAnswer({ ...base, override: 'redress', overrideExpiresMs: 9 }, 'number')).toBe(
+      policy.verdictAnswer({ ...base, override: 'redress', overrideExpiresMs: 9, updatedMs: 2 }, 'number'),
+    );
   });
 
   it('keeps different lists apart, by value, order and every field', () => {
