@@ -12,7 +12,7 @@ export { createPolicy, type Policy } from './policy.js';
 export { createDecider, type Decide } from './decide.js';
 export { grpcStatusFor, toGrpcStatus } from './status-map.js';
 export { RISK_SERVICE_NAME, riskServiceDefinition } from './service-definition.js';
-export { Decision, NO_DECISION, NO_RISK, type Answer, type Block } from './answer.js';
+export { NO_RISK, type Answer, type Block, type Decision } from './answer.js';
 export { displayLabel, type DisplayText } from './labels.js';
 export { RISK_API_NODE_FLAGS } from './node-flags.js';
 
