@@ -2,7 +2,7 @@ import type { IReason } from '@ringfence/proto';
 import { NO_RISK, type Answer } from './answer.js';
 
 /**
- * Entries (answers, reason lists, reasons and strings, each counted) the interner keeps by default. Reason
+ * Entries (reason lists, reasons and strings, each counted) the interner keeps by default. Reason
  * values are counts and ratios near the rules' thresholds, so a carrier's lists repeat; past the cap
  * new ones are frozen unshared, so whatever the input the tables stay under about 30 MB.
  */
@@ -11,10 +11,10 @@ export const DEFAULT_INTERN_CAP = 65_536;
 /** Shares what repeats across answers, so the view holds one copy of each (all frozen). */
 export interface AnswerInterner {
   /**
-   * The same frozen answer for every equal answer while under the cap, so subjects whose verdicts
-   * answer alike share one object (the view then holds an index per number, not an answer).
+   * A key equal for equal answers of this interner's policy and different otherwise, so a holder of
+   * many answers (the view's number table) can keep one of each.
    */
-  answer(a: Answer): Answer;
+  readonly answerKey: (a: Answer) => string;
   /** A frozen list of frozen reasons, the same array for every equal list while under the cap. */
   reasons(reasons: readonly IReason[] | null | undefined): readonly IReason[];
   /** The same string instance for equal strings while under the cap. */
@@ -38,7 +38,6 @@ const text = (s: string): string => `${s.length}:${s}`;
 
 /** Builds an interner holding at most `cap` entries. */
 export function createAnswerInterner(cap = DEFAULT_INTERN_CAP): AnswerInterner {
-  const answers = new Map<string, Answer>();
   const lists = new Map<string, readonly IReason[]>();
   // The key of each list this interner returned, so an answer's key need not build it again.
   const listKeys = new WeakMap<readonly IReason[], string>();
@@ -47,7 +46,7 @@ export function createAnswerInterner(cap = DEFAULT_INTERN_CAP): AnswerInterner {
     `${a.action}|${num(a.score)}|${a.level}|${a.operator ? 1 : 0}|${num(a.expiresMs)}|${a.callEvidence}|${text(a.category)}${text(a.decidedBy)}${listKeys.get(a.reasons) ?? a.reasons.map(reasonKey).join('')}`;
   const reasons = new Map<string, IReason>();
   const strings = new Map<string, string>();
-  const size = (): number => answers.size + lists.size + reasons.size + strings.size;
+  const size = (): number => lists.size + reasons.size + strings.size;
   const string = (s: string): string => {
     const held = strings.get(s);
     if (held !== undefined) return held;
@@ -68,13 +67,7 @@ export function createAnswerInterner(cap = DEFAULT_INTERN_CAP): AnswerInterner {
     return frozen;
   };
   return {
-    answer(a) {
-      const key = answerKey(a);
-      const held = answers.get(key);
-      if (held !== undefined) return held;
-      if (size() < cap) answers.set(key, a);
-      return a;
-    },
+    answerKey,
     reasons(list) {
       if (list === null || list === undefined || list.length === 0) return NO_RISK.reasons;
       const keys = list.map(reasonKey);

@@ -11,10 +11,9 @@ export interface Block {
 }
 
 /**
- * A decision precomputed when a verdict arrives and shared by every subject whose verdict gives the
- * same answer (equal answers are one object), so the view holds each once and answering allocates
- * only the response. When the verdict was updated is the subject's own: see `Decision`. Frozen:
- * never mutate.
+ * A decision precomputed when a verdict arrives and shared by every lookup that hits it (the view
+ * holds one of each equal answer for its numbers), so answering allocates only the response. When
+ * the verdict was updated is the subject's own: see `Decision`. Frozen: never mutate.
  */
 export interface Answer {
   readonly action: Action;

@@ -34,10 +34,11 @@ function hashOf(key: number): number {
 /**
  * E.164 numbers → (answer, verdict update time), held in typed arrays outside the JavaScript heap:
  * about 20–40 bytes a number, and nothing per number for the garbage collector to mark, so a full
- * collection's pause does not grow with a view of millions of numbers. Answers are held once each
- * (they are shared: equal answers are one object) and referred to by index, counted so an answer
- * no number refers to any more is let go. Open addressing with linear probing; a removal shifts the
- * entries after it back, so no slot is ever a tombstone.
+ * collection's pause does not grow with a view of millions of numbers. Equal answers (by `keyOf`)
+ * are held once, by index, and counted, so an answer no number gives any more is let go: what the
+ * table holds is bounded by what its numbers answer now, not by every answer ever seen. Open
+ * addressing with linear probing; a removal shifts the entries after it back, so no slot is ever a
+ * tombstone.
  */
 export class NumberTable {
   private keys: Float64Array;
@@ -46,11 +47,16 @@ export class NumberTable {
   private mask: number;
   private count = 0;
   private readonly answers: (Answer | undefined)[] = [];
+  private readonly answerKeys: string[] = [];
   private readonly refs: number[] = [];
-  private readonly idOf = new Map<Answer, number>();
+  private readonly idOf = new Map<string, number>();
   private readonly freeIds: number[] = [];
 
-  constructor(capacity = MIN_CAPACITY) {
+  /** `keyOf` gives equal answers equal keys and different ones different keys (`Policy.answerKey`). */
+  constructor(
+    private readonly keyOf: (a: Answer) => string,
+    capacity = MIN_CAPACITY,
+  ) {
     let c = MIN_CAPACITY;
     while (c < capacity) c *= 2;
     this.keys = new Float64Array(c);
@@ -81,7 +87,7 @@ export class NumberTable {
     }
   }
 
-  /** The answer at a slot `find` returned. */
+  /** The answer at a slot `find` returned: the one held for every number whose answer is equal. */
   answerAt(slot: number): Answer {
     return this.answers[this.answerIds[slot]!]!;
   }
@@ -133,12 +139,14 @@ export class NumberTable {
   }
 
   private retain(answer: Answer): number {
-    let id = this.idOf.get(answer);
+    const key = this.keyOf(answer);
+    let id = this.idOf.get(key);
     if (id === undefined) {
       id = this.freeIds.pop() ?? this.answers.length;
       this.answers[id] = answer;
+      this.answerKeys[id] = key;
       this.refs[id] = 0;
-      this.idOf.set(answer, id);
+      this.idOf.set(key, id);
     }
     this.refs[id]!++;
     return id;
@@ -146,8 +154,9 @@ export class NumberTable {
 
   private release(id: number): void {
     if (--this.refs[id]! > 0) return;
-    this.idOf.delete(this.answers[id]!);
+    this.idOf.delete(this.answerKeys[id]!);
     this.answers[id] = undefined;
+    this.answerKeys[id] = '';
     this.freeIds.push(id);
   }
 

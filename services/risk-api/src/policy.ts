@@ -27,7 +27,7 @@ function operatorOverride(override: string): OperatorOverride | undefined {
 /** Turns verdicts into answers: which level/score labels, which blocks, what a block says. */
 export interface Policy {
   actionFor(level: Level, score: number): Action;
-  /** The frozen answer for computed risk (the verdict's score and level), decided by `decidedBy`. */
+  /** A frozen answer for computed risk (the verdict's score and level), decided by `decidedBy`. */
   answerFor(verdict: IRiskVerdict, decidedBy: string): Answer;
   /**
    * The frozen answer for a published verdict of the given kind: an operator decision when its
@@ -36,6 +36,8 @@ export interface Policy {
   verdictAnswer(verdict: IRiskVerdict, kind: VerdictKind): Answer;
   /** The frozen answer for allowlisted numbers. */
   readonly allowlisted: Answer;
+  /** Equal for equal answers of this policy, different otherwise (see `NumberTable`). */
+  readonly answerKey: (a: Answer) => string;
   readonly allowlist: readonly string[];
   isAllowlisted(e164: string): boolean;
 }
@@ -52,10 +54,9 @@ export type PolicyConfig = Pick<
 >;
 
 /**
- * Builds the policy from configuration; the default labels from MEDIUM and never blocks. Equal
- * answers are one object, and answers share equal reason lists, reasons and categories, up to
- * `internCap` distinct entries (then new ones are frozen unshared): a view of millions of numbers
- * holds each combination once.
+ * Builds the policy from configuration; the default labels from MEDIUM and never blocks. Answers
+ * share equal reason lists, reasons and categories, up to `internCap` distinct entries (then new
+ * ones are frozen unshared): a view of millions of numbers holds each combination once.
  */
 export function createPolicy(config: PolicyConfig, internCap = DEFAULT_INTERN_CAP): Policy {
   const intern = createAnswerInterner(internCap);
@@ -87,24 +88,22 @@ export function createPolicy(config: PolicyConfig, internCap = DEFAULT_INTERN_CA
     expiresMs = 0,
   ): Answer => {
     const category = intern.string(verdict.category ?? '');
-    return intern.answer(
-      Object.freeze({
-        action,
-        score: verdict.score ?? 0,
-        level: verdict.level ?? Level.LEVEL_NONE,
-        category,
-        label: action === Action.ACTION_ALLOW ? null : displayLabel(category),
-        reasons: intern.reasons(verdict.reasons),
-        block: action === Action.ACTION_BLOCK ? block : null,
-        decidedBy,
-        operator,
-        expiresMs,
-        callEvidence,
-      }),
-    );
+    return Object.freeze({
+      action,
+      score: verdict.score ?? 0,
+      level: verdict.level ?? Level.LEVEL_NONE,
+      category,
+      label: action === Action.ACTION_ALLOW ? null : displayLabel(category),
+      reasons: intern.reasons(verdict.reasons),
+      block: action === Action.ACTION_BLOCK ? block : null,
+      decidedBy,
+      operator,
+      expiresMs,
+      callEvidence,
+    });
   };
   const allowAnswer = (decidedBy: 'allowlist' | 'redress', expiresMs = 0): Answer =>
-    intern.answer(Object.freeze({ ...NO_RISK, decidedBy, operator: true, expiresMs }));
+    Object.freeze({ ...NO_RISK, decidedBy, operator: true, expiresMs });
   const answerFor = (verdict: IRiskVerdict, decidedBy: string): Answer =>
     answer(verdict, decidedBy, actionFor(verdict.level ?? Level.LEVEL_NONE, verdict.score ?? 0), false, 0);
   const allowlisted = allowAnswer('allowlist');
@@ -143,6 +142,7 @@ export function createPolicy(config: PolicyConfig, internCap = DEFAULT_INTERN_CA
       return answerFor(verdict, kind);
     },
     allowlisted,
+    answerKey: intern.answerKey,
     allowlist: Object.freeze([...allowlist]),
     isAllowlisted: (e164) => allowlist.has(e164),
   };

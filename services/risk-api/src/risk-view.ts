@@ -6,13 +6,13 @@ import type { Policy } from './policy.js';
 type SourceKind = 'trunk' | 'carrier' | 'device';
 
 /**
- * The in-memory risk view: numbers in a typed-array table (a carrier's view holds millions), each
- * source kind in a Map from id to its decision, every answer precomputed and shared (operator
- * decisions already turned into their answers). Fed from the compacted verdict topics; a null value
+ * The in-memory risk view: numbers in a typed-array table (a carrier's view holds millions) that
+ * keeps one of each equal answer, each source kind in a Map from id to its decision, every answer
+ * precomputed (operator decisions already turned into their answers). Fed from the compacted verdict topics; a null value
  * (tombstone) deletes. Which answer wins a call is decided in decide.ts, not here.
  */
 export class RiskView {
-  readonly numbers = new NumberTable();
+  readonly numbers: NumberTable;
   readonly trunks = new Map<string, Decision>();
   readonly carriers = new Map<string, Decision>();
   readonly devices = new Map<string, Decision>();
@@ -25,6 +25,7 @@ export class RiskView {
   private skipped = 0;
 
   constructor(private readonly policy: Policy) {
+    this.numbers = new NumberTable(policy.answerKey);
     // Allowlisted numbers live in the same table, pinned, so a lookup needs no second probe.
     for (const n of policy.allowlist) if (this.numbers.set(n, policy.allowlisted, 0)) this.pinned++;
   }

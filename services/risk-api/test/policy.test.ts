@@ -60,12 +60,14 @@ describe('policy answers share what repeats', () => {
     expect(one.category).toBe('scam');
   });
 
-  it('gives equal answers one object, and keeps answers that differ in any field apart', () => {
+  it('gives equal answers one key, and answers that differ in any field different keys', () => {
     const policy = createPolicy(testConfig());
     const base = verdict([attempts(55)]);
-    const a = policy.verdictAnswer(base, 'number');
-    // updatedMs is the subject's own, not the answer's.
-    expect(policy.verdictAnswer({ ...base, reasons: [attempts(55)], updatedMs: 1 }, 'number')).toBe(a);
+    const key = policy.answerKey(policy.verdictAnswer(base, 'number'));
+    // updatedMs is the subject's own, not the answer's; a list decoded afresh is the same list.
+    expect(
+      policy.answerKey(policy.verdictAnswer({ ...base, reasons: [attempts(55)], updatedMs: 1 }, 'number')),
+    ).toBe(key);
     const variants: IRiskVerdict[] = [
       { ...base, score: 81 },
       { ...base, level: Level.LEVEL_MEDIUM },
@@ -74,14 +76,18 @@ describe('policy answers share what repeats', () => {
       { ...base, reasons: [attempts(55), oneRing] },
       { ...base, override: 'blocklist' },
       { ...base, override: 'blocklist', overrideExpiresMs: 5 },
+      { ...base, override: 'redress' },
+      { ...base, override: 'redress', overrideExpiresMs: 9 },
     ];
-    const answers = variants.map((v) => policy.verdictAnswer(v, 'number'));
-    for (const b of answers) expect(b).not.toBe(a);
-    expect(new Set(answers).size).toBe(variants.length);
-    expect(policy.verdictAnswer(base, 'trunk')).not.toBe(a);
-    expect(policy.verdictAnswer({ ...base, override: 'redress', overrideExpiresMs: 9 }, 'number')).toBe(
-      policy.verdictAnswer({ ...base, override: 'redress', overrideExpiresMs: 9, updatedMs: 2 }, 'number'),
-    );
+    const keys = [...variants.map((v) => policy.answerKey(policy.verdictAnswer(v, 'number'))), key];
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(policy.answerKey(policy.verdictAnswer(base, 'trunk'))).not.toBe(key);
+    // Past the interning cap lists are no longer shared, and their answers' keys still agree.
+    const full = createPolicy(testConfig(), 0);
+    const a = full.verdictAnswer(base, 'number');
+    const b = full.verdictAnswer({ ...base, reasons: [attempts(55)] }, 'number');
+    expect(b.reasons).not.toBe(a.reasons);
+    expect(full.answerKey(b)).toBe(full.answerKey(a));
   });
 
   it('keeps different lists apart, by value, order and every field', () => {
