@@ -1,10 +1,10 @@
 // Benchmarks the risk view at a carrier's size: memory per number, the time of a full garbage
 // collection with the view loaded (what a replica's Check stops for once a second or so at
-// thousands of calls a second), how fast verdicts are applied and how fast a check is answered.
+// thousands of calls a second) and how fast verdicts are applied (risk-api.bench.ts times lookups).
 // The baseline of the collection is the same process's full collection with the view empty.
 // Run with `--expose-gc` (bench/run.mjs passes it).
-import { Level, riskv1, SubjectKind, type ICheckRequest, type IReason } from '@ringfence/proto';
-import { createDecider, createPolicy, riskApiConfigSchema, RiskView } from '../src/index.js';
+import { Level, riskv1, SubjectKind, type IReason } from '@ringfence/proto';
+import { createPolicy, riskApiConfigSchema, RiskView } from '../src/index.js';
 
 const gc = (globalThis as { gc?: () => void }).gc;
 if (gc === undefined) throw new Error('run with --expose-gc (npm run bench passes it)');
@@ -100,23 +100,6 @@ const loadedGcMs = fullGcMs();
 const heapPerNumber = (after.heap - before.heap) / NUMBERS;
 const offHeapPerNumber = (after.offHeap - before.offHeap) / NUMBERS;
 
-// Lookups on the loaded view: half the checked numbers hold a verdict.
-const decide = createDecider(view, policy, config);
-const requests: ICheckRequest[] = Array.from({ length: 50_000 }, (_, i) => ({
-  calling: i % 2 === 0 ? number((i * 7919) % NUMBERS) : `+86135${String(100_000_000 + i).slice(-8)}`,
-  called: '+8613700000000',
-  ingressTrunk: `TR-${i % 300}`,
-  ingressCarrier: 'CARRIER-1',
-}));
-const lookupRounds: number[] = [];
-let sink = 0;
-for (let r = 0; r < 5; r++) {
-  const n = quick ? 300_000 : 1_000_000;
-  const start = performance.now();
-  for (let i = 0; i < n; i++) sink += decide(requests[i % requests.length] as ICheckRequest).answer.score;
-  lookupRounds.push((n / (performance.now() - start)) * 1000);
-}
-if (sink < 0) throw new Error('unreachable');
 if (view.sizes().number !== NUMBERS) throw new Error(`view holds ${view.sizes().number}, not ${NUMBERS}`);
 
 const perNumber = heapPerNumber + offHeapPerNumber;
@@ -144,12 +127,6 @@ process.stdout.write(
         value: Math.round(median(applyRounds)),
         unit: 'verdicts/s',
         notes: `median over chunks of ${CHUNK.toLocaleString('en')} while loading ${shape}; decode, policy and store`,
-      },
-      {
-        metric: 'in-process check on the loaded view',
-        value: Math.round(median(lookupRounds)),
-        unit: 'checks/s',
-        notes: `median of 5 rounds; ${shape}; half the checked numbers hold a verdict; E.164 check, number, trunk and carrier lookups`,
       },
     ],
   })}\n`,
