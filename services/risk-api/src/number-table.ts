@@ -11,7 +11,7 @@ const TWO_32 = 4_294_967_296;
  * `e164` is not one. Fifteen digits stay below 2^53, so the integer is exact and no two numbers
  * share one.
  */
-function keyOf(e164: string): number {
+function numberKey(e164: string): number {
   const n = e164.length;
   if (n < 2 || n > 16 || e164.charCodeAt(0) !== 43 /* + */) return 0;
   let key = 0;
@@ -34,7 +34,7 @@ function hashOf(key: number): number {
 /**
  * E.164 numbers → (answer, verdict update time), held in typed arrays outside the JavaScript heap:
  * about 20–40 bytes a number, and nothing per number for the garbage collector to mark, so a full
- * collection's pause does not grow with a view of millions of numbers. Equal answers (by `keyOf`)
+ * collection's pause does not grow with a view of millions of numbers. Equal answers (by `answerKey`)
  * are held once, by index, and counted, so an answer no number gives any more is let go: what the
  * table holds is bounded by what its numbers answer now, not by every answer ever seen. Open
  * addressing with linear probing; a removal shifts the entries after it back, so no slot is ever a
@@ -52,17 +52,12 @@ export class NumberTable {
   private readonly idOf = new Map<string, number>();
   private readonly freeIds: number[] = [];
 
-  /** `keyOf` gives equal answers equal keys and different ones different keys (`Policy.answerKey`). */
-  constructor(
-    private readonly keyOf: (a: Answer) => string,
-    capacity = MIN_CAPACITY,
-  ) {
-    let c = MIN_CAPACITY;
-    while (c < capacity) c *= 2;
-    this.keys = new Float64Array(c);
-    this.answerIds = new Uint32Array(c);
-    this.updated = new Float64Array(c);
-    this.mask = c - 1;
+  /** `answerKey` gives equal answers equal keys and different ones different keys (`Policy.answerKey`). */
+  constructor(private readonly answerKey: (a: Answer) => string) {
+    this.keys = new Float64Array(MIN_CAPACITY);
+    this.answerIds = new Uint32Array(MIN_CAPACITY);
+    this.updated = new Float64Array(MIN_CAPACITY);
+    this.mask = MIN_CAPACITY - 1;
   }
 
   /** Numbers held. */
@@ -77,7 +72,7 @@ export class NumberTable {
 
   /** The slot holding `e164`, or -1; valid until the table next changes. */
   find(e164: string): number {
-    const key = keyOf(e164);
+    const key = numberKey(e164);
     if (key === 0) return -1;
     const { keys, mask } = this;
     for (let slot = hashOf(key) & mask; ; slot = (slot + 1) & mask) {
@@ -99,7 +94,7 @@ export class NumberTable {
 
   /** Holds `answer` for `e164`; false (and nothing held) when `e164` is not an E.164 number. */
   set(e164: string, answer: Answer, updatedMs: number): boolean {
-    const key = keyOf(e164);
+    const key = numberKey(e164);
     if (key === 0) return false;
     if ((this.count + 1) / this.keys.length > MAX_LOAD) this.resize(this.keys.length * 2);
     const { keys, mask } = this;
@@ -139,7 +134,7 @@ export class NumberTable {
   }
 
   private retain(answer: Answer): number {
-    const key = this.keyOf(answer);
+    const key = this.answerKey(answer);
     let id = this.idOf.get(key);
     if (id === undefined) {
       id = this.freeIds.pop() ?? this.answers.length;
