@@ -97,11 +97,23 @@ export class TaskSet {
     await task.close().catch(() => undefined);
   }
 
-  /** Runs a write of one task; a task fenced by its next owner is dropped, not fatal. */
+  /** True while `task` is one this instance owns (not dropped). */
+  private holds(task: ScorerTask): boolean {
+    if (task instanceof NumberTask) return this.numbers.get(task.partition) === task;
+    return task instanceof SourceTask && this.sources.get(task.partition) === task;
+  }
+
+  /**
+   * Runs a write of one task; a task fenced by its next owner is dropped, not fatal. A task dropped
+   * while the write ran (another of its writes found it fenced, or the group gave it away) has a
+   * closed producer: whatever that write says of it, nothing more is published for it, and the
+   * instance's other partitions are fine.
+   */
   async guarded(task: ScorerTask, write: () => Promise<unknown>): Promise<void> {
     try {
       await write();
     } catch (err) {
+      if (!this.holds(task)) return;
       if (!fenced(err)) throw err;
       await this.drop(task, 'fenced by its next owner');
       this.fencedAt.set(task.name, Date.now());
