@@ -102,15 +102,15 @@ export function createDecider(
       });
     }
     const slot = view.numbers.find(e164);
-    let own: Answer | undefined = slot < 0 ? undefined : view.numbers.answerAt(slot);
-    if (own?.operator === true) {
-      if (own.expiresMs === 0 || inForce(own, now()))
-        return new Decision(own, view.numbers.updatedMsAt(slot));
+    let own =
+      slot < 0 ? undefined : new Decision(view.numbers.answerAt(slot), view.numbers.updatedMsAt(slot));
+    if (own?.answer.operator === true) {
+      if (own.answer.expiresMs === 0 || inForce(own.answer, now())) return own;
       // Lapsed at call time, before the scorer (on event time) republished the computed verdict:
       // the decision's answer carries no computed risk of the number, so the number counts as unknown.
       own = undefined;
     }
-    let best = own === undefined ? NO_DECISION : new Decision(own, view.numbers.updatedMsAt(slot));
+    let best = own ?? NO_DECISION;
     const device = request.callingDevice ?? '';
     if (device !== '' && view.devices.size > 0) {
       // A handset flagged for rotating numbers is itself the evidence: it needs none from the call.
@@ -130,7 +130,9 @@ export function createDecider(
     // again: the flagged trunk decides without a pattern in this one call (rank 3c). Not the
     // carrier: as in the scorer's taint, a whole interconnect partner is too coarse.
     const tainted =
-      own !== undefined && attestation.inUse && evidence.continuesTaint(own.callEvidence, attested, location);
+      own !== undefined &&
+      attestation.inUse &&
+      evidence.continuesTaint(own.answer.callEvidence, attested, location);
     if (trunk !== '' && view.trunks.size > 0) {
       const t = view.trunks.get(trunk);
       if (sourceWins(t, best.answer, calling, e164, trunk, carrier, attested, location, tainted)) best = t;

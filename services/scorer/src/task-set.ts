@@ -82,13 +82,14 @@ export class TaskSet {
    * its partition.
    */
   async drop(task: ScorerTask, why: string): Promise<void> {
-    if (task instanceof NumberTask && this.numbers.get(task.partition) === task) {
+    if (!this.holds(task)) return;
+    if (task instanceof NumberTask) {
       this.numbers.delete(task.partition);
       this.tables.releaseNumbers(task.partition);
-    } else if (task instanceof SourceTask && this.sources.get(task.partition) === task) {
+    } else {
       this.sources.delete(task.partition);
       this.tables.releaseSources(task.partition);
-    } else return;
+    }
     this.logger.info({ task: task.name, why }, 'partition left this instance');
     this.ctx.metrics.active.set(this.size);
     // Its next owner reports its lag now: a value left here would stay at the last one forever.
@@ -98,7 +99,7 @@ export class TaskSet {
   }
 
   /** True while `task` is one this instance owns (not dropped). */
-  private holds(task: ScorerTask): boolean {
+  private holds(task: ScorerTask): task is NumberTask | SourceTask {
     if (task instanceof NumberTask) return this.numbers.get(task.partition) === task;
     return task instanceof SourceTask && this.sources.get(task.partition) === task;
   }
