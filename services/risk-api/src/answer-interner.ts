@@ -3,8 +3,9 @@ import { NO_RISK, type Answer } from './answer.js';
 
 /**
  * Entries (reason lists, reasons and strings, each counted) the interner keeps by default. Reason
- * values are counts and ratios near the rules' thresholds, so a carrier's lists repeat; past the cap
- * new ones are frozen unshared, so whatever the input the tables stay under about 30 MB.
+ * values are counts and ratios near the rules' thresholds, so a carrier's lists repeat. At the cap
+ * the interner starts afresh: a replica that runs for months keeps sharing the lists its verdicts
+ * use now, instead of holding every list it ever saw, and its tables stay under about 30 MB.
  */
 export const DEFAULT_INTERN_CAP = 65_536;
 
@@ -15,12 +16,17 @@ export interface AnswerInterner {
    * many answers (the view's number table) can keep one of each.
    */
   readonly answerKey: (a: Answer) => string;
-  /** A frozen list of frozen reasons, the same array for every equal list while under the cap. */
+  /**
+   * A frozen list of frozen reasons, the same array for every equal list since the interner last
+   * started afresh (at the cap; what answers already hold stays theirs and stays valid).
+   */
   reasons(reasons: readonly IReason[] | null | undefined): readonly IReason[];
-  /** The same string instance for equal strings while under the cap. */
+  /** The same string instance for equal strings since the interner last started afresh. */
   string(s: string): string;
   /** Entries held, never above the cap. */
   size(): number;
+  /** How many times the interner has started afresh at the cap. */
+  generations(): number;
 }
 
 // -0 keys apart from 0 so an interned reason carries exactly the value it was given.
@@ -47,10 +53,22 @@ export function createAnswerInterner(cap = DEFAULT_INTERN_CAP): AnswerInterner {
   const reasons = new Map<string, IReason>();
   const strings = new Map<string, string>();
   const size = (): number => lists.size + reasons.size + strings.size;
+  let fresh = 0;
+  // Room for one more entry: at the cap every table is emptied rather than new entries refused, so
+  // entries no answer uses any more go, and what repeats from now on is shared again.
+  const room = (): boolean => {
+    if (size() < cap) return true;
+    if (cap === 0) return false;
+    lists.clear();
+    reasons.clear();
+    strings.clear();
+    fresh += 1;
+    return true;
+  };
   const string = (s: string): string => {
     const held = strings.get(s);
     if (held !== undefined) return held;
-    if (size() < cap) strings.set(s, s);
+    if (room()) strings.set(s, s);
     return s;
   };
   const reason = (r: IReason, key: string): IReason => {
@@ -63,7 +81,7 @@ export function createAnswerInterner(cap = DEFAULT_INTERN_CAP): AnswerInterner {
       window: string(r.window ?? ''),
       points: r.points ?? 0,
     });
-    if (size() < cap) reasons.set(key, frozen);
+    if (room()) reasons.set(key, frozen);
     return frozen;
   };
   return {
@@ -75,11 +93,12 @@ export function createAnswerInterner(cap = DEFAULT_INTERN_CAP): AnswerInterner {
       const held = lists.get(listKey);
       if (held !== undefined) return held;
       const frozen = Object.freeze(list.map((r, i) => reason(r, keys[i]!)));
-      if (size() < cap) lists.set(listKey, frozen);
+      if (room()) lists.set(listKey, frozen);
       listKeys.set(frozen, listKey);
       return frozen;
     },
     string,
     size,
+    generations: () => fresh,
   };
 }

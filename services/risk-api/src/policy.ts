@@ -55,8 +55,8 @@ export type PolicyConfig = Pick<
 
 /**
  * Builds the policy from configuration; the default labels from MEDIUM and never blocks. Answers
- * share equal reason lists, reasons and categories, up to `internCap` distinct entries (then new
- * ones are frozen unshared): a view of millions of numbers holds each combination once.
+ * share equal reason lists, reasons and categories, in tables of at most `internCap` entries that
+ * start afresh when full: a view of millions of numbers holds each combination in use about once.
  */
 export function createPolicy(config: PolicyConfig, internCap = DEFAULT_INTERN_CAP): Policy {
   const intern = createAnswerInterner(internCap);

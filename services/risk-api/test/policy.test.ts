@@ -138,30 +138,50 @@ describe('policy answers share what repeats', () => {
     expect(policy.answerFor(verdict([], { reasons: null }), 'number').reasons).toBe(NO_RISK.reasons);
   });
 
-  it('stops sharing at the cap and still answers correctly past it', () => {
+  it('starts afresh at the cap: what answers hold stays valid, and sharing resumes', () => {
     const cap = 16;
     const policy = createPolicy(testConfig(), cap);
-    const early = policy.answerFor(verdict([attempts(41)]), 'number').reasons;
+    const early = policy.answerFor(verdict([attempts(41)]), 'number');
+    // Each distinct list adds a list and a reason: the cap is passed on the way.
     for (let v = 100; v < 100 + cap; v++) policy.answerFor(verdict([attempts(v)]), 'number');
     const late = [attempts(1000)];
     const first = policy.answerFor(verdict(late), 'number');
     const second = policy.answerFor(verdict(late), 'number');
-    expect(second.reasons).not.toBe(first.reasons);
+    expect(second.reasons).toBe(first.reasons);
     expect(second.reasons).toEqual(late);
     expect(Object.isFrozen(second.reasons)).toBe(true);
     expect(second.reasons.every((r) => Object.isFrozen(r))).toBe(true);
-    // What was interned before the cap is still shared.
-    expect(policy.answerFor(verdict([attempts(41)]), 'number').reasons).toBe(early);
+    // An answer made before the fresh start keeps its list, and an equal list now is a new one with
+    // the same key: the number table still holds equal answers once.
+    expect(early.reasons).toEqual([attempts(41)]);
+    const again = policy.answerFor(verdict([attempts(41)]), 'number');
+    expect(again.reasons).not.toBe(early.reasons);
+    expect(policy.answerKey(again)).toBe(policy.answerKey(early));
+    expect(policy.answerFor(verdict([attempts(41)]), 'number').reasons).toBe(again.reasons);
   });
 
-  it('never holds more entries than the cap', () => {
+  it('never holds more entries than the cap, and lets go of what it no longer sees', () => {
     const interner = createAnswerInterner(10);
-    for (let v = 0; v < 50; v++) {
+    const kept = interner.reasons([attempts(1), { ...oneRing, value: 1 }]);
+    for (let v = 2; v < 50; v++) {
       interner.reasons([attempts(v), { ...oneRing, value: v }]);
       interner.string(`category-${v}`);
       expect(interner.size()).toBeLessThanOrEqual(10);
     }
-    expect(interner.size()).toBe(10);
-    expect(interner.string('category-3')).toBe('category-3');
+    // Four entries a round (two reasons, a list, a string): well past the cap, several times over.
+    expect(interner.generations()).toBeGreaterThanOrEqual(15);
+    // The first list is gone from the tables; the answer that holds it still reads it whole.
+    expect(interner.reasons([attempts(1), { ...oneRing, value: 1 }])).not.toBe(kept);
+    expect(kept).toEqual([attempts(1), { ...oneRing, value: 1 }]);
+    // A list seen twice in a row is shared again.
+    const x = interner.reasons([attempts(7)]);
+    expect(interner.reasons([attempts(7)])).toBe(x);
+  });
+
+  it('shares nothing with a cap of 0', () => {
+    const interner = createAnswerInterner(0);
+    const a = interner.reasons([attempts(3)]);
+    expect(interner.reasons([attempts(3)])).not.toBe(a);
+    expect([interner.size(), interner.generations()]).toEqual([0, 0]);
   });
 });
