@@ -52,6 +52,8 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-floating-promises': 'error',
       'no-console': 'error',
+      // A deprecated API is one the next major release removes: move off it while the old one still works.
+      '@typescript-eslint/no-deprecated': 'error',
     },
   },
   {

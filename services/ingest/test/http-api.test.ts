@@ -1,3 +1,4 @@
+import { PassThrough } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import type { Producer } from 'kafkajs';
 import { describe, expect, it } from 'vitest';
@@ -43,6 +44,41 @@ const cdr = (id: string): Record<string, unknown> => ({
 const auth = { authorization: 'Bearer tok-2' };
 
 describe('ingest HTTP API', () => {
+  it('logs no line per request and starts without a deprecation warning', async () => {
+    const warnings: string[] = [];
+    const onWarning = (w: Error & { code?: string }): void => {
+      warnings.push(`${w.code ?? w.name}: ${w.message}`);
+    };
+    process.on('warning', onWarning);
+    try {
+      const lines: string[] = [];
+      const out = new PassThrough();
+      out.on('data', (d: Buffer) => lines.push(d.toString()));
+      const config = loadConfig(ingestServiceConfig, {
+        env: {},
+        file: '',
+        overrides: { ingestTokens: ['tok-2'] },
+      });
+      const producer = { sendBatch: () => Promise.resolve([]) } as unknown as Producer;
+      const core = new IngestCore({ producer, topicPrefix: 'unit.', source: 'http', config });
+      const app = buildHttpApi({ core, config, logger: createLogger('test', 'info', out) });
+      const r = await app.inject({
+        method: 'POST',
+        url: '/v1/cdrs',
+        headers: auth,
+        payload: JSON.stringify(cdr('q')),
+      });
+      expect(r.statusCode).toBe(200);
+      // An emitted warning reaches its listeners on a later tick.
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(warnings).toEqual([]);
+      expect(lines.join('')).not.toMatch(/incoming request|request completed/);
+      await app.close();
+    } finally {
+      process.off('warning', onWarning);
+    }
+  });
+
   it('answers 401 without a token or with a wrong one', async () => {
     const { app } = setup();
     for (const headers of [{}, { authorization: 'Bearer nope' }, { authorization: 'Basic dG9rLTE=' }]) {
