@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
+import { XMLParser } from 'fast-xml-parser';
 import * as appsV1 from 'kubernetes-models/apps/v1';
 import * as batchV1 from 'kubernetes-models/batch/v1';
 import * as networkingV1 from 'kubernetes-models/networking.k8s.io/v1';
@@ -223,7 +224,20 @@ interface EnvVar {
   valueFrom?: {
     secretKeyRef?: { name: string; key: string };
     configMapKeyRef?: { name: string; key: string };
+    fieldRef?: { fieldPath: string };
   };
+}
+/** The element at a path in a tree fast-xml-parser made (attributes under `@`), or undefined. */
+function at(node: unknown, ...path: string[]): unknown {
+  return path.reduce<unknown>(
+    (n, k) => (typeof n === 'object' && n !== null ? (n as Record<string, unknown>)[k] : undefined),
+    node,
+  );
+}
+
+/** An element that repeats, as a list (the parser gives one element alone, not in a list). */
+function list(x: unknown): unknown[] {
+  return x === undefined ? [] : Array.isArray(x) ? (x as unknown[]) : [x];
 }
 interface Probe {
   httpGet?: { port: number; path: string };
@@ -239,7 +253,7 @@ interface Container {
   ports?: { name?: string; containerPort: number }[];
   livenessProbe?: Probe;
   readinessProbe?: Probe;
-  volumeMounts?: { name: string; mountPath: string }[];
+  volumeMounts?: { name: string; mountPath: string; subPath?: string }[];
 }
 interface PodSpec {
   containers: Container[];
@@ -258,7 +272,9 @@ interface K8sDoc {
     strategy?: { type: string };
     selector?: Record<string, string> | { matchLabels: Record<string, string> };
     ports?: { port: number; targetPort?: number }[];
-    template?: { spec: PodSpec };
+    serviceName?: string;
+    clusterIP?: string;
+    template?: { metadata?: { labels?: Record<string, string> }; spec: PodSpec };
     jobTemplate?: { spec: { template: { spec: PodSpec } } };
     volumeClaimTemplates?: { metadata: { name: string } }[];
     podSelector?: { matchLabels?: Record<string, string>; matchExpressions?: { values: string[] }[] };
@@ -300,6 +316,9 @@ describe('deploy/k8s', () => {
     return spec === undefined ? [] : [{ doc: d, spec }];
   });
   const configMapKeys = (name: string): string[] => Object.keys(named('ConfigMap', name)?.data ?? {});
+  const clickhouseServers = docs.filter(
+    (d) => d.kind === 'StatefulSet' && d.spec?.template?.metadata?.labels?.['app'] === 'clickhouse',
+  );
   const secretKeys = (name: string): string[] => {
     const s = named('Secret', name);
     return Object.keys({ ...s?.data, ...s?.stringData });
@@ -462,11 +481,14 @@ describe('deploy/k8s', () => {
   });
 
   it('gives ClickHouse its account from a Secret, the one every client logs in with', () => {
-    const server = named('StatefulSet', 'clickhouse')!.spec!.template!.spec.containers[0]!;
     const fromSecret = (c: Container, key: string): string | undefined =>
       c.env?.find((e) => e.name === key)?.valueFrom?.secretKeyRef?.name;
-    for (const k of ['CLICKHOUSE_USER', 'CLICKHOUSE_PASSWORD', 'CLICKHOUSE_DEFAULT_ACCESS_MANAGEMENT'])
-      expect(fromSecret(server, k), k).toBe('clickhouse-credentials');
+    expect(clickhouseServers.length).toBeGreaterThan(0);
+    for (const d of clickhouseServers) {
+      const server = d.spec!.template!.spec.containers[0]!;
+      for (const k of ['CLICKHOUSE_USER', 'CLICKHOUSE_PASSWORD', 'CLICKHOUSE_DEFAULT_ACCESS_MANAGEMENT'])
+        expect(fromSecret(server, k), `${d.metadata.name}: ${k}`).toBe('clickhouse-credentials');
+    }
     for (const { doc, spec } of podSpecs) {
       for (const c of spec.containers) {
         const program = programOf(c.command);
@@ -475,6 +497,81 @@ describe('deploy/k8s', () => {
         expect(fromSecret(c, 'CLICKHOUSE_PASSWORD'), doc.metadata.name).toBe('clickhouse-credentials');
       }
     }
+  });
+
+  it("runs ClickHouse as the schema's cluster layout: replicated shards on a Keeper quorum", () => {
+    const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@' });
+    const files = named('ConfigMap', 'clickhouse-cluster')?.data ?? {};
+    const read = (file: string): unknown => at(xml.parse(files[file] ?? ''), 'clickhouse');
+    const config = read('cluster.xml');
+    const name = named('ConfigMap', 'ringfence-common')?.data?.['CLICKHOUSE_CLUSTER'] ?? '';
+    const shards = list(at(config, 'remote_servers', name, 'shard'));
+    expect(shards.length, `remote_servers.${name}`).toBeGreaterThanOrEqual(2);
+    expect(clickhouseServers.length).toBe(shards.length);
+    const envOf = (c: Container, key: string): EnvVar | undefined => c.env?.find((e) => e.name === key);
+    const urls: string[] = [];
+    shards.forEach((shard, i) => {
+      const id = String(i + 1).padStart(2, '0');
+      const sts = clickhouseServers.find(
+        (d) => envOf(d.spec!.template!.spec.containers[0]!, 'SHARD')?.value === id,
+      );
+      expect(sts, `the StatefulSet of shard ${id}`).toBeDefined();
+      const c = sts!.spec!.template!.spec.containers[0]!;
+      const service = sts!.spec!.serviceName ?? '';
+      // Each pod's own DNS name is what remote_servers and replication use: a headless Service.
+      expect(named('Service', service)?.spec?.clusterIP, service).toBe('None');
+      expect(sts!.spec!.replicas).toBeGreaterThanOrEqual(2);
+      const hosts = Array.from(
+        { length: sts!.spec!.replicas ?? 0 },
+        (_, r) => `${sts!.metadata.name}-${r}.${service}`,
+      );
+      expect(at(shard, 'internal_replication'), `shard ${id}`).toBe(true);
+      const replicas = list(at(shard, 'replica'));
+      expect(replicas.map((r) => at(r, 'host'))).toEqual(hosts);
+      // The image removes `default`: shards reach each other with the account every client uses.
+      for (const r of replicas) {
+        expect(at(r, 'port')).toBe(9000);
+        expect([at(r, 'user', '@from_env'), at(r, 'password', '@from_env')]).toEqual([
+          'CLICKHOUSE_USER',
+          'CLICKHOUSE_PASSWORD',
+        ]);
+      }
+      expect(envOf(c, 'POD_NAME')?.valueFrom).toEqual({ fieldRef: { fieldPath: 'metadata.name' } });
+      expect(envOf(c, 'INTERSERVER_HOST')?.value).toBe(`$(POD_NAME).${service}`);
+      const mounted = new Map((c.volumeMounts ?? []).map((m) => [m.mountPath, m.subPath]));
+      expect(mounted.get('/etc/clickhouse-server/config.d/cluster.xml')).toBe('cluster.xml');
+      expect(mounted.get('/etc/clickhouse-server/users.d/profile.xml')).toBe('profile.xml');
+      urls.push(...hosts.map((h) => `http://${h}:8123`));
+    });
+    // The Replicated tables' paths name the shard and replica macros (docs/clickhouse-schema.md).
+    expect(at(config, 'macros', 'shard', '@from_env')).toBe('SHARD');
+    expect(at(config, 'macros', 'replica', '@from_env')).toBe('POD_NAME');
+    expect(at(config, 'interserver_http_host', '@from_env')).toBe('INTERSERVER_HOST');
+    // `ringfence db` alters each shard's tables through one of its servers: it is given them all.
+    expect((files['CLICKHOUSE_CLUSTER_URLS'] ?? '').split(',')).toEqual(urls);
+
+    const keeper = named('StatefulSet', 'clickhouse-keeper')!;
+    const n = keeper.spec?.replicas ?? 0;
+    expect(n).toBeGreaterThanOrEqual(3);
+    expect(n % 2, 'an odd quorum').toBe(1);
+    const keeperService = keeper.spec?.serviceName ?? '';
+    expect(named('Service', keeperService)?.spec?.clusterIP).toBe('None');
+    const keepers = Array.from({ length: n }, (_, i) => `clickhouse-keeper-${i}.${keeperService}`);
+    expect(list(at(config, 'zookeeper', 'node')).map((k) => at(k, 'host'))).toEqual(keepers);
+    // Raft ids are the pods' ordinals + 1, as the container's command computes them.
+    const raft = list(at(read('keeper.xml'), 'keeper_server', 'raft_configuration', 'server'));
+    expect(raft.map((r) => [at(r, 'id'), at(r, 'hostname')])).toEqual(keepers.map((h, i) => [i + 1, h]));
+    expect(keeper.spec?.template?.spec.containers[0]?.command?.join(' ')).toContain(
+      'KEEPER_ID=$$(( ${POD_NAME##*-} + 1 ))',
+    );
+
+    // What the services' queries and the sink's exactly-once inserts rely on (the local cluster too).
+    expect(at(read('profile.xml'), 'profiles', 'default')).toEqual({
+      distributed_foreground_insert: 1,
+      distributed_product_mode: 'global',
+      load_balancing: 'in_order',
+      max_replica_delay_for_distributed_queries: 2,
+    });
   });
 
   it('keeps Kafka data in the mounted volume, three nodes, and makes every topic replicated 3 ways', () => {
