@@ -12,6 +12,7 @@ import { buildHttpApi, type RecordResult } from '../src/http-api.js';
 function setup(
   overrides: Record<string, unknown> = {},
   send: () => Promise<unknown> = () => Promise.resolve([]),
+  logger = createLogger('test', 'silent'),
 ) {
   const config = loadConfig(ingestServiceConfig, {
     env: {},
@@ -25,7 +26,7 @@ function setup(
   });
   const producer = { sendBatch: send } as unknown as Producer;
   const core = new IngestCore({ producer, topicPrefix: 'unit.', source: 'http', config });
-  const app = buildHttpApi({ core, config, logger: createLogger('test', 'silent') });
+  const app = buildHttpApi({ core, config, logger });
   return { app, core };
 }
 
@@ -54,14 +55,7 @@ describe('ingest HTTP API', () => {
       const lines: string[] = [];
       const out = new PassThrough();
       out.on('data', (d: Buffer) => lines.push(d.toString()));
-      const config = loadConfig(ingestServiceConfig, {
-        env: {},
-        file: '',
-        overrides: { ingestTokens: ['tok-2'] },
-      });
-      const producer = { sendBatch: () => Promise.resolve([]) } as unknown as Producer;
-      const core = new IngestCore({ producer, topicPrefix: 'unit.', source: 'http', config });
-      const app = buildHttpApi({ core, config, logger: createLogger('test', 'info', out) });
+      const { app } = setup({}, undefined, createLogger('test', 'info', out));
       const r = await app.inject({
         method: 'POST',
         url: '/v1/cdrs',
