@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { alertRules, parseExpr } from './support/alert-rules.js';
+import { alertRules, CLICKHOUSE_ALERT_RULES_FILE, parseExpr } from './support/alert-rules.js';
 
 // The alerting rules shipped in deploy/prometheus, held to PromQL's grammar and to the operations
 // guide. That every series they name is served by the running services is checked by the main-job
@@ -35,8 +35,27 @@ describe('deploy/prometheus/ringfence-alerts.yaml', () => {
   });
 
   it('points each alert at its section of docs/operations.md, and the guide has no section for an alert that is gone', () => {
+    const all = [...rules, ...alertRules(CLICKHOUSE_ALERT_RULES_FILE)];
     const sections = [...guide.matchAll(/^### (Ringfence\w+)$/gm)].map((m) => m[1]);
-    expect(sections.sort()).toEqual(rules.map((r) => r.alert).sort());
-    for (const r of rules) expect(r.annotations.runbook).toBe(`docs/operations.md#${r.alert.toLowerCase()}`);
+    expect(sections.sort()).toEqual(all.map((r) => r.alert).sort());
+    expect(new Set(all.map((r) => r.alert)).size).toBe(all.length);
+    for (const r of all) expect(r.annotations.runbook).toBe(`docs/operations.md#${r.alert.toLowerCase()}`);
+  });
+});
+
+// The replicated ClickHouse's own series (deploy/k8s): ClickHouse's Prometheus endpoint names them
+// ClickHouseMetrics_<system.metrics>, ClickHouseAsyncMetrics_<system.asynchronous_metrics>.
+describe('deploy/prometheus/clickhouse-alerts.yaml', () => {
+  const rules = alertRules(CLICKHOUSE_ALERT_RULES_FILE);
+
+  it('has expressions that parse as PromQL and name only ClickHouse series', () => {
+    expect(rules.length).toBeGreaterThan(0);
+    for (const r of rules) {
+      const parsed = parseExpr(r.expr);
+      expect({ alert: r.alert, errors: parsed.errors }).toEqual({ alert: r.alert, errors: [] });
+      expect(parsed.metrics.length, r.alert).toBeGreaterThan(0);
+      for (const m of parsed.metrics)
+        expect(m, r.alert).toMatch(/^ClickHouse(Metrics|AsyncMetrics)_[A-Za-z]+$/);
+    }
   });
 });

@@ -6,6 +6,8 @@ import { z } from 'zod';
 
 const repo = join(import.meta.dirname, '..', '..');
 export const ALERT_RULES_FILE = join(repo, 'deploy', 'prometheus', 'ringfence-alerts.yaml');
+/** The replicated ClickHouse's rules (deploy/k8s): series its servers and Keeper nodes serve. */
+export const CLICKHOUSE_ALERT_RULES_FILE = join(repo, 'deploy', 'prometheus', 'clickhouse-alerts.yaml');
 
 const ruleSchema = z.strictObject({
   alert: z.string().regex(/^Ringfence[A-Za-z]+$/),
@@ -25,9 +27,9 @@ const rulesFileSchema = z.strictObject({
 
 export type AlertRule = z.infer<typeof ruleSchema>;
 
-/** Every alerting rule of deploy/prometheus/ringfence-alerts.yaml; throws where the file is not that shape. */
-export function alertRules(): AlertRule[] {
-  const file = rulesFileSchema.parse(parse(readFileSync(ALERT_RULES_FILE, 'utf8')));
+/** Every alerting rule of a rule file (the services' by default); throws where it is not that shape. */
+export function alertRules(path = ALERT_RULES_FILE): AlertRule[] {
+  const file = rulesFileSchema.parse(parse(readFileSync(path, 'utf8')));
   return file.groups.flatMap((g) => g.rules);
 }
 
