@@ -90,7 +90,7 @@ describe('kafkajs patch: transactions aborted out of order, on the broker', () =
 });
 
 describe('kafkajs patch: fetchTopicsEnds, on the broker', () => {
-  it("gives fetchTopicOffsets's ends of several topics in two ListOffsets and no Metadata once the topics are known", async () => {
+  it("gives fetchTopicOffsets's ends of several topics in two ListOffsets and no Metadata once the topics are known, or the high watermarks", async () => {
     const other = `${stack.topicPrefix}ends-other`;
     await admin.createTopics({
       topics: [{ topic: other, numPartitions: 3, replicationFactor: 1 }],
@@ -130,6 +130,18 @@ describe('kafkajs patch: fetchTopicsEnds, on the broker', () => {
         const [committedEnd] = await admin.fetchTopicEndsCommitted(topic);
         expect(ends!.partitions[0]!.high).toBe(committedEnd!.high);
         expect(Number(ends!.partitions[0]!.high)).toBeLessThan(Number(committedEnd!.highWatermark));
+        // Told to, it gives the high watermark instead: the open transaction's record counts.
+        requests.length = 0;
+        const [written, otherWritten] = await counted.fetchTopicsEnds([topic, other], {
+          readUncommitted: true,
+        });
+        expect(requests.sort()).toEqual(['ListOffsets', 'ListOffsets']);
+        expect(written!.partitions[0]).toEqual({
+          partition: 0,
+          high: committedEnd!.highWatermark,
+          low: committedEnd!.low,
+        });
+        expect(otherWritten).toEqual(expected[1]);
       } finally {
         await counted.disconnect();
       }

@@ -18,7 +18,7 @@ export function scorerMetrics(registry: Registry) {
     lag: gauge(
       registry,
       'ringfence_scorer_consumer_lag',
-      'Messages behind the partition end, as last fetched',
+      'Messages behind the partition end: at its takeover, then as last fetched (each partition reported by its owner only)',
       ['topic', 'partition'],
     ),
     tracked: gauge(registry, 'ringfence_scorer_tracked_subjects', 'Subjects held in memory', ['stage']),

@@ -255,6 +255,8 @@ export async function startScorer(
         }
         task.maybeSweep();
         await tasks.guarded(task, () => task.publish());
+        // A publish refused as fenced drops the task (its next owner reports its lag from now on).
+        if (tasks.taskOf(batch.topic, batch.partition) !== task) return;
         if (last >= 0)
           m.lag.set(
             { topic: batch.topic, partition: String(batch.partition) },
@@ -343,7 +345,11 @@ export async function startScorer(
         const now = Date.now();
         const idle = now - lastActivity >= config.idleFlushMs;
         if (!idle || tasks.dirty) idleConfirmedAt = 0;
-        if (idle && tasks.dirty && (await caughtUp())) await tasks.flush();
+        if (idle && tasks.dirty) {
+          // What it holds uncommitted is input of its own tasks, unread until committed.
+          await tasks.publishAll(true);
+          if (await caughtUp()) await tasks.flush();
+        }
         const share = tasks.snapshotShare(idle);
         for (const task of tasks.all())
           if (task.schedule.due(now, share)) await tasks.guarded(task, () => task.snapshot());

@@ -253,6 +253,12 @@ export class TaskSet {
         this.tables.adopt(task.partition, task.stage.flaggedKeys());
       }
     }
+    // Its lag from the start: a partition with nothing new to read would otherwise report none.
+    for (const o of from)
+      m.lag.set(
+        { topic: o.topic, partition: String(o.partition) },
+        Math.max(0, (ends.get(partitionKey(o.topic, o.partition)) ?? o.offset) - o.offset),
+      );
     await this.publishAll();
     await this.noteCommittedAhead(
       side === 'numbers' ? config.groupId : sourceGroupId(config.groupId),
@@ -345,20 +351,22 @@ export class TaskSet {
   /**
    * True when every partition this instance owns, and both shared tables (as far as `tables` has
    * read them), are read to their ends; undefined when the broker could not be asked.
+   *
+   * The ends are the high watermarks, not the last stable offsets a reader reaches: a commit
+   * returns before the broker has written its markers, and until then the committed end still
+   * stops short of what was just committed; a flush's own outputs then looked read, and the
+   * instance snapshotted a round early. Records of a transaction still open count as unread: they
+   * become input (or are aborted) once it ends.
    */
   async caughtUp(tables: Pick<TopicFollower, 'position'>): Promise<boolean | undefined> {
     const { admin, topics: t } = this.ctx;
     const shared = [t.sourceRisk, t.campaignCounts];
     try {
       // Every topic's ends in one request per leader: an idle instance asks every few seconds.
-      const ends = await admin.fetchTopicsEnds([
-        t.cdr,
-        t.complaints,
-        t.feedback,
-        t.received,
-        t.sourceEvents,
-        ...shared,
-      ]);
+      const ends = await admin.fetchTopicsEnds(
+        [t.cdr, t.complaints, t.feedback, t.received, t.sourceEvents, ...shared],
+        { readUncommitted: true },
+      );
       for (const { topic, partitions } of ends) {
         const isTable = shared.includes(topic);
         for (const e of partitions) {

@@ -90,6 +90,17 @@ afterAll(async () => {
 
 const TOTAL = 12; // 6 number and 6 source partitions on the test topics
 
+/**
+ * How many cdr.v1 partitions the instances of `group` report a lag for, together: each partition
+ * by its owner only (a partition given away, or dropped as fenced mid-batch, is no longer reported).
+ */
+async function lagSeries(prefix: string, group: readonly ScorerProcess[]): Promise<number> {
+  let n = 0;
+  for (const s of group)
+    n += (await s.series('ringfence_scorer_consumer_lag', `topic="${topicName(prefix, 'cdr')}"`)) ?? 0;
+  return n;
+}
+
 describe('several scorer instances in one group', () => {
   it('the partitions of one of three instances SIGKILLed mid-stream move to the other two', async () => {
     const prefix = await scope('k');
@@ -115,6 +126,7 @@ describe('several scorer instances in one group', () => {
       60_000,
     );
     await allIdle([a, c], 180_000);
+    expect(await lagSeries(prefix, [a, c])).toBe(TOTAL / 2);
     await expectOffline(prefix);
     expect(await a.kill('SIGTERM')).toBe(0);
     expect(await c.kill('SIGTERM')).toBe(0);
@@ -143,6 +155,7 @@ describe('several scorer instances in one group', () => {
     );
     // Each reports the lag of what it reads now: the first no longer reports the partitions it gave away.
     expect(await a.series(...cdrLag)).toBe(TOTAL / 6);
+    expect(await lagSeries(prefix, [a, b, c])).toBe(TOTAL / 2);
     await feed(prefix, 'second');
     // Down to one: each leaves cleanly, the others take its partitions from its final snapshots.
     expect(await a.kill('SIGTERM')).toBe(0);
@@ -202,6 +215,7 @@ describe('several scorer instances in one group', () => {
     await allIdle([a, b], 180_000);
     // Nothing it had in flight became visible, and taking its share back changed no verdict.
     expect(differences(await finalView(prefix), settled)).toEqual([]);
+    expect(await lagSeries(prefix, [a, b])).toBe(TOTAL / 2);
     await expectOffline(prefix);
     expect(await a.kill('SIGTERM')).toBe(0);
     expect(await b.kill('SIGTERM')).toBe(0);

@@ -172,13 +172,14 @@ describe('scorer service on the real Kafka', () => {
     ]);
   }, 200_000);
 
-  it('snapshots each partition once when its end-of-input flushes have settled, not after every round', async () => {
+  it('snapshots each partition once its end-of-input flushes have settled, and is not idle while a transaction on its input is open', async () => {
     const prefix = `${stack.topicPrefix}c.`;
     await ensureTopics(admin, prefix);
     await produceInput(kafka, prefix, cdrs, complaints);
     // No snapshot is ever due on the schedule, so each one counted is an idle one. A commit interval
-    // ten times the whole run keeps every output uncommitted (unseen) until the first flush commits
-    // them; the observations among them are the source stages' input, so a second round follows.
+    // longer than the whole run keeps outputs uncommitted until the instance goes idle; those on
+    // its own input (observations, calls received) must be committed and applied before it flushes
+    // and snapshots, or it snapshots a round early and again after them.
     const a = scorer(prefix, {
       SNAPSHOT_INTERVAL_MS: '3600000',
       COMMIT_INTERVAL_MS: '10000',
@@ -187,9 +188,37 @@ describe('scorer service on the real Kafka', () => {
     });
     await a.start();
     await a.idle(120_000);
-    expect(await a.metric('ringfence_scorer_flushes_total')).toBeGreaterThanOrEqual(2);
+    expect(await a.metric('ringfence_scorer_flushes_total')).toBeGreaterThanOrEqual(1);
     expect(await a.metric('ringfence_scorer_uncheckpointed')).toBe(0);
     expect(await a.owned()).toBe(12);
+    expect(await a.metric('ringfence_scorer_snapshot_seconds_count')).toBe(12);
+
+    // A record in a transaction still open is input it has not read: it is no longer idle.
+    const writer = kafka.producer({
+      transactionalId: `${prefix}open-writer`,
+      idempotent: true,
+      maxInFlightRequests: 1,
+    });
+    await writer.connect();
+    try {
+      const open = await writer.transaction();
+      await open.send({
+        topic: topicName(prefix, 'cdr'),
+        messages: [{ key: '+15550000000', value: Buffer.from([0xff, 0xff, 0xff]), partition: 0 }],
+      });
+      await until(
+        'not idle while the transaction is open',
+        async () => (await a.metric('ringfence_scorer_idle')) === 0,
+        20_000,
+      );
+      await open.commit();
+    } finally {
+      await writer.disconnect();
+    }
+    // Once committed it reads the record (undecodable: skipped), is idle again, and, with no input
+    // applied, neither flushes nor snapshots again.
+    await a.idle(60_000);
+    expect(await a.metric('ringfence_scorer_skipped_total', 'why="undecodable"')).toBe(1);
     expect(await a.metric('ringfence_scorer_snapshot_seconds_count')).toBe(12);
     expect(await a.kill('SIGTERM')).toBe(0);
     const offline = offlineView((await scoreFile(cdrs, { complaints })).verdicts);
