@@ -38,6 +38,8 @@ export interface Policy {
   readonly allowlisted: Answer;
   /** Equal for equal answers of this policy, different otherwise (see `NumberTable`). */
   readonly answerKey: (a: Answer) => string;
+  /** The tables answers share: entries held, and how many times they started afresh at their cap. */
+  readonly interned: { size(): number; generations(): number };
   readonly allowlist: readonly string[];
   isAllowlisted(e164: string): boolean;
 }
@@ -143,6 +145,7 @@ export function createPolicy(config: PolicyConfig, internCap = DEFAULT_INTERN_CA
     },
     allowlisted,
     answerKey: intern.answerKey,
+    interned: { size: () => intern.size(), generations: () => intern.generations() },
     allowlist: Object.freeze([...allowlist]),
     isAllowlisted: (e164) => allowlist.has(e164),
   };

@@ -71,6 +71,11 @@ export class RiskView {
     };
   }
 
+  /** What its answers share (reason lists, reasons, strings): entries held, and restarts at the cap. */
+  interned(): { entries: number; generations: number } {
+    return { entries: this.policy.interned.size(), generations: this.policy.interned.generations() };
+  }
+
   /** caller-risk.v1 records not held because their key is not an E.164 number. */
   skippedCallers(): number {
     return this.skipped;

@@ -12,6 +12,7 @@ import {
   type Stop,
   topicSettings,
 } from '@ringfence/common';
+import { DEFAULT_INTERN_CAP } from './answer-interner.js';
 import { riskApiConfigSchema } from './config.js';
 import { startRiskServer } from './server.js';
 import { startViewLoader } from './view-loader.js';
@@ -48,6 +49,22 @@ export async function startRiskApi(options: LoadConfigOptions = {}): Promise<Ris
     (g) => {
       for (const [kind, n] of Object.entries(server.view.sizes())) g.set({ kind }, n);
     },
+  );
+  // Answers share equal reason lists through tables that start afresh when full; restarts that
+  // come often say the verdicts hold far more distinct lists than the tables keep.
+  gauge(
+    registry,
+    'ringfence_risk_api_view_interned_entries',
+    `Reason lists, reasons and strings the risk view shares between answers (the tables start afresh at ${DEFAULT_INTERN_CAP})`,
+    [],
+    (g) => g.set(server.view.interned().entries),
+  );
+  gauge(
+    registry,
+    'ringfence_risk_api_view_interned_restarts',
+    'Times the risk view started its shared reason tables afresh because they were full',
+    [],
+    (g) => g.set(server.view.interned().generations),
   );
   const kafka = createKafka({ brokers: config.kafkaBrokers, clientId: 'risk-api', logger });
   const admin = kafka.admin();

@@ -142,8 +142,12 @@ describe('policy answers share what repeats', () => {
     const cap = 16;
     const policy = createPolicy(testConfig(), cap);
     const early = policy.answerFor(verdict([attempts(41)]), 'number');
+    expect(policy.interned.generations()).toBe(0);
     // Each distinct list adds a list and a reason: the cap is passed on the way.
     for (let v = 100; v < 100 + cap; v++) policy.answerFor(verdict([attempts(v)]), 'number');
+    // The policy reports its fresh starts (the risk-api's metrics read them).
+    expect(policy.interned.generations()).toBeGreaterThanOrEqual(1);
+    expect(policy.interned.size()).toBeLessThanOrEqual(cap);
     const late = [attempts(1000)];
     const first = policy.answerFor(verdict(late), 'number');
     const second = policy.answerFor(verdict(late), 'number');

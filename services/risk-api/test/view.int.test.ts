@@ -95,6 +95,9 @@ describe('risk-api on the real Kafka', () => {
     // The scammer (the other number was tombstoned) and the trunk, counted at the scrape.
     expect(sumMetric(metrics, 'ringfence_risk_api_view_subjects', 'kind="number"')).toBe(1);
     expect(sumMetric(metrics, 'ringfence_risk_api_view_subjects', 'kind="trunk"')).toBe(1);
+    // The verdicts' reasons and categories are shared, and the tables have not had to start afresh.
+    expect(sumMetric(metrics, 'ringfence_risk_api_view_interned_entries')).toBeGreaterThan(0);
+    expect(sumMetric(metrics, 'ringfence_risk_api_view_interned_restarts')).toBe(0);
     const age = sumMetric(metrics, 'ringfence_risk_api_view_fetch_age_seconds');
     expect(age).toBeGreaterThanOrEqual(0);
     expect(age).toBeLessThan(5);
