@@ -44,6 +44,15 @@ const cdr = (id: string): Record<string, unknown> => ({
 });
 const auth = { authorization: 'Bearer tok-2' };
 
+/** POSTs `payload` to /v1/cdrs as an authorised sender, with `headers` added. */
+function postCdrs(
+  app: ReturnType<typeof setup>['app'],
+  payload: string | Buffer,
+  headers: Record<string, string> = {},
+) {
+  return app.inject({ method: 'POST', url: '/v1/cdrs', headers: { ...auth, ...headers }, payload });
+}
+
 describe('ingest HTTP API', () => {
   it('logs no line per request and starts without a deprecation warning', async () => {
     const warnings: string[] = [];
@@ -56,12 +65,7 @@ describe('ingest HTTP API', () => {
       const out = new PassThrough();
       out.on('data', (d: Buffer) => lines.push(d.toString()));
       const { app } = setup({}, undefined, createLogger('test', 'info', out));
-      const r = await app.inject({
-        method: 'POST',
-        url: '/v1/cdrs',
-        headers: auth,
-        payload: JSON.stringify(cdr('q')),
-      });
+      const r = await postCdrs(app, JSON.stringify(cdr('q')));
       expect(r.statusCode).toBe(200);
       // An emitted warning reaches its listeners on a later tick.
       await new Promise((resolve) => setImmediate(resolve));
@@ -91,7 +95,7 @@ describe('ingest HTTP API', () => {
       JSON.stringify(cdr('a')),
       JSON.stringify({ ...cdr('b'), media: 'fax' }),
     ].join('\n');
-    const r = await app.inject({ method: 'POST', url: '/v1/cdrs', headers: auth, payload: body });
+    const r = await postCdrs(app, body);
     expect(r.statusCode).toBe(200);
     const json = r.json<{
       accepted: number;
@@ -117,12 +121,7 @@ describe('ingest HTTP API', () => {
   it('takes a gzip-encoded JSON array, and complaints', async () => {
     const { app } = setup();
     const body = gzipSync(JSON.stringify([cdr('x'), cdr('y'), 7]));
-    const r = await app.inject({
-      method: 'POST',
-      url: '/v1/cdrs',
-      headers: { ...auth, 'content-type': 'application/json', 'content-encoding': 'gzip' },
-      payload: body,
-    });
+    const r = await postCdrs(app, body, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
     expect(r.json()).toMatchObject({ accepted: 2, rejected: 1, duplicates: 0 });
     const c = await app.inject({
       method: 'POST',
@@ -142,57 +141,27 @@ describe('ingest HTTP API', () => {
     const { app } = setup();
     const o = cdr('csv-1');
     const body = `${Object.keys(o).join(',')}\n${Object.values(o).join(',')}\n`;
-    const r = await app.inject({
-      method: 'POST',
-      url: '/v1/cdrs',
-      headers: { ...auth, 'content-type': 'text/csv' },
-      payload: body,
-    });
+    const r = await postCdrs(app, body, { 'content-type': 'text/csv' });
     expect(r.json()).toMatchObject({ accepted: 1 });
   });
 
   it('judges a broken JSON array line by line; 400 for bad gzip, 415 for other encodings', async () => {
     const { app } = setup();
-    const bad = await app.inject({
-      method: 'POST',
-      url: '/v1/cdrs',
-      headers: auth,
-      payload: '[{"a":1},\n[]',
-    });
+    const bad = await postCdrs(app, '[{"a":1},\n[]');
     expect(bad.json()).toMatchObject({ accepted: 0, rejected: 2 });
-    const gz = await app.inject({
-      method: 'POST',
-      url: '/v1/cdrs',
-      headers: { ...auth, 'content-encoding': 'gzip' },
-      payload: 'nope',
-    });
+    const gz = await postCdrs(app, 'nope', { 'content-encoding': 'gzip' });
     expect(gz.statusCode).toBe(400);
-    const br = await app.inject({
-      method: 'POST',
-      url: '/v1/cdrs',
-      headers: { ...auth, 'content-encoding': 'br' },
-      payload: 'x',
-    });
+    const br = await postCdrs(app, 'x', { 'content-encoding': 'br' });
     expect(br.statusCode).toBe(415);
   });
 
   it('answers 413 for a body over the limit, and for gzip that inflates past it', async () => {
     const { app } = setup();
-    const big = await app.inject({
-      method: 'POST',
-      url: '/v1/cdrs',
-      headers: auth,
-      payload: 'x'.repeat(5000),
-    });
+    const big = await postCdrs(app, 'x'.repeat(5000));
     expect(big.statusCode).toBe(413);
     const bomb = gzipSync(Buffer.alloc(1_000_000, 0x20));
     expect(bomb.length).toBeLessThan(4096);
-    const r = await app.inject({
-      method: 'POST',
-      url: '/v1/cdrs',
-      headers: { ...auth, 'content-encoding': 'gzip' },
-      payload: bomb,
-    });
+    const r = await postCdrs(app, bomb, { 'content-encoding': 'gzip' });
     expect(r.statusCode).toBe(413);
   });
 
@@ -204,24 +173,14 @@ describe('ingest HTTP API', () => {
     );
     core.ingest('cdr', { raw: Buffer.from('{}'), value: cdr('fill') });
     expect(core.saturated).toBe(true);
-    const r = await app.inject({
-      method: 'POST',
-      url: '/v1/cdrs',
-      headers: auth,
-      payload: JSON.stringify(cdr('z')),
-    });
+    const r = await postCdrs(app, JSON.stringify(cdr('z')));
     expect(r.statusCode).toBe(429);
     expect(r.headers['retry-after']).toBe('1');
   });
 
   it('answers 503 when Kafka refuses the records', async () => {
     const { app } = setup({}, () => Promise.reject(new Error('broker gone')));
-    const r = await app.inject({
-      method: 'POST',
-      url: '/v1/cdrs',
-      headers: auth,
-      payload: JSON.stringify(cdr('q')),
-    });
+    const r = await postCdrs(app, JSON.stringify(cdr('q')));
     expect(r.statusCode).toBe(503);
   });
 });
