@@ -312,3 +312,68 @@ describe('kafkajs patch: aborted transactions', () => {
     expect(kept.map((m) => m.value)).toEqual(['p1 committed']);
   });
 });
+
+interface EosManagerLike {
+  initProducerId(): Promise<void>;
+  beginTransaction(): void;
+  sendOffsets(o: {
+    consumerGroupId: string;
+    topics: { topic: string; partitions: { partition: number; offset: string }[] }[];
+  }): Promise<void>;
+}
+const createEosManager = kafkajs('producer/eosManager') as (o: object) => EosManagerLike;
+const { createErrorFromCode } = kafkajs('protocol/error') as { createErrorFromCode(code: number): Error };
+const CONCURRENT_TRANSACTIONS = 51;
+const INVALID_PRODUCER_EPOCH = 47;
+
+describe('kafkajs patch: offsets sent with a transaction', () => {
+  /** A transaction coordinator that answers AddOffsetsToTxn with `answers` in turn, then succeeds. */
+  function coordinator(answers: number[]) {
+    const calls = { addOffsetsToTxn: 0, txnOffsetCommit: 0 };
+    const broker = {
+      isConnected: () => true,
+      initProducerId: () => Promise.resolve({ producerId: 7, producerEpoch: 0 }),
+      addOffsetsToTxn: () => {
+        calls.addOffsetsToTxn++;
+        const code = answers.shift();
+        return code === undefined ? Promise.resolve({}) : Promise.reject(createErrorFromCode(code));
+      },
+      txnOffsetCommit: () => {
+        calls.txnOffsetCommit++;
+        return Promise.resolve({});
+      },
+    };
+    const quiet = (): void => undefined;
+    const eos = createEosManager({
+      logger: { debug: quiet, info: quiet, warn: quiet, error: quiet },
+      cluster: {
+        retry: { initialRetryTime: 1, maxRetryTime: 5, retries: 5 },
+        refreshMetadataIfNecessary: () => Promise.resolve(),
+        findGroupCoordinator: () => Promise.resolve(broker),
+      },
+      transactional: true,
+      transactionalId: 'ringfence-test',
+    });
+    return { eos, calls };
+  }
+  const offsets = {
+    consumerGroupId: 'g',
+    topics: [{ topic: 't', partitions: [{ partition: 0, offset: '1' }] }],
+  };
+
+  it('sends them again while the coordinator still completes the transaction before', async () => {
+    const { eos, calls } = coordinator([CONCURRENT_TRANSACTIONS, CONCURRENT_TRANSACTIONS]);
+    await eos.initProducerId();
+    eos.beginTransaction();
+    await eos.sendOffsets(offsets);
+    expect(calls).toEqual({ addOffsetsToTxn: 3, txnOffsetCommit: 1 });
+  });
+
+  it('throws any other refusal as it came, at once (a fenced producer stays fenced)', async () => {
+    const { eos, calls } = coordinator([INVALID_PRODUCER_EPOCH]);
+    await eos.initProducerId();
+    eos.beginTransaction();
+    await expect(eos.sendOffsets(offsets)).rejects.toMatchObject({ type: 'INVALID_PRODUCER_EPOCH' });
+    expect(calls).toEqual({ addOffsetsToTxn: 1, txnOffsetCommit: 0 });
+  });
+});

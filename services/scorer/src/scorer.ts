@@ -13,6 +13,7 @@ import {
 } from '@ringfence/common';
 import { loadRules } from '@ringfence/engine';
 import { coPartitionAssigner } from './co-partition-assigner.js';
+import { consumerOptions, heartbeatIntervalMs } from './consumer-options.js';
 import type { ScorerConfig } from './config.js';
 import { NumberTask } from './number-task.js';
 import { scorerMetrics, tableMetrics } from './scorer-metrics.js';
@@ -180,7 +181,7 @@ export async function startScorer(
       .catch(fatal);
   };
 
-  const heartbeatInterval = Math.floor(config.sessionTimeoutMs / 5);
+  const heartbeatInterval = heartbeatIntervalMs(config);
   /**
    * Runs a batch handler while heartbeating for its consumer. kafkajs heartbeats only between
    * batches, and a batch can wait for the lock (or hold it) longer than the session timeout: a big
@@ -255,8 +256,9 @@ export async function startScorer(
         }
         task.maybeSweep();
         await tasks.guarded(task, () => task.publish());
-        // A publish refused as fenced drops the task (its next owner reports its lag from now on).
-        if (tasks.taskOf(batch.topic, batch.partition) !== task) return;
+        // A publish refused as fenced drops the task (its next owner reports its lag from now on);
+        // an instance abandoned meanwhile reports none.
+        if (failed || tasks.taskOf(batch.topic, batch.partition) !== task) return;
         if (last >= 0)
           m.lag.set(
             { topic: batch.topic, partition: String(batch.partition) },
@@ -376,25 +378,15 @@ export async function startScorer(
   }, config.commitIntervalMs);
   committer.unref();
 
-  const consumerOptions = {
-    sessionTimeout: config.sessionTimeoutMs,
-    rebalanceTimeout: config.rebalanceTimeoutMs,
-    heartbeatInterval,
-    // A member heartbeats only between fetches, and kafkajs makes an empty fetch by sleeping
-    // maxWaitTimeInMs (5 s by default): capping the wait at the heartbeat interval makes an idle
-    // member notice a rebalance (a dead instance's partitions to take over) on time.
-    maxWaitTimeInMs: heartbeatInterval,
-    allowAutoTopicCreation: false,
-    maxBytesPerPartition: config.fetchBytesPerPartition,
-  };
+  const consumerSettings = consumerOptions(config);
   const numberConsumer: Consumer = kafka.consumer({
     groupId: config.groupId,
-    ...consumerOptions,
+    ...consumerSettings,
     partitionAssigners: [coPartitionAssigner(() => [...tasks.numbers.keys()])],
   });
   const sourceConsumer: Consumer = kafka.consumer({
     groupId: sourceGroupId(config.groupId),
-    ...consumerOptions,
+    ...consumerSettings,
     partitionAssigners: [coPartitionAssigner(() => [...tasks.sources.keys()])],
   });
   const consumers = [numberConsumer, sourceConsumer];
@@ -463,6 +455,8 @@ export async function startScorer(
       failed = true;
       stopping = true;
       m.active.set(0);
+      // It owns nothing from now on; the instance started after it reports the lag of what it takes.
+      m.lag.reset();
       clearInterval(timer);
       clearInterval(committer);
       watchdog.stop();

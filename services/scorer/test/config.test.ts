@@ -22,4 +22,23 @@ describe('scorer configuration', () => {
     expect(message).toContain('lz4');
     expect(message).toContain('expected one of "zstd"|"none"');
   });
+
+  it('makes a fetch wait for 256 KiB or 250 ms unless told otherwise', () => {
+    const c = loadConfig(scorerConfigSchema, { env: {}, file: '' });
+    expect([c.fetchMinBytes, c.fetchMaxWaitMs]).toEqual([256 * 1024, 250]);
+    const d = loadConfig(scorerConfigSchema, {
+      env: { FETCH_MIN_BYTES: '1', FETCH_MAX_WAIT_MS: '1000' },
+      file: '',
+    });
+    expect([d.fetchMinBytes, d.fetchMaxWaitMs]).toEqual([1, 1000]);
+  });
+
+  it('refuses a fetch wait of no time, naming the key and the value', () => {
+    expect(() => loadConfig(scorerConfigSchema, { env: { FETCH_MAX_WAIT_MS: '0' }, file: '' })).toThrow(
+      /fetchMaxWaitMs \(env FETCH_MAX_WAIT_MS\).*"?0"?/s,
+    );
+    expect(() => loadConfig(scorerConfigSchema, { env: { FETCH_MIN_BYTES: '0' }, file: '' })).toThrow(
+      /fetchMinBytes \(env FETCH_MIN_BYTES\)/,
+    );
+  });
 });

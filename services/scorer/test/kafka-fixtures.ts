@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import type { Admin, Kafka, Message } from 'kafkajs';
 import { parseCdr, parseComplaint, readRecords } from '@ringfence/cdr';
@@ -69,18 +70,25 @@ async function produceAll(
   kafka: Kafka,
   prefix: string,
   topics: readonly (readonly [topic: string, messages: AsyncIterable<Message> | Iterable<Message>])[],
+  cdrsPerSecond = 0,
 ): Promise<number> {
   const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
   await producer.connect();
   const cdrTopic = topicName(prefix, 'cdr');
+  // Paced, CDRs go out in batches of a twentieth of a second's worth, each at its time.
+  const batchSize = cdrsPerSecond > 0 ? Math.max(1, Math.round(cdrsPerSecond / 20)) : 5000;
   let n = 0;
   try {
     for (const [topic, messages] of topics) {
+      const paced = topic === cdrTopic && cdrsPerSecond > 0;
+      const start = performance.now();
       let batch: Message[] = [];
       for await (const m of messages) {
         batch.push(m);
         if (topic === cdrTopic) n++;
-        if (batch.length >= 5000) {
+        if (batch.length >= (paced ? batchSize : 5000)) {
+          const wait = paced ? start + ((n - batch.length) / cdrsPerSecond) * 1000 - performance.now() : 0;
+          if (wait > 0) await sleep(wait);
           await producer.send({ topic, acks: -1, messages: batch });
           batch = [];
         }
@@ -130,12 +138,25 @@ export async function encodeInput(cdrs: string, complaints?: string): Promise<En
   return out;
 }
 
-/** Produces encoded input, the complaints first (as produceInput with `complaintsFirst`). */
-export function produceEncoded(kafka: Kafka, prefix: string, input: EncodedInput): Promise<number> {
-  return produceAll(kafka, prefix, [
-    [topicName(prefix, 'complaints'), input.complaints],
-    [topicName(prefix, 'cdr'), input.cdrs],
-  ]);
+/**
+ * Produces encoded input, the complaints first (as produceInput with `complaintsFirst`); the CDRs
+ * as fast as the broker takes them, or at `cdrsPerSecond` as live traffic arrives.
+ */
+export function produceEncoded(
+  kafka: Kafka,
+  prefix: string,
+  input: EncodedInput,
+  cdrsPerSecond = 0,
+): Promise<number> {
+  return produceAll(
+    kafka,
+    prefix,
+    [
+      [topicName(prefix, 'complaints'), input.complaints],
+      [topicName(prefix, 'cdr'), input.cdrs],
+    ],
+    cdrsPerSecond,
+  );
 }
 
 /** The scorer as a child process, as it runs in production. */
