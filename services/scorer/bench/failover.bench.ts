@@ -34,8 +34,9 @@ import { readTaskSnapshots } from '../src/task-snapshots.js';
  * - scale-out cost: machine CPU per CDR of every scorer instance plus the broker, for 1, 2 and 3
  *   instances on the same input, all started before it arrives (baseline: 1 instance): over the
  *   whole run, and in steady state (between a fifth and four fifths of the input applied); on the
- *   common input as the bench reads it, the same input arriving at a live rate (BENCH_COST_PACE,
- *   20k CDR/s), and on one of BENCH_COST_BIG_SUBSCRIBERS (100k; 0 skips it);
+ *   common input and on one of BENCH_COST_BIG_SUBSCRIBERS (100k; 0 skips it), each produced as the
+ *   bench reads it, and on the big one (the common one when it is skipped) arriving at a live rate
+ *   (BENCH_COST_PACE, 20k CDR/s);
  * - rebalance pause: the longest stretch without an applied record (all instances together) while
  *   a second instance joins a busy one and half the partitions, with their state, change owner;
  * - move of a big partition: the longest stop in applied records while one number partition
