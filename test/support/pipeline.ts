@@ -4,6 +4,7 @@ import { freePort, type TestStack } from '@ringfence/common/testing';
 import { Level } from '@ringfence/proto';
 import { createRiskClient, type RiskAnswer, type RiskClient } from '@ringfence/risk-api';
 import { countCdrs, migrate } from '@ringfence/store';
+import { TEST_SCORER_ENV } from '../../services/scorer/test/kafka-fixtures.js';
 import { IngestClient } from './ingest-client.js';
 import { ServiceProcess, type ServiceName } from './service-process.js';
 
@@ -58,6 +59,7 @@ export class Pipeline {
         RAW_GROUP_ID: `${scope.topicPrefix}ingest-raw`,
       },
       scorer: {
+        ...TEST_SCORER_ENV,
         GROUP_ID: `${scope.topicPrefix}scorer`,
         SNAPSHOT_INTERVAL_MS: '1000',
         IDLE_FLUSH_MS: '500',
