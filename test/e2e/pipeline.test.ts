@@ -14,6 +14,7 @@ import { Attestation, Level, type ICheckRequest } from '@ringfence/proto';
 import { countCdrs, listAlerts, migrate, sourcePath, type StoreDb } from '@ringfence/store';
 import {
   ScorerProcess,
+  TEST_SCORER_ENV,
   applied,
   differences,
   offlineView,
@@ -179,6 +180,7 @@ beforeAll(async () => {
   ({ proc: liveApi, client: liveClient } = await riskApi());
   await liveApi.ready(60_000);
   scorer = new ScorerProcess(stack, {
+    ...TEST_SCORER_ENV,
     GROUP_ID: `${stack.topicPrefix}scorer`,
     SNAPSHOT_INTERVAL_MS: '5000',
     IDLE_FLUSH_MS: '500',

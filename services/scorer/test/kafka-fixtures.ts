@@ -29,9 +29,10 @@ const LEVELS = ['NONE', 'LOW', 'MEDIUM', 'HIGH'] as const;
 const KINDS = ['', 'number', 'trunk', 'carrier', 'device'] as const;
 
 /**
- * Scorer settings every test instance starts with. A test's input is a few megabytes, so a fetch
- * waiting for its minimum bytes (256 KiB by default) waits out its whole time at every hop of every
- * round: a fifth of the scorer tests' time went there. The wait stays on, only shorter.
+ * Scorer settings the tests start their instances with (benches keep the deployed ones). A test's
+ * input is a few megabytes, so a fetch waiting for its minimum bytes (256 KiB by default) waits out
+ * its whole time at every hop of every round: a fifth of the scorer tests' time went there. The
+ * wait stays on, only shorter.
  */
 export const TEST_SCORER_ENV: Readonly<Record<string, string>> = { FETCH_MAX_WAIT_MS: '20' };
 
@@ -187,7 +188,7 @@ export class ScorerProcess {
     const log = openSync(this.logPath, 'a');
     try {
       this.child = spawn(process.execPath, [ENTRY], {
-        env: this.stack.env({ ...TEST_SCORER_ENV, ...this.env, OPS_PORT: String(this.port), LOG_LEVEL: 'info' }),
+        env: this.stack.env({ ...this.env, OPS_PORT: String(this.port), LOG_LEVEL: 'info' }),
         stdio: ['ignore', log, 'inherit'],
         // A process group of its own: a frozen (stopped) instance in the test runner's group got
         // SIGHUP from the kernel and died when the shell that started the run exited, since a

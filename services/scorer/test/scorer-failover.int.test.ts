@@ -10,6 +10,7 @@ import { scoreFile } from '@ringfence/engine';
 import { generateToFiles } from '@ringfence/generator';
 import {
   ScorerProcess,
+  TEST_SCORER_ENV,
   applied,
   differences,
   flagged,
@@ -36,6 +37,7 @@ let offline: Map<string, Seen>;
 
 function scorer(prefix: string, env: Record<string, string> = {}): ScorerProcess {
   return new ScorerProcess(stack, {
+    ...TEST_SCORER_ENV,
     ...env,
     TOPIC_PREFIX: prefix,
     GROUP_ID: `${prefix}scorer`,

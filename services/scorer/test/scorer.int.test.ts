@@ -10,6 +10,7 @@ import { generateToFiles } from '@ringfence/generator';
 import { FeedbackAction, SubjectKind, feedbackv1 } from '@ringfence/proto';
 import {
   ScorerProcess,
+  TEST_SCORER_ENV,
   applied,
   differences,
   flagged,
@@ -35,6 +36,7 @@ let halves: ReturnType<typeof splitInput>;
 
 function scorer(prefix: string, env: Record<string, string> = {}): ScorerProcess {
   return new ScorerProcess(stack, {
+    ...TEST_SCORER_ENV,
     TOPIC_PREFIX: prefix,
     GROUP_ID: `${prefix}scorer`,
     SNAPSHOT_INTERVAL_MS: '1000',
