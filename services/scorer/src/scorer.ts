@@ -163,7 +163,7 @@ export async function startScorer(
    * partitions wait for nothing but their takeover (batches of partitions given away are skipped
    * when their turn comes).
    */
-  const reassign = (side: 'numbers' | 'sources', owned: readonly number[]): void => {
+  const reassign = (side: 'numbers' | 'sources', owned: readonly number[], memberId: string): void => {
     void lock
       .run(async () => {
         // What it owns changed or moved: idle again only once a tick confirms it.
@@ -173,7 +173,7 @@ export async function startScorer(
           // Under the lock, so batches fetched from the committed offsets and waiting for it are
           // stale (kafkajs's isStale) when their turn comes.
           const consumer = side === 'numbers' ? numberConsumer : sourceConsumer;
-          for (const o of await tasks.reassign(side, owned))
+          for (const o of await tasks.reassign(side, owned, memberId))
             consumer.seek({ topic: o.topic, partition: o.partition, offset: String(o.offset) });
         }
         watchdog.progressed();
@@ -410,10 +410,10 @@ export async function startScorer(
     });
   }
   numberConsumer.on(numberConsumer.events.GROUP_JOIN, (e) =>
-    reassign('numbers', e.payload.memberAssignment[t.cdr] ?? []),
+    reassign('numbers', e.payload.memberAssignment[t.cdr] ?? [], e.payload.memberId),
   );
   sourceConsumer.on(sourceConsumer.events.GROUP_JOIN, (e) =>
-    reassign('sources', e.payload.memberAssignment[t.sourceEvents] ?? []),
+    reassign('sources', e.payload.memberAssignment[t.sourceEvents] ?? [], e.payload.memberId),
   );
   // The groups are joined at once, not one after another: kafkajs's run() returns only once its
   // first join is done, and a join into a group the broker holds empty waits

@@ -31,6 +31,8 @@ export class TaskSet {
   dirty = false;
   /** What the groups last assigned this instance, per side. */
   private readonly assigned = { numbers: new Set<number>(), sources: new Set<number>() };
+  /** The member id each side's consumer last joined its group as. */
+  private readonly members: { numbers?: string; sources?: string } = {};
   /** Partitions dropped as fenced (`n<p>`, `s<p>`), and when: their new owner's rebalance should follow. */
   private readonly fencedAt = new Map<string, number>();
   /** Flushed since every task last snapshotted: the snapshots wait until the flushes settle. */
@@ -179,14 +181,28 @@ export class TaskSet {
   }
 
   /**
-   * Applies a new assignment of one side: drops the tasks lost, takes over the ones gained. Returns
-   * where the consumer must read each gained input partition from: the offsets the restored state
-   * reflects, not the group's committed offsets.
+   * Applies a new assignment of one side, joined as `memberId`: drops the tasks lost, takes over the
+   * ones gained. Returns where the consumer must read each gained input partition from: the offsets
+   * the restored state reflects, not the group's committed offsets.
    */
-  async reassign(side: 'numbers' | 'sources', owned: readonly number[]): Promise<InputOffset[]> {
+  async reassign(
+    side: 'numbers' | 'sources',
+    owned: readonly number[],
+    memberId: string,
+  ): Promise<InputOffset[]> {
     const held = side === 'numbers' ? this.numbers : this.sources;
     const prefix = side === 'numbers' ? 'n' : 's';
     this.assigned[side] = new Set(owned);
+    // A new member id means the group dropped this instance (a pause past the session timeout, a
+    // network partition) and it joined again: another instance may have owned and fenced any task
+    // it still holds. Kept, such a task would find the fence only at its next write and leave its
+    // partition assigned here and read by nobody until the rebalance timeout ran out; taken over
+    // afresh, it resumes from its latest snapshot at once.
+    const previous = this.members[side];
+    this.members[side] = memberId;
+    if (previous !== undefined && previous !== memberId)
+      for (const task of [...held.values()])
+        await this.drop(task, 'this instance joined the group again as a new member');
     for (const name of [...this.fencedAt.keys()])
       if (name.startsWith(prefix) && !this.assigned[side].has(Number(name.slice(1))))
         this.fencedAt.delete(name);

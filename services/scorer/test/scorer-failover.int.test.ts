@@ -215,8 +215,47 @@ describe('several scorer instances in one group', () => {
       ),
     );
     await allIdle([a, b], 180_000);
+    // It took its share back as a new member of the group, not by starting again after finding a
+    // partition assigned to it and read by nobody.
+    expect(await a.metric('ringfence_scorer_restarts_total')).toBe(0);
     // Nothing it had in flight became visible, and taking its share back changed no verdict.
     expect(differences(await finalView(prefix), settled)).toEqual([]);
+    expect(await lagSeries(prefix, [a, b])).toBe(TOTAL / 2);
+    await expectOffline(prefix);
+    expect(await a.kill('SIGTERM')).toBe(0);
+    expect(await b.kill('SIGTERM')).toBe(0);
+  }, 400_000);
+
+  it('an instance cut off while idle takes its share back afresh when it wakes, not through partitions read by nobody', async () => {
+    const prefix = await scope('w');
+    await feed(prefix, 'first');
+    const a = scorer(prefix);
+    await a.start();
+    await until('the first instance owning every partition', async () => (await a.owned()) === TOTAL, 60_000);
+    await a.idle(180_000);
+    const taken = (await a.metric('ringfence_scorer_activations_total')) ?? 0;
+    // Frozen while it holds every partition and has nothing to write: the other instance takes them
+    // all over (fencing it), and whatever share the group gives it on waking, it held before. Those
+    // old tasks would learn of the fence only at their next write, which the second half brings.
+    a.freeze(true);
+    const b = scorer(prefix);
+    await b.start();
+    await until('the other instance owning every partition', async () => (await b.owned()) === TOTAL, 60_000);
+    await allIdle([b], 180_000);
+    a.freeze(false);
+    await explained(
+      [a, b],
+      until(
+        'the woken instance owning partitions again, taken over afresh',
+        async () =>
+          ((await a.owned()) ?? 0) > 0 &&
+          ((await a.metric('ringfence_scorer_activations_total')) ?? 0) > taken,
+        60_000,
+      ),
+    );
+    await feed(prefix, 'second');
+    await allIdle([a, b], 180_000);
+    expect(await a.metric('ringfence_scorer_restarts_total')).toBe(0);
     expect(await lagSeries(prefix, [a, b])).toBe(TOTAL / 2);
     await expectOffline(prefix);
     expect(await a.kill('SIGTERM')).toBe(0);
