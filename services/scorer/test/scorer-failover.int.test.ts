@@ -103,6 +103,23 @@ async function lagSeries(prefix: string, group: readonly ScorerProcess[]): Promi
   return n;
 }
 
+/**
+ * Waits for `woken` to own partitions again by a takeover of its own (activations past `taken`),
+ * telling the instances' story if it does not.
+ */
+async function retakes(woken: ScorerProcess, taken: number, other: ScorerProcess): Promise<void> {
+  await explained(
+    [woken, other],
+    until(
+      'the woken instance owning partitions again, taken over afresh',
+      async () =>
+        ((await woken.owned()) ?? 0) > 0 &&
+        ((await woken.metric('ringfence_scorer_activations_total')) ?? 0) > taken,
+      60_000,
+    ),
+  );
+}
+
 describe('several scorer instances in one group', () => {
   it('the partitions of one of three instances SIGKILLed mid-stream move to the other two', async () => {
     const prefix = await scope('k');
@@ -204,16 +221,7 @@ describe('several scorer instances in one group', () => {
     a.freeze(false);
     // On waking it learns it lost the group, or its next write is refused as fenced: it drops the
     // state of those partitions, joins again and takes its share back from their snapshots.
-    await explained(
-      [a, b],
-      until(
-        'the woken instance owning partitions again, taken over afresh',
-        async () =>
-          ((await a.owned()) ?? 0) > 0 &&
-          ((await a.metric('ringfence_scorer_activations_total')) ?? 0) > taken,
-        60_000,
-      ),
-    );
+    await retakes(a, taken, b);
     await allIdle([a, b], 180_000);
     // It took its share back as a new member of the group, not by starting again after finding a
     // partition assigned to it and read by nobody.
@@ -243,16 +251,7 @@ describe('several scorer instances in one group', () => {
     await until('the other instance owning every partition', async () => (await b.owned()) === TOTAL, 60_000);
     await allIdle([b], 180_000);
     a.freeze(false);
-    await explained(
-      [a, b],
-      until(
-        'the woken instance owning partitions again, taken over afresh',
-        async () =>
-          ((await a.owned()) ?? 0) > 0 &&
-          ((await a.metric('ringfence_scorer_activations_total')) ?? 0) > taken,
-        60_000,
-      ),
-    );
+    await retakes(a, taken, b);
     await feed(prefix, 'second');
     await allIdle([a, b], 180_000);
     expect(await a.metric('ringfence_scorer_restarts_total')).toBe(0);
