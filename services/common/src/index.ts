@@ -25,6 +25,7 @@ export {
   type TopicSpec,
 } from './topics.js';
 export { createKafka, ensureTopics, type KafkaOptions } from './kafka.js';
+export { batchEnd, onRecordlessBatch } from './batch-end.js';
 export { keyPartition, murmur2 } from './key-partition.js';
 export { readToEnd, type ReadToEndOptions } from './topic-reader.js';
 export {

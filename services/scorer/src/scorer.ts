@@ -2,10 +2,12 @@ import type { Consumer, EachBatchPayload, KafkaMessage } from 'kafkajs';
 import {
   RingfenceError,
   StallWatchdog,
+  batchEnd,
   createKafka,
   ensureTopics,
   followTopics,
   isRingfenceError,
+  onRecordlessBatch,
   topicSettings,
   withRetry,
   type Logger,
@@ -241,8 +243,7 @@ export async function startScorer(
             m.skipped.inc({ topic: batch.topic, why: 'undecodable' });
           }
         }
-        // The batch also covers the transaction markers after its last record.
-        if (last >= 0) last = Math.max(last, Number(batch.lastOffset()));
+        if (last >= 0) last = batchEnd(batch, last);
         if (last >= skip)
           task.positions.set(key, { topic: batch.topic, partition: batch.partition, offset: last + 1 });
         if (last >= 0) payload.resolveOffset(String(last));
@@ -395,14 +396,7 @@ export async function startScorer(
     c.on(c.events.CRASH, (e) => {
       if (!e.payload.restart) fatal(e.payload.error);
     });
-    // A batch that holds transaction markers only (no records) never reaches eachBatch; the
-    // position still moves past them, or the partition would never look caught up.
-    c.on(c.events.END_BATCH_PROCESS, (e) => {
-      if (e.payload.batchSize !== 0) return;
-      const { topic, partition } = e.payload;
-      const next = Number(e.payload.lastOffset) + 1;
-      // Never past the end: a batch can also be empty because all it held lay below the fetch offset.
-      if (next > Number(e.payload.highWatermark)) return;
+    onRecordlessBatch(c, (topic, partition, next) => {
       watchdog.progressed();
       const task = tasks.taskOf(topic, partition);
       if (task !== undefined && next > (task.positionOf(topic, partition) ?? 0))

@@ -1,9 +1,11 @@
 import {
   RingfenceError,
+  batchEnd,
   createClickHouse,
   createKafka,
   ensureTopics,
   ident,
+  onRecordlessBatch,
   toRingfenceError,
   topicName,
   type Logger,
@@ -146,6 +148,17 @@ export async function startSink(
     onPressure,
   );
 
+  /**
+   * The partition's input is taken in up to `next`: its rows are in the batcher, synchronously after
+   * them (no flush can start in between), so their offsets commit with those rows.
+   */
+  const passed = (topic: string, partition: number, next: number, highWatermark: number): void => {
+    guard.consumed(topic, partition, String(next - 1));
+    batcher.advance(topic, partition, String(next - 1));
+    metrics.lag.set({ topic, partition: String(partition) }, Math.max(0, highWatermark - next));
+  };
+  onRecordlessBatch(consumer, passed);
+
   await consumer.connect();
   await consumer.subscribe({ topics, fromBeginning: config.fromBeginning });
   await consumer.run({
@@ -159,11 +172,14 @@ export async function startSink(
       const table = SINK_TOPICS[role];
       const now = Date.now();
       let last: string | undefined;
+      let whole = true;
       for (const m of batch.messages) {
-        if (!payload.isRunning() || payload.isStale()) break;
         // The bound holds per row, not per fetch: one fetch can carry megabytes of a partition.
         // What is left of the batch is fetched again from the resolved offset once consumption resumes.
-        if (batcher.overloaded) break;
+        if (!payload.isRunning() || payload.isStale() || batcher.overloaded) {
+          whole = false;
+          break;
+        }
         try {
           if (role === 'cdr') {
             // A null value on cdr.v1 carries nothing to store.
@@ -187,13 +203,11 @@ export async function startSink(
         last = m.offset;
       }
       if (last !== undefined) {
-        guard.consumed(batch.topic, batch.partition, last);
-        // Synchronously after the rows (no flush can start in between): the batch's last offset.
-        batcher.advance(batch.topic, batch.partition, last);
+        if (whole) last = String(batchEnd(batch, Number(last)));
+        passed(batch.topic, batch.partition, Number(last) + 1, Number(batch.highWatermark));
         // Moves the fetch position only; with autoCommit off nothing is committed until the batcher says so.
         payload.resolveOffset(last);
       }
-      metrics.lag.set({ topic: batch.topic, partition: String(batch.partition) }, Number(batch.offsetLag()));
       batcher.maybeFlush();
       await Promise.resolve();
     },

@@ -208,6 +208,69 @@ describe('sink end to end', () => {
     }
   });
 
+  it('reads past transaction markers and aborted transactions: an idle sink commits to the end, reports no lag and is not taken for stalled', async () => {
+    await sink?.stop();
+    sink = undefined;
+    const group = `g5-${stack.database}`;
+    const alerts = topicName(stack.topicPrefix, 'alerts');
+    const stalls: unknown[] = [];
+    const txSink = await startSink(
+      loadSinkConfig({ env: {}, overrides: { ...sinkConfig(group), stallTimeoutMs: 10_000 } }),
+      logger,
+      createMetrics('sink'),
+      { onFatal: (err) => stalls.push(err) },
+    );
+    // As the scorer writes alerts: in transactions, some of them aborted (a fenced or failed task).
+    const producer = stack.kafka().producer({
+      transactionalId: `${group}.tx`,
+      idempotent: true,
+      maxInFlightRequests: 1,
+    });
+    await producer.connect();
+    const alert = (id: string, number: string): Buffer =>
+      Buffer.from(
+        riskv1.Alert.encode({
+          alertId: id,
+          timeMs: T0 + 5000,
+          kind: SubjectKind.SUBJECT_KIND_NUMBER,
+          id: number,
+          fromLevel: Level.LEVEL_NONE,
+          toLevel: Level.LEVEL_HIGH,
+        }).finish(),
+      );
+    try {
+      for (const [i, commit] of [true, false, true, false].entries()) {
+        const tx = await producer.transaction();
+        await tx.send({
+          topic: alerts,
+          messages: [
+            { key: '+8613800000101', value: alert(`tx-${i}-a`, '+8613800000101') },
+            { key: '+8613800000202', value: alert(`tx-${i}-b`, '+8613800000202') },
+          ],
+        });
+        await (commit ? tx.commit() : tx.abort());
+      }
+      await until('the alerts committed to their ends', () => caughtUp(admin, group, alerts), 30_000);
+      const caughtUpAt = Date.now();
+      const lags = (await txSink.metrics.lag.get()).values.filter((v) => v.labels.topic === alerts);
+      expect(lags.length).toBeGreaterThan(0);
+      expect(lags.filter((v) => v.value !== 0)).toEqual([]);
+      const stored = await listAlerts(db, { from, to });
+      expect(
+        stored
+          .filter((a) => a.alertId.startsWith('tx-'))
+          .map((a) => a.alertId)
+          .sort(),
+      ).toEqual(['tx-0-a', 'tx-0-b', 'tx-2-a', 'tx-2-b']);
+      // Idle past its stall timeout (and the recheck that asks where the input ends).
+      await new Promise((r) => setTimeout(r, Math.max(0, caughtUpAt + 16_000 - Date.now())));
+      expect(stalls).toEqual([]);
+    } finally {
+      await producer.disconnect();
+      await txSink.stop();
+    }
+  });
+
   it('waits for a ClickHouse that is not up yet instead of exiting, then stores everything', async () => {
     await sink?.stop();
     sink = undefined;
