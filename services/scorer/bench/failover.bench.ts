@@ -184,10 +184,6 @@ async function failover(
 }
 
 /**
- * Machine CPU seconds per 1,000 CDRs (all instances + broker) scoring the whole input with `n`
- * instances: produced as the bench reads it, or at `cdrsPerSecond` (> 0) as live traffic arrives.
- */
-/**
  * How often the cost part reads every instance's applied count. A read is a metrics scrape, which
  * costs an instance 2–3 ms of CPU; ten a second per instance would be counted as the cost of running
  * more instances (Prometheus scrapes every 15–30 s). Live input lasts long enough for a read a
@@ -197,6 +193,10 @@ function markPollMs(cdrsPerSecond: number): number {
   return cdrsPerSecond > 0 ? 1_000 : 100;
 }
 
+/**
+ * Machine CPU seconds per 1,000 CDRs (all instances + broker) scoring the whole input with `n`
+ * instances: produced as the bench reads it, or at `cdrsPerSecond` (> 0) as live traffic arrives.
+ */
 async function cost(
   stack: ReturnType<typeof testStack>,
   kafka: Kafka,
