@@ -17,11 +17,13 @@ export const scorerConfigShape = {
   /** Snapshot the state (with the offsets it reflects) at most this often, wall clock. */
   snapshotIntervalMs: cfg.int(100, 3_600_000).default(10_000),
   /**
-   * While input flows, at most this share of the instance's time goes to writing snapshots: a
-   * partition whose snapshot took t waits at least t × (partitions owned) / share for its next.
-   * Larger state then means rarer snapshots and more input replayed after a crash.
+   * While input flows, a partition's snapshots take at most this share of the time spent applying
+   * its input: after a snapshot that took t, the next waits until the partition has spent t / share
+   * applying. Larger state then means rarer snapshots; a crash replays at most t / share of work.
    */
   snapshotTimeShare: cfg.number(0.01, 1).default(0.1),
+  /** The longest wait between two snapshots of a partition while its input flows, wall clock. */
+  snapshotMaxWaitMs: cfg.int(1_000, 86_400_000).default(600_000),
   /**
    * `zstd` stores snapshots about a tenth of their size (less to write, keep and read back on a
    * takeover); `none` stores them as they are. Every version reads both; a version from before

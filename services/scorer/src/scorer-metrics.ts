@@ -69,7 +69,7 @@ export function scorerMetrics(registry: Registry) {
     snapshotWait: gauge(
       registry,
       'ringfence_scorer_snapshot_wait_seconds',
-      'Longest wait between two snapshots of one of its partitions while input flows: SNAPSHOT_INTERVAL_MS, or longer to keep snapshots within SNAPSHOT_TIME_SHARE; a crash replays up to this much input',
+      'How much input a crash now would replay: the longest time one of its partitions has applied input since its last snapshot (at least SNAPSHOT_INTERVAL_MS); a partition waits longer than the interval to keep its snapshots within SNAPSHOT_TIME_SHARE of its work, at most SNAPSHOT_MAX_WAIT_MS',
     ),
     snapshotBytes: gauge(
       registry,

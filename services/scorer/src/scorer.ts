@@ -224,6 +224,7 @@ export async function startScorer(
       let last = -1;
       let n = 0;
       let inSnapshot = 0;
+      const started = performance.now();
       try {
         for (const msg of batch.messages) {
           const offset = Number(msg.offset);
@@ -251,11 +252,12 @@ export async function startScorer(
         m.records.inc({ topic: batch.topic }, n);
         if (n > 0) {
           m.idle.set(0);
-          task.schedule.applies(n);
           lastActivity = Date.now();
           tasks.dirty = true;
         }
         task.maybeSweep();
+        // What the partition's input cost to apply: the budget its snapshots are kept within.
+        task.schedule.applies(n, performance.now() - started, lastActivity);
         await tasks.guarded(task, () => task.publish());
         // A publish refused as fenced drops the task (its next owner reports its lag from now on);
         // an instance abandoned meanwhile reports none.
@@ -265,8 +267,7 @@ export async function startScorer(
             { topic: batch.topic, partition: String(batch.partition) },
             Math.max(0, Number(batch.highWatermark) - last - 1),
           );
-        if (task.schedule.due(Date.now(), tasks.snapshotShare(false)))
-          await tasks.guarded(task, () => task.snapshot());
+        if (task.schedule.due(Date.now(), false)) await tasks.guarded(task, () => task.snapshot());
       } catch (err) {
         fatal(err);
         throw err;
@@ -353,9 +354,8 @@ export async function startScorer(
           await tasks.publishAll(true);
           if (await caughtUp()) await tasks.flush();
         }
-        const share = tasks.snapshotShare(idle);
         for (const task of tasks.all())
-          if (task.schedule.due(now, share)) await tasks.guarded(task, () => task.snapshot());
+          if (task.schedule.due(now, idle)) await tasks.guarded(task, () => task.snapshot());
         tasks.measure();
         // Once confirmed, asking every input's ends each second would only load the broker; asking
         // now and then still matters: input that arrives while the consumers have stopped fetching

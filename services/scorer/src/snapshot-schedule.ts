@@ -2,48 +2,70 @@
  * When a task's next snapshot is due. Every snapshot writes the task's whole state, so its cost grows
  * with the state while the interval stays put: at a carrier's scale (hundreds of megabytes per
  * partition) a fixed 10 s would spend most of an instance on snapshots. While input is flowing, the
- * wait after a snapshot therefore also stretches to keep the instance's snapshots within a share of
- * its time: a snapshot that took `cost` waits at least `cost / share`, where `share` is this task's
- * part of the instance's budget. A longer wait means more input to replay after a crash, and that
- * replay is quick where input arrives slower than the scorer applies it. Once idle there is nothing
- * to take time from, and the interval alone decides.
+ * next snapshot therefore also waits until the task has spent `cost / share` applying input since
+ * the last one, where `cost` is what the last snapshot took. The budget is the partition's own work,
+ * not its instance's clock: a partition snapshots as often whichever instance owns it and however
+ * many others that instance owns, so spreading partitions over more instances writes no more
+ * snapshots, and a crash replays at most `1 / share` times a snapshot's cost of work per partition.
+ * `maxWaitMs` bounds the wait on the clock, for a partition whose input trickles in. Once idle there
+ * is nothing to take time from, and the interval alone decides.
  */
 export class SnapshotSchedule {
   /** Records applied since the last snapshot. */
   private applied = 0;
+  /** Time spent applying them, ms. */
+  private busyMs = 0;
+  /** When the first of them was applied (wall clock, ms). */
+  private firstAppliedAt = 0;
   private last: number;
   /** Wall time the last snapshot took (state, chunks, offsets, commit), ms. */
   private costMs = 0;
 
   constructor(
-    private readonly intervalMs: number,
+    private readonly timing: {
+      readonly intervalMs: number;
+      readonly maxWaitMs: number;
+      /** The share of the task's time applying input its snapshots may take. */
+      readonly share: number;
+    },
     now: number,
   ) {
     this.last = now;
   }
 
-  /** Counts records applied into the state. */
-  applies(n: number): void {
+  /** Counts `n` records applied into the state at `now`, which took `busyMs`. */
+  applies(n: number, busyMs: number, now: number): void {
+    if (n <= 0) return;
+    if (this.applied === 0) this.firstAppliedAt = now;
     this.applied += n;
+    this.busyMs += busyMs;
   }
 
   /**
-   * Whether a snapshot is due at `now`: input applied since the last, and the last old enough.
-   * `share` is the part of the instance's time this task's snapshots may take (Infinity once idle).
+   * Whether a snapshot is due at `now`: input applied since the last, the last at least the interval
+   * old, and either the instance idle, the task's work since then worth the snapshot's cost, or the
+   * longest wait reached.
    */
-  due(now: number, share: number): boolean {
-    return this.applied > 0 && now - this.last >= this.waitMs(share);
+  due(now: number, idle: boolean): boolean {
+    if (this.applied === 0) return false;
+    const waited = now - this.last;
+    if (waited < this.timing.intervalMs) return false;
+    return idle || waited >= this.timing.maxWaitMs || this.busyMs * this.timing.share >= this.costMs;
   }
 
   /** A snapshot finished at `now` after taking `costMs`. */
   taken(now: number, costMs: number): void {
     this.applied = 0;
+    this.busyMs = 0;
     this.last = now;
     this.costMs = costMs;
   }
 
-  /** How long the wait after the last snapshot is at `share`, ms (a gauge for operators). */
-  waitMs(share: number): number {
-    return Math.max(this.intervalMs, this.costMs / share);
+  /**
+   * How much input a crash at `now` would replay for this task, as the time since the first record
+   * applied after its last snapshot; at least the interval (a gauge for operators).
+   */
+  replaySpanMs(now: number): number {
+    return Math.max(this.timing.intervalMs, this.applied > 0 ? now - this.firstAppliedAt : 0);
   }
 }

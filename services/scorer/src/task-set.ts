@@ -65,14 +65,6 @@ export class TaskSet {
     return this.numbers.size + this.sources.size;
   }
 
-  /**
-   * The part of the instance's time one task's snapshots may take: SNAPSHOT_TIME_SHARE split evenly
-   * over the tasks it owns while input flows; unbounded once idle.
-   */
-  snapshotShare(idle: boolean): number {
-    return idle ? Infinity : this.ctx.config.snapshotTimeShare / Math.max(1, this.size);
-  }
-
   /** The task that reads `topic`'s partition `partition`, when this instance owns it. */
   taskOf(topic: string, partition: number): NumberTask | SourceTask | undefined {
     return topic === this.ctx.topics.sourceEvents ? this.sources.get(partition) : this.numbers.get(partition);
@@ -425,14 +417,14 @@ export class TaskSet {
     m.late.set(late);
     m.duplicates.set(duplicates);
     let uncheckpointed = 0;
-    let waitMs = 0;
-    const share = this.snapshotShare(false);
+    let spanMs = 0;
+    const now = Date.now();
     for (const task of this.all()) {
       if (!task.checkpointed) uncheckpointed++;
-      waitMs = Math.max(waitMs, task.schedule.waitMs(share));
+      spanMs = Math.max(spanMs, task.schedule.replaySpanMs(now));
     }
     m.uncheckpointed.set(uncheckpointed);
-    m.snapshotWait.set(waitMs / 1000);
+    m.snapshotWait.set(spanMs / 1000);
   }
 }
 
