@@ -67,14 +67,7 @@ export abstract class ScorerTask {
     });
     this.writer = new TransactionalWriter(this.producer);
     this.out = new OutputBuffer(ctx.config.produceBatchSize, ctx.metrics.published);
-    this.schedule = new SnapshotSchedule(
-      {
-        intervalMs: ctx.config.snapshotIntervalMs,
-        maxWaitMs: ctx.config.snapshotMaxWaitMs,
-        share: ctx.config.snapshotTimeShare,
-      },
-      Date.now(),
-    );
+    this.schedule = new SnapshotSchedule(ctx.config, Date.now());
     this.snapshots = new TaskSnapshots(
       ctx.topics.snapshots,
       ctx.config.groupId,

@@ -1,3 +1,5 @@
+import type { ScorerConfig } from './config.js';
+
 /**
  * When a task's next snapshot is due. Every snapshot writes the task's whole state, so its cost grows
  * with the state while the interval stays put: at a carrier's scale (hundreds of megabytes per
@@ -22,12 +24,10 @@ export class SnapshotSchedule {
   private costMs = 0;
 
   constructor(
-    private readonly timing: {
-      readonly intervalMs: number;
-      readonly maxWaitMs: number;
-      /** The share of the task's time applying input its snapshots may take. */
-      readonly share: number;
-    },
+    private readonly timing: Pick<
+      ScorerConfig,
+      'snapshotIntervalMs' | 'snapshotMaxWaitMs' | 'snapshotTimeShare'
+    >,
     now: number,
   ) {
     this.last = now;
@@ -49,8 +49,12 @@ export class SnapshotSchedule {
   due(now: number, idle: boolean): boolean {
     if (this.applied === 0) return false;
     const waited = now - this.last;
-    if (waited < this.timing.intervalMs) return false;
-    return idle || waited >= this.timing.maxWaitMs || this.busyMs * this.timing.share >= this.costMs;
+    if (waited < this.timing.snapshotIntervalMs) return false;
+    return (
+      idle ||
+      waited >= this.timing.snapshotMaxWaitMs ||
+      this.busyMs * this.timing.snapshotTimeShare >= this.costMs
+    );
   }
 
   /** A snapshot finished at `now` after taking `costMs`. */
@@ -66,6 +70,6 @@ export class SnapshotSchedule {
    * applied after its last snapshot; at least the interval (a gauge for operators).
    */
   replaySpanMs(now: number): number {
-    return Math.max(this.timing.intervalMs, this.applied > 0 ? now - this.firstAppliedAt : 0);
+    return Math.max(this.timing.snapshotIntervalMs, this.applied > 0 ? now - this.firstAppliedAt : 0);
   }
 }

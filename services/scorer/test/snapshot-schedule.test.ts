@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SnapshotSchedule } from '../src/snapshot-schedule.js';
 
-const timing = { intervalMs: 10_000, maxWaitMs: 600_000, share: 0.1 };
+const timing = { snapshotIntervalMs: 10_000, snapshotMaxWaitMs: 600_000, snapshotTimeShare: 0.1 };
 
 describe('SnapshotSchedule', () => {
   it('is due once input was applied and the interval has passed', () => {
